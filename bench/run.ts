@@ -1,0 +1,19 @@
+/**
+ * `npm run bench -- NAME`: runs one benchmark and prints its figures as ONE JSON object
+ * on the last line. Benchmarks compare against a baseline measured in the same run,
+ * because these machines are noisy.
+ */
+import { benchImport } from './import.js';
+
+const benches: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
+  import: benchImport,
+};
+
+const [name, ...args] = process.argv.slice(2);
+const bench = name ? benches[name] : undefined;
+if (!bench) {
+  process.stderr.write(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [options]\n`);
+  process.exit(2);
+}
+const result = await bench(args);
+process.stdout.write(`${JSON.stringify(result)}\n`);

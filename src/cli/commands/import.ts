@@ -1,0 +1,47 @@
+/** `caixun import <path…>`: archives → articles in the store. */
+import { importPaths, type ImportSummary } from '../../ingest/import-job.js';
+import { openStore } from '../../store/open-store.js';
+import { EXIT } from '../exit.js';
+import { createProgress } from '../progress.js';
+
+export interface ImportCommandOptions {
+  db: string;
+  json?: boolean;
+  progress?: boolean;
+  workers?: number;
+}
+
+function formatSummary(s: ImportSummary): string {
+  const lines = [
+    `imported ${s.files} files in ${(s.durationMs / 1000).toFixed(1)} s: ` +
+      `${s.new} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed} failed`,
+  ];
+  if (s.flagged.length > 0) {
+    lines.push(`${s.flagged.length} imported with problems:`);
+    for (const f of s.flagged) {
+      lines.push(`  ${f.file}: ${f.flags.map((x) => `${x.code} (${x.message})`).join('; ')}`);
+    }
+  }
+  if (s.failures.length > 0) {
+    lines.push(`${s.failures.length} failed:`);
+    for (const f of s.failures) lines.push(`  ${f.file}: ${f.reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runImportCommand(paths: string[], options: ImportCommandOptions): Promise<number> {
+  const store = openStore(options.db);
+  const progress = createProgress('importing', options.progress !== false);
+  try {
+    const summary = await importPaths(paths, store, {
+      onProgress: (p) => progress.update(p.done, p.total),
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    });
+    progress.stop();
+    process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
+    return summary.failed > 0 ? EXIT.partial : EXIT.ok;
+  } finally {
+    progress.stop();
+    await store.close();
+  }
+}

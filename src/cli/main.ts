@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+/** The `caixun` command line. Each command lives in commands/; errors end in exit.ts. */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_DB } from '../store/open-store.js';
+import { runArticlesCommand } from './commands/articles.js';
+import { runExportCommand } from './commands/export.js';
+import { runImportCommand } from './commands/import.js';
+import { EXIT, reportError } from './exit.js';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return n;
+}
+
+const dbOption = (): Option =>
+  new Option('--db <file>', 'SQLite database file').default(process.env.CAIXUN_DB ?? DEFAULT_DB);
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('caixun')
+    .description('caixun 财讯: archive, fold and search Chinese financial and policy news')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('import')
+    .description('import Jekyll/Hexo/Markdown/HTML archives (files or folders; format detected from content)')
+    .argument('<paths...>', 'files or folders to import')
+    .addOption(dbOption())
+    .option('--json', 'print the summary as JSON')
+    .option('--no-progress', 'do not show progress')
+    .addOption(new Option('--workers <n>', 'worker threads (default: cores; 0 = none)').argParser(positiveInt))
+    .action(async (paths: string[], opts: { db: string; json?: boolean; progress: boolean; workers?: number }) => {
+      setExit(await runImportCommand(paths, opts));
+    });
+
+  program
+    .command('export')
+    .description('print every article, one JSON object per line')
+    .addOption(dbOption())
+    .option('--format <format>', 'output format', 'jsonl')
+    .action(async (opts: { db: string; format: string }) => setExit(await runExportCommand(opts)));
+
+  program
+    .command('articles')
+    .description('list the newest articles')
+    .addOption(dbOption())
+    .option('--json', 'one JSON object per line')
+    .option('--outlet <key>', 'only this outlet')
+    .addOption(new Option('--limit <n>', 'how many').argParser(positiveInt).default(50))
+    .action(async (opts: { db: string; json?: boolean; outlet?: string; limit: number }) =>
+      setExit(await runArticlesCommand(opts)),
+    );
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv as string[]);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // commander has already printed help or the usage problem
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    return reportError(err);
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,21 @@
+/**
+ * 财联社 (CLS). Articles open with a dateline naming the reporter or editor,
+ * e.g. 财联社（城市，记者 某某）讯; the common lead rules read it.
+ */
+import type { Outlet } from './types.js';
+
+/** 财联社. */
+export const cls: Outlet = {
+  key: 'cls',
+  name: '财联社',
+  // 深度 / 电报 are CLS sections, too generic to identify the outlet alone.
+  aliases: ['财联社', 'CLS', 'cailianshe'],
+  hosts: ['cls.cn'],
+  timeZone: 'Asia/Shanghai',
+  removeSelectors: [],
+  unwrapSelectors: [],
+  removeCommentRanges: [],
+  dropParagraphPatterns: [/^.{0,20}财联社APP.{0,30}$/u],
+  provenancePatterns: [],
+  example: { corpus: 'hexo/金融/财联社/深度/10分钟上演地天板！机器人龙头四连板，散户大本营出逃机构接盘.md' },
+};

@@ -1,0 +1,105 @@
+/** Mapping between the canonical Article and its row in the `articles` table. */
+import type { Article } from '../../model/article.js';
+
+/** One row of `articles`, as better-sqlite3 returns it. */
+export interface ArticleRow {
+  id: string;
+  outlet: string;
+  outlet_key: string;
+  title: string;
+  url: string | null;
+  published_at: string | null;
+  sort_ts: number;
+  fetched_at: string;
+  categories: string;
+  tags: string;
+  html: string;
+  text: string;
+  images: string;
+  provenance: string;
+  format: string;
+  content_hash: string;
+  digest: string | null;
+  flags: string;
+  raw_origin: string;
+  raw_media_type: string;
+  raw_body: string;
+  revision: number;
+}
+
+/** Named parameters for INSERT/UPDATE of `articles`. */
+export type ArticleParams = Omit<ArticleRow, 'revision'>;
+
+/** UTC epoch seconds of an ISO timestamp, or null. */
+export function epochSeconds(iso: string | null): number | null {
+  if (iso === null) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
+}
+
+export function articleToParams(a: Article): ArticleParams {
+  return {
+    id: a.id,
+    outlet: a.outlet,
+    outlet_key: a.outletKey,
+    title: a.title,
+    url: a.url,
+    published_at: a.publishedAt,
+    sort_ts: epochSeconds(a.publishedAt) ?? epochSeconds(a.fetchedAt) ?? 0,
+    fetched_at: a.fetchedAt,
+    categories: JSON.stringify(a.categories),
+    tags: JSON.stringify(a.tags),
+    html: a.html,
+    text: a.text,
+    images: JSON.stringify(a.images),
+    provenance: JSON.stringify(a.provenance),
+    format: a.format,
+    content_hash: a.contentHash,
+    digest: a.digest ?? null,
+    flags: JSON.stringify(a.flags),
+    raw_origin: a.raw.origin,
+    raw_media_type: a.raw.mediaType,
+    raw_body: a.raw.body,
+  };
+}
+
+export function rowToArticle(r: ArticleRow): Article {
+  const article: Article = {
+    id: r.id,
+    outlet: r.outlet,
+    outletKey: r.outlet_key,
+    title: r.title,
+    url: r.url,
+    publishedAt: r.published_at,
+    fetchedAt: r.fetched_at,
+    categories: JSON.parse(r.categories) as string[],
+    tags: JSON.parse(r.tags) as string[],
+    html: r.html,
+    text: r.text,
+    images: JSON.parse(r.images) as string[],
+    provenance: JSON.parse(r.provenance) as Article['provenance'],
+    format: r.format,
+    contentHash: r.content_hash,
+    flags: JSON.parse(r.flags) as Article['flags'],
+    raw: { origin: r.raw_origin, mediaType: r.raw_media_type, body: r.raw_body },
+  };
+  if (r.digest !== null) article.digest = r.digest;
+  return article;
+}
+
+/** Cursor for keyset pagination over (sort_ts DESC, id DESC). */
+export function encodeCursor(r: Pick<ArticleRow, 'sort_ts' | 'id'>): string {
+  return Buffer.from(JSON.stringify([r.sort_ts, r.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { ts: number; id: string } | undefined {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(v) || v.length !== 2) return undefined;
+    const [ts, id] = v as unknown[];
+    if (typeof ts !== 'number' || typeof id !== 'string') return undefined;
+    return { ts, id };
+  } catch {
+    return undefined;
+  }
+}

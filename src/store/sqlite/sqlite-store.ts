@@ -1,0 +1,202 @@
+/**
+ * SQLite implementation of the store (better-sqlite3): WAL, versioned migrations,
+ * one transaction per batch, idempotent upsert with revisions.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Article } from '../../model/article.js';
+import { StoreError } from '../../util/errors.js';
+import type {
+  ArticlePage,
+  ArticleRevision,
+  ArticleStore,
+  ListArticlesOptions,
+  UpsertOutcome,
+} from '../store.js';
+import {
+  type ArticleRow,
+  articleToParams,
+  decodeCursor,
+  encodeCursor,
+  rowToArticle,
+} from './article-row.js';
+import { migrations } from './migrations.js';
+
+export interface SqliteStoreOptions {
+  /** Open an existing database only; never create a file. Default false. */
+  mustExist?: boolean;
+  /** Open read-only. Default false. */
+  readonly?: boolean;
+}
+
+const COLUMNS = `id, outlet, outlet_key, title, url, published_at, sort_ts, fetched_at, categories, tags,
+  html, text, images, provenance, format, content_hash, digest, flags, raw_origin, raw_media_type, raw_body`;
+const VALUES = COLUMNS.split(',')
+  .map((c) => `@${c.trim()}`)
+  .join(', ');
+const UPDATES = COLUMNS.split(',')
+  .map((c) => c.trim())
+  .filter((c) => c !== 'id')
+  .map((c) => `${c} = @${c}`)
+  .join(', ');
+
+/** Applies the migrations this database has not seen yet, each in its own transaction. */
+export function migrate(db: Database.Database): void {
+  const applied = db.pragma('user_version', { simple: true }) as number;
+  if (applied > migrations.length) {
+    throw new StoreError(
+      `store: database schema version ${applied} is newer than this caixun (${migrations.length}); upgrade caixun`,
+    );
+  }
+  for (let i = applied; i < migrations.length; i++) {
+    const step = migrations[i]!;
+    db.transaction(() => {
+      db.exec(step.sql);
+      db.pragma(`user_version = ${i + 1}`);
+    })();
+  }
+}
+
+export class SqliteStore implements ArticleStore {
+  readonly path: string;
+  private readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(path: string, options: SqliteStoreOptions = {}) {
+    this.path = path;
+    if (options.mustExist && path !== ':memory:' && !existsSync(path)) {
+      throw new StoreError(`store: no database at ${path} (run \`caixun import\` first)`);
+    }
+    try {
+      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      this.db = new Database(path, { readonly: options.readonly ?? false });
+      if (!options.readonly) {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+      }
+      this.db.pragma('busy_timeout = 5000');
+      if (!options.readonly) migrate(this.db);
+    } catch (err) {
+      if (err instanceof StoreError) throw err;
+      throw new StoreError(`store: cannot open ${path}: ${(err as Error).message}`, { cause: err });
+    }
+    const db = this.db;
+    this.stmt = {
+      currentHash: db.prepare<[string], { content_hash: string; revision: number }>(
+        'SELECT content_hash, revision FROM articles WHERE id = ?',
+      ),
+      seenRevision: db.prepare<[string, string], { one: number }>(
+        'SELECT 1 AS one FROM article_revisions WHERE article_id = ? AND content_hash = ? LIMIT 1',
+      ),
+      insert: db.prepare(
+        `INSERT INTO articles (${COLUMNS}, revision, created_at, updated_at)
+         VALUES (${VALUES}, 1, @now, @now)`,
+      ),
+      update: db.prepare(
+        `UPDATE articles SET ${UPDATES}, revision = revision + 1, updated_at = @now WHERE id = @id`,
+      ),
+      keepRevision: db.prepare(
+        `INSERT INTO article_revisions (article_id, revision, content_hash, replaced_at, article_json)
+         VALUES (?, ?, ?, ?, ?)`,
+      ),
+      get: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
+      count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
+      revisions: db.prepare<[string], { revision: number; content_hash: string; replaced_at: string; article_json: string }>(
+        'SELECT revision, content_hash, replaced_at, article_json FROM article_revisions WHERE article_id = ? ORDER BY revision',
+      ),
+      iterate: db.prepare<[], ArticleRow>('SELECT * FROM articles ORDER BY id'),
+    };
+  }
+
+  private readonly upsertBatch = (articles: readonly Article[], now: string): UpsertOutcome[] => {
+    const outcomes: UpsertOutcome[] = [];
+    for (const article of articles) {
+      const current = this.stmt.currentHash.get(article.id);
+      const params = { ...articleToParams(article), now };
+      if (!current) {
+        this.stmt.insert.run(params);
+        outcomes.push('new');
+      } else if (
+        current.content_hash === article.contentHash ||
+        this.stmt.seenRevision.get(article.id, article.contentHash)
+      ) {
+        outcomes.push('unchanged');
+      } else {
+        const old = this.stmt.get.get(article.id)!;
+        this.stmt.keepRevision.run(
+          article.id,
+          old.revision,
+          old.content_hash,
+          now,
+          JSON.stringify(rowToArticle(old)),
+        );
+        this.stmt.update.run(params);
+        outcomes.push('updated');
+      }
+    }
+    return outcomes;
+  };
+
+  async upsertArticles(articles: readonly Article[]): Promise<UpsertOutcome[]> {
+    const now = new Date().toISOString();
+    try {
+      return this.db.transaction(this.upsertBatch)(articles, now);
+    } catch (err) {
+      throw new StoreError(`store: writing ${articles.length} articles failed: ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
+  }
+
+  async getArticle(id: string): Promise<Article | undefined> {
+    const row = this.stmt.get.get(id);
+    return row ? rowToArticle(row) : undefined;
+  }
+
+  async listArticles(options: ListArticlesOptions = {}): Promise<ArticlePage> {
+    const limit = Math.max(1, Math.min(options.limit ?? 50, 1000));
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: limit + 1 };
+    if (options.outletKey !== undefined) {
+      where.push('outlet_key = @outletKey');
+      params.outletKey = options.outletKey;
+    }
+    if (options.after !== undefined) {
+      const c = decodeCursor(options.after);
+      if (!c) throw new StoreError(`store: invalid cursor ${JSON.stringify(options.after)}`);
+      where.push('(sort_ts < @ts OR (sort_ts = @ts AND id < @id))');
+      params.ts = c.ts;
+      params.id = c.id;
+    }
+    const sql = `SELECT * FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY sort_ts DESC, id DESC LIMIT @limit`;
+    const rows = this.db.prepare<[Record<string, unknown>], ArticleRow>(sql).all(params);
+    const more = rows.length > limit;
+    const page = more ? rows.slice(0, limit) : rows;
+    const last = page[page.length - 1];
+    return { articles: page.map(rowToArticle), nextCursor: more && last ? encodeCursor(last) : null };
+  }
+
+  async *iterateArticles(): AsyncIterable<Article> {
+    for (const row of this.stmt.iterate.iterate()) yield rowToArticle(row);
+  }
+
+  async countArticles(): Promise<number> {
+    return this.stmt.count.get()!.n;
+  }
+
+  async getRevisions(articleId: string): Promise<ArticleRevision[]> {
+    return this.stmt.revisions.all(articleId).map((r) => ({
+      articleId,
+      revision: r.revision,
+      contentHash: r.content_hash,
+      replacedAt: r.replaced_at,
+      article: JSON.parse(r.article_json) as Article,
+    }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

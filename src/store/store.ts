@@ -1,0 +1,54 @@
+/**
+ * The store interface. SQLite (default, embedded) implements it today; a PostgreSQL
+ * implementation must satisfy the same contract, which is why every method is async
+ * even though better-sqlite3 is synchronous.
+ */
+import type { Article } from '../model/article.js';
+
+/** What an upsert did to one article. */
+export type UpsertOutcome = 'new' | 'updated' | 'unchanged';
+
+/** An earlier version of an article, kept when a changed document replaced it. */
+export interface ArticleRevision {
+  articleId: string;
+  /** 1 for the first version stored, increasing. */
+  revision: number;
+  contentHash: string;
+  /** ISO 8601 (UTC) of when this version was replaced. */
+  replacedAt: string;
+  article: Article;
+}
+
+export interface ListArticlesOptions {
+  /** Only this outlet. */
+  outletKey?: string;
+  /** Page size; default 50. */
+  limit?: number;
+  /** Keyset cursor: the `cursor` of the last row of the previous page. */
+  after?: string;
+}
+
+export interface ArticlePage {
+  articles: Article[];
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface ArticleStore {
+  /**
+   * Inserts or updates a batch in ONE transaction: either every article of the batch is
+   * written or none is. An article whose content hash equals its current or any earlier
+   * revision is `unchanged` (so re-importing two stored versions of one document never
+   * flip-flops); a different hash keeps the old version as a revision and is `updated`.
+   */
+  upsertArticles(articles: readonly Article[]): Promise<UpsertOutcome[]>;
+  getArticle(id: string): Promise<Article | undefined>;
+  /** Newest first (publishedAt, then id), keyset-paginated. */
+  listArticles(options?: ListArticlesOptions): Promise<ArticlePage>;
+  /** Every article in id order, streamed, for export and re-processing. */
+  iterateArticles(): AsyncIterable<Article>;
+  countArticles(): Promise<number>;
+  /** Earlier versions, oldest first. */
+  getRevisions(articleId: string): Promise<ArticleRevision[]>;
+  close(): Promise<void>;
+}
