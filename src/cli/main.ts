@@ -14,7 +14,7 @@ function positiveInt(value: string): number {
 }
 
 const dbOption = (): Option =>
-  new Option('--db <file>', 'SQLite database file').default(process.env.CAIXUN_DB ?? DEFAULT_DB);
+  new Option('--db <file>', 'SQLite database file').default(process.env.CAIXUN_DB || DEFAULT_DB);
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('caixun')

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir } from '../corpus.js';
-import type { ClusterInput } from '../../src/stories/cluster.js';
+import type { ClusterInput } from '../../src/stories/story-state.js';
 
 /** Outlet slug per corpus folder prefix (crude: the importer's outlet registry replaces this). */
 const OUTLET_BY_PREFIX: ReadonlyArray<readonly [string, string]> = [

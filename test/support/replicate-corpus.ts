@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpusFiles } from '../test/corpus.js';
+import { corpusFiles } from '../corpus.js';
 
 export function replicateCorpus(outDir: string, count: number): { files: number; bytes: number } {
   const sources = [...corpusFiles('jekyll'), ...corpusFiles('hexo')].map((p) => readFileSync(p, 'utf8'));

@@ -1,0 +1,37 @@
+/**
+ * Wire types of the archive source: one post as the archive file states it, before it becomes a
+ * canonical {@link import('../../model/article.js').Article} (that is `to-article.ts`).
+ */
+import type { ArticleFlag } from '../../model/article.js';
+
+/** The archive layouts caixun can read, decided from the document's content. */
+export type ArchiveFormat = 'jekyll-finews' | 'hexo-rsshub' | 'markdown' | 'html';
+
+/** One archived post, as written, with problems recorded in `flags`. */
+export interface ArchivePost {
+  /** Which parser produced it. */
+  format: ArchiveFormat;
+  /** '' when missing (then flag missing-title). */
+  title: string;
+  /** Raw date text as written; null (with flag bad-date / missing-date) when absent or unusable. */
+  date: string | null;
+  categories: string[];
+  tags: string[];
+  author?: string;
+  /** Body as HTML: archive HTML passed through, markdown rendered, plain paragraphs in `<p>`. */
+  bodyHtml: string;
+  /** finews `<http://…>` line as an absolute URL (protocol-relative → https:). */
+  link?: string;
+  /** finews infoCode from the link, e.g. 202112082206703990 (NW-prefixed codes kept as is). */
+  nativeId?: string;
+  /** finews `> digest` line, text only. */
+  digest?: string;
+  /** hexo headimg/thumbnail when it is not a placeholder image. */
+  coverImage?: string;
+  /** What names the outlet: finews category/tag, hexo second category/author, generic source. */
+  outletHint?: string;
+  /** recovered-front-matter, missing-title, bad-date, missing-date, empty-link, no-front-matter, … */
+  flags: ArticleFlag[];
+  /** Front-matter keys not mapped to a field above (layout, comments, …). */
+  extra: Record<string, unknown>;
+}
