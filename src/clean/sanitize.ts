@@ -16,11 +16,20 @@ export interface SanitizeOptions {
 
 type Attribs = Record<string, string>;
 
-const compiled = new WeakMap<SanitizePolicy, Map<string, sanitize.IOptions>>();
+/** Compiled options plus a flag the parser callback raises when a tag is unwrapped or renamed. */
+interface Compiled {
+  options: sanitize.IOptions;
+  state: { reshaped: boolean };
+}
+
+const compiled = new WeakMap<SanitizePolicy, Map<string, Compiled>>();
 
 function isBlocked(url: string | undefined, policy: SanitizePolicy): boolean {
   return url !== undefined && policy.blockedUrlFragments.some((f) => url.includes(f));
 }
+
+/** Elements removed when they hold neither text nor media. */
+const dropWhenEmpty = new Set(['a', 'b', 'blockquote', 'div', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'i', 'p', 's', 'strong', 'u']);
 
 /** 1×1 (or 0×0) images are tracking pixels. */
 function isPixel(attribs: Attribs): boolean {
@@ -29,7 +38,10 @@ function isPixel(attribs: Attribs): boolean {
   return (w <= 1 && !Number.isNaN(w)) || (h <= 1 && !Number.isNaN(h));
 }
 
-function buildOptions(policy: SanitizePolicy, baseUrl: string | undefined): sanitize.IOptions {
+function buildOptions(policy: SanitizePolicy, baseUrl: string | undefined): Compiled {
+  const state = { reshaped: false };
+  const allowed = new Set(policy.tagNames);
+  const stripped = new Set(policy.strip);
   const fixUrl =
     (attr: string) =>
     (tagName: string, attribs: Attribs): sanitize.Tag => {
@@ -38,7 +50,7 @@ function buildOptions(policy: SanitizePolicy, baseUrl: string | undefined): sani
       if (v !== undefined) out[attr] = resolveUrl(v, baseUrl, policy.trackingParams);
       return { tagName, attribs: out };
     };
-  const transformTags: Record<string, sanitize.Transformer> = {
+  const transformTags: Record<string, string | sanitize.Transformer> = {
     a: (tagName, attribs) => {
       const t = fixUrl('href')(tagName, attribs);
       return { tagName, attribs: { ...t.attribs, rel: policy.linkRel } };
@@ -50,7 +62,7 @@ function buildOptions(policy: SanitizePolicy, baseUrl: string | undefined): sani
   const allowedAttributes: Record<string, string[]> = {};
   for (const [tag, attrs] of Object.entries(policy.attributes)) allowedAttributes[tag] = [...attrs];
   allowedAttributes['a'] = [...(allowedAttributes['a'] ?? []), 'rel'];
-  return {
+  const options: sanitize.IOptions = {
     allowedTags: [...policy.tagNames],
     allowedAttributes,
     allowedSchemes: [...policy.protocols.href],
@@ -65,12 +77,23 @@ function buildOptions(policy: SanitizePolicy, baseUrl: string | undefined): sani
     transformTags,
     exclusiveFilter: (frame) => {
       const src = frame.attribs['src'];
-      if (frame.tag === 'img') return !src || isPixel(frame.attribs) || isBlocked(src, policy);
-      if (frame.tag === 'iframe') return !src || isBlocked(src, policy);
-      return false;
+      let drop: boolean;
+      if (frame.tag === 'img') drop = !src || isPixel(frame.attribs) || isBlocked(src, policy);
+      else if (frame.tag === 'iframe') drop = !src || isBlocked(src, policy);
+      // Empty wrappers carry nothing and can change shape when re-parsed (`<p></p>` strays).
+      else drop = dropWhenEmpty.has(frame.tag) && frame.text.trim() === '';
+      // A kept image counts as content for its ancestors: U+FFFC (object replacement) flows up
+      // through the parser's text bookkeeping; it never reaches the output.
+      if (!drop && (frame.tag === 'img' || frame.tag === 'iframe')) frame.text += '\uFFFC';
+      return drop;
     },
     parser: { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    onOpenTag: (name) => {
+      if (!allowed.has(name) && !stripped.has(name)) state.reshaped = true;
+      if (policy.rename[name] !== undefined) state.reshaped = true;
+    },
   };
+  return { options, state };
 }
 
 /**
@@ -90,12 +113,20 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): strin
     compiled.set(policy, perBase);
   }
   const key = options.baseUrl ?? '';
-  let opts = perBase.get(key);
-  if (opts === undefined) {
-    opts = buildOptions(policy, options.baseUrl);
+  let c = perBase.get(key);
+  if (c === undefined) {
+    c = buildOptions(policy, options.baseUrl);
     // Bounded: base URLs are per article; keep only a handful of compiled option sets.
     if (perBase.size > 64) perBase.clear();
-    perBase.set(key, opts);
+    perBase.set(key, c);
   }
-  return sanitize(html, opts);
+  // Unwrapping or renaming a tag can leave nesting the parser would read differently next
+  // time (`<p><span><div>` → `<p><div>`); one more pass settles it, keeping the output stable.
+  let out = html;
+  for (let pass = 0; pass < 3; pass++) {
+    c.state.reshaped = false;
+    out = sanitize(out, c.options);
+    if (!c.state.reshaped) break;
+  }
+  return out;
 }

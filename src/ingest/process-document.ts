@@ -2,11 +2,11 @@
  * One document in, one article (or one clear failure) out. Runs in worker threads;
  * never throws, so one bad file cannot stop a batch.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Article } from '../model/article.js';
-import { decodeDocument } from '../sources/archive/decode.js';
+import { DEFAULT_MAX_DOCUMENT_BYTES, decodeDocument } from '../sources/archive/decode.js';
 import { parseArchiveDocument } from '../sources/archive/parse.js';
-import { ARCHIVE_MEDIA_TYPES, archivePostToArticle } from '../sources/archive/to-article.js';
+import { ARCHIVE_MEDIA_TYPES, archivePostToArticle } from './archive-to-article.js';
 import { CaixunError } from '../util/errors.js';
 
 export type DocumentResult = { ok: true; article: Article } | { ok: false; reason: string };
@@ -27,6 +27,11 @@ export function processDocument(bytes: Uint8Array, origin: string, fetchedAt: st
 export function processFile(path: string, fetchedAt: string): DocumentResult {
   let bytes: Uint8Array;
   try {
+    // Refuse an oversized file before reading it into memory.
+    const size = statSync(path).size;
+    if (size > DEFAULT_MAX_DOCUMENT_BYTES) {
+      return { ok: false, reason: `archive: ${path} is ${size} bytes, over the ${DEFAULT_MAX_DOCUMENT_BYTES}-byte document limit` };
+    }
     bytes = readFileSync(path);
   } catch (err) {
     return { ok: false, reason: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };

@@ -29,11 +29,16 @@ const IN_FLIGHT = 3;
 /** Below this many files, starting workers costs more than it saves. */
 const SMALL_INPUT = 200;
 
-function workerUrl(): { url: URL; execArgv: string[] } {
-  const ts = import.meta.url.endsWith('.ts');
-  const url = new URL(ts ? './document-worker.ts' : './document-worker.js', import.meta.url);
-  // Under tests and `tsx` the sources are TypeScript: let the worker load them the same way.
-  return { url, execArgv: ts ? ['--import', 'tsx'] : [] };
+/**
+ * Starts one document worker. Built code runs dist/…/document-worker.js directly; under tests
+ * and `tsx` the sources are TypeScript, so a tiny bootstrap registers tsx in the worker first.
+ */
+function startWorker(fetchedAt: string): Worker {
+  const options = { workerData: { fetchedAt } };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./document-worker.js', import.meta.url), options);
+  const entry = new URL('./document-worker.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { ...options, eval: true });
 }
 
 /** Yields `[path, result]` for every path, in order. */
@@ -46,11 +51,7 @@ export async function* processFiles(
     for (const p of paths) yield [p, processFile(p, options.fetchedAt)];
     return;
   }
-  const { url, execArgv } = workerUrl();
-  const workers = Array.from(
-    { length: n },
-    () => new Worker(url, { workerData: { fetchedAt: options.fetchedAt }, execArgv }),
-  );
+  const workers = Array.from({ length: n }, () => startWorker(options.fetchedAt));
   const done = new Map<number, DocumentResult[]>();
   const inFlight = workers.map(() => 0);
   const window = n * IN_FLIGHT * CHUNK; // results processed but not yet consumed, at most

@@ -34,10 +34,10 @@ function normaliseFigure(raw: string): string | null {
 
 /**
  * Figures of a text that can identify an event: at least 3 significant digits, not a year, date
- * or time of day.
+ * or time of day, with the letter that follows them as unit (`574港`).
  *
  * @example
- * extractFigures('12月8日，离岸人民币升至6.3512，港交所(00388.HK)目标价574港元') // ['388', '574', '6.3512']
+ * extractFigures('12月8日，离岸人民币升至6.3512，港交所(00388.HK)目标价574港元') // ['388', '574港', '6.3512']
  */
 export function extractFigures(text: string): string[] {
   const out = new Set<string>();
@@ -48,7 +48,8 @@ export function extractFigures(text: string): string[] {
     if (NOT_A_FIGURE_UNIT.test(next)) continue;
     if (next === ':' && /^\d{1,2}$/.test(raw)) continue;
     const figure = normaliseFigure(raw);
-    if (figure !== null) out.add(figure);
+    // The unit keeps 2000元 (a share price) apart from 2000头 (a pig quota) in the same hour.
+    if (figure !== null) out.add(/^\p{L}$/u.test(next) && m[2] === '' ? `${figure}${next}` : figure);
   }
   return [...out].sort();
 }

@@ -31,8 +31,8 @@ export interface LshIndex {
 }
 
 /**
- * Band keys of a signature: `<band index base 36>:<64-bit hash of the band's rows as hex>`,
- * e.g. `1f:0a3c…`. Two signatures share a key exactly when (up to a 2⁻⁶⁴ collision) one band
+ * Band keys of a signature: `b<band index>:<64-bit hash of the band rows as hex>`,
+ * e.g. `b17:0a3c…`. Two signatures share a key exactly when (up to a 2⁻⁶⁴ collision) one band
  * of rows is identical.
  *
  * @example
@@ -52,7 +52,7 @@ export function bandKeys(signature: Uint32Array, options: Readonly<LshOptions> =
       hi = mix32(hi ^ v);
       lo = mix32(Math.imul(lo, 0x01000193) ^ v);
     }
-    keys[b] = `${b.toString(36)}:${toHex32(hi)}${toHex32(lo)}`;
+    keys[b] = `b${b}:${toHex32(hi)}${toHex32(lo)}`;
   }
   return keys;
 }

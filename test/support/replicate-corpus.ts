@@ -17,7 +17,7 @@ export function replicateCorpus(outDir: string, count: number): { files: number;
       // a distinct title per copy (both the finews "…" and the Hexo '…' quoting)
       .replace(/^title: (["'])(.*)\1\s*$/m, (_m, q: string, t: string) => `title: ${q}${t} #${copy}${q}`)
       // a distinct infoCode per copy
-      .replace(/,(\d{18})\.html>/, (_m, code: string) => `,${code.slice(0, 8)}${String(copy).padStart(10, '0')}.html>`);
+      .replace(/,(\d{18})\.html>/, (_m, code: string) => `,${code}${String(copy).padStart(6, '0')}.html>`);
     const dir = join(outDir, String(Math.floor(i / 1000)));
     if (i % 1000 === 0) mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${i}.md`), text);

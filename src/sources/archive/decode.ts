@@ -60,9 +60,9 @@ function binaryError(origin: string): InvalidDocumentError {
 function decodeUtf16(bytes: Uint8Array): string | null {
   if (bytes.length < 2) return null;
   const [b0, b1] = [bytes[0], bytes[1]];
-  const label = b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : null;
-  if (label === null) return null;
-  return new TextDecoder(label).decode(bytes.subarray(2));
+  if (b0 === 0xff && b1 === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (b0 === 0xfe && b1 === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return null;
 }
 
 function decodeBytes(bytes: Uint8Array, origin: string): string {
@@ -88,7 +88,7 @@ function decodeBytes(bytes: Uint8Array, origin: string): string {
   return lossy;
 }
 
-/** Most high-byte pairs fall in the GB2312 block (lead A1–F7, trail A1–FE), as Chinese text does. */
+/** Most high-byte pairs fall in the GB2312 block (lead A1–F7, trail A1–FE), as in Chinese text. */
 function looksLikeGbk(bytes: Uint8Array): boolean {
   let pairs = 0;
   let gb2312 = 0;

@@ -30,7 +30,10 @@ export interface ArchivePost {
   coverImage?: string;
   /** What names the outlet: finews category/tag, hexo second category/author, generic source. */
   outletHint?: string;
-  /** recovered-front-matter, missing-title, bad-date, missing-date, empty-link, no-front-matter, … */
+  /**
+   * Problems found: recovered-front-matter, missing-title, bad-date, missing-date, empty-link,
+   * missing-link, bad-link, no-front-matter.
+   */
   flags: ArticleFlag[];
   /** Front-matter keys not mapped to a field above (layout, comments, …). */
   extra: Record<string, unknown>;

@@ -3,14 +3,14 @@
  * passes the fetch time, so the same input always gives the same article.
  */
 import { basename } from 'node:path';
-import { cleanBody } from '../../clean/clean-body.js';
-import { parseNewsDate } from '../../clean/dates.js';
-import { isPlaceholderImage } from '../../clean/images.js';
-import type { Article, ArticleFlag, RawInput } from '../../model/article.js';
-import { findOutletByHost, findOutletByName } from '../../outlets/index.js';
-import type { Outlet } from '../../outlets/types.js';
-import { sha1Hex } from '../../util/hash.js';
-import type { ArchivePost } from './types.js';
+import { cleanBody } from '../clean/clean-body.js';
+import { parseNewsDate } from '../clean/dates.js';
+import { isPlaceholderImage } from '../outlets/image-rules.js';
+import type { Article, ArticleFlag, RawInput } from '../model/article.js';
+import { findOutletByHost, findOutletByName } from '../outlets/index.js';
+import type { Outlet } from '../outlets/types.js';
+import { sha1Hex } from '../util/hash.js';
+import type { ArchivePost } from '../sources/archive/types.js';
 
 /** How an archive post names its outlet when no registered outlet matches. */
 interface OutletIdentity {

@@ -1,0 +1,171 @@
+/**
+ * generic: parse archive documents that are neither finews nor Hexo/RSSHub posts — markdown or
+ * plain text (with or without front matter) and saved HTML pages.
+ */
+import { load, type CheerioAPI } from 'cheerio';
+import type { ArticleFlag } from '../../model/article.js';
+import { isHtmlBody, renderMarkdown } from './body-html.js';
+import {
+  absoluteHttpUrl,
+  fieldList,
+  fieldNonEmpty,
+  fieldText,
+  firstKey,
+  hasCalendarDate,
+  omitKeys,
+  readDate,
+  readTitle,
+} from './fields.js';
+import { parseFrontMatter } from './front-matter.js';
+import type { ArchivePost } from './types.js';
+
+/** Front-matter keys read for each field, in priority order. */
+const DATE_KEYS = ['date', 'published', 'publishDate', 'pubDate', 'pubdate', 'time'] as const;
+const CATEGORY_KEYS = ['categories', 'category'] as const;
+const TAG_KEYS = ['tags', 'keywords'] as const;
+const OUTLET_KEYS = ['source', 'outlet', 'author'] as const;
+const MAPPED_KEYS = ['title', 'author', ...DATE_KEYS, ...CATEGORY_KEYS, ...TAG_KEYS];
+
+const NO_FRONT_MATTER = { code: 'no-front-matter', message: 'the document has no front matter' };
+
+/** A first line this short, followed by a blank line and more text, is a plain-text title. */
+const MAX_FIRST_LINE_TITLE = 64;
+/** Longer first lines are paragraphs, not headings. */
+const MAX_HEADING_CHARS = 300;
+
+/** `<meta>` names/properties holding the publication date, in priority order. */
+const DATE_META = [
+  'article:published_time',
+  'og:published_time',
+  'datepublished',
+  'publishdate',
+  'publish_date',
+  'pubdate',
+  'date',
+  'dc.date.issued',
+  'dc.date',
+] as const;
+
+/**
+ * Parse markdown or plain text. The title is front-matter `title`, else a leading `#` heading,
+ * else a short first line followed by a blank line.
+ *
+ * @throws InvalidDocumentError when its front matter is unrecoverable.
+ */
+export function parseMarkdownDocument(text: string, origin: string): ArchivePost {
+  const flags: ArticleFlag[] = [];
+  const fm = parseFrontMatter(text, origin);
+  if (fm === null) flags.push({ ...NO_FRONT_MATTER });
+  else flags.push(...fm.flags);
+  const data = fm?.data ?? {};
+  let body = fm?.body ?? text;
+  let titleValue: unknown = data['title'];
+  if (fieldNonEmpty(titleValue) === undefined) {
+    const lead = takeLeadingTitle(body);
+    if (lead !== null) [titleValue, body] = lead;
+  }
+  const dateKey = firstKey(data, DATE_KEYS);
+  const post: ArchivePost = {
+    format: 'markdown',
+    title: readTitle(titleValue, flags),
+    date: readDate(dateKey === undefined ? undefined : data[dateKey], flags),
+    categories: fieldList(data[firstKey(data, CATEGORY_KEYS) ?? 'categories']),
+    tags: fieldList(data[firstKey(data, TAG_KEYS) ?? 'tags']),
+    bodyHtml: markdownOrHtml(body.trim()),
+    flags,
+    extra: omitKeys(data, MAPPED_KEYS),
+  };
+  const author = fieldNonEmpty(data['author']);
+  if (author !== undefined) post.author = author;
+  const outletKey = OUTLET_KEYS.find((k) => fieldNonEmpty(data[k]) !== undefined);
+  const outletHint = outletKey === undefined ? undefined : fieldNonEmpty(data[outletKey]);
+  if (outletHint !== undefined) post.outletHint = outletHint;
+  return post;
+}
+
+/** A body that starts with HTML markup is passed through; anything else is rendered as markdown. */
+function markdownOrHtml(body: string): string {
+  return body.startsWith('<') && isHtmlBody(body) ? body : renderMarkdown(body);
+}
+
+/** A leading ATX/setext heading or short first line, and the body without it. */
+function takeLeadingTitle(body: string): [string, string] | null {
+  const trimmed = body.replace(/^\s*\n/, '');
+  const nl = trimmed.indexOf('\n');
+  const first = (nl === -1 ? trimmed : trimmed.slice(0, nl)).trim();
+  if (first.length > MAX_HEADING_CHARS) return null;
+  const rest = nl === -1 ? '' : trimmed.slice(nl + 1);
+  const atx = /^#{1,2}[ \t]+(.+?)[ \t#]*$/.exec(first);
+  if (atx?.[1] !== undefined) return [atx[1], rest];
+  const next = rest.split('\n', 1)[0] ?? '';
+  if (first !== '' && /^=+[ \t]*$/.test(next)) return [first, rest.slice(next.length + 1)];
+  const short = first !== '' && first.length <= MAX_FIRST_LINE_TITLE && !/^[<>#*|`-]/.test(first);
+  if (short && next.trim() === '' && rest.trim() !== '') return [first, rest];
+  return null;
+}
+
+/**
+ * Parse a saved HTML page: title from `og:title`/`<title>`/`<h1>`, date from
+ * `article:published_time` or a date `<meta>`, and the whole `<body>` as `bodyHtml`
+ * (main-content extraction is a later stage).
+ */
+export function parseHtmlDocument(text: string, _origin: string): ArchivePost {
+  const flags: ArticleFlag[] = [];
+  const $ = load(text);
+  const metas = readMetas($);
+  const title =
+    metas.get('og:title') ?? ($('title').first().text().trim() || $('h1').first().text().trim());
+  const post: ArchivePost = {
+    format: 'html',
+    title: readTitle(title, flags),
+    date: readDate(pickMetaDate(metas), flags),
+    categories: fieldList(metas.get('article:section')),
+    tags: splitKeywords(metas.get('keywords') ?? ''),
+    bodyHtml: ($('body').html() ?? '').trim(),
+    flags,
+    extra: {},
+  };
+  const author = metas.get('author') ?? metas.get('article:author');
+  if (author !== undefined) post.author = author;
+  const outletHint = metas.get('og:site_name') ?? metas.get('source');
+  if (outletHint !== undefined) post.outletHint = outletHint;
+  const canonical = fieldText($('link[rel="canonical"]').attr('href')) ?? metas.get('og:url');
+  const link = canonical === undefined ? undefined : absoluteHttpUrl(canonical);
+  if (link !== undefined) post.link = link;
+  const description = metas.get('description') ?? metas.get('og:description');
+  if (description !== undefined) post.extra['description'] = description;
+  return post;
+}
+
+/** `<meta>` name/property/itemprop (lower case) → first non-empty content. */
+function readMetas($: CheerioAPI): Map<string, string> {
+  const metas = new Map<string, string>();
+  $('meta').each((_, el) => {
+    const attrs = el.attribs;
+    const name = (attrs['property'] ?? attrs['name'] ?? attrs['itemprop'] ?? '').trim();
+    const key = name.toLowerCase();
+    const content = (attrs['content'] ?? '').trim();
+    if (key !== '' && content !== '' && !metas.has(key)) metas.set(key, content);
+  });
+  return metas;
+}
+
+/** The listed date metas first, then any meta whose name mentions a publish date. */
+function pickMetaDate(metas: Map<string, string>): string | undefined {
+  for (const name of DATE_META) {
+    const value = metas.get(name);
+    if (value !== undefined) return value;
+  }
+  for (const [name, value] of metas) {
+    if (/publish|date/.test(name) && hasCalendarDate(value)) return value;
+  }
+  return undefined;
+}
+
+/** `keywords` meta content split on ASCII and Chinese separators. */
+function splitKeywords(content: string): string[] {
+  return content
+    .split(/[,，、;；]/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+}

@@ -1,0 +1,290 @@
+/**
+ * Incremental clustering of articles into stories.
+ *
+ * Each article is fingerprinted once; candidate stories come from the {@link LshIndex} (MinHash
+ * bands, verbatim paragraphs, exact text, event figures) and, for flash items, from stories seen
+ * within hours. Every candidate is judged against its *representative* only (see match.ts), so a
+ * long roundup that touches two stories cannot glue them together: it may join at most one and is
+ * linked to the others as related.
+ */
+import { createHash } from 'node:crypto';
+import { buildEventProfile, compareEventProfiles, type EventProfile } from './event-profile.js';
+import { DEFAULT_FINGERPRINT_OPTIONS, fingerprintText, type Fingerprint, type FingerprintOptions } from './fingerprint.js';
+import { bandKeys, DEFAULT_LSH_OPTIONS, MemoryLshIndex, type LshIndex, type LshOptions } from './lsh.js';
+import { decideMatch, DEFAULT_MATCH_OPTIONS, scoreMatch, type MatchOptions, type MatchVerdict } from './match.js';
+import { chooseRepresentative } from './representative.js';
+import { MemoryStoryRepository, type ClusterInput, type RepresentativePrint, type StoryMember, type StoryRepository, type StoryState } from './story-state.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Options of {@link StoryClusterer}. */
+export interface ClustererOptions {
+  /** Longest time (ms) between a story's first article and a new member. Default 7 days. */
+  windowMs: number;
+  /** Same-event path: longest distance (ms) from the story's first/last article. Default 12 hours. */
+  eventWindowMs: number;
+  /** Fingerprint parameters. Default {@link DEFAULT_FINGERPRINT_OPTIONS}. */
+  fingerprint: FingerprintOptions;
+  /** Banding. Default {@link DEFAULT_LSH_OPTIONS}. */
+  lsh: LshOptions;
+  /** Decision thresholds. Default {@link DEFAULT_MATCH_OPTIONS}. */
+  match: MatchOptions;
+}
+
+/** The defaults. */
+export const DEFAULT_CLUSTERER_OPTIONS: Readonly<ClustererOptions> = Object.freeze({
+  windowMs: 7 * DAY,
+  eventWindowMs: 12 * HOUR,
+  fingerprint: DEFAULT_FINGERPRINT_OPTIONS,
+  lsh: DEFAULT_LSH_OPTIONS,
+  match: DEFAULT_MATCH_OPTIONS,
+});
+
+/** What happened to one article. */
+export interface ClusterDecision {
+  /** The article. */
+  articleId: string;
+  /** The story it now belongs to. */
+  storyId: string;
+  /** `joined` an existing story or started a `new` one. */
+  action: 'joined' | 'new';
+  /** Which test joined it (`exact`, `reprint`, `event`), or `none` for a new story. */
+  reason: 'exact' | 'reprint' | 'event' | 'none';
+  /** Stories newly linked as related to it, sorted. */
+  relatedIds: string[];
+}
+
+/** Paragraphs shorter than this are not index keys: short lines are boilerplate more often than news. */
+const MIN_PARAGRAPH_KEY_LENGTH = 20;
+
+/** Index keys of an article: MinHash bands, verbatim paragraphs, exact text and event figures. */
+export function indexKeys(fp: Fingerprint, event: EventProfile, lsh: Readonly<LshOptions> = DEFAULT_LSH_OPTIONS): string[] {
+  const keys = bandKeys(fp.signature, lsh);
+  fp.paragraphHashes.forEach((h, i) => {
+    if ((fp.paragraphLengths[i] ?? 0) >= MIN_PARAGRAPH_KEY_LENGTH) keys.push(`p:${h}`);
+  });
+  keys.push(`x:${fp.exactHash}`);
+  for (const f of event.figures) keys.push(`f:${f}`);
+  return keys;
+}
+
+/** Stable story id derived from the first article's id. */
+export function storyIdFor(articleId: string): string {
+  return `st-${createHash('sha1').update(articleId).digest('hex').slice(0, 12)}`;
+}
+
+function toPrint(fp: Fingerprint, event: EventProfile): RepresentativePrint {
+  return {
+    signature: Array.from(fp.signature),
+    shingleCount: fp.shingleCount,
+    length: fp.length,
+    paragraphHashes: fp.paragraphHashes,
+    paragraphLengths: fp.paragraphLengths,
+    figures: event.figures,
+    bigrams: event.bigrams,
+  };
+}
+
+function parseTime(iso: string | null): number | null {
+  if (iso === null) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : t;
+}
+
+/** Distance (ms) from t to the interval [from, to]; 0 inside it. */
+function distanceToSpan(t: number, from: number, to: number): number {
+  return t < from ? from - t : t > to ? t - to : 0;
+}
+
+/**
+ * Folds articles into stories one at a time. Deterministic: the same articles in the same order
+ * give the same stories.
+ *
+ * @example
+ * const clusterer = new StoryClusterer();
+ * clusterer.add({ id: 'a', title: '…', text: '…', publishedAt: '2021-12-08T10:37:25+08:00', outletKey: 'eastmoney' });
+ */
+export class StoryClusterer {
+  readonly index: LshIndex;
+  readonly repository: StoryRepository;
+  readonly options: Readonly<ClustererOptions>;
+
+  /** Index and repository default to in-memory versions. */
+  constructor(init: { index?: LshIndex; repository?: StoryRepository; options?: Partial<ClustererOptions> } = {}) {
+    this.index = init.index ?? new MemoryLshIndex();
+    this.repository = init.repository ?? new MemoryStoryRepository();
+    this.options = { ...DEFAULT_CLUSTERER_OPTIONS, ...init.options };
+  }
+
+  /** Cluster one article; adding an article already clustered returns its story unchanged. */
+  add(input: ClusterInput): ClusterDecision {
+    const known = this.repository.storyOf(input.id);
+    if (known !== undefined) return { articleId: input.id, storyId: known, action: 'joined', reason: 'none', relatedIds: [] };
+    const { fingerprint: fpOptions, lsh, match } = this.options;
+    const fp = fingerprintText(input.text.trim() === '' ? input.title : input.text, fpOptions);
+    const event = buildEventProfile(input.title, input.text);
+    const keys = indexKeys(fp, event, lsh);
+    const t = parseTime(input.publishedAt);
+    const exactStories = this.#storiesOf(this.index.candidates([`x:${fp.exactHash}`]));
+    const candidates = this.#storiesOf(this.index.candidates(keys));
+    if (t !== null) {
+      const recent = this.repository.storiesSeenBetween(t - this.options.eventWindowMs, t + this.options.eventWindowMs);
+      for (const s of recent) candidates.add(s.id);
+    }
+    const joinable: { story: StoryState; verdict: MatchVerdict; exact: boolean }[] = [];
+    const related: StoryState[] = [];
+    for (const id of [...candidates].sort()) {
+      const story = this.repository.get(id);
+      if (story === undefined) continue;
+      const verdict = this.#judge(story, fp, event, t, exactStories.has(id));
+      if (verdict.kind === 'related') related.push(story);
+      else if (verdict.kind === 'join') {
+        joinable.push({ story, verdict, exact: exactStories.has(id) && verdict.reason === 'reprint' });
+      }
+    }
+    // Exact copies first, then the strongest match; ties keep the candidate order (story id).
+    joinable.sort((a, b) => Number(b.exact) - Number(a.exact) || b.verdict.score - a.verdict.score);
+    const best = joinable[0];
+    const mergeable: StoryState[] = [];
+    for (const other of joinable.slice(1)) {
+      if (best !== undefined && this.#sameEvent(best.story, other.story)) mergeable.push(other.story);
+      else related.push(other.story);
+    }
+    const member: StoryMember = {
+      id: input.id,
+      outletKey: input.outletKey,
+      title: input.title,
+      publishedAt: input.publishedAt,
+      length: fp.length,
+      ...(input.provenanceSource === undefined ? {} : { provenanceSource: input.provenanceSource }),
+    };
+    // Only a near-copy (Jaccard-level overlap) may become the representative: a roundup that
+    // merely contains the story must not, or the next item it quotes would join through it.
+    const promote = best !== undefined && (best.exact || best.verdict.scores.jaccard >= match.joinJaccard);
+    let story = best === undefined ? this.#newStory(member, fp, event) : this.#join(best.story, member, fp, event, promote);
+    for (const other of mergeable) story = this.#merge(story, other);
+    const relatedIds = this.#link(story, related);
+    this.index.add(input.id, keys);
+    this.repository.assign(input.id, story.id);
+    const reason = best === undefined ? 'none' : best.exact ? 'exact' : best.verdict.reason === 'event' ? 'event' : 'reprint';
+    return { articleId: input.id, storyId: story.id, action: best === undefined ? 'new' : 'joined', reason, relatedIds };
+  }
+
+  #storiesOf(articleIds: Set<string>): Set<string> {
+    const out = new Set<string>();
+    for (const a of articleIds) {
+      const s = this.repository.storyOf(a);
+      if (s !== undefined) out.add(s);
+    }
+    return out;
+  }
+
+  #judge(story: StoryState, fp: Fingerprint, event: EventProfile, t: number | null, exact: boolean): MatchVerdict {
+    const first = parseTime(story.firstSeen);
+    const last = parseTime(story.lastSeen);
+    const timed = t !== null && first !== null && last !== null;
+    const inWindow = !timed || Math.abs(t - first) <= this.options.windowMs;
+    const inEventWindow = timed && distanceToSpan(t, first, last) <= this.options.eventWindowMs;
+    const scores = scoreMatch(fp, event, story.representative, this.options.match);
+    const verdict = exact && inWindow
+      ? { kind: 'join' as const, reason: 'reprint' as const, score: 1, scores }
+      : decideMatch(scores, fp.length, story.representative.length, inEventWindow, this.options.match);
+    // Outside the story window a join becomes a link: a later event on the same subject.
+    return verdict.kind === 'join' && !inWindow ? { ...verdict, kind: 'related' } : verdict;
+  }
+
+  /** Whether two stories an article could join report one event (judged on their representatives). */
+  #sameEvent(a: StoryState, b: StoryState): boolean {
+    const ta = parseTime(a.firstSeen);
+    const tb = parseTime(b.firstSeen);
+    const la = parseTime(a.lastSeen);
+    const lb = parseTime(b.lastSeen);
+    if (ta === null || tb === null || la === null || lb === null) return false;
+    if (Math.max(ta, tb) - Math.min(la, lb) > this.options.eventWindowMs) return false;
+    const ra = a.representative;
+    const rb = b.representative;
+    const overlap = compareEventProfiles(
+      { figures: ra.figures, bigrams: ra.bigrams, length: ra.length },
+      { figures: rb.figures, bigrams: rb.bigrams, length: rb.length },
+    );
+    return overlap.bigramContainment >= this.options.match.mergeContainment;
+  }
+
+  /** Fold story `other` into `into`: members, representative, related links; `other` is deleted. */
+  #merge(into: StoryState, other: StoryState): StoryState {
+    const members = [...into.members, ...other.members];
+    const candidates = [into, other].map((s) => s.members.find((m) => m.id === s.representativeId));
+    const reps = candidates.filter((m): m is StoryMember => m !== undefined);
+    const chosen = chooseRepresentative(reps, this.options.match.maxGrowth);
+    const times = members.map((m) => parseTime(m.publishedAt)).filter((x): x is number => x !== null);
+    const firstMember = members.find((m) => parseTime(m.publishedAt) === Math.min(...times));
+    const lastMember = members.find((m) => parseTime(m.publishedAt) === Math.max(...times));
+    const relatedIds = [...new Set([...into.relatedIds, ...other.relatedIds])].filter((id) => id !== into.id && id !== other.id).sort();
+    const merged: StoryState = {
+      ...into,
+      members,
+      firstSeen: firstMember?.publishedAt ?? null,
+      lastSeen: lastMember?.publishedAt ?? null,
+      relatedIds,
+      ...(chosen.id === other.representativeId ? { representativeId: other.representativeId, representative: other.representative } : {}),
+    };
+    for (const m of other.members) this.repository.assign(m.id, into.id);
+    for (const id of other.relatedIds) {
+      const s = this.repository.get(id);
+      if (s === undefined) continue;
+      const ids = new Set(s.relatedIds.map((r) => (r === other.id ? into.id : r)));
+      ids.delete(s.id);
+      this.repository.put({ ...s, relatedIds: [...ids].sort() });
+    }
+    this.repository.remove(other.id);
+    this.repository.put(merged);
+    return merged;
+  }
+
+  #newStory(member: StoryMember, fp: Fingerprint, event: EventProfile): StoryState {
+    const story: StoryState = {
+      id: storyIdFor(member.id),
+      members: [member],
+      representativeId: member.id,
+      representative: toPrint(fp, event),
+      firstSeen: member.publishedAt,
+      lastSeen: member.publishedAt,
+      relatedIds: [],
+    };
+    this.repository.put(story);
+    return story;
+  }
+
+  #join(story: StoryState, member: StoryMember, fp: Fingerprint, event: EventProfile, promote: boolean): StoryState {
+    const members = [...story.members, member];
+    const current = story.members.find((m) => m.id === story.representativeId);
+    const pool = current === undefined ? [member] : promote ? [current, member] : [current];
+    const chosen = chooseRepresentative(pool, this.options.match.maxGrowth);
+    const times = members.map((m) => m.publishedAt).filter((x): x is string => x !== null && !Number.isNaN(Date.parse(x)));
+    times.sort((a, b) => Date.parse(a) - Date.parse(b));
+    const next: StoryState = {
+      ...story,
+      members,
+      firstSeen: times[0] ?? null,
+      lastSeen: times[times.length - 1] ?? null,
+      ...(chosen.id === member.id ? { representativeId: member.id, representative: toPrint(fp, event) } : {}),
+    };
+    this.repository.put(next);
+    return next;
+  }
+
+  #link(story: StoryState, related: StoryState[]): string[] {
+    const added: string[] = [];
+    let self = story;
+    for (const other of related) {
+      if (other.id === self.id || self.relatedIds.includes(other.id)) continue;
+      self = { ...self, relatedIds: [...self.relatedIds, other.id].sort() };
+      const fresh = this.repository.get(other.id) ?? other;
+      this.repository.put({ ...fresh, relatedIds: [...new Set([...fresh.relatedIds, self.id])].sort() });
+      added.push(other.id);
+    }
+    this.repository.put(self);
+    return added.sort();
+  }
+}

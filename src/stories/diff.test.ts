@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { diffChars, diffVersion } from './diff.js';
+
+describe('diffChars', () => {
+  it.each([
+    ['接种新冠疫苗', '接种新冠肺炎疫苗', [{ at: 4, from: '', to: '肺炎' }]],
+    ['汇率报6.3512', '汇率报6.3565', [{ at: 7, from: '12', to: '65' }]],
+    ['全年新增就业十二万个', '全年新增十二万个', [{ at: 4, from: '就业', to: '' }]],
+    ['相同', '相同', []],
+  ])('%s → %s', (a, b, expected) => {
+    expect(diffChars(a, b)).toEqual(expected);
+  });
+  it('works on code points, not code units', () => {
+    expect(diffChars('甲𠀀乙', '甲𠀁乙')).toEqual([{ at: 1, from: '𠀀', to: '𠀁' }]);
+  });
+});
+
+describe('diffVersion', () => {
+  const rep = ['会议在北京召开。', '会议指出，全年接种新冠疫苗三亿剂。', '会议要求继续做好防控工作。', '出席会议的有各部门负责人。'];
+  it('reports lacks, adds and edits', () => {
+    const version = ['会议在北京召开', '会议指出，全年接种新冠肺炎疫苗三亿剂。', '会议要求继续做好防控工作。', '本文来源：某某网'];
+    expect(diffVersion(rep, version)).toEqual({
+      aligned: [
+        { repIndex: 0, versionIndex: 0, changes: [] },
+        { repIndex: 1, versionIndex: 1, changes: [{ at: 11, from: '', to: '肺炎' }] },
+        { repIndex: 2, versionIndex: 2, changes: [] },
+      ],
+      lacks: [3],
+      adds: [3],
+    });
+  });
+  it('a trimmed copy lacks the cut paragraphs', () => {
+    expect(diffVersion(rep, [rep[0] ?? '', rep[2] ?? ''])).toEqual({
+      aligned: [
+        { repIndex: 0, versionIndex: 0, changes: [] },
+        { repIndex: 2, versionIndex: 1, changes: [] },
+      ],
+      lacks: [1, 3],
+      adds: [],
+    });
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * The decision between one incoming article and one story's representative: join the story, be
+ * related to it, or have nothing to do with it. Pure; thresholds come from {@link MatchOptions}.
+ */
+import { compareEventProfiles, type EventOverlap, type EventProfile } from './event-profile.js';
+import type { Fingerprint } from './fingerprint.js';
+import { containmentFromJaccard, estimateJaccard, paragraphContainment } from './similarity.js';
+import type { RepresentativePrint } from './story-state.js';
+
+/** Thresholds of the decision; defaults in {@link DEFAULT_MATCH_OPTIONS}. */
+export interface MatchOptions {
+  /** Estimated Jaccard at which two texts are copies of one report. Default 0.5. */
+  joinJaccard: number;
+  /** Containment of one text in the other at which it is a trimmed copy. Default 0.6. */
+  joinContainment: number;
+  /** A longer version may be at most this many times the representative (else: a roundup). Default 2.5. */
+  maxGrowth: number;
+  /** Paragraphs shorter than this (matching code units) are ignored in paragraph containment. Default 12. */
+  minParagraphLength: number;
+  /** Items up to this matching length are flash items and may join by the same-event path. Default 400. */
+  flashLength: number;
+  /** Same-event path: bigram containment needed together with a shared figure. Default 0.15. */
+  eventContainmentWithFigure: number;
+  /** Same-event path: bigram containment enough on its own. Default 0.5. */
+  eventContainment: number;
+  /** Weaker similarity that links stories as related: Jaccard or containment. Default 0.3. */
+  relatedSimilarity: number;
+  /**
+   * Two stories an article could join are merged only when their representatives share this
+   * much bigram containment themselves (so a bridge article alone never glues them). Default 0.3.
+   */
+  mergeContainment: number;
+}
+
+/** Defaults (see the report for the measurements behind them). */
+export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
+  joinJaccard: 0.5,
+  joinContainment: 0.6,
+  maxGrowth: 2.5,
+  minParagraphLength: 12,
+  flashLength: 400,
+  eventContainmentWithFigure: 0.15,
+  eventContainment: 0.5,
+  relatedSimilarity: 0.3,
+  mergeContainment: 0.3,
+});
+
+/** Similarities of an article to a story representative. */
+export interface MatchScores {
+  /** Estimated Jaccard of the MinHash signatures. */
+  jaccard: number;
+  /** Share of the article inside the representative (article is a trimmed copy). */
+  articleInRep: number;
+  /** Share of the representative inside the article (article is a longer version). */
+  repInArticle: number;
+  /** Event-profile overlap. */
+  event: EventOverlap;
+}
+
+/** Verdict for one (article, story) pair; `score` orders several joinable stories. */
+export interface MatchVerdict {
+  /** `join`: same story; `related`: same subject, different event; `none`. */
+  kind: 'join' | 'related' | 'none';
+  /** Which test decided: `reprint`, `event` or `weak`. */
+  reason: 'reprint' | 'event' | 'weak' | 'none';
+  /** Strength in [0, 1] (the largest of the similarities). */
+  score: number;
+  /** The similarities behind the verdict. */
+  scores: MatchScores;
+}
+
+/** Size ratio beyond which signature-based containment is too noisy and paragraphs decide. */
+const MAX_SIGNATURE_RATIO = 4;
+
+/** Compute the similarities of an article to a representative. */
+export function scoreMatch(fp: Fingerprint, event: EventProfile, rep: RepresentativePrint, options: Readonly<MatchOptions>): MatchScores {
+  const jaccard = estimateJaccard(fp.signature, Uint32Array.from(rep.signature));
+  const ratio = Math.max(fp.shingleCount, rep.shingleCount) / Math.max(1, Math.min(fp.shingleCount, rep.shingleCount));
+  const paraIn = paragraphContainment({ hashes: fp.paragraphHashes, lengths: fp.paragraphLengths }, { hashes: rep.paragraphHashes, lengths: rep.paragraphLengths }, options.minParagraphLength);
+  const paraOut = paragraphContainment({ hashes: rep.paragraphHashes, lengths: rep.paragraphLengths }, { hashes: fp.paragraphHashes, lengths: fp.paragraphLengths }, options.minParagraphLength);
+  const sigIn = ratio <= MAX_SIGNATURE_RATIO ? containmentFromJaccard(jaccard, fp.shingleCount, rep.shingleCount) : 0;
+  const sigOut = ratio <= MAX_SIGNATURE_RATIO ? containmentFromJaccard(jaccard, rep.shingleCount, fp.shingleCount) : 0;
+  const repEvent: EventProfile = { figures: rep.figures, bigrams: rep.bigrams, length: rep.length };
+  return {
+    jaccard,
+    articleInRep: Math.max(paraIn, sigIn),
+    repInArticle: Math.max(paraOut, sigOut),
+    event: compareEventProfiles(event, repEvent),
+  };
+}
+
+/**
+ * Decide. `withinEventWindow` says whether the article is close enough in time to the story for
+ * the same-event path (hours); the caller has already applied the story window (days).
+ */
+export function decideMatch(scores: MatchScores, articleLength: number, repLength: number, withinEventWindow: boolean, options: Readonly<MatchOptions>): MatchVerdict {
+  const { jaccard, articleInRep, repInArticle, event } = scores;
+  const score = Math.max(jaccard, articleInRep, repInArticle, event.bigramContainment);
+  if (jaccard >= options.joinJaccard || articleInRep >= options.joinContainment) {
+    return { kind: 'join', reason: 'reprint', score, scores };
+  }
+  // The article holds the whole representative: a longer version, or a roundup that quotes it.
+  // A roundup may still join by the event test below; it never becomes the representative.
+  if (repInArticle >= options.joinContainment && articleLength <= options.maxGrowth * Math.max(1, repLength)) {
+    return { kind: 'join', reason: 'reprint', score, scores };
+  }
+  const flash = Math.min(articleLength, repLength) <= options.flashLength;
+  if (flash && withinEventWindow) {
+    const byFigure = event.sharedFigures >= 1 && event.bigramContainment >= options.eventContainmentWithFigure;
+    if (byFigure || event.bigramContainment >= options.eventContainment) {
+      return { kind: 'join', reason: 'event', score, scores };
+    }
+  }
+  if (Math.max(jaccard, articleInRep, repInArticle) >= options.relatedSimilarity || (event.sharedFigures >= 2 && event.bigramContainment >= options.eventContainmentWithFigure)) {
+    return { kind: 'related', reason: 'weak', score, scores };
+  }
+  return { kind: 'none', reason: 'none', score, scores };
+}
