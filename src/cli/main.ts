@@ -5,6 +5,7 @@ import { DEFAULT_DB } from '../store/open-store.js';
 import { runArticlesCommand } from './commands/articles.js';
 import { runExportCommand } from './commands/export.js';
 import { runImportCommand } from './commands/import.js';
+import { runReclusterCommand, runStoriesCommand, runStoryCommand } from './commands/stories.js';
 import { EXIT, reportError } from './exit.js';
 
 function positiveInt(value: string): number {
@@ -51,6 +52,30 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (opts: { db: string; json?: boolean; outlet?: string; limit: number }) =>
       setExit(await runArticlesCommand(opts)),
     );
+
+  program
+    .command('stories')
+    .description('list stories (copies and same-event reports folded together), newest first')
+    .addOption(dbOption())
+    .option('--json', 'one JSON object per story per line')
+    .addOption(new Option('--limit <n>', 'how many').argParser(positiveInt).default(50))
+    .action(async (opts: { db: string; json?: boolean; limit: number }) => setExit(await runStoriesCommand(opts)));
+
+  program
+    .command('story')
+    .description("show one story's versions and what each lacks, adds and changes against the representative")
+    .argument('<id>', 'story id (from `caixun stories`)')
+    .addOption(dbOption())
+    .option('--json', 'print the story as one JSON object')
+    .action(async (id: string, opts: { db: string; json?: boolean }) => setExit(await runStoryCommand(id, opts)));
+
+  program
+    .command('recluster')
+    .description('rebuild every story from the stored articles')
+    .addOption(dbOption())
+    .option('--json', 'print the counts as JSON')
+    .option('--no-progress', 'do not show progress')
+    .action(async (opts: { db: string; json?: boolean; progress: boolean }) => setExit(await runReclusterCommand(opts)));
 
   return program;
 }

@@ -3,7 +3,7 @@
  * paragraphs the version lacks, which paragraphs it adds, and the character-level changes inside
  * paragraphs both have (新冠疫苗 → 新冠肺炎疫苗, a changed number).
  */
-import { toMatchingText } from './normalize.js';
+import { toFingerprintText } from './normalize.js';
 
 /** One character-level change inside an aligned paragraph. */
 export interface CharChange {
@@ -121,8 +121,8 @@ const EDITED_PARAGRAPH_SIMILARITY = 0.5;
  * diffVersion(['甲段。', '乙段新冠疫苗。'], ['乙段新冠肺炎疫苗。']).lacks // [0]
  */
 export function diffVersion(representative: readonly string[], version: readonly string[]): VersionDiff {
-  const repKeys = representative.map(toMatchingText);
-  const verKeys = version.map(toMatchingText);
+  const repKeys = representative.map(toFingerprintText);
+  const verKeys = version.map(toFingerprintText);
   const anchors = lcsPairs(repKeys, verKeys, (x, y) => x === y);
   const aligned: AlignedParagraph[] = [];
   const lacks: number[] = [];

@@ -3,7 +3,8 @@
  * text. Same-event flash items from different outlets share little text but share these.
  */
 import { hashCodeUnits } from './hash.js';
-import { toMatchingText } from './normalize.js';
+import { toFingerprintText } from './normalize.js';
+import { intersectionSize } from './similarity.js';
 
 /** What the same-event path compares. */
 export interface EventProfile {
@@ -63,26 +64,8 @@ function bigramHashes(matching: string): number[] {
 
 /** Build the event profile of an article from its title and text. */
 export function buildEventProfile(title: string, text: string): EventProfile {
-  const matching = toMatchingText(`${title}\n${text}`);
+  const matching = toFingerprintText(`${title}\n${text}`);
   return { figures: extractFigures(`${title}\n${text}`), bigrams: bigramHashes(matching), length: matching.length };
-}
-
-/** Number of equal values in two sorted arrays. */
-function countShared<T extends string | number>(a: readonly T[], b: readonly T[]): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as T;
-    const y = b[j] as T;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
 }
 
 /** How two event profiles overlap. */
@@ -97,11 +80,11 @@ export interface EventOverlap {
 
 /** Compare two event profiles. */
 export function compareEventProfiles(a: EventProfile, b: EventProfile): EventOverlap {
-  const shared = countShared(a.bigrams, b.bigrams);
+  const shared = intersectionSize(a.bigrams, b.bigrams);
   const smaller = Math.min(a.bigrams.length, b.bigrams.length);
   const union = a.bigrams.length + b.bigrams.length - shared;
   return {
-    sharedFigures: countShared(a.figures, b.figures),
+    sharedFigures: intersectionSize(a.figures, b.figures),
     bigramContainment: smaller === 0 ? 0 : shared / smaller,
     bigramJaccard: union === 0 ? 0 : shared / union,
   };

@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { hashCodeUnits, hashString64, mix32 } from './hash.js';
-import { toMatchingParagraphs } from './normalize.js';
+import { toFingerprintParagraphs } from './normalize.js';
 
 /** Parameters of the fingerprint; changing any of them invalidates stored signatures. */
 export interface FingerprintOptions {
@@ -150,7 +150,7 @@ export function fingerprintText(
   text: string,
   options: Readonly<FingerprintOptions> = DEFAULT_FINGERPRINT_OPTIONS,
 ): Fingerprint {
-  const paragraphs = toMatchingParagraphs(text);
+  const paragraphs = toFingerprintParagraphs(text);
   const matching = paragraphs.join('');
   const { hashes, count } = hashShingles(matching, options.shingleSize, options.seed);
   const signature = signatureFromHashes(hashes, count, options.numHashes);

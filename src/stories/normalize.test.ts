@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { toDisplayText, toMatchingParagraphs, toMatchingText } from './normalize.js';
+import { toDisplayText, toFingerprintParagraphs, toFingerprintText } from './normalize.js';
 
-describe('toMatchingText', () => {
+describe('toFingerprintText', () => {
   it.each([
     ['Ａ股：涨２％， 收于 3,600点！', 'a股涨2收于3600点'],
     ['“股王”重回高位。', '股王重回高位'],
     ['央行\u3000今日\t公告', '央行今日公告'],
     ['', ''],
   ])('%s → %s', (input, expected) => {
-    expect(toMatchingText(input)).toBe(expected);
+    expect(toFingerprintText(input)).toBe(expected);
   });
 });
 
-describe('toMatchingParagraphs', () => {
+describe('toFingerprintParagraphs', () => {
   it('splits on newlines and drops empty paragraphs', () => {
-    expect(toMatchingParagraphs('第一段，内容。\n\n  \n第二段！')).toEqual(['第一段内容', '第二段']);
+    expect(toFingerprintParagraphs('第一段，内容。\n\n  \n第二段！')).toEqual(['第一段内容', '第二段']);
   });
 });
 

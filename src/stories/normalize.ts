@@ -3,7 +3,8 @@
  * outlets differ in punctuation, spacing or full/half-width characters.
  *
  * Kept internal to stories on purpose: fingerprints stored in the database depend on exactly
- * this folding, so a later shared `toMatchingText` in src/clean must not silently change it.
+ * this folding, so it does not reuse `toMatchingText` from src/clean (which keeps punctuation for
+ * display-level matching) and must not change without a `caixun recluster`.
  */
 
 /** Letters, digits and CJK ideographs survive; punctuation, symbols and whitespace are dropped. */
@@ -14,20 +15,20 @@ const DROPPED = /[\p{P}\p{S}\p{Z}\p{C}\s]+/gu;
  * lower case, and every punctuation mark, symbol and whitespace removed.
  *
  * @example
- * toMatchingText('Ａ股：涨２％， 收于 3,600点！') // 'a股涨2收于3600点'
+ * toFingerprintText('Ａ股：涨２％， 收于 3,600点！') // 'a股涨2收于3600点'
  */
-export function toMatchingText(text: string): string {
+export function toFingerprintText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(DROPPED, '');
 }
 
 /**
  * Split plain text (paragraphs separated by blank lines or single newlines) into paragraphs,
- * each folded by {@link toMatchingText}; empty paragraphs are dropped.
+ * each folded by {@link toFingerprintText}; empty paragraphs are dropped.
  */
-export function toMatchingParagraphs(text: string): string[] {
+export function toFingerprintParagraphs(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.split(/\n+/)) {
-    const folded = toMatchingText(raw);
+    const folded = toFingerprintText(raw);
     if (folded.length > 0) out.push(folded);
   }
   return out;

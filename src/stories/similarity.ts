@@ -23,14 +23,14 @@ export function containmentFromJaccard(jaccard: number, sizeA: number, sizeB: nu
   return Math.min(1, Math.max(0, intersection / sizeA));
 }
 
-/** Size of the intersection of two sorted, duplicate-free Uint32Arrays. */
-export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+/** Size of the intersection of two sorted, duplicate-free sequences (shingle hashes, figures). */
+export function intersectionSize<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   let i = 0;
   let j = 0;
   let n = 0;
   while (i < a.length && j < b.length) {
-    const x = a[i] ?? 0;
-    const y = b[j] ?? 0;
+    const x = a[i]!;
+    const y = b[j]!;
     if (x === y) {
       n++;
       i++;

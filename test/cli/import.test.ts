@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportSummary } from '../../src/ingest/import-job.js';
 import type { Article } from '../../src/model/article.js';
 import { corpusDir, corpusFiles } from '../corpus.js';
 import { runCli } from '../support/cli.js';
@@ -16,15 +17,7 @@ let db: string;
 let firstRun: ReturnType<typeof runCli>;
 let articles: Article[];
 
-interface Summary {
-  files: number;
-  new: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  failures: { file: string; reason: string }[];
-  flagged: { file: string; articleId: string; flags: { code: string }[] }[];
-}
+type Summary = ImportSummary;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'caixun-cli-'));

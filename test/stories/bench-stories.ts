@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { fingerprintText, shingleSet } from '../../src/stories/fingerprint.js';
 import { bandKeys, MemoryLshIndex } from '../../src/stories/lsh.js';
-import { toMatchingText } from '../../src/stories/normalize.js';
+import { toFingerprintText } from '../../src/stories/normalize.js';
 import { exactJaccard } from '../../src/stories/similarity.js';
 import { readLabels } from './run-eval.js';
 import { loadCorpusArticle } from './load-corpus.js';
@@ -74,7 +74,7 @@ const querySeconds = (performance.now() - tailStart) / 1000;
 // Recall of LSH against exact all-pairs Jaccard ≥ 0.5 on the first 5 k articles.
 const subset = articles.slice(0, 5000);
 const tExact = performance.now();
-const sets = subset.map((a) => shingleSet(toMatchingText(a)));
+const sets = subset.map((a) => shingleSet(toFingerprintText(a)));
 const pairs: [number, number][] = [];
 for (let i = 0; i < sets.length; i++) {
   for (let j = i + 1; j < sets.length; j++) {

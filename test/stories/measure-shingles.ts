@@ -4,7 +4,7 @@
  * Run: node --import tsx test/stories/measure-shingles.ts
  */
 import { readFileSync } from 'node:fs';
-import { toMatchingText } from '../../src/stories/normalize.js';
+import { toFingerprintText } from '../../src/stories/normalize.js';
 import { shingleSet } from '../../src/stories/fingerprint.js';
 import { exactContainment, exactJaccard } from '../../src/stories/similarity.js';
 import { loadCorpusArticle } from './load-corpus.js';
@@ -19,7 +19,7 @@ for (const c of labels.clusters) for (const m of c.members) gold.set(m, c.id);
 const docs = labels.articles.map(loadCorpusArticle);
 const out: Record<string, unknown>[] = [];
 for (const withTitle of [false, true]) for (const n of [2, 3, 4, 5, 6]) {
-  const sets = docs.map((d) => shingleSet(toMatchingText(withTitle ? `${d.title}\n${d.text}` : d.text), n));
+  const sets = docs.map((d) => shingleSet(toFingerprintText(withTitle ? `${d.title}\n${d.text}` : d.text), n));
   const pos: number[] = [];
   const neg: number[] = [];
   const posC: number[] = [];

@@ -1,6 +1,7 @@
 /** `caixun import <path…>`: archives → articles in the store. */
 import { importPaths, type ImportSummary } from '../../ingest/import-job.js';
 import { openStore } from '../../store/open-store.js';
+import { clusterPending } from '../../stories/cluster-store.js';
 import { EXIT } from '../exit.js';
 import { createProgress } from '../progress.js';
 
@@ -38,7 +39,14 @@ export async function runImportCommand(paths: string[], options: ImportCommandOp
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
     });
     progress.stop();
-    process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
+    // Fold what was just written into stories (resumes any earlier interrupted clustering too).
+    const { clustered, stories } = await clusterPending(store);
+    const result = { ...summary, stories: { clustered, stories } };
+    process.stdout.write(
+      options.json
+        ? `${JSON.stringify(result)}\n`
+        : `${formatSummary(summary)}clustered ${clustered} articles; ${stories} stories in the store\n`,
+    );
     return summary.failed > 0 ? EXIT.partial : EXIT.ok;
   } finally {
     progress.stop();

@@ -2,6 +2,8 @@
  * Schema migrations: an append-only ordered list. Never edit a step that has shipped;
  * add a new one. `PRAGMA user_version` records how many steps a database has applied.
  */
+import { storyTablesMigration } from './story-tables.js';
+
 export interface Migration {
   /** What the step does, for error messages. */
   name: string;
@@ -54,4 +56,5 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX article_revisions_by_hash ON article_revisions (article_id, content_hash);
     `,
   },
+  storyTablesMigration,
 ];

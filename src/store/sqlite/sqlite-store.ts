@@ -22,6 +22,7 @@ import {
   rowToArticle,
 } from './article-row.js';
 import { migrations } from './migrations.js';
+import { SqliteStoryStore } from './story-tables.js';
 
 export interface SqliteStoreOptions {
   /** Open an existing database only; never create a file. Default false. */
@@ -194,6 +195,11 @@ export class SqliteStore implements ArticleStore {
       replacedAt: r.replaced_at,
       article: JSON.parse(r.article_json) as Article,
     }));
+  }
+
+  /** The story tables of this database (clustering state, memberships, candidate index). */
+  stories(): SqliteStoryStore {
+    return new SqliteStoryStore(this.db);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,113 @@
+/**
+ * The clusterer's story state ({@link StoryRepository}) in SQLite: `stories` holds each story's
+ * JSON state next to its first/last-seen times (indexed, for the same-event window query), and
+ * `story_members` maps every clustered article to its story together with the article's content
+ * hash at clustering time, so an article that changed afterwards can be found and re-clustered.
+ */
+import type Database from 'better-sqlite3';
+import type { StoryRepository, StoryState } from '../../stories/story-state.js';
+
+/** One row of `stories`, as better-sqlite3 returns it. */
+interface StoryRow {
+  state: string;
+}
+
+function epochMs(iso: string | null): number | null {
+  if (iso === null) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : t;
+}
+
+/**
+ * {@link StoryRepository} over the story tables (see story-tables.ts). Synchronous; run it
+ * inside the caller's transaction to make a batch atomic.
+ *
+ * @example
+ * const repository = new SqliteStoryRepository(db);
+ * const clusterer = new StoryClusterer({ repository, index: new SqliteLshIndex(db) });
+ */
+export class SqliteStoryRepository implements StoryRepository {
+  readonly #stmt;
+  /**
+   * Upper bound of (lastSeen − firstSeen) over all stories, so the window query can use the
+   * first-seen index: a story overlapping [from, to] has firstSeen in [from − span, to].
+   * Removing a story only lowers the true maximum, so the cached bound stays safe.
+   */
+  #maxSpanMs: number;
+
+  /** @param db - an open database migrated to the story tables. */
+  constructor(db: Database.Database) {
+    this.#stmt = {
+      get: db.prepare<[string], StoryRow>('SELECT state FROM stories WHERE id = ?'),
+      put: db.prepare<{ id: string; first: string | null; firstMs: number | null; lastMs: number | null; state: string }>(
+        `INSERT INTO stories (id, first_seen, first_seen_ms, last_seen_ms, state)
+         VALUES (@id, @first, @firstMs, @lastMs, @state)
+         ON CONFLICT (id) DO UPDATE SET first_seen = excluded.first_seen, first_seen_ms = excluded.first_seen_ms,
+           last_seen_ms = excluded.last_seen_ms, state = excluded.state`,
+      ),
+      remove: db.prepare<[string]>('DELETE FROM stories WHERE id = ?'),
+      storyOf: db.prepare<[string], string>('SELECT story_id FROM story_members WHERE article_id = ?').pluck(),
+      // A merge re-assigns members already clustered: keep the hash they were clustered at.
+      assign: db.prepare<{ articleId: string; storyId: string }>(
+        `INSERT INTO story_members (article_id, story_id, content_hash)
+         VALUES (@articleId, @storyId, (SELECT content_hash FROM articles WHERE id = @articleId))
+         ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`,
+      ),
+      unassign: db.prepare<[string]>('DELETE FROM story_members WHERE article_id = ?'),
+      between: db.prepare<{ from: number; to: number; lowest: number }, StoryRow>(
+        `SELECT state FROM stories
+         WHERE first_seen_ms BETWEEN @lowest AND @to AND last_seen_ms >= @from ORDER BY id`,
+      ),
+      maxSpan: db
+        .prepare<[], number | null>('SELECT max(last_seen_ms - first_seen_ms) FROM stories')
+        .pluck(),
+    };
+    this.#maxSpanMs = this.#stmt.maxSpan.get() ?? 0;
+  }
+
+  /** @inheritdoc */
+  get(storyId: string): StoryState | undefined {
+    const row = this.#stmt.get.get(storyId);
+    return row === undefined ? undefined : (JSON.parse(row.state) as StoryState);
+  }
+
+  /** @inheritdoc */
+  put(state: StoryState): void {
+    const firstMs = epochMs(state.firstSeen);
+    const lastMs = epochMs(state.lastSeen);
+    if (firstMs !== null && lastMs !== null) this.#maxSpanMs = Math.max(this.#maxSpanMs, lastMs - firstMs);
+    this.#stmt.put.run({ id: state.id, first: state.firstSeen, firstMs, lastMs, state: JSON.stringify(state) });
+  }
+
+  /** @inheritdoc */
+  remove(storyId: string): void {
+    this.#stmt.remove.run(storyId);
+  }
+
+  /** @inheritdoc */
+  storyOf(articleId: string): string | undefined {
+    return this.#stmt.storyOf.get(articleId);
+  }
+
+  /** @inheritdoc */
+  assign(articleId: string, storyId: string): void {
+    this.#stmt.assign.run({ articleId, storyId });
+  }
+
+  /** Forget that an article was clustered (it becomes pending again). */
+  unassign(articleId: string): void {
+    this.#stmt.unassign.run(articleId);
+  }
+
+  /** @inheritdoc */
+  storiesSeenBetween(fromMs: number, toMs: number): StoryState[] {
+    return this.#stmt.between
+      .all({ from: fromMs, to: toMs, lowest: fromMs - this.#maxSpanMs })
+      .map((r) => JSON.parse(r.state) as StoryState);
+  }
+
+  /** Re-read the span bound from the table (after rows were deleted outside this object). */
+  resetSpanBound(): void {
+    this.#maxSpanMs = this.#stmt.maxSpan.get() ?? 0;
+  }
+}

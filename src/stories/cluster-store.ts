@@ -1,0 +1,115 @@
+/**
+ * Clustering against the store: every article without a story (or whose text changed since it
+ * was clustered) goes through the {@link StoryClusterer}, whose state lives in the store's story
+ * tables. Articles are taken in publication order, a few hundred per transaction, so a crash
+ * loses at most one batch and the next run resumes where this one stopped.
+ */
+import type { ArticleStore } from '../store/store.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { PendingArticleRow, PendingCursor, SqliteStoryStore } from '../store/sqlite/story-tables.js';
+import { StoreError } from '../util/errors.js';
+import { StoryClusterer, type ClustererOptions } from './cluster.js';
+import type { ClusterInput } from './story-state.js';
+
+/** Progress of {@link clusterPending}, reported after each batch. */
+export interface ClusterProgress {
+  /** Articles clustered so far in this run. */
+  done: number;
+  /** Articles this run has to cluster. */
+  total: number;
+}
+
+/** Options of {@link clusterPending}. */
+export interface ClusterPendingOptions {
+  /** Called after each committed batch. */
+  onProgress?: (progress: ClusterProgress) => void;
+  /** Articles per transaction. Default 250. */
+  batchSize?: number;
+  /** Clusterer options. Default `DEFAULT_CLUSTERER_OPTIONS`. */
+  clusterer?: Partial<ClustererOptions>;
+}
+
+/** What a clustering run did. */
+export interface ClusterCounts {
+  /** Articles clustered in this run (new, changed, or released by a changed story). */
+  clustered: number;
+  /** Stories in the store after the run. */
+  stories: number;
+  /** Of the clustered articles, how many joined an existing story (the rest started one). */
+  joined: number;
+}
+
+/** The story tables of a store; only the SQLite store has them today. */
+export function storyTablesOf(store: ArticleStore): SqliteStoryStore {
+  if (store instanceof SqliteStore) return store.stories();
+  throw new StoreError('stories: this store has no story tables (only SQLite stores do)');
+}
+
+function toClusterInput(row: PendingArticleRow): ClusterInput {
+  const provenance = JSON.parse(row.provenance) as { source?: string };
+  return {
+    id: row.id,
+    title: row.title,
+    text: row.text,
+    publishedAt: row.published_at,
+    outletKey: row.outlet_key,
+    ...(provenance.source === undefined ? {} : { provenanceSource: provenance.source }),
+  };
+}
+
+/**
+ * Cluster every article that has no story yet, in publication order (then id). An article whose
+ * content hash differs from the one recorded when it was clustered dissolves its story first,
+ * so that story is rebuilt from its members' current texts.
+ *
+ * @example
+ * const store = new SqliteStore('caixun.db');
+ * await importPaths(['archive/'], store);
+ * const { clustered, stories } = await clusterPending(store);
+ */
+export async function clusterPending(store: ArticleStore, options: ClusterPendingOptions = {}): Promise<ClusterCounts> {
+  const tables = storyTablesOf(store);
+  const changed = tables.changedArticleIds();
+  if (changed.length > 0) tables.dissolveStoriesOf(changed);
+  const total = tables.countPending();
+  const clusterer = new StoryClusterer({
+    index: tables.index,
+    repository: tables.repository,
+    ...(options.clusterer === undefined ? {} : { options: options.clusterer }),
+  });
+  const batchSize = Math.max(1, options.batchSize ?? 250);
+  let cursor: PendingCursor | null = null;
+  let clustered = 0;
+  let joined = 0;
+  for (;;) {
+    const rows = tables.pendingAfter(cursor, batchSize);
+    const last = rows[rows.length - 1];
+    if (last === undefined) break;
+    try {
+      joined += tables.transaction(() => {
+        let n = 0;
+        for (const row of rows) if (clusterer.add(toClusterInput(row)).action === 'joined') n++;
+        return n;
+      });
+    } catch (err) {
+      throw new StoreError(`stories: clustering ${rows.length} articles from ${rows[0]?.id ?? ''} failed: ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
+    clustered += rows.length;
+    cursor = { ts: last.sort_ts, id: last.id };
+    options.onProgress?.({ done: clustered, total: Math.max(total, clustered) });
+    // Let progress output and signals through between batches.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return { clustered, stories: tables.countStories(), joined };
+}
+
+/**
+ * Rebuild every story from scratch: wipe the story tables, then {@link clusterPending}.
+ * Resumable like it: after a crash, the next `clusterPending` finishes the job.
+ */
+export async function reclusterAll(store: ArticleStore, options: ClusterPendingOptions = {}): Promise<ClusterCounts> {
+  storyTablesOf(store).wipe();
+  return clusterPending(store, options);
+}
