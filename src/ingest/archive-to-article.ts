@@ -120,8 +120,12 @@ export function archivePostToArticle(post: ArchivePost, raw: RawInput, fetchedAt
   }
 
   const images = [...cleaned.images];
-  if (post.coverImage && !isPlaceholderImage(post.coverImage) && !images.includes(post.coverImage)) {
-    images.unshift(post.coverImage);
+  const cover = post.coverImage;
+  // Feeds often reuse an image from the body's boilerplate (an APP QR code) as the cover:
+  // a cover that the body had but cleaning removed is boilerplate too.
+  const coverWasCleanedAway = cover !== undefined && post.bodyHtml.includes(cover);
+  if (cover && !isPlaceholderImage(cover) && !coverWasCleanedAway && !images.includes(cover)) {
+    images.unshift(cover);
   }
 
   const provenance = { ...cleaned.provenance };

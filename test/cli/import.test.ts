@@ -151,3 +151,15 @@ describe('caixun import with bad input', () => {
     expect(r.stdout).toMatch(/^imported \d+ files in [\d.]+ s: 0 new, 0 updated, \d+ unchanged, 0 failed\n/);
   });
 });
+
+describe('images', () => {
+  it('never keeps a cover image that cleaning removed from the body as boilerplate', () => {
+    for (const a of articles) {
+      const cover = /^headimg: '([^']+)'/m.exec(a.raw.body)?.[1];
+      if (!cover) continue;
+      const inBodyText = a.html.includes(cover);
+      const inRawBody = a.raw.body.split('\n---\n').slice(1).join('\n').includes(cover);
+      expect(a.images.includes(cover), a.id).toBe(inBodyText || (!inRawBody && !cover.includes('picsum')));
+    }
+  });
+});

@@ -1,82 +1,77 @@
 /**
- * Crude local loader for the labelled story evaluation: reads corpus markdown files and returns
- * the fields the clusterer needs. Temporary: the lead will switch this to the real importer.
+ * The labelled story corpus through the REAL importer: the corpus's jekyll and hexo folders go
+ * through `importPaths` into a temporary SQLite file, and every labelled path (relative to the
+ * corpus root) is mapped to the article it became.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { importPaths, type ImportSummary } from '../../src/ingest/import-job.js';
+import { processFile } from '../../src/ingest/process-document.js';
+import type { Article } from '../../src/model/article.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { corpusDir } from '../corpus.js';
-import type { ClusterInput } from '../../src/stories/story-state.js';
 
-/** Outlet slug per corpus folder prefix (crude: the importer's outlet registry replaces this). */
-const OUTLET_BY_PREFIX: ReadonlyArray<readonly [string, string]> = [
-  ['jekyll/', 'eastmoney'],
-  ['hexo/金融/新浪财经/', 'sina-finance'],
-  ['hexo/金融/财联社/', 'cls'],
-];
+/** The corpus folders the labels point into. */
+export const STORY_CORPUS_FOLDERS = ['jekyll', 'hexo'] as const;
 
-/** Split `---` front matter (possibly after leading blank lines) from the body. */
-function splitFrontMatter(source: string): { meta: Map<string, string>; body: string } {
-  const meta = new Map<string, string>();
-  const match = /^\s*---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
-  if (match === null) return { meta, body: source };
-  for (const line of (match[1] ?? '').split(/\r?\n/)) {
-    const kv = /^([A-Za-z_]+):\s*(.*)$/.exec(line);
-    if (kv !== null) meta.set(kv[1] ?? '', (kv[2] ?? '').replace(/^(['"])(.*)\1$/, '$2'));
+/** The imported corpus; `close()` deletes the temporary database. */
+export interface ImportedCorpus {
+  store: SqliteStore;
+  summary: ImportSummary;
+  /** Every stored article. */
+  articles: Article[];
+  /** Article id of a labelled path (relative to the corpus root). */
+  articleIdOf(relativePath: string): string;
+  /** How the paths were mapped: by `raw.origin`, or (a second stored version of one document) by its id. */
+  mapped: { byOrigin: number; bySameDocument: number };
+  close(): Promise<void>;
+}
+
+/**
+ * Import the corpus with the real importer and map `paths` (relative to the corpus root) to
+ * article ids. A path is found through `article.raw.origin`; a file that is another stored
+ * version of an article imported from a different path (jekyll/old_post/X beside
+ * jekyll/_posts/X: same infoCode) has no article of its own, so the real pipeline is asked
+ * which article id that file becomes.
+ */
+export async function importCorpus(paths: readonly string[]): Promise<ImportedCorpus> {
+  const dir = mkdtempSync(join(tmpdir(), 'caixun-stories-'));
+  const store = new SqliteStore(join(dir, 'corpus.db'));
+  const summary = await importPaths(STORY_CORPUS_FOLDERS.map((f) => join(corpusDir, f)), store, { workers: 0 });
+  const articles: Article[] = [];
+  for await (const a of store.iterateArticles()) articles.push(a);
+  const byOrigin = new Map(articles.map((a) => [a.raw.origin, a.id] as const));
+  const ids = new Map<string, string>();
+  const mapped = { byOrigin: 0, bySameDocument: 0 };
+  for (const p of paths) {
+    const absolute = join(corpusDir, p);
+    const direct = byOrigin.get(absolute);
+    if (direct !== undefined) {
+      ids.set(p, direct);
+      mapped.byOrigin++;
+      continue;
+    }
+    const result = processFile(absolute, new Date().toISOString());
+    if (!result.ok || !articles.some((a) => a.id === result.article.id)) {
+      throw new Error(`load-corpus: ${p} was not imported as any stored article`);
+    }
+    ids.set(p, result.article.id);
+    mapped.bySameDocument++;
   }
-  return { meta, body: source.slice(match[0].length) };
-}
-
-/** Jekyll dates carry no offset (Beijing time) or `+0800`; Hexo dates are RFC 1123 GMT. */
-function parseDate(raw: string | undefined): string | null {
-  if (raw === undefined || raw.trim() === '') return null;
-  const local = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?: ([+-]\d{2})(\d{2}))?$/.exec(raw.trim());
-  if (local !== null) {
-    const offset = local[3] === undefined ? '+08:00' : `${local[3]}:${local[4] ?? '00'}`;
-    return `${local[1] ?? ''}T${local[2] ?? ''}${offset}`;
-  }
-  const t = Date.parse(raw);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
-}
-
-/** Body → plain text: drop style/script blocks, tags, link-only and 返回 lines; decode a few entities. */
-function toPlainText(body: string): string {
-  const noBlocks = body
-    .replace(/<(style|script)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<\/(p|div|h\d|li)>|<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-  return noBlocks
-    .split(/\r?\n/)
-    .map((line) => line.replace(/^>\s?/, '').trim())
-    .filter((line) => line !== '' && !/^<https?:/.test(line) && !/^\[返回/.test(line) && line !== '<>')
-    .join('\n\n');
-}
-
-/** The original publisher named in the text: 来源：X, or a trailing （X） credit. */
-function findProvenanceSource(text: string): string | undefined {
-  const named = /来源[:：]\s*([^\s，。]+)/.exec(text);
-  if (named !== null) return named[1];
-  const credit = /[（(]([^（）()]{2,12})[)）]\s*$/m.exec(text);
-  return credit?.[1];
-}
-
-/** Load one corpus file (path relative to the corpus root) as clusterer input; id = the path. */
-export function loadCorpusArticle(relativePath: string): ClusterInput {
-  const source = readFileSync(join(corpusDir, relativePath), 'utf8');
-  const { meta, body } = splitFrontMatter(source);
-  const text = toPlainText(body);
-  const outletKey = OUTLET_BY_PREFIX.find(([prefix]) => relativePath.startsWith(prefix))?.[1] ?? 'unknown';
-  const provenanceSource = findProvenanceSource(text);
   return {
-    id: relativePath,
-    title: meta.get('title') ?? '',
-    text,
-    publishedAt: parseDate(meta.get('date')),
-    outletKey,
-    ...(provenanceSource === undefined ? {} : { provenanceSource }),
+    store,
+    summary,
+    articles,
+    mapped,
+    articleIdOf(relativePath) {
+      const id = ids.get(relativePath);
+      if (id === undefined) throw new Error(`load-corpus: ${relativePath} was not mapped`);
+      return id;
+    },
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

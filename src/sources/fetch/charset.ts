@@ -1,0 +1,94 @@
+/**
+ * Text decoding of fetched bytes: BOM → HTTP header charset → `<meta charset>` / XML
+ * declaration → sniffing (valid UTF-8, else GB18030). GBK and GB2312 decode as GB18030,
+ * their superset, with Node's built-in `TextDecoder` (full ICU).
+ */
+
+/** Options of {@link decodeText}. */
+export interface DecodeTextOptions {
+  /** The `charset` parameter of the Content-Type header, if any. Default: none. */
+  headerCharset?: string | undefined;
+}
+
+/** Decoded text and the charset that was used. */
+export interface DecodedText {
+  text: string;
+  /** WHATWG encoding name actually used, e.g. `utf-8`, `gb18030`. */
+  charset: string;
+  /** Where the charset came from. */
+  source: 'bom' | 'header' | 'meta' | 'sniff';
+}
+
+/** How far into the document a `<meta charset>` or XML declaration is looked for. */
+const PRESCAN_BYTES = 4096;
+
+const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i;
+const XML_ENCODING = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']/i;
+
+/** Returns the WHATWG name of a charset label, or undefined when Node cannot decode it. */
+export function normalizeCharset(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  const cleaned = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  // GB2312 pages routinely contain GBK/GB18030 characters; decode them all with the superset.
+  if (['gb2312', 'gbk', 'gb18030', 'x-gbk', 'cp936', 'windows-936', 'euc-cn'].includes(cleaned)) {
+    return 'gb18030';
+  }
+  try {
+    return new TextDecoder(cleaned).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `charset` parameter of a Content-Type header value. */
+export function charsetFromContentType(contentType: string | undefined): string | undefined {
+  const match = /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType ?? '');
+  return match?.[2]?.toLowerCase();
+}
+
+function bomCharset(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  return undefined;
+}
+
+/** The charset a document declares about itself in its first bytes. */
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, PRESCAN_BYTES)).toString('latin1');
+  return normalizeCharset(XML_ENCODING.exec(head)?.[1] ?? META_CHARSET.exec(head)?.[1]);
+}
+
+function decodeStrict(bytes: Uint8Array, charset: string): string | undefined {
+  try {
+    return new TextDecoder(charset, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function sniff(bytes: Uint8Array): DecodedText {
+  const utf8 = decodeStrict(bytes, 'utf-8');
+  if (utf8 !== undefined) return { text: utf8, charset: 'utf-8', source: 'sniff' };
+  return { text: new TextDecoder('gb18030').decode(bytes), charset: 'gb18030', source: 'sniff' };
+}
+
+/**
+ * Decodes an HTML, XML or JSON body. A declared charset that cannot decode the bytes
+ * (a page labelled UTF-8 that is really GBK) gives way to sniffing.
+ * @example decodeText(gbkBytes, { headerCharset: 'gb2312' }).text
+ */
+export function decodeText(bytes: Uint8Array, options: DecodeTextOptions = {}): DecodedText {
+  const bom = bomCharset(bytes);
+  if (bom) return { text: new TextDecoder(bom).decode(bytes), charset: bom, source: 'bom' };
+  const candidates: [string | undefined, DecodedText['source']][] = [
+    [normalizeCharset(options.headerCharset), 'header'],
+    [declaredCharset(bytes), 'meta'],
+  ];
+  for (const [charset, source] of candidates) {
+    if (!charset) continue;
+    const text = decodeStrict(bytes, charset);
+    if (text !== undefined) return { text, charset, source };
+  }
+  return sniff(bytes);
+}
