@@ -36,7 +36,7 @@ export async function benchImport(args: string[]): Promise<Record<string, unknow
     const t1 = performance.now();
     const out = execFileSync(
       process.execPath,
-      ['--expose-gc', join(projectRoot, 'bench', 'rss-wrapper.mjs'), cli, 'import', docs, '--db', db, '--json', '--no-progress'],
+      ['--expose-gc', join(projectRoot, 'bench', 'rss-wrapper.mjs'), cli, 'import', docs, '--db', db, '--json', '--no-progress', '--no-stories'],
       { encoding: 'utf8', maxBuffer: 1 << 30 },
     );
     const importSeconds = (performance.now() - t1) / 1000;

@@ -4,9 +4,11 @@
  * because these machines are noisy.
  */
 import { benchImport } from './import.js';
+import { benchStories } from './stories.js';
 
 const benches: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   import: benchImport,
+  stories: benchStories,
 };
 
 const [name, ...args] = process.argv.slice(2);

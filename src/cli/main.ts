@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { DEFAULT_DB } from '../store/open-store.js';
 import { runArticlesCommand } from './commands/articles.js';
 import { runExportCommand } from './commands/export.js';
+import { runFetchCommand } from './commands/fetch.js';
 import { runImportCommand } from './commands/import.js';
 import { runReclusterCommand, runStoriesCommand, runStoryCommand } from './commands/stories.js';
 import { EXIT, reportError } from './exit.js';
@@ -30,10 +31,22 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'do not show progress')
+    .option('--no-stories', 'do not fold the imported articles into stories now (run `caixun recluster` later)')
     .addOption(new Option('--workers <n>', 'worker threads (default: cores; 0 = none)').argParser(positiveInt))
-    .action(async (paths: string[], opts: { db: string; json?: boolean; progress: boolean; workers?: number }) => {
+    .action(async (paths: string[], opts: { db: string; json?: boolean; progress: boolean; stories: boolean; workers?: number }) => {
       setExit(await runImportCommand(paths, opts));
     });
+
+  program
+    .command('fetch')
+    .description('poll every configured source once (feeds, news APIs), store new articles, exit')
+    .option('--config <file>', 'configuration file', 'caixun.config.yaml')
+    .addOption(dbOption())
+    .option('--json', 'print the summary as JSON')
+    .option('--source <keys...>', 'only these sources')
+    .action(async (opts: { config: string; db: string; json?: boolean; source?: string[] }) =>
+      setExit(await runFetchCommand(opts)),
+    );
 
   program
     .command('export')

@@ -9,11 +9,11 @@ export interface ProgressReporter {
 /** Seconds between plain progress lines when stderr is not a terminal. */
 const PLAIN_INTERVAL_MS = 5000;
 
-export function createProgress(label: string, enabled: boolean): ProgressReporter {
+export function createProgress(label: string, enabled: boolean, unit = 'files'): ProgressReporter {
   if (!enabled) return { update: () => {}, stop: () => {} };
   if (process.stderr.isTTY) {
     const bar = new SingleBar({
-      format: `${label} [{bar}] {percentage}% {value}/{total} files, {eta_formatted} left`,
+      format: `${label} [{bar}] {percentage}% {value}/{total} ${unit}, {eta_formatted} left`,
       stream: process.stderr,
       hideCursor: true,
       clearOnComplete: true,
@@ -36,7 +36,7 @@ export function createProgress(label: string, enabled: boolean): ProgressReporte
       const now = Date.now();
       if (now - last >= PLAIN_INTERVAL_MS && done < total) {
         last = now;
-        process.stderr.write(`${label}: ${done}/${total} files\n`);
+        process.stderr.write(`${label}: ${done}/${total} ${unit}\n`);
       }
     },
     stop: () => {},

@@ -4,6 +4,7 @@
  * tables. Articles are taken in publication order, a few hundred per transaction, so a crash
  * loses at most one batch and the next run resumes where this one stopped.
  */
+import type { Article } from '../model/article.js';
 import type { ArticleStore } from '../store/store.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { PendingArticleRow, PendingCursor, SqliteStoryStore } from '../store/sqlite/story-tables.js';
@@ -43,6 +44,18 @@ export interface ClusterCounts {
 export function storyTablesOf(store: ArticleStore): SqliteStoryStore {
   if (store instanceof SqliteStore) return store.stories();
   throw new StoreError('stories: this store has no story tables (only SQLite stores do)');
+}
+
+/** What the clusterer reads of a canonical article. */
+export function clusterInputOf(article: Article): ClusterInput {
+  return {
+    id: article.id,
+    title: article.title,
+    text: article.text,
+    publishedAt: article.publishedAt,
+    outletKey: article.outletKey,
+    ...(article.provenance.source === undefined ? {} : { provenanceSource: article.provenance.source }),
+  };
 }
 
 function toClusterInput(row: PendingArticleRow): ClusterInput {

@@ -1,13 +1,15 @@
 /**
  * Measurement behind the fingerprint parameters: for each shingle size n, exact Jaccard and
  * containment of same-story pairs versus different-story pairs on the labelled corpus.
+ * Articles come from the real importer (load-corpus.ts).
  * Run: node --import tsx test/stories/measure-shingles.ts
  */
 import { readFileSync } from 'node:fs';
 import { toFingerprintText } from '../../src/stories/normalize.js';
 import { shingleSet } from '../../src/stories/fingerprint.js';
 import { exactContainment, exactJaccard } from '../../src/stories/similarity.js';
-import { loadCorpusArticle } from './load-corpus.js';
+import { clusterInputOf } from '../../src/stories/cluster-store.js';
+import { importCorpus } from './load-corpus.js';
 
 interface Labels {
   articles: string[];
@@ -16,7 +18,10 @@ interface Labels {
 const labels = JSON.parse(readFileSync(new URL('labels.json', import.meta.url), 'utf8')) as Labels;
 const gold = new Map<string, string>();
 for (const c of labels.clusters) for (const m of c.members) gold.set(m, c.id);
-const docs = labels.articles.map(loadCorpusArticle);
+const corpus = await importCorpus(labels.articles);
+const byId = new Map(corpus.articles.map((a) => [a.id, a] as const));
+const docs = labels.articles.map((p) => ({ ...clusterInputOf(byId.get(corpus.articleIdOf(p))!), id: p }));
+await corpus.close();
 const out: Record<string, unknown>[] = [];
 for (const withTitle of [false, true]) for (const n of [2, 3, 4, 5, 6]) {
   const sets = docs.map((d) => shingleSet(toFingerprintText(withTitle ? `${d.title}\n${d.text}` : d.text), n));

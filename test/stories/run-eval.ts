@@ -1,33 +1,65 @@
 /**
- * Cluster the labelled corpus articles in publication order and evaluate against labels.json.
- * Shared by the corpus test and `npm run eval -- stories` (to be wired by the lead).
+ * The labelled story evaluation, end to end: the corpus goes through the real importer into a
+ * temporary SQLite file, `clusterPending` folds it into stories in the store, and the stored
+ * assignment of every labelled file is scored against labels.json. Shared by the corpus test
+ * and `npm run eval -- stories`.
  */
 import { readFileSync } from 'node:fs';
-import { StoryClusterer, type ClusterDecision } from '../../src/stories/cluster.js';
+import { clusterPending, storyTablesOf, type ClusterCounts } from '../../src/stories/cluster-store.js';
 import { evaluateClustering, type ClusteringReport, type GoldStories } from '../../src/stories/eval-stories.js';
-import type { ClusterInput } from '../../src/stories/story-state.js';
-import { loadCorpusArticle } from './load-corpus.js';
+import { importCorpus, type ImportedCorpus } from './load-corpus.js';
 
 /** The labels file. */
 export function readLabels(): GoldStories {
   return JSON.parse(readFileSync(new URL('labels.json', import.meta.url), 'utf8')) as GoldStories;
 }
 
-/** Articles sorted by publication time (unknown last), then id: the order they would arrive. */
-export function inArrivalOrder(articles: ClusterInput[]): ClusterInput[] {
-  const t = (a: ClusterInput): number => (a.publishedAt === null ? Number.POSITIVE_INFINITY : Date.parse(a.publishedAt));
-  return [...articles].sort((a, b) => t(a) - t(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/** Result of {@link runStoryEval}. */
+export interface StoryEvalResult {
+  report: ClusteringReport;
+  /** Story id of every labelled path (relative to the corpus root). */
+  predicted: Map<string, string>;
+  /** What clustering did. */
+  counts: ClusterCounts;
+  /** Articles the importer stored, files it read and failed. */
+  imported: { files: number; articles: number; failed: number };
+  /** How labelled paths were mapped to articles (see load-corpus.ts). */
+  mapped: ImportedCorpus['mapped'];
+  /** Title of each labelled path's article, for error listings. */
+  titles: Map<string, string>;
+  /** Milliseconds spent importing and clustering. */
+  timings: { importMs: number; clusterMs: number };
 }
 
-/** Run the clusterer over the labelled corpus. */
-export function runStoryEval(): { report: ClusteringReport; decisions: ClusterDecision[] } {
+/** Import, cluster and score the labelled corpus. */
+export async function runStoryEval(): Promise<StoryEvalResult> {
   const labels = readLabels();
-  const articles = inArrivalOrder(labels.articles.map(loadCorpusArticle));
-  const clusterer = new StoryClusterer();
-  const decisions = articles.map((a) => clusterer.add(a));
-  // Read the final assignment: a later article may have merged two earlier stories.
-  const predicted = new Map(
-    decisions.map((d) => [d.articleId, clusterer.repository.storyOf(d.articleId) ?? d.storyId] as const),
-  );
-  return { report: evaluateClustering(predicted, labels), decisions };
+  const t0 = performance.now();
+  const corpus = await importCorpus(labels.articles);
+  try {
+    const t1 = performance.now();
+    const counts = await clusterPending(corpus.store);
+    const t2 = performance.now();
+    const repository = storyTablesOf(corpus.store).repository;
+    const predicted = new Map<string, string>();
+    const titles = new Map<string, string>();
+    const titleOf = new Map(corpus.articles.map((a) => [a.id, a.title] as const));
+    for (const path of labels.articles) {
+      const id = corpus.articleIdOf(path);
+      const story = repository.storyOf(id);
+      if (story !== undefined) predicted.set(path, story);
+      titles.set(path, titleOf.get(id) ?? '');
+    }
+    return {
+      report: evaluateClustering(predicted, labels),
+      predicted,
+      counts,
+      imported: { files: corpus.summary.files, articles: corpus.articles.length, failed: corpus.summary.failed },
+      mapped: corpus.mapped,
+      titles,
+      timings: { importMs: Math.round(t1 - t0), clusterMs: Math.round(t2 - t1) },
+    };
+  } finally {
+    await corpus.close();
+  }
 }

@@ -10,6 +10,8 @@ export interface ImportCommandOptions {
   json?: boolean;
   progress?: boolean;
   workers?: number;
+  /** Fold the imported articles into stories afterwards. Default true. */
+  stories?: boolean;
 }
 
 function formatSummary(s: ImportSummary): string {
@@ -39,14 +41,22 @@ export async function runImportCommand(paths: string[], options: ImportCommandOp
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
     });
     progress.stop();
-    // Fold what was just written into stories (resumes any earlier interrupted clustering too).
-    const { clustered, stories } = await clusterPending(store);
-    const result = { ...summary, stories: { clustered, stories } };
-    process.stdout.write(
-      options.json
-        ? `${JSON.stringify(result)}\n`
-        : `${formatSummary(summary)}clustered ${clustered} articles; ${stories} stories in the store\n`,
-    );
+    if (options.stories === false) {
+      process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
+    } else {
+      // Fold what was just written into stories (resumes any earlier interrupted clustering too).
+      const clustering = createProgress('clustering', options.progress !== false, 'articles');
+      const { clustered, stories } = await clusterPending(store, {
+        onProgress: (p) => clustering.update(p.done, p.total),
+      });
+      clustering.stop();
+      const result = { ...summary, stories: { clustered, stories } };
+      process.stdout.write(
+        options.json
+          ? `${JSON.stringify(result)}\n`
+          : `${formatSummary(summary)}clustered ${clustered} articles; ${stories} stories in the store\n`,
+      );
+    }
     return summary.failed > 0 ? EXIT.partial : EXIT.ok;
   } finally {
     progress.stop();

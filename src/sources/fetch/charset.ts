@@ -28,7 +28,10 @@ const XML_ENCODING = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']/i
 /** Returns the WHATWG name of a charset label, or undefined when Node cannot decode it. */
 export function normalizeCharset(label: string | undefined): string | undefined {
   if (!label) return undefined;
-  const cleaned = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const cleaned = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   // GB2312 pages routinely contain GBK/GB18030 characters; decode them all with the superset.
   if (['gb2312', 'gbk', 'gb18030', 'x-gbk', 'cp936', 'windows-936', 'euc-cn'].includes(cleaned)) {
     return 'gb18030';

@@ -36,7 +36,11 @@ export class FetchError extends CaixunError {
   readonly status: number | undefined;
   readonly retryAfterMs: number | undefined;
   constructor(kind: FetchErrorKind, message: string, details: FetchErrorDetails = {}) {
-    super('fetch', `fetch: ${message}`, details.cause === undefined ? {} : { cause: details.cause });
+    super(
+      'fetch',
+      `fetch: ${message}`,
+      details.cause === undefined ? {} : { cause: details.cause },
+    );
     this.name = 'FetchError';
     this.kind = kind;
     this.url = details.url;
@@ -45,7 +49,8 @@ export class FetchError extends CaixunError {
   }
 }
 
-const TLS_CODES = /^(?:ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/;
+const TLS_CODES =
+  /^(?:ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/;
 
 /** Classifies a Node socket/DNS error into a {@link FetchError}. */
 export function classifySocketError(err: unknown, url: string): FetchError {
@@ -56,7 +61,8 @@ export function classifySocketError(err: unknown, url: string): FetchError {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA' || code === 'EAI_FAIL') {
     return new FetchError('dns', `cannot resolve ${new URL(url).hostname} (${code})`, details);
   }
-  if (code === 'ECONNREFUSED') return new FetchError('refused', `connection refused by ${url}`, details);
+  if (code === 'ECONNREFUSED')
+    return new FetchError('refused', `connection refused by ${url}`, details);
   if (code === 'ETIMEDOUT') return new FetchError('timeout', `${url}: ${message}`, details);
   if (TLS_CODES.test(code)) return new FetchError('tls', `${url}: TLS failed (${code})`, details);
   return new FetchError('network', `${url}: ${message}${code ? ` (${code})` : ''}`, details);

@@ -46,7 +46,8 @@ function v6Groups(ip: string): number[] {
   const [head = '', tail] = text.split('::');
   const headParts = head ? head.split(':') : [];
   const tailParts = tail ? tail.split(':') : [];
-  const fill = tail === undefined ? [] : Array<string>(8 - headParts.length - tailParts.length).fill('0');
+  const fill =
+    tail === undefined ? [] : Array<string>(8 - headParts.length - tailParts.length).fill('0');
   return [...headParts, ...fill, ...tailParts].map((g) => parseInt(g, 16));
 }
 
@@ -56,8 +57,10 @@ function isPrivateV6(ip: string): boolean {
   const zeroHead = a === 0 && b === 0 && c === 0 && d === 0 && e === 0;
   if (zeroHead && f === 0 && h1 === 0 && (h2 === 0 || h2 === 1)) return true; // :: and ::1
   // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d): judge the IPv4 inside.
-  if (zeroHead && (f === 0xffff || f === 0)) return isPrivateV4(`${h1 >> 8}.${h1 & 255}.${h2 >> 8}.${h2 & 255}`);
-  if (a === 0x64 && b === 0xff9b) return isPrivateV4(`${h1 >> 8}.${h1 & 255}.${h2 >> 8}.${h2 & 255}`); // NAT64
+  if (zeroHead && (f === 0xffff || f === 0))
+    return isPrivateV4(`${h1 >> 8}.${h1 & 255}.${h2 >> 8}.${h2 & 255}`);
+  if (a === 0x64 && b === 0xff9b)
+    return isPrivateV4(`${h1 >> 8}.${h1 & 255}.${h2 >> 8}.${h2 & 255}`); // NAT64
   if ((a & 0xfe00) === 0xfc00) return true; // unique local fc00::/7
   if ((a & 0xffc0) === 0xfe80) return true; // link-local fe80::/10
   if ((a & 0xffc0) === 0xfec0) return true; // deprecated site-local fec0::/10

@@ -15,6 +15,8 @@ import { isPrivateAddress } from './private-address.js';
 /** Limits of one request; every field is required here, defaults live in http-client.ts. */
 export interface RequestLimits {
   allowPrivate: boolean;
+  /** Private addresses allowed even when `allowPrivate` is false (a LAN RSSHub). */
+  allowAddresses: ReadonlySet<string>;
   connectTimeoutMs: number;
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
@@ -28,13 +30,18 @@ export interface RawResponse {
   body: Buffer;
 }
 
+/** Whether the guard refuses a connection to `ip`. */
+function isBlocked(ip: string, limits: RequestLimits): boolean {
+  return !limits.allowPrivate && !limits.allowAddresses.has(ip) && isPrivateAddress(ip);
+}
+
 /** A DNS lookup that refuses private addresses unless allowed. */
-function guardedLookup(allowPrivate: boolean): LookupFunction {
+function guardedLookup(limits: RequestLimits): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...(options as LookupOptions), all: true }, (err, addresses) => {
       if (err) return callback(err, '', 4);
       const list = addresses as LookupAddress[];
-      const blocked = allowPrivate ? undefined : list.find((a) => isPrivateAddress(a.address));
+      const blocked = list.find((a) => isBlocked(a.address, limits));
       if (blocked) {
         const refusal = new FetchError(
           'private-address',
@@ -43,8 +50,10 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
         return callback(refusal as NodeJS.ErrnoException, '', 4);
       }
       const first = list[0];
-      if (!first) return callback(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }), '', 4);
-      if ((options as LookupOptions).all) return (callback as (e: null, a: LookupAddress[]) => void)(null, list);
+      if (!first)
+        return callback(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }), '', 4);
+      if ((options as LookupOptions).all)
+        return (callback as (e: null, a: LookupAddress[]) => void)(null, list);
       return callback(null, first.address, first.family);
     });
   };
@@ -59,9 +68,9 @@ function decompress(res: IncomingMessage): Readable {
 }
 
 /** Rejects literal private IPs before any socket is opened (no DNS lookup happens for them). */
-function checkLiteralHost(url: URL, allowPrivate: boolean): void {
+function checkLiteralHost(url: URL, limits: RequestLimits): void {
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!allowPrivate && isIP(host) !== 0 && isPrivateAddress(host)) {
+  if (isIP(host) !== 0 && isBlocked(host, limits)) {
     throw new FetchError(
       'private-address',
       `${url.href} is a private address; set network.allowPrivate to allow it`,
@@ -74,12 +83,18 @@ function checkLiteralHost(url: URL, allowPrivate: boolean): void {
  * Sends one GET and reads the whole body.
  * @throws FetchError classified (`timeout`, `dns`, `refused`, `private-address`, `too-large`, `tls`, `network`)
  */
-export function requestOnce(url: URL, headers: Record<string, string>, limits: RequestLimits): Promise<RawResponse> {
+export function requestOnce(
+  url: URL,
+  headers: Record<string, string>,
+  limits: RequestLimits,
+): Promise<RawResponse> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return Promise.reject(new FetchError('network', `unsupported protocol in ${url.href}`, { url: url.href }));
+    return Promise.reject(
+      new FetchError('network', `unsupported protocol in ${url.href}`, { url: url.href }),
+    );
   }
   try {
-    checkLiteralHost(url, limits.allowPrivate);
+    checkLiteralHost(url, limits);
   } catch (err) {
     return Promise.reject(err);
   }
@@ -97,7 +112,13 @@ export function requestOnce(url: URL, headers: Record<string, string>, limits: R
       } else resolve(value!);
     };
     const timeout = (ms: number, what: string): NodeJS.Timeout => {
-      const t = setTimeout(() => finish(new FetchError('timeout', `${url.href}: no ${what} within ${ms} ms`, { url: url.href })), ms);
+      const t = setTimeout(
+        () =>
+          finish(
+            new FetchError('timeout', `${url.href}: no ${what} within ${ms} ms`, { url: url.href }),
+          ),
+        ms,
+      );
       timers.push(t);
       return t;
     };
@@ -106,7 +127,7 @@ export function requestOnce(url: URL, headers: Record<string, string>, limits: R
       method: 'GET',
       headers,
       agent: false,
-      lookup: guardedLookup(limits.allowPrivate),
+      lookup: guardedLookup(limits),
     });
     const connectTimer = timeout(limits.connectTimeoutMs, 'connection');
     const headersTimer = timeout(limits.headersTimeoutMs, 'response headers');
@@ -121,7 +142,13 @@ export function requestOnce(url: URL, headers: Record<string, string>, limits: R
       const status = res.statusCode ?? 0;
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > limits.maxBodyBytes) {
-        finish(new FetchError('too-large', `${url.href}: body of ${declared} bytes exceeds ${limits.maxBodyBytes}`, { url: url.href, status }));
+        finish(
+          new FetchError(
+            'too-large',
+            `${url.href}: body of ${declared} bytes exceeds ${limits.maxBodyBytes}`,
+            { url: url.href, status },
+          ),
+        );
         return;
       }
       const stream = decompress(res);
@@ -130,15 +157,30 @@ export function requestOnce(url: URL, headers: Record<string, string>, limits: R
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > limits.maxBodyBytes) {
-          finish(new FetchError('too-large', `${url.href}: body exceeds ${limits.maxBodyBytes} bytes`, { url: url.href, status }));
+          finish(
+            new FetchError('too-large', `${url.href}: body exceeds ${limits.maxBodyBytes} bytes`, {
+              url: url.href,
+              status,
+            }),
+          );
           stream.destroy();
           return;
         }
         chunks.push(chunk);
       });
-      stream.on('end', () => finish(null, { status, headers: res.headers, body: Buffer.concat(chunks) }));
+      stream.on('end', () =>
+        finish(null, { status, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
       stream.on('error', (err) => finish(classifySocketError(err, url.href)));
-      res.on('aborted', () => finish(new FetchError('network', `${url.href}: connection closed mid-body`, { url: url.href, status })));
+      res.on('close', () => {
+        if (!res.complete)
+          finish(
+            new FetchError('network', `${url.href}: connection closed mid-body`, {
+              url: url.href,
+              status,
+            }),
+          );
+      });
     });
     req.end();
   });

@@ -2,6 +2,7 @@
  * Schema migrations: an append-only ordered list. Never edit a step that has shipped;
  * add a new one. `PRAGMA user_version` records how many steps a database has applied.
  */
+import { sourceStateMigration } from './source-state.js';
 import { storyTablesMigration } from './story-tables.js';
 
 export interface Migration {
@@ -57,4 +58,5 @@ export const migrations: readonly Migration[] = [
     `,
   },
   storyTablesMigration,
+  sourceStateMigration,
 ];

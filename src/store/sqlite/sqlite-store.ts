@@ -22,6 +22,7 @@ import {
   rowToArticle,
 } from './article-row.js';
 import { migrations } from './migrations.js';
+import { SqliteSourceStateRepository } from './source-state.js';
 import { SqliteStoryStore } from './story-tables.js';
 
 export interface SqliteStoreOptions {
@@ -200,6 +201,11 @@ export class SqliteStore implements ArticleStore {
   /** The story tables of this database (clustering state, memberships, candidate index). */
   stories(): SqliteStoryStore {
     return new SqliteStoryStore(this.db);
+  }
+
+  /** Source health and conditional-GET state (table `source_state`). */
+  sourceStates(): SqliteSourceStateRepository {
+    return new SqliteSourceStateRepository(this.db);
   }
 
   async close(): Promise<void> {

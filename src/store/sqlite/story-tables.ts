@@ -47,6 +47,9 @@ export const storyTablesMigration: Migration = {
   `,
 };
 
+/** Page cache (KiB) of a connection that clusters: 256 MiB. */
+const STORY_CACHE_KIB = 262_144;
+
 /** An article waiting to be clustered: the columns the clusterer reads. */
 export interface PendingArticleRow {
   id: string;
@@ -77,6 +80,9 @@ export class SqliteStoryStore {
   /** @param db - an open database migrated to the story tables. */
   constructor(db: Database.Database) {
     this.#db = db;
+    // Clustering looks up ~50 random keys per article: give the connection a page cache large
+    // enough for the key index's inner pages (an upper bound, allocated only as used).
+    db.pragma(`cache_size = -${STORY_CACHE_KIB}`);
     this.repository = new SqliteStoryRepository(db);
     this.index = new SqliteLshIndex(db);
     this.#stmt = {

@@ -1,0 +1,81 @@
+/** `caixun fetch --config FILE [--db FILE] [--json] [--source KEY…]`: one round over the sources, then exit (for cron). */
+import { ConfigError, loadConfig } from '../../config/load-config.js';
+import { runFetchRound } from '../../fetch-round/run-fetch-round.js';
+import type { FetchRoundSummary, SourceResult } from '../../fetch-round/types.js';
+import { openStore } from '../../store/open-store.js';
+import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { StoreError } from '../../util/errors.js';
+import { EXIT } from '../exit.js';
+
+/** Options of {@link runFetchCommand}. */
+export interface FetchCommandOptions {
+  /** Path of caixun.config.yaml. */
+  config: string;
+  /** SQLite database file. */
+  db: string;
+  /** Print the summary as one JSON object. Default false. */
+  json?: boolean;
+  /** Only these source keys. Default all. */
+  source?: string[];
+}
+
+function describe(r: SourceResult): string {
+  const counts = `${r.new} new, ${r.updated} updated, ${r.unchanged} unchanged`;
+  switch (r.status) {
+    case 'ok':
+      return `ok (${r.items} items: ${counts}${r.itemFailures ? `; ${r.reason ?? `${r.itemFailures} items failed`}` : ''})`;
+    case 'not-modified':
+      return 'not modified';
+    case 'skipped':
+      return `skipped: ${r.reason ?? ''}`;
+    case 'failed':
+      return `FAILED ${r.errorKind ?? ''}: ${r.reason ?? ''}`;
+  }
+}
+
+function formatSummary(s: FetchRoundSummary): string {
+  const width = Math.max(...s.sources.map((r) => r.key.length), 6);
+  const lines = s.sources.map((r) => `  ${r.key.padEnd(width)}  ${describe(r)}`);
+  lines.unshift(
+    `fetched ${s.sources.length} sources in ${(s.durationMs / 1000).toFixed(1)} s: ` +
+      `${s.new} new, ${s.updated} updated, ${s.unchanged} unchanged, ` +
+      `${s.notModified} not modified, ${s.failed} failed, ${s.skipped} skipped`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Runs the command; returns the exit code: 0, 1 when every polled source failed, 2 for a bad
+ * configuration, 3 when the database cannot be opened.
+ * @example await runFetchCommand({ config: 'caixun.config.yaml', db: 'caixun.db' })
+ */
+export async function runFetchCommand(options: FetchCommandOptions): Promise<number> {
+  let config;
+  try {
+    config = loadConfig(options.config);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`caixun: ${err.message}\n`);
+    return EXIT.usage;
+  }
+  const unknown = (options.source ?? []).filter((k) => !config.sources.some((s) => s.key === k));
+  if (unknown.length > 0) {
+    process.stderr.write(`caixun: no source with key ${unknown.join(', ')} in ${options.config}\n`);
+    return EXIT.usage;
+  }
+  const store = openStore(options.db);
+  try {
+    if (!(store instanceof SqliteStore))
+      throw new StoreError('store: fetching needs the SQLite store');
+    const summary = await runFetchRound(
+      config,
+      store,
+      options.source?.length ? { only: options.source } : {},
+    );
+    process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
+    const polled = summary.sources.filter((r) => r.status !== 'skipped').length;
+    return polled > 0 && summary.failed === polled ? EXIT.partial : EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { segmentPage, segmentPageText } from './segment-text.js';
+
+/** Invented page text, already extracted, with the usual artefacts. */
+const PAGE = [
+  '2022年3月2日 星期三',
+  '第1版',
+  '',
+  '聚焦乡村振兴',
+  '春耕备耕春耕备耕有序推进有序推进',
+  '——各地加强农资保供',
+  '本报记者 郑晓岚 马骁',
+  '　　眼下正值春耕备耕关键时期，各地',
+  '农 资 企 业 加 紧 生 产 ， 化 肥 储 备 总 体 充',
+  '足，价格保持基本稳定。',
+  '　　农业部门表示，将加强农资市场监',
+  '管，严厉打击假冒伪劣产品。（下转第2版）',
+  '',
+  '光伏装机容量持续增长',
+  '□ 邵一帆',
+  '　　今年前两个月，全国新增光伏装机',
+  '容量同比增长较快，分布式光伏占比进',
+  '一步提高。（来源：能源观察）',
+].join('\n');
+
+describe('segmentPage', () => {
+  const page = segmentPage(PAGE);
+
+  it('reads the page header', () => {
+    expect(page.header).toEqual({ date: '2022年3月2日', page: 1 });
+    expect(page.stray).toEqual([]);
+  });
+
+  it('splits the page into its articles with kicker, title, subtitle, byline and markers', () => {
+    expect(page.articles).toEqual([
+      {
+        kicker: '聚焦乡村振兴',
+        title: '春耕备耕有序推进',
+        subtitle: '各地加强农资保供',
+        byline: '本报记者 郑晓岚 马骁',
+        paragraphs: [
+          '眼下正值春耕备耕关键时期，各地农资企业加紧生产，化肥储备总体充足，价格保持基本稳定。',
+          '农业部门表示，将加强农资市场监管，严厉打击假冒伪劣产品。',
+        ],
+        continuesTo: 2,
+      },
+      {
+        title: '光伏装机容量持续增长',
+        byline: '邵一帆',
+        paragraphs: ['今年前两个月，全国新增光伏装机容量同比增长较快，分布式光伏占比进一步提高。'],
+        source: '能源观察',
+      },
+    ]);
+  });
+
+  it('starts a continuation at （上接第一版） under a repeated headline', () => {
+    const text = [
+      '第2版',
+      '春耕备耕有序推进',
+      '（上接第一版）',
+      '　　多地还组织农技人员下乡，指导农',
+      '户科学施肥，提高肥料利用效率。',
+    ].join('\n');
+    expect(segmentPageText(text)).toEqual([
+      { title: '春耕备耕有序推进', continuedFrom: 1, paragraphs: ['多地还组织农技人员下乡，指导农户科学施肥，提高肥料利用效率。'] },
+    ]);
+  });
+
+  it('gives a headline block emitted last to the article that has none', () => {
+    const text = [
+      '本报记者 董清和',
+      '　　新能源重卡销量快速增长，换电模',
+      '式在港口和矿区加快推广应用。',
+      '',
+      '港口物流提质增效',
+      '　　多个港口推进自动化码头建设，作',
+      '业效率明显提升，船舶待港时间缩短。',
+      '',
+      '新能源重卡新能源重卡走俏走俏',
+    ].join('\n');
+    const articles = segmentPageText(text);
+    expect(articles.map((a) => [a.title, a.byline])).toEqual([
+      ['新能源重卡走俏', '本报记者 董清和'],
+      ['港口物流提质增效', undefined],
+    ]);
+  });
+
+  it('keeps a wrapped line that starts with 记者 in its paragraph', () => {
+    const text = [
+      '钢材价格小幅回落',
+      '　　近期钢材市场价格小幅回落，不少',
+      '经销商表示下游需求还在恢复之中。',
+      '记者在多个钢材市场走访了解到，库',
+      '存水平总体合理，市场预期趋于平稳。',
+    ].join('\n');
+    const articles = segmentPageText(text);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]?.byline).toBeUndefined();
+  });
+
+  it('does not take a short line after an unfinished line for a headline', () => {
+    const text = [
+      '芯片产业链加快补链',
+      '　　一些龙头企业加大研发投入，同时与',
+      'Faraday',
+      'Future等企业开展合作，推动产业协同。',
+    ].join('\n');
+    expect(segmentPageText(text).map((a) => a.title)).toEqual(['芯片产业链加快补链']);
+  });
+
+  it('gives an empty page no articles', () => {
+    expect(segmentPage('\n\n')).toEqual({ header: {}, articles: [], stray: [] });
+  });
+});

@@ -1,0 +1,278 @@
+/**
+ * segment-text: split the already-extracted text of one newspaper page (no glyph positions) into
+ * its articles.
+ *
+ * Lines are repaired first (repair-line.ts), then classified: page header/footer, headline (short,
+ * not indented, no end punctuation, or fake-bold), byline (`本报记者 X`, `□ X`), jump markers
+ * (`（上接第一版）`, `（下转第2版）`), a `（来源：…）` ending, or body. An article starts at a
+ * headline block (kicker, title, subtitle) or, without one, at body text after a finished article.
+ * A headline block left at the end with no body (extractors often emit the page's big headline
+ * last) is given to the first article that has no title.
+ */
+import { readHeaderLine, parsePageLabel, type PageHeader } from './page-header.js';
+import { endsWithPunctuation, displayWidth } from './repair/char-class.js';
+import { isIndented, joinLines, typicalLineWidth } from './repair/join-lines.js';
+import { fixPunctuationPairs } from './repair/punctuation-pairs.js';
+import { repairLine, type RepairedLine } from './repair/repair-line.js';
+
+/** One article found on a page. */
+export interface SegmentedArticle {
+  /** Main headline; '' when the page text gives none. */
+  title: string;
+  /** 引题: the line above the main headline. */
+  kicker?: string;
+  /** 副题: the line below the main headline, leading dashes removed. */
+  subtitle?: string;
+  /** Byline as printed, markers (`□`) removed, e.g. `本报记者 张三`. */
+  byline?: string;
+  /** Repaired body paragraphs. */
+  paragraphs: string[];
+  /** Page this article continues from (`（上接第一版）` → 1). */
+  continuedFrom?: number;
+  /** Page this article continues on (`（下转第2版）` → 2). */
+  continuesTo?: number;
+  /** Publisher from a `（来源：…）` ending. */
+  source?: string;
+}
+
+/** A segmented page. */
+export interface SegmentedPage {
+  header: PageHeader;
+  articles: SegmentedArticle[];
+  /** Headline lines that could be given to no article. */
+  stray: string[];
+}
+
+const JUMP_FROM = /^[（(]?\s*上接第\s*([0-9０-９一二三四五六七八九十]+)\s*版\s*[）)]?/u;
+const JUMP_TO = /[（(]?\s*下转第\s*([0-9０-９一二三四五六七八九十]+)\s*版\s*[）)]?\s*$/u;
+const SOURCE = /[（(]\s*来源\s*[：:]\s*([^（）()]+?)\s*[）)]\s*$/u;
+const BYLINE = /^(?:[□■▲●◆]\s*)?(?:本报(?:记者|通讯员|评论员|特约记者)|特约记者|记者|通讯员|文\s*[/／])/u;
+/** What follows the role in a byline: a few names, maybe separated by `、`. */
+const NAMES = /^[\p{Script=Han}A-Za-z·]{1,4}(?:[\s、]+[\p{Script=Han}A-Za-z·]{1,4}){0,11}$/u;
+const BYLINE_MARKER = /^[□■▲●◆]\s*(\S.{0,24})$/u;
+const SUBTITLE_DASH = /^[—－-]{1,2}\s*/u;
+const HEADER_ZONE_LINES = 4;
+/** Share of a line printed bold for it to be a headline whatever its width. */
+const MIN_HEADLINE_BOLD_SHARE = 0.8;
+const MAX_BYLINE_WIDTH = 30;
+
+type Line =
+  | { kind: 'blank' }
+  | { kind: 'headline'; text: string; bold: boolean; raw: string }
+  | { kind: 'byline'; text: string; raw: string }
+  | { kind: 'from'; page: number | null; rest: string }
+  | { kind: 'body'; raw: string; to?: number | null; source?: string };
+
+/** What the last non-blank line above says about the next one (`after-open-body`: it ended mid-sentence). */
+type Context = 'after-open-body' | 'after-body' | 'after-headline' | 'free';
+
+interface Draft extends SegmentedArticle {
+  lines: string[];
+  /** Closed by a 下转/来源 ending: more body starts a new article. */
+  closed: boolean;
+}
+
+/**
+ * Split one page's extracted text into articles (see module doc).
+ * @example segmentPage('稳增长稳增长\n　　今年以来，经济运行总体平稳。').articles[0]?.title // '稳增长'
+ */
+export function segmentPage(text: string): SegmentedPage {
+  const raw = text.replace(/\r\n?/g, '\n').split('\n');
+  const header: PageHeader = {};
+  const repaired: RepairedLine[] = [];
+  const nonBlank = raw.map((l, i) => (l.trim() === '' ? -1 : i)).filter((i) => i >= 0);
+  const zone = new Set([...nonBlank.slice(0, HEADER_ZONE_LINES), ...nonBlank.slice(-2)]);
+  raw.forEach((line, i) => {
+    const found = zone.has(i) ? readHeaderLine(line) : null;
+    if (found) Object.assign(header, found);
+    repaired.push(found ? { text: '', bold: false, boldShare: 0 } : repairLine(line));
+  });
+  const typical = typicalLineWidth(repaired.filter((l) => !l.bold).map((l) => l.text));
+  const lines = applyContext(repaired.map((l, i) => classify(l, raw[i] ?? '', typical)));
+  return { header, ...buildArticles(lines, typical) };
+}
+
+/** {@link segmentPage} without the page header: just the articles. */
+export function segmentPageText(text: string): SegmentedArticle[] {
+  return segmentPage(text).articles;
+}
+
+function classify(line: RepairedLine, original: string, typical: number): Line {
+  const text = line.text.trim();
+  if (text === '') return { kind: 'blank' };
+  const from = JUMP_FROM.exec(text);
+  if (from) return { kind: 'from', page: parsePageLabel(from[1] ?? ''), rest: text.slice(from[0].length).trim() };
+  const width = displayWidth(text);
+  if (width <= MAX_BYLINE_WIDTH && !isIndented(line.text) && !endsWithPunctuation(text)) {
+    // The byline keeps its printed spaces (`本报记者 张三 李四`): they separate names.
+    const printed = original.trim().replace(/\s+/gu, ' ').replace(/^[□■▲●◆]\s*/u, '');
+    const names = original.trim().replace(BYLINE, '').trim();
+    if (BYLINE.test(text) && NAMES.test(names) && displayWidth(names.replace(/\s+/gu, '')) >= 2) return { kind: 'byline', text: printed, raw: line.text };
+    const marked = BYLINE_MARKER.exec(text);
+    if (marked) return { kind: 'byline', text: printed, raw: line.text };
+  }
+  const body: Line & { kind: 'body' } = { kind: 'body', raw: line.text };
+  let rest = line.text.trimEnd();
+  const to = JUMP_TO.exec(rest);
+  if (to) {
+    body.to = parsePageLabel(to[1] ?? '');
+    rest = rest.slice(0, to.index);
+  }
+  const source = SOURCE.exec(rest);
+  if (source) {
+    body.source = source[1] ?? '';
+    rest = rest.slice(0, source.index);
+  }
+  body.raw = rest;
+  if (to || source) return body;
+  const short = width < typical * 0.8;
+  // A wholly bold line is a headline even when wide; a bold lead-in inside a paragraph is not.
+  const boldHeadline = line.boldShare >= MIN_HEADLINE_BOLD_SHARE;
+  if (!isIndented(line.text) && !endsWithPunctuation(text) && (short || boldHeadline)) {
+    return { kind: 'headline', text, bold: line.bold, raw: line.text };
+  }
+  return body;
+}
+
+/**
+ * Reclassify by the line above (blank lines in between reset it): a `——…` line right under a
+ * headline is its subtitle even when wide; a byline or headline right under body text is body,
+ * and so is a headline under a line that ends mid-sentence.
+ */
+function applyContext(lines: Line[]): Line[] {
+  let context: Context = 'free';
+  return lines.map((line) => {
+    let out = line;
+    if (line.kind === 'body' && context === 'after-headline' && line.to === undefined && line.source === undefined) {
+      const text = line.raw.trim();
+      if (SUBTITLE_DASH.test(text) && !isIndented(line.raw) && !endsWithPunctuation(text)) {
+        out = { kind: 'headline', text, bold: false, raw: line.raw };
+      }
+    } else if (line.kind === 'byline' && (context === 'after-body' || context === 'after-open-body')) {
+      out = { kind: 'body', raw: line.raw };
+    } else if (line.kind === 'headline' && context === 'after-open-body') {
+      out = { kind: 'body', raw: line.raw };
+    }
+    context = contextAfter(out);
+    return out;
+  });
+}
+
+function contextAfter(line: Line): Context {
+  switch (line.kind) {
+    case 'blank':
+      return 'free';
+    case 'headline':
+      return 'after-headline';
+    case 'body':
+      if (line.to !== undefined || line.source !== undefined) return 'free';
+      return endsWithPunctuation(line.raw) ? 'after-body' : 'after-open-body';
+    default:
+      return 'free';
+  }
+}
+
+function buildArticles(lines: Line[], typical: number): Omit<SegmentedPage, 'header'> {
+  const drafts: Draft[] = [];
+  let current: Draft | undefined;
+  let block: Array<{ text: string; bold: boolean }> = [];
+  const open = (): Draft => {
+    const draft: Draft = { title: '', paragraphs: [], lines: [], closed: false };
+    applyHeadlines(draft, block);
+    block = [];
+    drafts.push(draft);
+    current = draft;
+    return draft;
+  };
+  const target = (): Draft =>
+    block.length > 0 || current === undefined || current.closed ? open() : current;
+  for (const line of lines) {
+    switch (line.kind) {
+      case 'blank':
+        if (current) current.lines.push('');
+        break;
+      case 'headline':
+        block.push({ text: line.text, bold: line.bold });
+        break;
+      case 'byline': {
+        const draft = block.length > 0 || !current || current.lines.some((l) => l !== '') ? open() : current;
+        draft.byline = line.text;
+        break;
+      }
+      case 'from': {
+        const fresh = block.length > 0 || !current || current.lines.some((l) => l !== '');
+        const draft = fresh ? open() : current ?? open();
+        if (line.page !== null) draft.continuedFrom = line.page;
+        if (line.rest !== '') draft.lines.push(`　　${line.rest}`);
+        break;
+      }
+      case 'body': {
+        const draft = target();
+        if (line.raw.trim() !== '') draft.lines.push(line.raw);
+        if (line.to !== undefined && line.to !== null) draft.continuesTo = line.to;
+        if (line.source !== undefined) draft.source = line.source;
+        if (line.to !== undefined || line.source !== undefined) {
+          draft.lines.push('');
+          draft.closed = true;
+        }
+        break;
+      }
+    }
+  }
+  const stray: string[] = [];
+  if (block.length > 0) {
+    const untitled = drafts.find((d) => d.title === '' && d.continuedFrom === undefined) ?? drafts.find((d) => d.title === '');
+    if (untitled) applyHeadlines(untitled, block);
+    else stray.push(...block.map((b) => b.text));
+  }
+  return { articles: drafts.map((d) => finish(d, typical)), stray };
+}
+
+/** Kicker / title / subtitle from a headline block: the bold line is the title, dashes mark a subtitle. */
+function applyHeadlines(draft: Draft, block: ReadonlyArray<{ text: string; bold: boolean }>): void {
+  if (block.length === 0) return;
+  const dashed = block.filter((b) => SUBTITLE_DASH.test(b.text));
+  const plain = block.filter((b) => !SUBTITLE_DASH.test(b.text));
+  let titleAt = plain.findIndex((b) => b.bold);
+  if (titleAt === -1) titleAt = 0;
+  const title = plain[titleAt];
+  draft.title = title?.text ?? '';
+  const before = plain.slice(0, titleAt).map((b) => b.text);
+  const after = [...plain.slice(titleAt + 1), ...dashed].map((b) => b.text.replace(SUBTITLE_DASH, ''));
+  if (before.length > 0) draft.kicker = before.join(' ');
+  if (after.length > 0) draft.subtitle = after.join(' ');
+  if (title === undefined && dashed.length > 0) {
+    draft.title = after.shift() ?? '';
+    if (after.length > 0) draft.subtitle = after.join(' ');
+    else delete draft.subtitle;
+  }
+}
+
+function finish(draft: Draft, typical: number): SegmentedArticle {
+  const { lines, closed: _closed, ...article } = draft;
+  const paragraphs = joinLines(lines, { typicalWidth: typical });
+  stripEndMarkers(article, paragraphs);
+  article.paragraphs = paragraphs.map(fixPunctuationPairs);
+  return article;
+}
+
+/** A jump marker or source ending that was broken over two lines is only whole after joining. */
+function stripEndMarkers(article: SegmentedArticle, paragraphs: string[]): void {
+  let last = paragraphs.at(-1);
+  if (last === undefined) return;
+  const to = JUMP_TO.exec(last);
+  if (to) {
+    const page = parsePageLabel(to[1] ?? '');
+    if (page !== null) article.continuesTo = page;
+    last = last.slice(0, to.index);
+  }
+  const source = SOURCE.exec(last);
+  if (source) {
+    article.source = source[1] ?? '';
+    last = last.slice(0, source.index);
+  }
+  // A paragraph never ends with an opening bracket: it is what is left of a split marker.
+  last = last.replace(/[（(]\s*$/u, '');
+  if (last.trim() === '') paragraphs.pop();
+  else paragraphs[paragraphs.length - 1] = last.trimEnd();
+}

@@ -1,0 +1,47 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrations } from './migrations.js';
+import { sourceStateMigration, type SourceState } from './source-state.js';
+import { SqliteStore } from './sqlite-store.js';
+
+const state: SourceState = {
+  key: 'sina',
+  etag: '"v1"',
+  lastModified: null,
+  lastAttemptAt: '2021-12-21T00:00:00.000Z',
+  lastSuccessAt: '2021-12-21T00:00:00.000Z',
+  lastFailureAt: null,
+  lastErrorKind: null,
+  lastError: null,
+  consecutiveFailures: 0,
+  nextDueAt: '2021-12-21T00:05:00.000Z',
+  itemsFetched: 12,
+};
+
+describe('source state', () => {
+  it('is the last migration step so far appended, never replacing one', () => {
+    expect(migrations).toContain(sourceStateMigration);
+  });
+
+  it('round-trips and replaces a state, and survives reopening', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'caixun-state-')), 'db.sqlite');
+    const store = new SqliteStore(path);
+    const repo = store.sourceStates();
+    expect(await repo.getSourceState('sina')).toBeUndefined();
+    await repo.putSourceState(state);
+    await repo.putSourceState({
+      ...state,
+      consecutiveFailures: 2,
+      lastErrorKind: 'timeout',
+      lastError: 'fetch: slow',
+    });
+    await store.close();
+    const reopened = new SqliteStore(path);
+    expect(await reopened.sourceStates().listSourceStates()).toEqual([
+      { ...state, consecutiveFailures: 2, lastErrorKind: 'timeout', lastError: 'fetch: slow' },
+    ]);
+    await reopened.close();
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { makeArticle } from '../../test/support/make-article.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { clusterPending, reclusterAll, storyTablesOf } from './cluster-store.js';
+
+// Invented texts: a work-conference report and an unrelated tourism report.
+const report = [
+  '本市今日召开年度工作会议，会议总结了全年工作成绩，部署了明年的重点任务。',
+  '会议指出，全年新增就业岗位十二万个，城镇调查失业率控制在百分之五以内，完成年度目标。',
+  '会议强调，要持续优化营商环境，推动重点项目早开工、早见效，全年计划新开工项目三百个。',
+].join('\n\n');
+const tourism = [
+  '某省今日发布旅游市场数据，春节假期全省接待游客总量同比增长，旅游收入创历史新高。',
+  '数据显示，全省重点景区接待人数较去年同期明显增加，乡村旅游和冰雪旅游成为新的热点。',
+].join('\n\n');
+const at = (hh: string): string => `2023-03-01T${hh}:00:00+08:00`;
+
+const articles = [
+  makeArticle({ id: 'gov:1', outletKey: 'gov', title: '年度工作会议召开', text: report, publishedAt: at('09') }),
+  makeArticle({ id: 'portal:1', outletKey: 'portal', title: '本市部署明年任务', text: `${report}\n\n责任编辑：某某`, publishedAt: at('10') }),
+  makeArticle({ id: 'tour:1', outletKey: 'tour', title: '春节旅游数据', text: tourism, publishedAt: at('11') }),
+  makeArticle({ id: 'paper:1', outletKey: 'paper', title: '工作会议', text: report.split('\n\n').slice(0, 2).join('\n\n'), publishedAt: at('08') }),
+];
+
+async function grouping(store: SqliteStore): Promise<string[][]> {
+  return storyTablesOf(store)
+    .listStories(100)
+    .map((s) => s.members.map((m) => m.id).sort())
+    .sort();
+}
+
+describe('clusterPending', () => {
+  it('clusters every unclustered article in publication order and reports counts', async () => {
+    const store = new SqliteStore(':memory:');
+    await store.upsertArticles(articles);
+    expect(await clusterPending(store)).toEqual({ clustered: 4, stories: 2, joined: 2 });
+    expect(await grouping(store)).toEqual([['gov:1', 'paper:1', 'portal:1'], ['tour:1']]);
+    // the earliest article (paper:1, 08:00) founded the story
+    const story = storyTablesOf(store).repository.storyOf('paper:1');
+    expect(storyTablesOf(store).getStory(story ?? '')?.firstSeen).toBe(at('08'));
+    expect(await clusterPending(store)).toEqual({ clustered: 0, stories: 2, joined: 0 });
+    await store.close();
+  });
+
+  it('resumes after a run that died between batches, ending with the same stories', async () => {
+    const reference = new SqliteStore(':memory:');
+    await reference.upsertArticles(articles);
+    await clusterPending(reference);
+    const store = new SqliteStore(':memory:');
+    await store.upsertArticles(articles);
+    const dying = clusterPending(store, {
+      batchSize: 1,
+      onProgress: (p) => {
+        if (p.done === 2) throw new Error('killed');
+      },
+    });
+    await expect(dying).rejects.toThrow('killed');
+    expect(storyTablesOf(store).countPending()).toBe(2);
+    const progress: number[] = [];
+    expect(await clusterPending(store, { batchSize: 1, onProgress: (p) => progress.push(p.done) })).toMatchObject({ clustered: 2, stories: 2 });
+    expect(progress).toEqual([1, 2]);
+    expect(await grouping(store)).toEqual(await grouping(reference));
+    await Promise.all([store.close(), reference.close()]);
+  });
+
+  it('re-clusters an article whose text changed, and the rest of its old story', async () => {
+    const store = new SqliteStore(':memory:');
+    await store.upsertArticles(articles);
+    await clusterPending(store);
+    // the portal replaces its copy with the tourism report
+    const changed = makeArticle({ id: 'portal:1', outletKey: 'portal', text: tourism, publishedAt: at('10') });
+    expect(await store.upsertArticles([changed])).toEqual(['updated']);
+    const counts = await clusterPending(store);
+    expect(counts.clustered).toBe(3); // the changed article and the two others of its old story
+    expect(await grouping(store)).toEqual([['gov:1', 'paper:1'], ['portal:1', 'tour:1']]);
+    expect(storyTablesOf(store).changedArticleIds()).toEqual([]);
+    expect(storyTablesOf(store).countMembers()).toBe(4);
+    await store.close();
+  });
+});
+
+describe('reclusterAll', () => {
+  it('rebuilds the same stories from scratch', async () => {
+    const store = new SqliteStore(':memory:');
+    await store.upsertArticles(articles);
+    await clusterPending(store);
+    const before = storyTablesOf(store).listStories(100);
+    expect(await reclusterAll(store)).toEqual({ clustered: 4, stories: 2, joined: 2 });
+    expect(storyTablesOf(store).listStories(100)).toEqual(before);
+    await store.close();
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * End to end: the real CLI imports the corpus (which clusters it), lists the stories, shows one
+ * with its diffs, rebuilds them, and re-imports without duplicating anything.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/model/article.js';
+import { corpusDir, corpusFiles } from '../corpus.js';
+import { runCli } from '../support/cli.js';
+import { readLabels } from '../stories/run-eval.js';
+
+const STORY_FIELDS = ['articleIds', 'firstSeen', 'id', 'outlets', 'related', 'representativeId', 'title'];
+
+interface Entry {
+  id: string;
+  title: string;
+  firstSeen: string | null;
+  articleIds: string[];
+  outlets: string[];
+  representativeId: string;
+  related: string[];
+}
+
+let dir: string;
+let db: string;
+let imported: ReturnType<typeof runCli>;
+let entries: Entry[];
+/** Article id of a corpus path (relative to the corpus root), through `raw.origin`. */
+let idOf: (relativePath: string) => string;
+
+const listStories = (): Entry[] => {
+  const r = runCli(['stories', '--db', db, '--json', '--limit', '1000']);
+  expect(r.status).toBe(0);
+  return r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Entry);
+};
+const storyOf = (articleId: string): Entry | undefined => entries.find((e) => e.articleIds.includes(articleId));
+const grouping = (list: Entry[]): string[][] => list.map((e) => [...e.articleIds].sort()).sort();
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'caixun-stories-cli-'));
+  db = join(dir, 'corpus.db');
+  imported = runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', db, '--json', '--no-progress']);
+  const exported = runCli(['export', '--db', db]);
+  const articles = exported.stdout.trim().split('\n').map((l) => JSON.parse(l) as Article);
+  const byOrigin = new Map(articles.map((a) => [a.raw.origin, a.id] as const));
+  idOf = (p) => byOrigin.get(join(corpusDir, p)) ?? `missing:${p}`;
+  entries = listStories();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('caixun import clusters what it imported', () => {
+  it('adds a stories object to the summary and keeps the other fields', () => {
+    expect(imported.status).toBe(0);
+    const summary = JSON.parse(imported.stdout) as Record<string, unknown>;
+    const files = [...corpusFiles('jekyll'), ...corpusFiles('hexo')].length;
+    expect(summary).toMatchObject({ files, new: 82, unchanged: files - 82, failed: 0 });
+    expect(Object.keys(summary)).toEqual(['files', 'new', 'updated', 'unchanged', 'failed', 'failures', 'flagged', 'durationMs', 'stories']);
+    expect(summary.stories).toEqual({ clustered: 82, stories: entries.length });
+  });
+});
+
+describe('caixun stories --json', () => {
+  it('prints one object per story with exactly the documented fields', () => {
+    expect(entries.length).toBe(61);
+    for (const e of entries) {
+      expect(Object.keys(e).sort()).toEqual(STORY_FIELDS);
+      expect(e.id).toMatch(/^st-[0-9a-f]{12}$/);
+      expect(e.articleIds).toContain(e.representativeId);
+      expect(e.outlets.length).toBeGreaterThan(0);
+    }
+    const all = entries.flatMap((e) => e.articleIds);
+    expect(new Set(all).size).toBe(82);
+    expect(all).toHaveLength(82);
+  });
+
+  it('folds the labelled House debt-ceiling items (J2) into one story holding nothing else', () => {
+    const j2 = readLabels().clusters.find((c) => c.id === 'J2');
+    // jekyll/old_post/X is another stored version of jekyll/_posts/X: no article of its own
+    const ids = (j2?.members ?? []).filter((p) => !p.startsWith('jekyll/old_post/')).map(idOf).sort();
+    expect(ids).toHaveLength(3);
+    expect([...(storyOf(ids[0] ?? '')?.articleIds ?? [])].sort()).toEqual(ids);
+  });
+
+  it('keeps the hard negative apart: same House, same day, a different bill (N-house-ndaa)', () => {
+    const pair = readLabels().hardNegatives?.find((h) => h.id === 'N-house-ndaa')?.pairs[0] ?? [];
+    const [a, b] = pair.map((p) => storyOf(idOf(p))?.id);
+    expect(a).toBeDefined();
+    expect(b).toBeDefined();
+    expect(a).not.toBe(b);
+  });
+});
+
+describe('caixun story <id>', () => {
+  it('shows every version with what it changed against the representative', () => {
+    const j5 = readLabels().clusters.find((c) => c.id === 'J5');
+    const first = idOf(j5?.members[0] ?? '');
+    const story = storyOf(first);
+    const r = runCli(['story', story?.id ?? '', '--db', db, '--json']);
+    expect(r.status).toBe(0);
+    const detail = JSON.parse(r.stdout) as {
+      id: string;
+      versions: { articleId: string; representative: boolean; lacks: unknown[]; adds: unknown[]; changed: { changes: { from: string; to: string }[] }[] }[];
+    };
+    expect(detail.id).toBe(story?.id);
+    expect(detail.versions.map((v) => v.articleId)).toEqual(story?.articleIds);
+    expect(detail.versions.filter((v) => v.representative).map((v) => v.articleId)).toEqual([story?.representativeId]);
+    // the intraday updates differ from the first flash by the figure: 30 → 40 → 50 (亿元)
+    const edits = detail.versions.flatMap((v) => v.changed.flatMap((c) => c.changes.map((x) => `${x.from}→${x.to}`)));
+    expect(edits).toEqual(expect.arrayContaining(['达3→超4', '达3→超5']));
+    const human = runCli(['story', story?.id ?? '', '--db', db]);
+    expect(human.stdout).toContain('达3 → 超4');
+  });
+
+  it('says so and exits 2 for an unknown story', () => {
+    const r = runCli(['story', 'st-000000000000', '--db', db, '--json']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no story "st-000000000000"/);
+  });
+});
+
+describe('caixun recluster and re-import', () => {
+  it('recluster rebuilds the same stories', () => {
+    const r = runCli(['recluster', '--db', db, '--json', '--no-progress']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ clustered: 82, stories: 61 });
+    const again = listStories();
+    expect(grouping(again)).toEqual(grouping(entries));
+    expect(again).toEqual(entries);
+  });
+
+  it('re-importing clusters nothing new and duplicates no membership', () => {
+    const r = runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', db, '--json', '--no-progress']);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { stories: unknown }).stories).toEqual({ clustered: 0, stories: 61 });
+    expect(grouping(listStories())).toEqual(grouping(entries));
+    const raw = new Database(db, { readonly: true });
+    const members = raw.prepare('SELECT count(*) AS n, count(DISTINCT article_id) AS d FROM story_members').get();
+    raw.close();
+    expect(members).toEqual({ n: 82, d: 82 });
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * `caixun fetch` end to end: a real HTTP server on 127.0.0.1, a temporary SQLite file and the
+ * CLI in a child process. Runs through test/fetch/fetch-cli-entry.ts, and through src/cli/main.ts
+ * via runCli once main.ts has the fetch command.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../corpus.js';
+import { runCli, type CliResult } from '../support/cli.js';
+import { atomFeed, jsonFeed, rssHubFeed } from './fixtures/feeds.js';
+import { sendBody, sendWithEtag, startMockServer, type MockServer } from './mock-server.js';
+
+const entry = join(projectRoot, 'test', 'fetch', 'fetch-cli-entry.ts');
+const mainHasFetch = readFileSync(join(projectRoot, 'src', 'cli', 'main.ts'), 'utf8').includes(
+  "command('fetch')",
+);
+
+/** Runs the fetch-only entry asynchronously (the mock server lives in this process). */
+function runEntry(args: readonly string[]): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+      cwd: projectRoot,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+let server: MockServer;
+let dir: string;
+
+beforeAll(async () => {
+  server = await startMockServer({
+    '/rss': sendWithEtag(() => rssHubFeed('x'), 'application/rss+xml; charset=utf-8', '"r1"'),
+    '/atom': sendWithEtag(() => atomFeed, 'application/atom+xml', '"a1"'),
+    '/json': (req, res) => {
+      const lm = 'Mon, 20 Dec 2021 12:00:00 GMT';
+      if (req.headers['if-modified-since'] === lm) res.writeHead(304).end();
+      else
+        res
+          .writeHead(200, { 'content-type': 'application/feed+json', 'last-modified': lm })
+          .end(jsonFeed);
+    },
+    '/plain': sendBody(rssHubFeed('y'), 'application/xml'),
+    '/down': (_req, res) => void res.writeHead(500).end(),
+  });
+  dir = mkdtempSync(join(tmpdir(), 'caixun-fetch-'));
+});
+afterAll(() => server.close());
+
+function writeConfig(
+  name: string,
+  sources: readonly [string, string][],
+  allowPrivate = true,
+): string {
+  const file = join(dir, name);
+  const lines = sources.map(
+    ([key, path]) =>
+      `  - { key: ${key}, kind: feed, url: "${server.origin}${path}", outlet: 新浪财经, every: 5m }`,
+  );
+  writeFileSync(
+    file,
+    `sources:\n${lines.join('\n')}\nnetwork:\n  allowPrivate: ${allowPrivate}\n  retries: 0\n  hosts:\n    default: { concurrency: 4, minDelay: 0 }\n`,
+  );
+  return file;
+}
+
+describe('caixun fetch (child process)', () => {
+  it('stores every feed once; the second round is not modified / unchanged', async () => {
+    const config = writeConfig('ok.yaml', [
+      ['rss', '/rss'],
+      ['atom', '/atom'],
+      ['json', '/json'],
+      ['plain', '/plain'],
+    ]);
+    const db = join(dir, 'ok.db');
+    const first = await runEntry(['fetch', '--config', config, '--db', db, '--json']);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const one = JSON.parse(first.stdout) as {
+      new: number;
+      failed: number;
+      sources: { key: string; status: string; new: number }[];
+    };
+    expect(one).toMatchObject({ failed: 0 });
+    // /rss and /plain serve the same items: the same ids, stored once.
+    expect(one.new).toBe(5);
+
+    const second = await runEntry(['fetch', '--config', config, '--db', db]);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(
+      /^fetched 4 sources in [\d.]+ s: 0 new, 0 updated, 2 unchanged, 3 not modified, 0 failed, 0 skipped\n/,
+    );
+    expect(second.stdout).toMatch(/\n {2}rss +not modified\n/);
+    expect(second.stdout).toMatch(/\n {2}plain +ok \(2 items: 0 new, 0 updated, 2 unchanged\)\n/);
+  });
+
+  it('exits 0 when some sources fail and 1 when all of them do', async () => {
+    const db = join(dir, 'mixed.db');
+    const mixed = await runEntry([
+      'fetch',
+      '--config',
+      writeConfig('mixed.yaml', [
+        ['rss', '/rss'],
+        ['down', '/down'],
+      ]),
+      '--db',
+      db,
+    ]);
+    expect(mixed.status).toBe(0);
+    expect(mixed.stdout).toMatch(
+      /\n {2}down +FAILED http-5xx: fetch: http:\/\/127\.0\.0\.1:\d+\/down: HTTP 500\n/,
+    );
+    const all = await runEntry([
+      'fetch',
+      '--config',
+      writeConfig('down.yaml', [
+        ['down', '/down'],
+        ['gone', '/gone'],
+      ]),
+      '--db',
+      db,
+    ]);
+    expect(all.status).toBe(1);
+    expect(all.stdout).toMatch(/\n {2}gone +FAILED http-4xx/);
+  });
+
+  it('refuses the loopback server when allowPrivate is false', async () => {
+    const config = writeConfig('private.yaml', [['rss', '/rss']], false);
+    const before = server.hits.get('/rss');
+    const r = await runEntry(['fetch', '--config', config, '--db', join(dir, 'private.db')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('FAILED private-address');
+    expect(server.hits.get('/rss')).toBe(before);
+  });
+
+  it('ends a bad configuration with a clear message and exit 2', async () => {
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(
+      file,
+      'sources:\n  - { key: a, kind: feed, url: "https://e.org/", outlet: x }\n  - { key: b, kind: feed, url: "https://e.org/", outlet: x, every: often }\n',
+    );
+    const r = await runEntry(['fetch', '--config', file, '--db', join(dir, 'bad.db')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `caixun: config: ${file} is invalid:\n  sources[1].every: expected a duration like 5m\n`,
+    );
+    const missing = await runEntry(['fetch', '--config', join(dir, 'nope.yaml')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^caixun: config: cannot read .*nope\.yaml: ENOENT\n$/);
+  });
+});
+
+describe.skipIf(!mainHasFetch)('caixun fetch via src/cli/main.ts', () => {
+  it('reports a bad configuration with exit 2', () => {
+    const file = join(dir, 'bad-main.yaml');
+    writeFileSync(file, 'sources: []\n');
+    const r = runCli(['fetch', '--config', file, '--db', join(dir, 'main.db')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('sources: expected at least one source');
+  });
+});
