@@ -4,9 +4,11 @@
  */
 import { basename } from 'node:path';
 import { cleanBody } from '../clean/clean-body.js';
+import { deriveTitle } from '../clean/derive-title.js';
 import { parseNewsDate } from '../clean/dates.js';
 import { isPlaceholderImage } from '../outlets/image-rules.js';
 import type { Article, ArticleFlag, RawInput } from '../model/article.js';
+import { contentHashOf } from '../model/content-hash.js';
 import { findOutletByHost, findOutletByName } from '../outlets/index.js';
 import type { Outlet } from '../outlets/types.js';
 import { sha1Hex } from '../util/hash.js';
@@ -25,9 +27,6 @@ const MEDIA_TYPES: Record<ArchivePost['format'], string> = {
   markdown: 'text/markdown',
   html: 'text/html',
 };
-
-/** Longest title we derive from the text when a post has none. */
-const DERIVED_TITLE_MAX = 40;
 
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -53,35 +52,6 @@ function identifyOutlet(post: ArchivePost): OutletIdentity {
   if (rules) return { key: rules.key, name: rules.name, rules };
   const name = post.outletHint?.trim() || hostOf(post.link) || 'unknown';
   return { key: slugFor(name), name, rules: undefined };
-}
-
-function deriveTitle(text: string): string {
-  const first = text.split('\n\n', 1)[0] ?? '';
-  const sentence = first.split(/(?<=[。！？!?])/u, 1)[0] ?? first;
-  const chars = Array.from(sentence.trim());
-  return chars.length > DERIVED_TITLE_MAX
-    ? `${chars.slice(0, DERIVED_TITLE_MAX).join('')}…`
-    : chars.join('');
-}
-
-/** The parts of an article whose change makes a new revision. */
-function contentHashOf(a: Omit<Article, 'id' | 'contentHash' | 'fetchedAt' | 'raw' | 'flags' | 'format'>): string {
-  return sha1Hex(
-    JSON.stringify([
-      a.outlet,
-      a.outletKey,
-      a.title,
-      a.url,
-      a.publishedAt,
-      a.categories,
-      a.tags,
-      a.html,
-      a.text,
-      a.images,
-      a.provenance,
-      a.digest ?? null,
-    ]),
-  );
 }
 
 function articleIdOf(outletKey: string, post: ArchivePost, publishedAt: string | null, origin: string): string {

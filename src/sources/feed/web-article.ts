@@ -6,9 +6,10 @@
 import { cleanBody } from '../../clean/clean-body.js';
 import { parseNewsDate } from '../../clean/dates.js';
 import type { Article, ArticleFlag } from '../../model/article.js';
+import { contentHashOf } from '../../model/content-hash.js';
+import { deriveTitle } from '../../clean/derive-title.js';
 import { findOutletByName, getOutlet } from '../../outlets/index.js';
 import type { Outlet } from '../../outlets/types.js';
-import { sha1Hex } from '../../util/hash.js';
 
 /** The outlet an article is filed under. */
 export interface OutletRef {
@@ -51,17 +52,6 @@ export interface WebArticleInput {
   origin: string;
   /** ISO time of the fetch. */
   fetchedAt: string;
-}
-
-/** Longest title derived from the text when an item has none. */
-const DERIVED_TITLE_MAX = 40;
-
-function deriveTitle(text: string): string {
-  const first = (text.split('\n\n', 1)[0] ?? '').split(/(?<=[。！？!?])/u, 1)[0] ?? '';
-  const chars = Array.from(first.trim());
-  return chars.length > DERIVED_TITLE_MAX
-    ? `${chars.slice(0, DERIVED_TITLE_MAX).join('')}…`
-    : chars.join('');
 }
 
 /**
@@ -113,22 +103,7 @@ export function buildWebArticle(input: WebArticleInput): Article {
     provenance,
     ...(digest ? { digest } : {}),
   };
-  const contentHash = sha1Hex(
-    JSON.stringify([
-      content.outlet,
-      content.outletKey,
-      content.title,
-      content.url,
-      content.publishedAt,
-      content.categories,
-      content.tags,
-      content.html,
-      content.text,
-      content.images,
-      content.provenance,
-      digest ?? null,
-    ]),
-  );
+  const contentHash = contentHashOf(content);
   return {
     id: `${outlet.key}:${input.nativeId}`,
     ...content,
