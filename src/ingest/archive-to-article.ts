@@ -26,6 +26,7 @@ const MEDIA_TYPES: Record<ArchivePost['format'], string> = {
   'hexo-rsshub': 'text/markdown',
   markdown: 'text/markdown',
   html: 'text/html',
+  'pdf-text': 'text/plain',
 };
 
 function hostOf(url: string | undefined): string | undefined {

@@ -15,7 +15,7 @@ export interface ImportOptions {
   workers?: number;
   /** Fetch time stamped on new articles. Default: now. */
   fetchedAt?: string;
-  /** Called after each document with the running counts. */
+  /** Called after each document (file) with the running counts. */
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -27,18 +27,24 @@ export interface ImportProgress {
 
 /** `caixun import --json` prints this object: its field names are an interface. */
 export interface ImportSummary {
+  /** Documents found; one document (a newspaper page) may give several articles. */
   files: number;
+  /** Articles (not files) by store outcome. */
   new: number;
   updated: number;
   unchanged: number;
   failed: number;
   /** One entry per file that could not be imported. */
   failures: { file: string; reason: string }[];
-  /** Files imported with problems worth a look (recovered front matter, missing title, bad date…). */
+  /** Articles imported with problems worth a look (recovered front matter, missing title, bad date…). */
   flagged: { file: string; articleId: string; flags: ArticleFlag[] }[];
   durationMs: number;
 }
 
+/**
+ * Imports every document below `paths` into the store: each file gives its articles (several for
+ * a newspaper page) or one failure; articles are written in input order, in batches.
+ */
 export async function importPaths(
   paths: readonly string[],
   store: ArticleStore,
@@ -71,11 +77,11 @@ export async function importPaths(
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
   })) {
     if (result.ok) {
-      batch.push(result.article);
-      if (result.article.flags.length > 0) {
-        summary.flagged.push({ file, articleId: result.article.id, flags: result.article.flags });
+      for (const article of result.articles) {
+        batch.push(article);
+        if (article.flags.length > 0) summary.flagged.push({ file, articleId: article.id, flags: article.flags });
+        if (batch.length >= batchSize) await flush();
       }
-      if (batch.length >= batchSize) await flush();
     } else {
       summary.failed++;
       summary.failures.push({ file, reason: result.reason });

@@ -3,8 +3,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
 
-/** Extensions picked up when walking a folder. A file named explicitly is always taken. */
-export const ARCHIVE_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.html', '.htm', '.txt']);
+/** Extensions picked up when walking a folder (`.pdf` pages included). A file named explicitly is always taken. */
+export const ARCHIVE_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.html', '.htm', '.txt', '.pdf']);
 
 /** Folders never walked into: VCS data, dependencies, build output of static-site generators. */
 const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '_site', 'public', '.git']);

@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type DocumentResult, processFile } from './process-document.js';
+import { type DocumentResult, processPath } from './process-document.js';
 
 /** A run of consecutive paths starting at input index `first`. */
 export interface ChunkRequest {
@@ -48,7 +48,7 @@ export async function* processFiles(
 ): AsyncGenerator<[string, DocumentResult]> {
   const n = options.workers ?? (paths.length < SMALL_INPUT ? 0 : availableParallelism());
   if (n <= 0) {
-    for (const p of paths) yield [p, processFile(p, options.fetchedAt)];
+    for (const p of paths) yield [p, await processPath(p, options.fetchedAt)];
     return;
   }
   const workers = Array.from({ length: n }, () => startWorker(options.fetchedAt));

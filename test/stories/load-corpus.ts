@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importPaths, type ImportSummary } from '../../src/ingest/import-job.js';
-import { processFile } from '../../src/ingest/process-document.js';
+import { processPath } from '../../src/ingest/process-document.js';
 import type { Article } from '../../src/model/article.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { corpusDir } from '../corpus.js';
@@ -52,11 +52,12 @@ export async function importCorpus(paths: readonly string[]): Promise<ImportedCo
       mapped.byOrigin++;
       continue;
     }
-    const result = processFile(absolute, new Date().toISOString());
-    if (!result.ok || !articles.some((a) => a.id === result.article.id)) {
+    const result = await processPath(absolute, new Date().toISOString());
+    const id = result.ok ? result.articles[0]?.id : undefined;
+    if (id === undefined || !articles.some((a) => a.id === id)) {
       throw new Error(`load-corpus: ${p} was not imported as any stored article`);
     }
-    ids.set(p, result.article.id);
+    ids.set(p, id);
     mapped.bySameDocument++;
   }
   return {

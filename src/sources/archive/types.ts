@@ -4,13 +4,19 @@
  */
 import type { ArticleFlag } from '../../model/article.js';
 
-/** The archive layouts caixun can read, decided from the document's content. */
+/**
+ * The archive layouts the archive dispatcher (parse.ts) reads, decided from the document's content.
+ * `pdf-text` is not one of them: PDF-extracted text is recognised and parsed by sources/pdf.
+ */
 export type ArchiveFormat = 'jekyll-finews' | 'hexo-rsshub' | 'markdown' | 'html';
+
+/** Every format an {@link ArchivePost} can come from: the archive layouts and PDF-extracted text. */
+export type ArchivePostFormat = ArchiveFormat | 'pdf-text';
 
 /** One archived post, as written, with problems recorded in `flags`. */
 export interface ArchivePost {
   /** Which parser produced it. */
-  format: ArchiveFormat;
+  format: ArchivePostFormat;
   /** '' when missing (then flag missing-title). */
   title: string;
   /** Raw date text as written; null (with flag bad-date / missing-date) when absent or unusable. */

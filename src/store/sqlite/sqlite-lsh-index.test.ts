@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryLshIndex } from '../../stories/lsh.js';
 import { migrate, SqliteStore } from './sqlite-store.js';
-import { SqliteLshIndex } from './sqlite-lsh-index.js';
+import { keyHash, SqliteLshIndex } from './sqlite-lsh-index.js';
 
 function open(): { store: SqliteStore; index: SqliteLshIndex } {
   const store = new SqliteStore(':memory:');
@@ -48,6 +48,50 @@ describe('SqliteLshIndex', () => {
     db.close();
   });
 
+  it('matches the in-memory index on a random stream with re-adds of evicted ids', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const sqlite = new SqliteLshIndex(db, { maxPerKey: 4 });
+    const memory = new MemoryLshIndex({ maxPerKey: 4 });
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return Math.floor((seed / 2 ** 32) * n);
+    };
+    const keys = Array.from({ length: 12 }, (_, k) => `b${k % 3}:${k}`);
+    for (let step = 0; step < 600; step++) {
+      const id = `a${rand(40)}`;
+      const ks = Array.from({ length: 1 + rand(4) }, () => keys[rand(keys.length)] ?? 'k');
+      sqlite.add(id, ks);
+      memory.add(id, ks);
+      const probe = [keys[rand(keys.length)] ?? 'k', keys[rand(keys.length)] ?? 'k'];
+      expect(sqlite.candidates(probe)).toEqual(memory.candidates(probe));
+    }
+    for (const key of keys) expect(sqlite.candidates([key])).toEqual(memory.candidates([key]));
+    db.close();
+  });
+
+  it('trims a key to a lowered maxPerKey on its next add', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const wide = new SqliteLshIndex(db, { maxPerKey: 5 });
+    for (const id of ['a', 'b', 'c', 'd', 'e']) wide.add(id, ['hot']);
+    const narrow = new SqliteLshIndex(db, { maxPerKey: 2 });
+    narrow.add('f', ['hot']);
+    expect(narrow.candidates(['hot'])).toEqual(new Set(['e', 'f']));
+    db.close();
+  });
+
+  it('hashes keys to distinct signed 64-bit integers', () => {
+    const hashes = new Set(Array.from({ length: 10_000 }, (_, i) => keyHash(`b${i % 42}:${i.toString(16)}`)));
+    expect(hashes.size).toBe(10_000);
+    for (const h of hashes) {
+      const v = BigInt(h);
+      expect(v > -(2n ** 63n) && v < 2n ** 63n).toBe(true);
+    }
+    expect(keyHash('x:0a1b')).toBe(keyHash('x:0a1b'));
+  });
+
   it('persists across connections and forgets everything on clear', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'caixun-lsh-'));
     const first = new SqliteStore(join(dir, 'x.db'));
@@ -58,6 +102,8 @@ describe('SqliteLshIndex', () => {
     expect(index.candidates(['k'])).toEqual(new Set(['a']));
     index.clear();
     expect(index.candidates(['k'])).toEqual(new Set());
+    index.add('b', ['k']);
+    expect(index.candidates(['k'])).toEqual(new Set(['b']));
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -15,8 +15,10 @@ import { SqliteStoryRepository } from './sqlite-story-repository.js';
  *   first/last seen as epoch ms, indexed for the same-event window query and for listing.
  * - `story_members`: article → story, with the article's content hash when it was clustered
  *   (an article whose current hash differs has changed and is clustered again).
- * - `story_keys`: the LSH candidate index (band, paragraph, exact and figure keys), newest
- *   `seq` last under each key.
+ * - `story_keys`: the LSH candidate index (band, paragraph, exact and figure keys): one row
+ *   per key, rowid = the key's signed 64-bit hash, `ids` = JSON array of the newest article
+ *   numbers under it (oldest first, at most `maxPerKey`).
+ * - `story_key_articles`: the dense article numbers of `story_keys.ids` ↔ article ids.
  */
 export const storyTablesMigration: Migration = {
   name: 'stories, story members and the LSH candidate index',
@@ -39,16 +41,19 @@ export const storyTablesMigration: Migration = {
     ) STRICT, WITHOUT ROWID;
 
     CREATE TABLE story_keys (
-      key            TEXT NOT NULL,
-      article_id     TEXT NOT NULL,
-      seq            INTEGER NOT NULL,
-      PRIMARY KEY (key, article_id)
-    ) STRICT, WITHOUT ROWID;
+      key            INTEGER PRIMARY KEY,
+      ids            TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE story_key_articles (
+      n              INTEGER PRIMARY KEY,
+      id             TEXT NOT NULL UNIQUE
+    ) STRICT;
   `,
 };
 
-/** Page cache (KiB) of a connection that clusters: 256 MiB. */
-const STORY_CACHE_KIB = 262_144;
+/** Page cache (KiB) of a connection that clusters: 1 GiB (the key index at ~1 M articles). */
+const STORY_CACHE_KIB = 1_048_576;
 
 /** An article waiting to be clustered: the columns the clusterer reads. */
 export interface PendingArticleRow {
