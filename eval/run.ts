@@ -2,9 +2,11 @@
  * `npm run eval -- NAME`: runs one evaluation, prints its details to stderr and its figures as
  * ONE JSON object on the last stdout line.
  */
+import { evalPdf } from './pdf.js';
 import { evalStories } from './stories.js';
 
 const evals: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
+  pdf: evalPdf,
   stories: evalStories,
 };
 
