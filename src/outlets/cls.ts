@@ -17,5 +17,5 @@ export const cls: Outlet = {
   removeCommentRanges: [],
   dropParagraphPatterns: [/^.{0,20}财联社APP.{0,30}$/u],
   provenancePatterns: [],
-  example: { corpus: 'hexo/金融/财联社/深度/10分钟上演地天板！机器人龙头四连板，散户大本营出逃机构接盘.md' },
+  example: { corpus: 'hexo/金融/财联社/深度/"铁腕"控价成果显现？飞天茅台市场价一降再降，集团回应.md' },
 };

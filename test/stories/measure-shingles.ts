@@ -4,18 +4,18 @@
  * Articles come from the real importer (load-corpus.ts).
  * Run: node --import tsx test/stories/measure-shingles.ts
  */
-import { readFileSync } from 'node:fs';
 import { toFingerprintText } from '../../src/stories/normalize.js';
 import { shingleSet } from '../../src/stories/fingerprint.js';
 import { exactContainment, exactJaccard } from '../../src/stories/similarity.js';
 import { clusterInputOf } from '../../src/stories/cluster-store.js';
 import { importCorpus } from './load-corpus.js';
+import { readLabels } from './run-eval.js';
 
 interface Labels {
   articles: string[];
   clusters: { id: string; members: string[] }[];
 }
-const labels = JSON.parse(readFileSync(new URL('labels.json', import.meta.url), 'utf8')) as Labels;
+const labels: Labels = { articles: [...readLabels().articles], clusters: readLabels().clusters.map((c) => ({ id: c.id, members: [...c.members] })) };
 const gold = new Map<string, string>();
 for (const c of labels.clusters) for (const m of c.members) gold.set(m, c.id);
 const corpus = await importCorpus(labels.articles);

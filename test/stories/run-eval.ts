@@ -5,13 +5,29 @@
  * and `npm run eval -- stories`.
  */
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { corpusDir, corpusFiles } from '../corpus.js';
 import { clusterPending, storyTablesOf, type ClusterCounts } from '../../src/stories/cluster-store.js';
 import { evaluateClustering, type ClusteringReport, type GoldStories } from '../../src/stories/eval-stories.js';
 import { importCorpus, type ImportedCorpus } from './load-corpus.js';
 
-/** The labels file. */
+/** Expands a label path ending in `*` to the one corpus file whose path starts with it. */
+function resolveLabelPath(path: string): string {
+  if (!path.endsWith('*')) return path;
+  const prefix = path.slice(0, -1);
+  const matches = corpusFiles('').map((f) => relative(corpusDir, f)).filter((f) => f.startsWith(prefix));
+  if (matches.length !== 1) throw new Error(`labels: ${path} matches ${matches.length} corpus files, not 1`);
+  return matches[0]!;
+}
+
+/** The labels file, with `*` paths resolved. */
 export function readLabels(): GoldStories {
-  return JSON.parse(readFileSync(new URL('labels.json', import.meta.url), 'utf8')) as GoldStories;
+  const raw = JSON.parse(readFileSync(new URL('labels.json', import.meta.url), 'utf8')) as GoldStories;
+  return {
+    ...raw,
+    articles: raw.articles.map(resolveLabelPath),
+    clusters: raw.clusters.map((c) => ({ ...c, members: c.members.map(resolveLabelPath) })),
+  };
 }
 
 /** Result of {@link runStoryEval}. */
