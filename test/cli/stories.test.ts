@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoryListEntry } from '../../src/cli/commands/stories.js';
 import type { Article } from '../../src/model/article.js';
 import { corpusDir, corpusFiles } from '../corpus.js';
 import { runCli } from '../support/cli.js';
@@ -14,15 +15,7 @@ import { readLabels } from '../stories/run-eval.js';
 
 const STORY_FIELDS = ['articleIds', 'firstSeen', 'id', 'outlets', 'related', 'representativeId', 'title'];
 
-interface Entry {
-  id: string;
-  title: string;
-  firstSeen: string | null;
-  articleIds: string[];
-  outlets: string[];
-  representativeId: string;
-  related: string[];
-}
+type Entry = StoryListEntry;
 
 let dir: string;
 let db: string;
