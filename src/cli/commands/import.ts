@@ -1,7 +1,8 @@
 /** `caixun import <path…>`: archives → articles in the store. */
 import { importPaths, type ImportSummary } from '../../ingest/import-job.js';
 import { openStore } from '../../store/open-store.js';
-import { clusterPending } from '../../stories/cluster-store.js';
+import { derivePending } from '../../ingest/derive-pending.js';
+import { storyTablesOf } from '../../stories/cluster-store.js';
 import { EXIT } from '../exit.js';
 import { createProgress } from '../progress.js';
 
@@ -44,13 +45,14 @@ export async function runImportCommand(paths: string[], options: ImportCommandOp
     if (options.stories === false) {
       process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
     } else {
-      // Fold what was just written into stories (resumes any earlier interrupted clustering too).
-      const clustering = createProgress('clustering', options.progress !== false, 'articles');
-      const { clustered, stories } = await clusterPending(store, {
-        onProgress: (p) => clustering.update(p.done, p.total),
-      });
-      clustering.stop();
-      const result = { ...summary, stories: { clustered, stories } };
+      // Fold what was just written into stories and the later stages (resumes any earlier
+      // interrupted run too).
+      const deriving = createProgress('deriving', options.progress !== false, 'articles');
+      const derived = await derivePending(store, { onProgress: (p) => deriving.update(p.done, p.total) });
+      deriving.stop();
+      const clustered = derived['stories'] ?? 0;
+      const stories = storyTablesOf(store).countStories();
+      const result = { ...summary, stories: { clustered, stories }, derived };
       process.stdout.write(
         options.json
           ? `${JSON.stringify(result)}\n`
