@@ -3,12 +3,18 @@
  * on the last line. Benchmarks compare against a baseline measured in the same run,
  * because these machines are noisy.
  */
+import { benchFetch } from './fetch.js';
 import { benchImport } from './import.js';
+import { benchSearch } from './search.js';
 import { benchStories } from './stories.js';
+import { benchWeb } from './web.js';
 
 const benches: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
+  fetch: benchFetch,
   import: benchImport,
   stories: benchStories,
+  web: benchWeb,
+  search: benchSearch,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -4,8 +4,14 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { DEFAULT_DB } from '../store/open-store.js';
 import { runArticlesCommand } from './commands/articles.js';
 import { runExportCommand } from './commands/export.js';
+import { runExportSiteCommand } from './commands/export-site.js';
+import { runFactsCommand, type FactsCommandOptions } from './commands/facts.js';
 import { runFetchCommand } from './commands/fetch.js';
 import { runImportCommand } from './commands/import.js';
+import { runSourcesCommand } from './commands/sources.js';
+import { runStartCommand } from './commands/start.js';
+import { runReindexCommand, runSearchCommand, type SearchCommandOptions } from './commands/search.js';
+import { runServeCommand } from './commands/serve.js';
 import { runReclusterCommand, runStoriesCommand, runStoryCommand } from './commands/stories.js';
 import { EXIT, reportError } from './exit.js';
 
@@ -44,8 +50,33 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON')
     .option('--source <keys...>', 'only these sources')
-    .action(async (opts: { config: string; db: string; json?: boolean; source?: string[] }) =>
-      setExit(await runFetchCommand(opts)),
+    .option('--no-derive', 'do not fold new articles into stories/search/facts now')
+    .option('--log-level <level>', 'trace, debug, info, warn, error, silent (default: CAIXUN_LOG_LEVEL or info)')
+    .action(
+      async (opts: { config: string; db: string; json?: boolean; source?: string[]; derive: boolean; logLevel?: string }) =>
+        setExit(await runFetchCommand(opts)),
+    );
+
+  program
+    .command('sources')
+    .description('show the health of every polled source (last attempt, success, error, failures, items)')
+    .addOption(dbOption())
+    .option('--json', 'one JSON object per source per line')
+    .option('--config <file>', 'also list configured sources not polled yet')
+    .action(async (opts: { db: string; json?: boolean; config?: string }) => setExit(await runSourcesCommand(opts)));
+
+  program
+    .command('start')
+    .description('run the scheduler (every source on its interval) and the web server until SIGINT/SIGTERM')
+    .option('--config <file>', 'configuration file', 'caixun.config.yaml')
+    .addOption(dbOption())
+    .addOption(new Option('--port <n>', 'web server port (0: any free port)').argParser(positiveInt).default(8080))
+    .option('--host <host>', 'web server interface', '127.0.0.1')
+    .option('--no-web', 'run the scheduler only')
+    .option('--log-level <level>', 'trace, debug, info, warn, error, silent (default: CAIXUN_LOG_LEVEL or info)')
+    .action(
+      async (opts: { config: string; db: string; port: number; host: string; web: boolean; logLevel?: string }) =>
+        setExit(await runStartCommand(opts)),
     );
 
   program
@@ -54,6 +85,19 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .option('--format <format>', 'output format', 'jsonl')
     .action(async (opts: { db: string; format: string }) => setExit(await runExportCommand(opts)));
+
+  program
+    .command('export-site')
+    .description('write a static site (works from file://, client-side search) and Jekyll/Hexo posts')
+    .argument('<dir>', 'target directory (empty, missing, or an earlier export)')
+    .addOption(dbOption())
+    .option('--only <parts>', 'only these parts, comma-separated: site, jekyll, hexo')
+    .option('--force', 'write into a non-empty directory that is not an earlier export (no file is deleted)')
+    .option('--json', 'print the summary as JSON')
+    .option('--no-progress', 'do not show progress')
+    .action(async (dir: string, opts: { db: string; only?: string; force?: boolean; json?: boolean; progress: boolean }) =>
+      setExit(await runExportSiteCommand(dir, opts)),
+    );
 
   program
     .command('articles')
@@ -89,6 +133,47 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'print the counts as JSON')
     .option('--no-progress', 'do not show progress')
     .action(async (opts: { db: string; json?: boolean; progress: boolean }) => setExit(await runReclusterCommand(opts)));
+
+  program
+    .command('search')
+    .description('search the archive in Chinese: words, "phrases", -excluded, outlet:KEY, category:NAME (put -words after --)')
+    .argument('<query...>', 'the query')
+    .addOption(dbOption())
+    .option('--outlet <key>', 'only this outlet')
+    .option('--category <name>', 'only this category')
+    .option('--from <day>', 'published on or after this day (Asia/Shanghai) or ISO time')
+    .option('--to <day>', 'published on or before this day (Asia/Shanghai) or ISO time')
+    .addOption(new Option('--page <n>', 'page of results (1-based)').argParser(positiveInt))
+    .addOption(new Option('--page-size <n>', 'results per page (1-100)').argParser(positiveInt))
+    .option('--json', 'print the response as one JSON object')
+    .action(async (words: string[], opts: SearchCommandOptions) => setExit(await runSearchCommand(words, opts)));
+
+  program
+    .command('facts')
+    .description('numeric claims: of the archive, of one story (conflicts first) or about one subject; --targets: targets met or not')
+    .addOption(dbOption())
+    .option('--story <id>', 'only this story (merged across its versions)')
+    .option('--subject <text>', 'only claims whose subject contains this text')
+    .option('--targets', 'list every target with its status (met, pending, missed)')
+    .option('--json', 'one JSON object per claim (or target) per line')
+    .action(async (opts: FactsCommandOptions) => setExit(await runFactsCommand(opts)));
+
+  program
+    .command('reindex')
+    .description('rebuild the search index from the stored articles')
+    .addOption(dbOption())
+    .option('--json', 'print the counts as JSON')
+    .option('--no-progress', 'do not show progress')
+    .action(async (opts: { db: string; json?: boolean; progress: boolean }) => setExit(await runReindexCommand(opts)));
+
+  program
+    .command('serve')
+    .description('serve the web UI, JSON API and feeds (http://127.0.0.1:8080/ by default)')
+    .addOption(dbOption())
+    .addOption(new Option('--port <n>', 'TCP port').argParser(positiveInt).default(8080))
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--public-url <url>', 'absolute origin used in feed links (default: the request origin)')
+    .action(async (opts: { db: string; port: number; host: string; publicUrl?: string }) => setExit(await runServeCommand(opts)));
 
   return program;
 }

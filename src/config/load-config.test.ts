@@ -36,6 +36,8 @@ describe('parseConfig', () => {
       every: 300_000,
       categories: [],
       enabled: true,
+      urls: [],
+      fullText: 'auto',
     });
     expect(config.network).toMatchObject({
       allowPrivate: false,
@@ -102,6 +104,12 @@ network:
       'sources:\n  - key: n\n    kind: newsapi\n    url: https://e.org/\n    outlet: x\n',
       'sources[0].newsapi: a newsapi source needs a newsapi mapping',
     ],
+    [
+      minimal.replace('every: 5m', 'every: 5m\n    page: { links: "a", linkPattern: "([" }'),
+      'sources[0].page.linkPattern: expected a regular expression',
+    ],
+    [minimal.replace('every: 5m', 'every: 5m\n    fullText: sometimes'), 'sources[0].fullText: Invalid enum value'],
+    [`${minimal}schedule: { jitter: 2 }\n`, 'schedule.jitter: Number must be less than or equal to 1'],
     ['sources: []', 'sources: expected at least one source'],
     ['network: {}', 'sources: required'],
   ])('names the bad key (%#)', (text, message) => {

@@ -57,6 +57,43 @@ const newsApiMapping = z
   })
   .strict();
 
+/** How a `page` source finds its article pages. */
+const pageOptions = z
+  .object({
+    /**
+     * CSS selector of the article links on the list page at `url`. Without it, `url` (and
+     * `urls`) are article pages themselves.
+     */
+    links: z.string().min(1).optional(),
+    /** Only links whose absolute URL matches this regular expression. */
+    linkPattern: z
+      .string()
+      .refine((p) => {
+        try {
+          new RegExp(p, 'u');
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'expected a regular expression')
+      .optional(),
+    /** Article links taken from the list page per round. Default 30. */
+    maxLinks: z.number().int().min(1).max(500).default(30),
+  })
+  .strict();
+
+/** Which PDFs an `epaper` source fetches: `url` is a template with date and page placeholders. */
+const epaperOptions = z
+  .object({
+    /** Highest page number tried per day; a 404 ends the day early. Default 8. */
+    pages: z.number().int().min(1).max(100).default(8),
+    /** Days fetched, today and the ones before it. Default 1 (today). */
+    days: z.number().int().min(1).max(31).default(1),
+    /** Zone whose calendar day fills `{yyyy}{mm}{dd}`. Default Asia/Shanghai. */
+    timeZone: z.string().default('Asia/Shanghai'),
+  })
+  .strict();
+
 const source = z
   .object({
     key: z
@@ -69,6 +106,15 @@ const source = z
     categories: z.array(z.string().min(1)).default([]),
     enabled: z.boolean().default(true),
     newsapi: newsApiMapping.optional(),
+    /** More article pages of a `page` source, polled with `url`. */
+    urls: z.array(httpUrl).default([]),
+    page: pageOptions.optional(),
+    epaper: epaperOptions.optional(),
+    /**
+     * Feeds: fetch the article page for items whose feed body is only a summary (`auto`:
+     * no full content and under 200 characters of text), for every item (`always`) or never.
+     */
+    fullText: z.enum(['auto', 'always', 'never']).default('auto'),
   })
   .strict();
 
@@ -107,6 +153,10 @@ export const configSchema = z
       .object({
         /** Longest wait before retrying a source that keeps failing. */
         backoffCeiling: duration.default('6h'),
+        /** Random extra wait after each poll, as a fraction of the interval (0.1 = up to +10 %). */
+        jitter: z.number().min(0).max(1).default(0.1),
+        /** Sources polled at once by the scheduler (per-host limits apply on top). */
+        concurrency: z.number().int().min(1).max(256).default(16),
       })
       .strict()
       .default({}),
@@ -122,6 +172,13 @@ export const configSchema = z
           message: `duplicate key ${s.key}`,
         });
       seen.add(s.key);
+      if (s.kind === 'epaper' && !/\{(?:yyyy|yy|mm|dd|m|d)\}/.test(s.url)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', i, 'url'],
+          message: 'an epaper URL needs date placeholders such as {yyyy}{mm}{dd}',
+        });
+      }
       if (s.kind === 'newsapi' && !s.newsapi) {
         ctx.addIssue({
           code: 'custom',
@@ -138,5 +195,9 @@ export type CaixunConfig = z.output<typeof configSchema>;
 export type SourceConfig = CaixunConfig['sources'][number];
 /** A news API field mapping. */
 export type NewsApiMapping = z.output<typeof newsApiMapping>;
+/** Options of an `epaper` source. */
+export type EpaperOptions = z.output<typeof epaperOptions>;
+/** Options of a `page` source. */
+export type PageOptions = z.output<typeof pageOptions>;
 /** Per-host request limits. */
 export type HostLimit = z.output<typeof hostLimit>;

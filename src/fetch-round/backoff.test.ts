@@ -30,4 +30,11 @@ describe('nextDueAt', () => {
       nextDueAt({ now: 0, every: 2 * 3_600_000, consecutiveFailures: 3, ceiling: 3_600_000 }),
     ).toBe(at(2 * 3_600_000));
   });
+
+  it('adds up to `jitter × every` of random wait', () => {
+    const base = { now: 0, every: 10 * minute, ceiling: 60 * minute, jitter: 0.1 };
+    expect(nextDueAt({ ...base, consecutiveFailures: 0, random: 0 })).toBe(at(10 * minute));
+    expect(nextDueAt({ ...base, consecutiveFailures: 0, random: 0.5 })).toBe(at(10.5 * minute));
+    expect(nextDueAt({ ...base, consecutiveFailures: 2, random: 0.5 })).toBe(at(20.5 * minute));
+  });
 });

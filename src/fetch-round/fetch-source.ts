@@ -4,12 +4,9 @@
  */
 import type { SourceConfig } from '../config/schema.js';
 import type { Article } from '../model/article.js';
-import type { ArticleStore, UpsertOutcome } from '../store/store.js';
-import { feedItemToArticle } from '../sources/feed/feed-to-article.js';
+import type { UpsertOutcome } from '../store/store.js';
 import { parseFeed } from '../sources/feed/parse-feed.js';
 import { resolveOutlet } from '../sources/feed/web-article.js';
-import type { HttpClient } from '../sources/fetch/http-client.js';
-import type { FetchResponse } from '../sources/fetch/response.js';
 import {
   newsApiRecordToArticle,
   type NewsApiContext,
@@ -19,67 +16,11 @@ import {
   parseNewsApiDetail,
   parseNewsApiList,
 } from '../sources/newsapi/parse-newsapi.js';
-import type { HostLimiter } from './host-limiter.js';
+import { ingestArticles } from './ingest.js';
+import { addFullText } from './poll-page.js';
+import { FEED_ACCEPT, get, notModified, uniqueById, type PollContext, type PollOutcome } from './poll-context.js';
 
-/** What a poll needs besides the source. */
-export interface PollContext {
-  client: HttpClient;
-  limiter: HostLimiter;
-  store: Pick<ArticleStore, 'upsertArticles' | 'getArticle'>;
-  /** Validators from the previous success. */
-  etag: string | undefined;
-  lastModified: string | undefined;
-  fetchedAt: string;
-}
-
-/** What a successful poll did. */
-export interface PollOutcome {
-  notModified: boolean;
-  items: number;
-  outcomes: UpsertOutcome[];
-  itemFailures: number;
-  /** Why the first failed item failed. */
-  itemError?: string;
-  /** Validators to send next time; undefined keeps none (so a partial round is redone). */
-  etag: string | undefined;
-  lastModified: string | undefined;
-}
-
-const FEED_ACCEPT =
-  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8';
-
-async function get(
-  ctx: PollContext,
-  url: string,
-  validators: boolean,
-  accept: string,
-): Promise<FetchResponse> {
-  const res = await ctx.limiter.run(url, () =>
-    ctx.client.fetch(
-      url,
-      validators ? { etag: ctx.etag, lastModified: ctx.lastModified, accept } : { accept },
-    ),
-  );
-  if (res.error) throw res.error;
-  return res;
-}
-
-function notModified(ctx: PollContext, res: FetchResponse): PollOutcome {
-  return {
-    notModified: true,
-    items: 0,
-    outcomes: [],
-    itemFailures: 0,
-    etag: res.etag ?? ctx.etag,
-    lastModified: res.lastModified ?? ctx.lastModified,
-  };
-}
-
-/** Keeps the first article of each id (a feed may repeat a guid). */
-function uniqueById(articles: readonly Article[]): Article[] {
-  const seen = new Set<string>();
-  return articles.filter((a) => !seen.has(a.id) && Boolean(seen.add(a.id)));
-}
+export type { PollContext, PollOutcome } from './poll-context.js';
 
 /** Polls an RSS / Atom / JSON Feed source. */
 export async function pollFeed(source: SourceConfig, ctx: PollContext): Promise<PollOutcome> {
@@ -87,25 +28,25 @@ export async function pollFeed(source: SourceConfig, ctx: PollContext): Promise<
   if (res.notModified) return notModified(ctx, res);
   const feed = parseFeed(res.body, { baseUrl: res.effectiveUrl, charset: res.charset });
   const outlet = resolveOutlet(source.outlet, source.key);
-  const articles = uniqueById(
-    feed.items.map((item) =>
-      feedItemToArticle(item, {
-        outlet,
-        categories: source.categories,
-        feedUrl: res.effectiveUrl,
-        fetchedAt: ctx.fetchedAt,
-        feedTitle: feed.title,
-      }),
-    ),
-  );
-  const outcomes = articles.length > 0 ? await ctx.store.upsertArticles(articles) : [];
+  const context = {
+    outlet,
+    categories: source.categories,
+    feedUrl: res.effectiveUrl,
+    fetchedAt: ctx.fetchedAt,
+    feedTitle: feed.title,
+  };
+  const full = await addFullText(source, ctx, feed.items, context);
+  const articles = uniqueById(full.articles);
+  const outcomes = articles.length > 0 ? await ingestArticles(ctx.store, articles) : [];
+  const complete = full.failures === 0;
   return {
     notModified: false,
     items: feed.items.length,
-    outcomes,
-    itemFailures: 0,
-    etag: res.etag,
-    lastModified: res.lastModified,
+    outcomes: [...outcomes, ...Array<UpsertOutcome>(full.known).fill('unchanged')],
+    itemFailures: full.failures,
+    ...(full.error === undefined ? {} : { itemError: full.error }),
+    etag: complete ? res.etag : undefined,
+    lastModified: complete ? res.lastModified : undefined,
   };
 }
 
@@ -157,7 +98,7 @@ export async function pollNewsApi(source: SourceConfig, ctx: PollContext): Promi
     }),
   );
   const articles = uniqueById(built.filter((a): a is Article => a !== undefined));
-  const stored = articles.length > 0 ? await ctx.store.upsertArticles(articles) : [];
+  const stored = articles.length > 0 ? await ingestArticles(ctx.store, articles) : [];
   const outcomes: UpsertOutcome[] = [...stored, ...Array<UpsertOutcome>(known).fill('unchanged')];
   const complete = itemFailures === 0;
   return {

@@ -61,10 +61,11 @@ network:
     default: { concurrency: 2, minDelay: 0 }
 schedule:
   backoffCeiling: 1h
+  jitter: 0
 `);
 
 const feedSource = (key: string, path: string, outlet = '新浪财经') =>
-  `  - { key: ${key}, kind: feed, url: ORIGIN${path}, outlet: ${outlet}, every: 5m }\n`;
+  `  - { key: ${key}, kind: feed, url: ORIGIN${path}, outlet: ${outlet}, every: 5m, fullText: never }\n`;
 
 describe('runFetchRound', () => {
   it('stores a feed, then sees it unchanged via 304, then picks up a new item', async () => {
@@ -107,7 +108,7 @@ describe('runFetchRound', () => {
         feedSource('broken', '/broken') +
         feedSource('down', '/down') +
         feedSource('gone', '/gone') +
-        '  - { key: paper, kind: epaper, url: ORIGIN/paper, outlet: 示例 }\n',
+        '  - { key: paper, kind: feed, url: ORIGIN/rss, outlet: 示例, enabled: false }\n',
     );
     const summary = await runFetchRound(config, store, {
       client,
@@ -119,10 +120,7 @@ describe('runFetchRound', () => {
     expect(byKey['broken']).toMatchObject({ status: 'failed', errorKind: 'parse' });
     expect(byKey['down']).toMatchObject({ status: 'failed', errorKind: 'http-5xx' });
     expect(byKey['gone']).toMatchObject({ status: 'failed', errorKind: 'http-4xx' });
-    expect(byKey['paper']).toMatchObject({
-      status: 'skipped',
-      reason: 'kind epaper is not supported yet',
-    });
+    expect(byKey['paper']).toMatchObject({ status: 'skipped', reason: 'disabled' });
     expect(summary).toMatchObject({ failed: 3, skipped: 1 });
     expect(events.filter((e) => e.type === 'source-done')).toHaveLength(4);
 
@@ -192,7 +190,7 @@ describe('runFetchRound', () => {
       const sources = Array.from(
         { length: 6 },
         (_, i) =>
-          `  - { key: s${i}, kind: feed, url: ${slow.origin}/feed?n=${i}, outlet: 新浪财经 }\n`,
+          `  - { key: s${i}, kind: feed, url: ${slow.origin}/feed?n=${i}, outlet: 新浪财经, fullText: never }\n`,
       ).join('');
       const config = configFor(sources);
       const summary = await runFetchRound(config, store, { client, now: clock });

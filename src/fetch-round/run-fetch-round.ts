@@ -4,7 +4,6 @@
  * (validators, health, next due time) is saved after each source.
  */
 import type { CaixunConfig, SourceConfig } from '../config/schema.js';
-import type { ArticleStore } from '../store/store.js';
 import type { SourceState, SourceStateRepository } from '../store/sqlite/source-state.js';
 import { FeedParseError } from '../sources/feed/feed-parse-error.js';
 import { FetchError } from '../sources/fetch/fetch-error.js';
@@ -13,6 +12,9 @@ import { NewsApiError } from '../sources/newsapi/newsapi-error.js';
 import { CaixunError } from '../util/errors.js';
 import { nextDueAt } from './backoff.js';
 import { pollFeed, pollNewsApi, type PollOutcome } from './fetch-source.js';
+import type { IngestStore } from './ingest.js';
+import { pollEpaper } from './poll-epaper.js';
+import { pollPage } from './poll-page.js';
 import { createHostLimiter, type HostLimiter } from './host-limiter.js';
 import type {
   FetchRoundEvent,
@@ -22,7 +24,7 @@ import type {
 } from './types.js';
 
 /** The store a round writes to. */
-export interface FetchRoundStore extends Pick<ArticleStore, 'upsertArticles' | 'getArticle'> {
+export interface FetchRoundStore extends IngestStore {
   sourceStates(): SourceStateRepository;
 }
 
@@ -40,6 +42,8 @@ export interface FetchRoundOptions {
   client?: HttpClient;
   /** Per-host limiter. Default: one built from `config.network.hosts`. */
   limiter?: HostLimiter;
+  /** Draws the schedule jitter, in [0, 1). Default Math.random. */
+  random?: () => number;
 }
 
 /** Builds the shared client from the configuration's network section. */
@@ -108,6 +112,8 @@ function poll(
 ): ((s: SourceConfig, c: Parameters<typeof pollFeed>[1]) => Promise<PollOutcome>) | undefined {
   if (source.kind === 'feed') return pollFeed;
   if (source.kind === 'newsapi') return pollNewsApi;
+  if (source.kind === 'page') return pollPage;
+  if (source.kind === 'epaper') return pollEpaper;
   return undefined;
 }
 
@@ -123,6 +129,7 @@ export async function runFetchRound(
   options: FetchRoundOptions = {},
 ): Promise<FetchRoundSummary> {
   const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
   const started = now().getTime();
   const client = options.client ?? clientFromConfig(config.network);
   const limiter = options.limiter ?? createHostLimiter({ hosts: config.network.hosts });
@@ -180,6 +187,8 @@ export async function runFetchRound(
           every: source.every,
           consecutiveFailures: 0,
           ceiling: config.schedule.backoffCeiling,
+          jitter: config.schedule.jitter,
+          random: random(),
         }),
         itemsFetched: state.itemsFetched + out.items,
       };
@@ -211,9 +220,12 @@ export async function runFetchRound(
           consecutiveFailures: failures,
           ceiling: config.schedule.backoffCeiling,
           retryAfterMs: failure.retryAfterMs,
+          jitter: config.schedule.jitter,
+          random: random(),
         }),
       };
     }
+    next = { ...next, outlet: source.outlet, kind: source.kind };
     try {
       await states.putSourceState(next);
     } catch (err) {

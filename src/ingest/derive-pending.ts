@@ -5,7 +5,9 @@
  * The order of steps lives here and nowhere else (like Miniflux's processor).
  */
 import type { ArticleStore } from '../store/store.js';
+import { indexPending } from '../search/index-articles.js';
 import { clusterPending } from '../stories/cluster-store.js';
+import { extractPending } from '../facts/derive.js';
 
 /** Progress of one step: how many items it has processed out of how many. */
 export interface DeriveProgress {
@@ -28,6 +30,14 @@ export const deriveSteps: readonly DeriveStep[] = [
     name: 'stories',
     run: async (store, onProgress) =>
       (await clusterPending(store, { onProgress: (p) => onProgress(p.done, p.total) })).clustered,
+  },
+  {
+    name: 'search',
+    run: async (store, onProgress) => (await indexPending(store, { onProgress })).indexed,
+  },
+  {
+    name: 'facts',
+    run: async (store, onProgress) => extractPending(store, { onProgress }),
   },
 ];
 

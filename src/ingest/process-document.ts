@@ -12,7 +12,7 @@ import { parseArchiveDocument } from '../sources/archive/parse.js';
 import type { ArchivePost } from '../sources/archive/types.js';
 import { looksLikePdfText } from '../sources/pdf/detect-pdf-text.js';
 import { parsePdfText } from '../sources/pdf/parse-pdf-text.js';
-import { pdfToText } from '../sources/pdf/pdf-to-text.js';
+import { readPdf } from '../sources/pdf/read-pdf.js';
 import { CaixunError } from '../util/errors.js';
 import { sha1Hex } from '../util/hash.js';
 import { ARCHIVE_MEDIA_TYPES, archivePostToArticle } from './archive-to-article.js';
@@ -39,8 +39,8 @@ export function processDocument(bytes: Uint8Array, origin: string, fetchedAt: st
 /** Turns the bytes of a PDF into its articles; a broken or encrypted PDF is a failure. */
 export async function processPdf(bytes: Uint8Array, origin: string, fetchedAt: string): Promise<DocumentResult> {
   try {
-    const text = await pdfToText(bytes, origin);
-    return { ok: true, articles: pdfTextArticles(text, origin, fetchedAt) };
+    const { posts, text } = await readPdf(bytes, { origin });
+    return { ok: true, articles: pdfPostsToArticles(posts, text, origin, fetchedAt) };
   } catch (err) {
     return { ok: false, reason: describeFailure(err) };
   }
@@ -82,9 +82,14 @@ function unreadable(err: unknown): { ok: false; reason: string } {
  * number and its index among the page's articles: stable on re-import, distinct on one page.
  */
 function pdfTextArticles(text: string, origin: string, fetchedAt: string): Article[] {
+  return pdfPostsToArticles(parsePdfText(text, origin), text, origin, fetchedAt);
+}
+
+/** Articles of the posts read from one PDF or PDF-extracted text (`text`, kept as the raw body). */
+function pdfPostsToArticles(posts: readonly ArchivePost[], text: string, origin: string, fetchedAt: string): Article[] {
   const perPage = new Map<string, number>();
   const raw = { origin, mediaType: ARCHIVE_MEDIA_TYPES['pdf-text'], body: text };
-  return parsePdfText(text, origin).map((post: ArchivePost) => {
+  return posts.map((post) => {
     const page = String(post.extra['page'] ?? '');
     const index = perPage.get(page) ?? 0;
     perPage.set(page, index + 1);

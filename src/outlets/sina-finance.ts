@@ -18,6 +18,14 @@ export const sinaFinance: Outlet = {
     /^新浪财经.{0,6}(?:APP|App)/u,
   ],
   provenancePatterns: [],
+  page: {
+    title: ['h1.main-title'],
+    body: ['#artibody', '#article'],
+    date: ['.date-source .date', 'span.date'],
+    author: ['.show_author'],
+    source: ['.date-source .source', 'a.source', 'span.source'],
+    remove: ['.appendQr_wrap', '.article-notice', 'script', 'style'],
+  },
   example: {
     corpus: 'hexo/金融/新浪财经/新浪财经－国內/1-5月上海市房地产开发投资同比下降180%.md',
   },

@@ -44,6 +44,25 @@ export interface CommentRange {
   end: string;
 }
 
+/**
+ * CSS selectors for an outlet's article pages. Each list is tried in order; the first selector
+ * that matches wins. A field left out falls back to the generic extraction.
+ */
+export interface PageSelectors {
+  /** Selectors of the headline element, e.g. `h1.main-title`. */
+  title?: readonly string[];
+  /** Selectors of the body container, e.g. `#artibody`. */
+  body?: readonly string[];
+  /** Selectors of the element holding the publication time, e.g. `.date`. */
+  date?: readonly string[];
+  /** Selectors of the author / editor element. */
+  author?: readonly string[];
+  /** Selectors of the element naming the original publisher (来源). */
+  source?: readonly string[];
+  /** Selectors removed from the body before extraction (share bars, related links). */
+  remove?: readonly string[];
+}
+
 /** Cleaning rules; the rules common to all outlets have this shape too (`common.ts`). */
 export interface CleaningRules {
   /** CSS selectors of boilerplate blocks removed with their content (QR codes, APP blurbs). */
@@ -78,4 +97,6 @@ export interface Outlet extends CleaningRules {
   timeZone: string;
   /** A sample body that goes through the whole cleaning pipeline in the registry test. */
   example: OutletExample;
+  /** Selectors for the outlet's article pages (title, body, date …). Default: generic extraction. */
+  page?: PageSelectors;
 }

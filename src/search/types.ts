@@ -52,6 +52,13 @@ export interface SearchFacet {
 export interface SearchResponse {
   /** Matching story groups in all (before paging). */
   total: number;
+  /**
+   * True when `total` was counted exactly. A query matching more documents than the candidate
+   * limit is ranked among its newest (and, when few enough match, its best) candidates only;
+   * `total` is then an estimate (matches counted, capped, × groups per match among the
+   * candidates) and this is false.
+   */
+  totalExact: boolean;
   page: number;
   pageSize: number;
   results: SearchHit[];

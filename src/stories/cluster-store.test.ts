@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../test/support/make-article.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { printArticle } from './article-print.js';
 import { clusterPending, reclusterAll, storyTablesOf } from './cluster-store.js';
 
 // Invented texts: a work-conference report and an unrelated tourism report.
@@ -75,7 +76,23 @@ describe('clusterPending', () => {
     expect(await grouping(store)).toEqual([['gov:1', 'paper:1'], ['portal:1', 'tour:1']]);
     expect(storyTablesOf(store).changedArticleIds()).toEqual([]);
     expect(storyTablesOf(store).countMembers()).toBe(4);
+    // The portal's old keys are gone (its old text's exact key finds nothing); its new ones are in.
+    const oldKeys = printArticle({ title: '', text: `${report}\n\n责任编辑：某某`, publishedAt: at('10') }).keys;
+    expect(storyTablesOf(store).index.candidates([oldKeys.exact])).toEqual(new Set());
+    expect(storyTablesOf(store).index.candidates(printArticle({ title: '', text: tourism, publishedAt: at('10') }).keys.stored)).toEqual(new Set(['portal:1', 'tour:1']));
     await store.close();
+  });
+});
+
+describe('clusterPending with a print worker', () => {
+  it('builds the same stories as without one, through several pipelined batches', async () => {
+    const plain = new SqliteStore(':memory:');
+    const pooled = new SqliteStore(':memory:');
+    await Promise.all([plain.upsertArticles(articles), pooled.upsertArticles(articles)]);
+    expect(await clusterPending(plain, { workers: 0, batchSize: 3 })).toEqual({ clustered: 4, stories: 2, joined: 2 });
+    expect(await clusterPending(pooled, { workers: 1, batchSize: 3 })).toEqual({ clustered: 4, stories: 2, joined: 2 });
+    expect(storyTablesOf(pooled).listStories(100)).toEqual(storyTablesOf(plain).listStories(100));
+    await Promise.all([plain.close(), pooled.close()]);
   });
 });
 

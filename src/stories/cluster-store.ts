@@ -7,9 +7,10 @@
 import type { Article } from '../model/article.js';
 import type { ArticleStore } from '../store/store.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { PendingArticleRow, PendingCursor, SqliteStoryStore } from '../store/sqlite/story-tables.js';
+import type { PendingArticleRow, SqliteStoryStore } from '../store/sqlite/story-tables.js';
 import { StoreError } from '../util/errors.js';
 import { StoryClusterer, type ClustererOptions } from './cluster.js';
+import { PrintPool } from './print-pool.js';
 import type { ClusterInput } from './story-state.js';
 
 /** Progress of {@link clusterPending}, reported after each batch. */
@@ -28,7 +29,15 @@ export interface ClusterPendingOptions {
   batchSize?: number;
   /** Clusterer options. Default `DEFAULT_CLUSTERER_OPTIONS`. */
   clusterer?: Partial<ClustererOptions>;
+  /**
+   * Worker threads that fingerprint the next batch while this one is clustered. Default 1 when
+   * at least 2,000 articles are pending (two cores: one fingerprints, one clusters), else 0.
+   */
+  workers?: number;
 }
+
+/** Below this many pending articles, starting a worker costs more than it saves. */
+const SMALL_RUN = 2_000;
 
 /** What a clustering run did. */
 export interface ClusterCounts {
@@ -91,29 +100,47 @@ export async function clusterPending(store: ArticleStore, options: ClusterPendin
     ...(options.clusterer === undefined ? {} : { options: options.clusterer }),
   });
   const batchSize = Math.max(1, options.batchSize ?? 250);
-  let cursor: PendingCursor | null = null;
+  const pool = new PrintPool(options.workers ?? (total >= SMALL_RUN ? 1 : 0), clusterer.options);
   let clustered = 0;
   let joined = 0;
-  for (;;) {
-    const rows = tables.pendingAfter(cursor, batchSize);
-    const last = rows[rows.length - 1];
-    if (last === undefined) break;
-    try {
-      joined += tables.transaction(() => {
-        let n = 0;
-        for (const row of rows) if (clusterer.add(toClusterInput(row)).action === 'joined') n++;
-        return n;
-      });
-    } catch (err) {
-      throw new StoreError(`stories: clustering ${rows.length} articles from ${rows[0]?.id ?? ''} failed: ${(err as Error).message}`, {
-        cause: err,
-      });
+  try {
+    // Pipelined: the prints of the next batch are computed (on the worker) while this batch is
+    // clustered. Fetching the next batch early is safe: clustering only assigns this batch's
+    // articles and re-assigns members already clustered, so it never changes what is pending
+    // after this batch's last article.
+    let rows = tables.pendingAfter(null, batchSize);
+    let inputs = rows.map(toClusterInput);
+    let prints = pool.print(inputs);
+    for (;;) {
+      const last = rows[rows.length - 1];
+      if (last === undefined) break;
+      const nextRows = tables.pendingAfter({ ts: last.sort_ts, id: last.id }, batchSize);
+      const nextInputs = nextRows.map(toClusterInput);
+      const nextPrints = pool.print(nextInputs);
+      const ready = await prints;
+      try {
+        joined += tables.transaction(() => {
+          let n = 0;
+          inputs.forEach((input, i) => {
+            if (clusterer.add(input, ready[i]).action === 'joined') n++;
+          });
+          return n;
+        });
+      } catch (err) {
+        throw new StoreError(`stories: clustering ${rows.length} articles from ${rows[0]?.id ?? ''} failed: ${(err as Error).message}`, {
+          cause: err,
+        });
+      }
+      clustered += rows.length;
+      options.onProgress?.({ done: clustered, total: Math.max(total, clustered) });
+      // Let progress output and signals through between batches.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      rows = nextRows;
+      inputs = nextInputs;
+      prints = nextPrints;
     }
-    clustered += rows.length;
-    cursor = { ts: last.sort_ts, id: last.id };
-    options.onProgress?.({ done: clustered, total: Math.max(total, clustered) });
-    // Let progress output and signals through between batches.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+  } finally {
+    await pool.close();
   }
   return { clustered, stories: tables.countStories(), joined };
 }

@@ -8,9 +8,10 @@
  * linked to the others as related.
  */
 import { createHash } from 'node:crypto';
-import { buildEventProfile, compareEventProfiles, type EventProfile } from './event-profile.js';
-import { DEFAULT_FINGERPRINT_OPTIONS, fingerprintText, type Fingerprint, type FingerprintOptions } from './fingerprint.js';
-import { bandKeys, DEFAULT_LSH_OPTIONS, MemoryLshIndex, type LshIndex, type LshOptions } from './lsh.js';
+import { parseTime, printArticle, type ArticlePrint } from './article-print.js';
+import { compareEventProfiles, type EventProfile } from './event-profile.js';
+import { DEFAULT_FINGERPRINT_OPTIONS, type Fingerprint, type FingerprintOptions } from './fingerprint.js';
+import { DEFAULT_LSH_OPTIONS, MemoryLshIndex, type LshIndex, type LshOptions } from './lsh.js';
 import { decideMatch, DEFAULT_MATCH_OPTIONS, scoreMatch, type MatchOptions, type MatchVerdict } from './match.js';
 import { chooseRepresentative } from './representative.js';
 import { MemoryStoryRepository, type ClusterInput, type RepresentativePrint, type StoryMember, type StoryRepository, type StoryState } from './story-state.js';
@@ -55,20 +56,6 @@ export interface ClusterDecision {
   relatedIds: string[];
 }
 
-/** Paragraphs shorter than this are not index keys: short lines are boilerplate more often than news. */
-const MIN_PARAGRAPH_KEY_LENGTH = 20;
-
-/** Index keys of an article: MinHash bands, verbatim paragraphs, exact text and event figures. */
-export function indexKeys(fp: Fingerprint, event: EventProfile, lsh: Readonly<LshOptions> = DEFAULT_LSH_OPTIONS): string[] {
-  const keys = bandKeys(fp.signature, lsh);
-  fp.paragraphHashes.forEach((h, i) => {
-    if ((fp.paragraphLengths[i] ?? 0) >= MIN_PARAGRAPH_KEY_LENGTH) keys.push(`p:${h}`);
-  });
-  keys.push(`x:${fp.exactHash}`);
-  for (const f of event.figures) keys.push(`f:${f}`);
-  return keys;
-}
-
 /** Stable story id derived from the first article's id. */
 export function storyIdFor(articleId: string): string {
   return `st-${createHash('sha1').update(articleId).digest('hex').slice(0, 12)}`;
@@ -82,14 +69,8 @@ function toPrint(fp: Fingerprint, event: EventProfile): RepresentativePrint {
     paragraphHashes: fp.paragraphHashes,
     paragraphLengths: fp.paragraphLengths,
     figures: event.figures,
-    bigrams: event.bigrams,
+    bigrams: Array.from(event.bigrams),
   };
-}
-
-function parseTime(iso: string | null): number | null {
-  if (iso === null) return null;
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? null : t;
 }
 
 /** Distance (ms) from t to the interval [from, to]; 0 inside it. */
@@ -117,17 +98,19 @@ export class StoryClusterer {
     this.options = { ...DEFAULT_CLUSTERER_OPTIONS, ...init.options };
   }
 
-  /** Cluster one article; adding an article already clustered returns its story unchanged. */
-  add(input: ClusterInput): ClusterDecision {
+  /**
+   * Cluster one article; adding an article already clustered returns its story unchanged.
+   * `print` is the article's {@link printArticle} with these options when a worker already
+   * computed it (see print-pool.ts); it is computed here otherwise.
+   */
+  add(input: ClusterInput, print?: ArticlePrint): ClusterDecision {
     const known = this.repository.storyOf(input.id);
     if (known !== undefined) return { articleId: input.id, storyId: known, action: 'joined', reason: 'none', relatedIds: [] };
-    const { fingerprint: fpOptions, lsh, match } = this.options;
-    const fp = fingerprintText(input.text.trim() === '' ? input.title : input.text, fpOptions);
-    const event = buildEventProfile(input.title, input.text);
-    const keys = indexKeys(fp, event, lsh);
+    const { match } = this.options;
+    const { fingerprint: fp, event, keys } = print ?? printArticle(input, this.options);
     const t = parseTime(input.publishedAt);
-    const exactStories = this.#storiesOf(this.index.candidates([`x:${fp.exactHash}`]));
-    const candidates = this.#storiesOf(this.index.candidates(keys));
+    const exactStories = this.#storiesOf(this.index.candidates([keys.exact]));
+    const candidates = this.#storiesOf(this.index.candidates(keys.query));
     if (t !== null) {
       const recent = this.repository.storiesSeenBetween(t - this.options.eventWindowMs, t + this.options.eventWindowMs);
       for (const s of recent) candidates.add(s.id);
@@ -165,7 +148,7 @@ export class StoryClusterer {
     let story = best === undefined ? this.#newStory(member, fp, event) : this.#join(best.story, member, fp, event, promote);
     for (const other of mergeable) story = this.#merge(story, other);
     const relatedIds = this.#link(story, related);
-    this.index.add(input.id, keys);
+    this.index.add(input.id, keys.stored);
     this.repository.assign(input.id, story.id);
     const reason = best === undefined ? 'none' : best.exact ? 'exact' : best.verdict.reason === 'event' ? 'event' : 'reprint';
     return { articleId: input.id, storyId: story.id, action: best === undefined ? 'new' : 'joined', reason, relatedIds };

@@ -1,5 +1,23 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildEventProfile, compareEventProfiles, extractFigures } from './event-profile.js';
+
+/** The definition the one-pass scanner must equal (the first version, written as regexes). */
+function referenceFigures(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.normalize('NFKC').matchAll(/(\d+(?:[.,]\d+)*)(\s*)(\S?)/gu)) {
+    const raw = m[1] ?? '';
+    const next = m[3] ?? '';
+    if (/^[年月日时分秒号期批届次]$/u.test(next)) continue;
+    if (next === ':' && /^\d{1,2}$/.test(raw)) continue;
+    const [intPart = '', frac] = raw.replace(/,/g, '').split('.', 2);
+    const int = intPart.replace(/^0+(?=\d)/, '');
+    const value = frac === undefined ? int : `${int}.${frac}`;
+    if (value.replace('.', '').replace(/^0+/, '').length < 3) continue;
+    out.add(/^\p{L}$/u.test(next) && m[2] === '' ? `${value}${next}` : value);
+  }
+  return [...out].sort();
+}
 
 describe('extractFigures', () => {
   it.each([
@@ -21,5 +39,21 @@ describe('compareEventProfiles', () => {
     // 12 of a's 13 bigrams are in b; 涨某 spans a's title and text.
     expect(o.bigramContainment).toBeCloseTo(12 / 13, 10);
     expect(o.bigramJaccard).toBeCloseTo(12 / 22, 10);
+    // Stored profiles come back as plain arrays, in any order: the overlap is the same.
+    const reversed = { ...b, bigrams: Array.from(b.bigrams).reverse() };
+    expect(compareEventProfiles(reversed, a)).toEqual(o);
+  });
+});
+
+describe('extractFigures equals its regular-expression definition', () => {
+  const alphabet = [...'0123456789000.,.,: \u3000\u00a0\n', ...'年月日港元亿票%aZé', '１', '，', '\ud840\udc00', '①'];
+  it('on random number-heavy text', () => {
+    const texts = fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(extractFigures(text)).toEqual(referenceFigures(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprintText, minHashSignature, shingleSet } from './fingerprint.js';
+import { toFingerprintText } from './normalize.js';
 import { estimateJaccard, exactJaccard } from './similarity.js';
 
 const base = '本市今日召开年度工作会议，会议总结了全年工作成绩，部署了明年的重点任务。会议指出，全年新增就业岗位十二万个，完成年度目标。';
@@ -40,6 +41,12 @@ describe('fingerprintText', () => {
     const exact = exactJaccard(shingleSet(base), shingleSet(edited));
     const estimate = estimateJaccard(minHashSignature(base), minHashSignature(edited));
     expect(Math.abs(exact - estimate)).toBeLessThan(0.15);
+  });
+  it('counts distinct shingles exactly', () => {
+    const long = Array.from({ length: 40 }, (_, i) => `${base}${i}`).join('\n');
+    for (const t of [base, long, '升值升值升值升值']) {
+      expect(fingerprintText(t).shingleCount).toBe(shingleSet(toFingerprintText(t)).length);
+    }
   });
   it('an empty text has an empty fingerprint', () => {
     const fp = fingerprintText('');

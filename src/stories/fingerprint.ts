@@ -16,8 +16,8 @@
  *   into 42 bands of 3 rows for LSH (see lsh.ts).
  */
 import { createHash } from 'node:crypto';
-import { hashCodeUnits, hashString64, mix32 } from './hash.js';
-import { toFingerprintParagraphs } from './normalize.js';
+import { hashString64, mix32 } from './hash.js';
+import { foldParagraphs, type FoldedText } from './normalize.js';
 
 /** Parameters of the fingerprint; changing any of them invalidates stored signatures. */
 export interface FingerprintOptions {
@@ -67,8 +67,21 @@ function hashShingles(
   const count = text.length === 0 ? 0 : Math.max(1, text.length - n + 1);
   if (scratch.length < count) scratch = new Uint32Array(Math.max(count, scratch.length * 2));
   const width = Math.min(n, text.length);
-  for (let i = 0; i < count; i++) scratch[i] = hashCodeUnits(text, i, width, seed);
-  return { hashes: scratch, count };
+  const base = (0x811c9dc5 ^ seed) | 0;
+  const out = scratch;
+  // hashCodeUnits(text, i, width, seed) written out: this loop runs once per character.
+  for (let i = 0; i < count; i++) {
+    let h = base;
+    for (let j = i; j < i + width; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+    h ^= width;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    out[i] = h;
+  }
+  return { hashes: out, count };
 }
 
 /**
@@ -115,7 +128,9 @@ function signatureFromHashes(hashes: Uint32Array, count: number, k: number): Uin
     const h = hashes[i] ?? 0;
     const bin = bits === 0 ? 0 : h >>> shift;
     // The low bits rank shingles inside a bin; remixing keeps them independent of the bin bits.
-    const v = mix32(h) >>> 1;
+    let v = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    v = Math.imul(v ^ (v >>> 13), 0xc2b2ae35);
+    v = (v ^ (v >>> 16)) >>> 1; // mix32(h) >>> 1
     if (v < (sig[bin] ?? EMPTY_BIN)) sig[bin] = v;
   }
   if (count > 0) densify(sig);
@@ -139,6 +154,50 @@ function densify(sig: Uint32Array): void {
   }
 }
 
+let seenValues = new Uint32Array(8192);
+let seenStamps = new Uint32Array(8192);
+let stamp = 0;
+
+/**
+ * Number of distinct values among hashes[0, count): an open-addressing set whose slots are
+ * cleared by bumping a stamp (no sort, no clearing pass).
+ */
+function countDistinct(hashes: Uint32Array, count: number): number {
+  let size = 16;
+  while (size < count * 2) size *= 2;
+  if (seenValues.length < size) {
+    seenValues = new Uint32Array(size);
+    seenStamps = new Uint32Array(size);
+    stamp = 0;
+  }
+  stamp = (stamp + 1) >>> 0;
+  if (stamp === 0) {
+    seenStamps.fill(0);
+    stamp = 1;
+  }
+  const mask = size - 1;
+  // Locals, not the module bindings, inside the loop (measured faster under V8).
+  const values = seenValues;
+  const stamps = seenStamps;
+  const current = stamp;
+  let distinct = 0;
+  for (let i = 0; i < count; i++) {
+    const h = hashes[i] ?? 0;
+    let slot = Math.imul(h, 0x9e3779b1) & mask;
+    for (;;) {
+      if (stamps[slot] !== current) {
+        stamps[slot] = current;
+        values[slot] = h;
+        distinct++;
+        break;
+      }
+      if (values[slot] === h) break;
+      slot = (slot + 1) & mask;
+    }
+  }
+  return distinct;
+}
+
 /**
  * Fingerprint a text: exact hash, paragraph hashes and MinHash signature of its matching form.
  *
@@ -150,13 +209,18 @@ export function fingerprintText(
   text: string,
   options: Readonly<FingerprintOptions> = DEFAULT_FINGERPRINT_OPTIONS,
 ): Fingerprint {
-  const paragraphs = toFingerprintParagraphs(text);
-  const matching = paragraphs.join('');
+  return fingerprintFolded(foldParagraphs(text), options);
+}
+
+/** {@link fingerprintText} of a text already folded by `foldParagraphs`. */
+export function fingerprintFolded(
+  folded: FoldedText,
+  options: Readonly<FingerprintOptions> = DEFAULT_FINGERPRINT_OPTIONS,
+): Fingerprint {
+  const { paragraphs, matching } = folded;
   const { hashes, count } = hashShingles(matching, options.shingleSize, options.seed);
   const signature = signatureFromHashes(hashes, count, options.numHashes);
-  const sorted = hashes.subarray(0, count).sort();
-  let distinct = 0;
-  for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  const distinct = countDistinct(hashes, count);
   return {
     exactHash: createHash('sha1').update(matching).digest('hex'),
     paragraphHashes: paragraphs.map(hashString64),

@@ -49,7 +49,7 @@ export interface RepresentativePrint {
   paragraphLengths: number[];
   /** Figures stated in the representative's title and text (see event-profile.ts). */
   figures: string[];
-  /** Sorted bigram hashes of the representative's title + text. */
+  /** Distinct bigrams of the representative's title + text (see event-profile.ts). */
   bigrams: number[];
 }
 

@@ -45,13 +45,17 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('caixun import clusters what it imported', () => {
-  it('adds a stories object to the summary and keeps the other fields', () => {
+  it('adds stories and derive-step objects to the summary and keeps the other fields', () => {
     expect(imported.status).toBe(0);
     const summary = JSON.parse(imported.stdout) as Record<string, unknown>;
     const files = [...corpusFiles('jekyll'), ...corpusFiles('hexo')].length;
     expect(summary).toMatchObject({ files, new: 82, unchanged: files - 82, failed: 0 });
-    expect(Object.keys(summary)).toEqual(['files', 'new', 'updated', 'unchanged', 'failed', 'failures', 'flagged', 'durationMs', 'stories']);
+    expect(Object.keys(summary)).toEqual(['files', 'new', 'updated', 'unchanged', 'failed', 'failures', 'flagged', 'durationMs', 'stories', 'derived']);
     expect(summary.stories).toEqual({ clustered: 82, stories: entries.length });
+    // Every derive step ran over every new article (stories, then search and facts).
+    const derived = summary.derived as Record<string, number>;
+    expect(Object.keys(derived)[0]).toBe('stories');
+    expect(derived['stories']).toBe(82);
   });
 });
 

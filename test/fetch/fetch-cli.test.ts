@@ -62,7 +62,7 @@ function writeConfig(
   const file = join(dir, name);
   const lines = sources.map(
     ([key, path]) =>
-      `  - { key: ${key}, kind: feed, url: "${server.origin}${path}", outlet: 新浪财经, every: 5m }`,
+      `  - { key: ${key}, kind: feed, url: "${server.origin}${path}", outlet: 新浪财经, every: 5m, fullText: never }`,
   );
   writeFileSync(
     file,
@@ -81,8 +81,26 @@ describe('caixun fetch (child process)', () => {
     ]);
     const db = join(dir, 'ok.db');
     const first = await runEntry(['fetch', '--config', config, '--db', db, '--json']);
-    expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
+    // stderr carries the structured log: one line per source, then the derive step.
+    const logs = first.stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(logs.filter((l) => l['msg'] === 'fetch').map((l) => l['source']).sort()).toEqual([
+      'atom',
+      'json',
+      'plain',
+      'rss',
+    ]);
+    expect(logs.find((l) => l['source'] === 'rss')).toMatchObject({
+      status: 'ok',
+      url: `${server.origin}/rss`,
+      new: expect.any(Number) as number,
+      updated: 0,
+      durationMs: expect.any(Number) as number,
+    });
+    expect(logs.at(-1)).toMatchObject({ msg: 'derive', stage: 'derive', stories: 5 });
     const one = JSON.parse(first.stdout) as {
       new: number;
       failed: number;

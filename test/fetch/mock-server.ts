@@ -21,13 +21,16 @@ export interface MockServer {
   hits: Map<string, number>;
   /** Highest number of requests in flight at once. */
   maxInFlight: () => number;
+  /** Starts counting the highest number in flight afresh. */
+  resetPeak(): void;
   route(path: string, handler: MockHandler): void;
   close(): Promise<void>;
 }
 
-/** Starts a server with the given routes; unknown paths answer 404. */
+/** Starts a server with the given routes; unknown paths answer 404. `host` defaults to 127.0.0.1. */
 export async function startMockServer(
   routes: Record<string, MockHandler> = {},
+  host = '127.0.0.1',
 ): Promise<MockServer> {
   const table = new Map(Object.entries(routes));
   const hits = new Map<string, number>();
@@ -47,13 +50,14 @@ export async function startMockServer(
     }
     void Promise.resolve(handler(req, res, hit)).catch(() => res.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host}:${port}`,
     port,
     hits,
     maxInFlight: () => peak,
+    resetPeak: () => void (peak = inFlight),
     route: (path, handler) => void table.set(path, handler),
     close: () =>
       new Promise<void>((resolve) => {

@@ -25,7 +25,7 @@ describe('extractTextPositions', () => {
     expect(page?.items.some((i) => i.text === 'officials said on Monday.' && i.x === 50 && i.y === 662)).toBe(true);
   });
 
-  it('lays the page out in reading order with the fake-bold twin removed', async () => {
+  it('lays the page out in reading order with the fake-bold twin removed, columns running on', async () => {
     const [page] = await extractTextPositions(buildMinimalPdf([PAGE]), 'two-columns.pdf');
     const text = layoutToText(layoutPage(page?.items ?? []));
     expect(text).toBe(
@@ -33,7 +33,6 @@ describe('extractTextPositions', () => {
         'Manufacturing investment keeps rising',
         '',
         ...LEFT.map((l) => l.replace(/^ {2}/, '\u3000\u3000')),
-        '',
         ...RIGHT.map((l) => l.replace(/^ {2}/, '\u3000\u3000')),
       ].join('\n'),
     );

@@ -1,6 +1,7 @@
 /**
- * minimal-pdf: write a small one-font PDF by hand (standard Helvetica, no embedded font, no new
- * system packages), with a correct xref table, for tests of position extraction.
+ * minimal-pdf: write a small one-font PDF by hand (standard Helvetica, or a predefined-CMap CID font;
+ * no embedded font, no new system packages), with a correct xref table, for tests of position
+ * extraction and of CMap-based Unicode mapping.
  */
 
 /** One string drawn at a position. */
@@ -20,14 +21,50 @@ function escapePdfString(text: string): string {
  * @example buildMinimalPdf([[{ text: 'Title', x: 50, y: 750, size: 20 }]])
  */
 export function buildMinimalPdf(pages: ReadonlyArray<readonly DrawnText[]>, size: [number, number] = [600, 800]): Uint8Array {
+  return writePdf(pages, size, HELVETICA, (text) => `(${escapePdfString(text)})`);
+}
+
+const HELVETICA = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
+
+/**
+ * A CID-keyed font that is neither embedded nor given a ToUnicode map: its codes are UCS-2 through
+ * the predefined CMap `UniGB-UCS2-H` (Adobe-GB1), so a reader needs that CMap to get Unicode.
+ */
+const CID_SONG =
+  '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [' +
+  '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light ' +
+  '/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /DW 1000 ' +
+  '/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] ' +
+  '/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>] >>';
+
+/** UCS-2 big-endian hex string of a BMP text (what UniGB-UCS2-H codes are). */
+function ucs2Hex(text: string): string {
+  return `<${Array.from(text, (ch) => (ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')).join('')}>`;
+}
+
+/**
+ * Like {@link buildMinimalPdf}, with Chinese text in a non-embedded CID font encoded through the
+ * predefined CMap `UniGB-UCS2-H` and no ToUnicode map (BMP characters only).
+ * @example buildCidPdf([[{ text: '稳增长', x: 50, y: 750, size: 20 }]])
+ */
+export function buildCidPdf(pages: ReadonlyArray<readonly DrawnText[]>, size: [number, number] = [600, 800]): Uint8Array {
+  return writePdf(pages, size, CID_SONG, ucs2Hex);
+}
+
+function writePdf(
+  pages: ReadonlyArray<readonly DrawnText[]>,
+  size: [number, number],
+  font: string,
+  encode: (text: string) => string,
+): Uint8Array {
   const objects: string[] = [];
   const pageIds = pages.map((_, i) => 4 + i * 2);
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
-  objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
+  objects[3] = font;
   pages.forEach((drawn, i) => {
     const content = drawn
-      .map((d) => `BT /F1 ${d.size} Tf ${d.x} ${d.y} Td (${escapePdfString(d.text)}) Tj ET\n`)
+      .map((d) => `BT /F1 ${d.size} Tf ${d.x} ${d.y} Td ${encode(d.text)} Tj ET\n`)
       .join('');
     const pageId = pageIds[i] ?? 0;
     objects[pageId] =

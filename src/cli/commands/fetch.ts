@@ -1,7 +1,12 @@
-/** `caixun fetch --config FILE [--db FILE] [--json] [--source KEY…]`: one round over the sources, then exit (for cron). */
+/**
+ * `caixun fetch --config FILE [--db FILE] [--json] [--source KEY…]`: one round over the sources,
+ * then the derive steps (stories, search, facts) over what arrived, then exit (for cron).
+ */
 import { ConfigError, loadConfig } from '../../config/load-config.js';
 import { runFetchRound } from '../../fetch-round/run-fetch-round.js';
 import type { FetchRoundSummary, SourceResult } from '../../fetch-round/types.js';
+import { derivePending, type DeriveCounts } from '../../ingest/derive-pending.js';
+import { createLogger, logSourceResult, resolveLogLevel, type Logger } from '../../log/logger.js';
 import { openStore } from '../../store/open-store.js';
 import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { StoreError } from '../../util/errors.js';
@@ -17,6 +22,12 @@ export interface FetchCommandOptions {
   json?: boolean;
   /** Only these source keys. Default all. */
   source?: string[];
+  /** Skip the derive steps (`--no-derive`). Default: derive. */
+  derive?: boolean;
+  /** Log level (`--log-level`); default `CAIXUN_LOG_LEVEL`, else info. */
+  logLevel?: string;
+  /** Logger; tests pass one. Default: pino on stderr. */
+  logger?: Logger;
 }
 
 function describe(r: SourceResult): string {
@@ -58,6 +69,7 @@ export async function runFetchCommand(options: FetchCommandOptions): Promise<num
     process.stderr.write(`caixun: ${err.message}\n`);
     return EXIT.usage;
   }
+  const logger = options.logger ?? createLogger({ level: resolveLogLevel(options.logLevel) });
   const unknown = (options.source ?? []).filter((k) => !config.sources.some((s) => s.key === k));
   if (unknown.length > 0) {
     process.stderr.write(`caixun: no source with key ${unknown.join(', ')} in ${options.config}\n`);
@@ -67,12 +79,20 @@ export async function runFetchCommand(options: FetchCommandOptions): Promise<num
   try {
     if (!(store instanceof SqliteStore))
       throw new StoreError('store: fetching needs the SQLite store');
-    const summary = await runFetchRound(
-      config,
-      store,
-      options.source?.length ? { only: options.source } : {},
-    );
-    process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
+    const summary = await runFetchRound(config, store, {
+      ...(options.source?.length ? { only: options.source } : {}),
+      onEvent: (e) => {
+        if (e.type === 'source-done') logSourceResult(logger, e.result);
+      },
+    });
+    let derived: DeriveCounts = {};
+    if (options.derive !== false) {
+      const started = Date.now();
+      derived = await derivePending(store);
+      logger.info({ stage: 'derive', ...derived, durationMs: Date.now() - started }, 'derive');
+    }
+    const output = { ...summary, derived };
+    process.stdout.write(options.json ? `${JSON.stringify(output)}\n` : formatSummary(summary));
     const polled = summary.sources.filter((r) => r.status !== 'skipped').length;
     return polled > 0 && summary.failed === polled ? EXIT.partial : EXIT.ok;
   } finally {

@@ -6,59 +6,12 @@ import type { Article } from '../../model/article.js';
 import { openStore } from '../../store/open-store.js';
 import type { ArticleStore } from '../../store/store.js';
 import { reclusterAll, storyTablesOf, type ClusterProgress } from '../../stories/cluster-store.js';
-import { diffVersion, type CharChange } from '../../stories/diff.js';
-import { attributionChain, compareByAppearance } from '../../stories/representative.js';
-import type { StoryState } from '../../stories/story-state.js';
+import { buildStoryDetail, toStoryListEntry, type StoryDetail } from '../../stories/story-view.js';
 import { UsageError } from '../../util/errors.js';
 import { EXIT } from '../exit.js';
 import { writeLine } from '../output.js';
 
-/** One line of `caixun stories --json`: exactly these fields (an interface). */
-export interface StoryListEntry {
-  id: string;
-  /** Title of the representative version. */
-  title: string;
-  /** Earliest publication time among the members (ISO 8601), null when none has one. */
-  firstSeen: string | null;
-  /** Member article ids in order of appearance. */
-  articleIds: string[];
-  /** Outlet slugs in order of first appearance, each once. */
-  outlets: string[];
-  representativeId: string;
-  /** Related story ids (later events on the same subject), sorted. */
-  related: string[];
-}
-
-/** A paragraph a version lacks or adds: its index and text. */
-export interface ParagraphRef {
-  index: number;
-  text: string;
-}
-
-/** One version of a story in `caixun story <id> --json`. */
-export interface StoryVersion {
-  articleId: string;
-  outlet: string;
-  outletKey: string;
-  title: string;
-  publishedAt: string | null;
-  url: string | null;
-  representative: boolean;
-  /** Representative paragraphs this version does not have. */
-  lacks: ParagraphRef[];
-  /** Paragraphs of this version the representative does not have. */
-  adds: ParagraphRef[];
-  /** Aligned paragraphs that differ, with their character-level changes. */
-  changed: { repIndex: number; versionIndex: number; changes: CharChange[] }[];
-}
-
-/** `caixun story <id> --json`. */
-export interface StoryDetail extends StoryListEntry {
-  lastSeen: string | null;
-  /** Stated original publishers, then outlets in order of appearance. */
-  attribution: string[];
-  versions: StoryVersion[];
-}
+export type { ParagraphRef, StoryDetail, StoryListEntry, StoryVersion } from '../../stories/story-view.js';
 
 /** Options shared by the story commands. */
 export interface StoriesCommandOptions {
@@ -68,27 +21,13 @@ export interface StoriesCommandOptions {
   progress?: boolean;
 }
 
-function toListEntry(s: StoryState): StoryListEntry {
-  const members = [...s.members].sort(compareByAppearance);
-  const rep = s.members.find((m) => m.id === s.representativeId) ?? members[0];
-  return {
-    id: s.id,
-    title: rep?.title ?? '',
-    firstSeen: s.firstSeen,
-    articleIds: members.map((m) => m.id),
-    outlets: [...new Set(members.map((m) => m.outletKey))],
-    representativeId: s.representativeId,
-    related: [...s.relatedIds].sort(),
-  };
-}
-
 /** `caixun stories`: newest stories first, one line (or JSON object) each. */
 export async function runStoriesCommand(options: StoriesCommandOptions): Promise<number> {
   const store = openStore(options.db, { mustExist: true });
   try {
     const tables = storyTablesOf(store);
     for (const story of tables.listStories(options.limit ?? 50)) {
-      const e = toListEntry(story);
+      const e = toStoryListEntry(story);
       await writeLine(
         options.json
           ? JSON.stringify(e)
@@ -103,42 +42,15 @@ export async function runStoriesCommand(options: StoriesCommandOptions): Promise
   }
 }
 
-const paragraphsOf = (text: string): string[] =>
-  text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-
 async function loadStory(store: ArticleStore, id: string): Promise<StoryDetail> {
   const story = storyTablesOf(store).getStory(id);
   if (story === undefined) throw new UsageError(`story: no story ${JSON.stringify(id)} (list them with \`caixun stories\`)`);
-  const entry = toListEntry(story);
   const articles = new Map<string, Article>();
-  for (const articleId of entry.articleIds) {
-    const a = await store.getArticle(articleId);
-    if (a !== undefined) articles.set(articleId, a);
+  for (const m of story.members) {
+    const a = await store.getArticle(m.id);
+    if (a !== undefined) articles.set(m.id, a);
   }
-  const repParagraphs = paragraphsOf(articles.get(story.representativeId)?.text ?? '');
-  const versions: StoryVersion[] = [];
-  for (const articleId of entry.articleIds) {
-    const a = articles.get(articleId);
-    if (a === undefined) continue;
-    const paragraphs = paragraphsOf(a.text);
-    const diff = diffVersion(repParagraphs, paragraphs);
-    versions.push({
-      articleId,
-      outlet: a.outlet,
-      outletKey: a.outletKey,
-      title: a.title,
-      publishedAt: a.publishedAt,
-      url: a.url,
-      representative: articleId === story.representativeId,
-      lacks: diff.lacks.map((index) => ({ index, text: repParagraphs[index] ?? '' })),
-      adds: diff.adds.map((index) => ({ index, text: paragraphs[index] ?? '' })),
-      changed: diff.aligned.filter((p) => p.changes.length > 0),
-    });
-  }
-  return { ...entry, lastSeen: story.lastSeen, attribution: attributionChain(story.members), versions };
+  return buildStoryDetail(story, articles);
 }
 
 const clip = (s: string, n = 60): string => (Array.from(s).length > n ? `${Array.from(s).slice(0, n).join('')}…` : s);

@@ -32,6 +32,17 @@ describe('parseMarkdownDocument', () => {
       extra: { source: '某日报', lang: 'zh' },
     });
   });
+
+  it.each([
+    ['source_url: https://a.example/x.html', 'https://a.example/x.html'],
+    ['url: //a.example/y', 'https://a.example/y'],
+    ['link: /relative/path', undefined],
+  ])('reads the original link from %s', (line, link) => {
+    const post = parseMarkdownDocument(`---\ntitle: 甲\n${line}\ndigest: 摘要一句\n---\n正文`, 'x.md');
+    expect(post.link).toBe(link);
+    expect(post.digest).toBe('摘要一句');
+    expect(Object.keys(post.extra)).toEqual([]);
+  });
 });
 
 describe('parseHtmlDocument', () => {

@@ -24,7 +24,11 @@ const DATE_KEYS = ['date', 'published', 'publishDate', 'pubDate', 'pubdate', 'ti
 const CATEGORY_KEYS = ['categories', 'category'] as const;
 const TAG_KEYS = ['tags', 'keywords'] as const;
 const OUTLET_KEYS = ['source', 'outlet', 'author'] as const;
-const MAPPED_KEYS = ['title', 'author', ...DATE_KEYS, ...CATEGORY_KEYS, ...TAG_KEYS];
+/** Keys naming the original article's address (caixun's own Jekyll/Hexo export writes `source_url`). */
+const LINK_KEYS = ['source_url', 'original_url', 'url', 'link'] as const;
+/** Keys holding the source's summary line. */
+const DIGEST_KEYS = ['digest', 'description', 'summary', 'excerpt'] as const;
+const MAPPED_KEYS = ['title', 'author', ...DATE_KEYS, ...CATEGORY_KEYS, ...TAG_KEYS, ...LINK_KEYS, ...DIGEST_KEYS];
 
 const NO_FRONT_MATTER = { code: 'no-front-matter', message: 'the document has no front matter' };
 
@@ -80,6 +84,11 @@ export function parseMarkdownDocument(text: string, origin: string): ArchivePost
   const outletKey = OUTLET_KEYS.find((k) => fieldNonEmpty(data[k]) !== undefined);
   const outletHint = outletKey === undefined ? undefined : fieldNonEmpty(data[outletKey]);
   if (outletHint !== undefined) post.outletHint = outletHint;
+  const link = LINK_KEYS.map((k) => fieldText(data[k])).find((v) => v !== undefined && absoluteHttpUrl(v) !== undefined);
+  if (link !== undefined) post.link = absoluteHttpUrl(link)!;
+  const digestKey = DIGEST_KEYS.find((k) => fieldNonEmpty(data[k]) !== undefined);
+  const digest = digestKey === undefined ? undefined : fieldNonEmpty(data[digestKey]);
+  if (digest !== undefined) post.digest = digest;
   return post;
 }
 

@@ -1,8 +1,11 @@
 /**
  * Text decoding of fetched bytes: BOM → HTTP header charset → `<meta charset>` / XML
  * declaration → sniffing (valid UTF-8, else GB18030). GBK and GB2312 decode as GB18030,
- * their superset, with Node's built-in `TextDecoder` (full ICU).
+ * their superset, with Node's built-in `TextDecoder` (full ICU), or iconv-lite where this
+ * Node build lacks the decoder. A page declared GBK whose bytes are valid multi-byte UTF-8
+ * is UTF-8: such byte runs almost never occur in real GBK text.
  */
+import iconv from 'iconv-lite';
 
 /** Options of {@link decodeText}. */
 export interface DecodeTextOptions {
@@ -39,7 +42,7 @@ export function normalizeCharset(label: string | undefined): string | undefined 
   try {
     return new TextDecoder(cleaned).encoding;
   } catch {
-    return undefined;
+    return iconv.encodingExists(cleaned) ? cleaned : undefined;
   }
 }
 
@@ -63,17 +66,32 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
 }
 
 function decodeStrict(bytes: Uint8Array, charset: string): string | undefined {
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
-    return new TextDecoder(charset, { fatal: true }).decode(bytes);
+    decoder = new TextDecoder(charset, { fatal: true });
+  } catch {
+    if (!iconv.encodingExists(charset)) return undefined;
+    const text = iconv.decode(Buffer.from(bytes), charset);
+    return text.includes('\ufffd') ? undefined : text;
+  }
+  try {
+    return decoder.decode(bytes);
   } catch {
     return undefined;
   }
 }
 
+/** Whether the bytes hold at least one multi-byte UTF-8 sequence (not plain ASCII). */
+function hasMultibyte(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] ?? 0) >= 0x80) return true;
+  return false;
+}
+
 function sniff(bytes: Uint8Array): DecodedText {
   const utf8 = decodeStrict(bytes, 'utf-8');
   if (utf8 !== undefined) return { text: utf8, charset: 'utf-8', source: 'sniff' };
-  return { text: new TextDecoder('gb18030').decode(bytes), charset: 'gb18030', source: 'sniff' };
+  const text = decodeStrict(bytes, 'gb18030') ?? iconv.decode(Buffer.from(bytes), 'gb18030');
+  return { text, charset: 'gb18030', source: 'sniff' };
 }
 
 /**
@@ -90,6 +108,11 @@ export function decodeText(bytes: Uint8Array, options: DecodeTextOptions = {}): 
   ];
   for (const [charset, source] of candidates) {
     if (!charset) continue;
+    // A wrong label: GBK declared, UTF-8 sent. Valid multi-byte UTF-8 wins.
+    if (charset === 'gb18030' && hasMultibyte(bytes)) {
+      const utf8 = decodeStrict(bytes, 'utf-8');
+      if (utf8 !== undefined) return { text: utf8, charset: 'utf-8', source: 'sniff' };
+    }
     const text = decodeStrict(bytes, charset);
     if (text !== undefined) return { text, charset, source };
   }

@@ -1,8 +1,12 @@
 /**
  * extract-positions: text items with positions and font sizes from a PDF, with pdf.js
- * (pdfjs-dist 4, legacy build for Node). Reading order and fake-bold removal are layout-page.ts.
+ * (pdfjs-dist 4, legacy build for Node) configured with its Adobe CMaps and standard fonts, so
+ * CID fonts encoded through predefined CMaps (UniGB-UCS2-H, Adobe-GB1 …) map to Unicode.
+ * Reading order and fake-bold removal are layout-page.ts.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { OPS, getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InvalidDocumentError } from '../../util/errors.js';
 import type { PositionedText } from './layout-page.js';
 
@@ -11,6 +15,33 @@ export interface PdfPageItems {
   /** 1-based page number. */
   page: number;
   items: PositionedText[];
+  /** Glyphs are drawn on the page although no text item came out (set only then). */
+  glyphsWithoutText?: boolean;
+}
+
+/** Options for {@link extractTextPositions}. */
+export interface ExtractOptions {
+  /**
+   * Folder of pdf.js's packed Adobe CMaps (ending in `/`). Default: `cmaps/` of the installed
+   * pdfjs-dist; `null` reads without CMaps (what an unconfigured reader does; for tests).
+   */
+  cMapUrl?: string | null;
+}
+
+const SHOW_TEXT = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
+
+let assets: { cMapUrl: string; standardFontDataUrl: string } | undefined;
+
+/**
+ * Where the installed pdfjs-dist keeps its CMaps and standard font data, resolved through Node's
+ * module resolution (so it works from src/, dist/ and hoisted node_modules alike).
+ */
+export function pdfjsAssetUrls(): { cMapUrl: string; standardFontDataUrl: string } {
+  if (!assets) {
+    const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    assets = { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
+  }
+  return assets;
 }
 
 /**
@@ -21,9 +52,18 @@ export interface PdfPageItems {
  * @example
  * const pages = await extractTextPositions(readFileSync(path), path);
  */
-export async function extractTextPositions(data: Uint8Array, origin: string): Promise<PdfPageItems[]> {
+export async function extractTextPositions(data: Uint8Array, origin: string, options: ExtractOptions = {}): Promise<PdfPageItems[]> {
+  const urls = pdfjsAssetUrls();
+  const cMapUrl = options.cMapUrl === undefined ? urls.cMapUrl : options.cMapUrl;
   // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
-  const task = getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false, useSystemFonts: false });
+  const task = getDocument({
+    data: new Uint8Array(data),
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    standardFontDataUrl: urls.standardFontDataUrl,
+    ...(cMapUrl === null ? {} : { cMapUrl, cMapPacked: true }),
+  });
   try {
     const doc = await task.promise;
     const pages: PdfPageItems[] = [];
@@ -44,7 +84,14 @@ export async function extractTextPositions(data: Uint8Array, origin: string): Pr
           fontName: item.fontName,
         });
       }
-      pages.push({ page: n, items });
+      const result: PdfPageItems = { page: n, items };
+      // No text at all: were glyphs drawn that pdf.js could not map? (Only then is it worth the cost.)
+      if (items.every((i) => i.text.trim() === '')) {
+        const ops = await page.getOperatorList();
+        if (ops.fnArray.some((fn) => SHOW_TEXT.has(fn))) result.glyphsWithoutText = true;
+      }
+      pages.push(result);
+      page.cleanup();
     }
     return pages;
   } catch (err) {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildLines, clusterColumns, dedupeFakeBold, layoutPage, layoutToText, type PositionedText } from './layout-page.js';
+import {
+  bodyFontSize,
+  buildLines,
+  clusterColumns,
+  dedupeFakeBold,
+  layoutPage,
+  layoutToLines,
+  layoutToText,
+  type PositionedText,
+} from './layout-page.js';
 
 function item(text: string, x: number, y: number, fontSize = 10): PositionedText {
   return { text, x, y, width: Array.from(text).length * fontSize, fontSize, fontName: 'f1' };
@@ -25,6 +34,13 @@ describe('buildLines', () => {
     ]);
   });
 
+  it('does not space out glyph-by-glyph text set with letter spacing, but keeps its word spaces', () => {
+    const glyphs = Array.from('ESG披露').map((ch, i) => ({ ...item(ch, 50 + i * 12, 700), width: 10 }));
+    const words = [...Array.from('Climate').map((ch, i) => ({ ...item(ch, 50 + i * 7, 680), width: 5 }))];
+    words.push(...Array.from('Bonds').map((ch, i) => ({ ...item(ch, 50 + 7 * 7 + 4 + i * 7, 680), width: 5 })));
+    expect(buildLines([...glyphs, ...words]).map((l) => l.text)).toEqual(['ESG披露', 'Climate Bonds']);
+  });
+
   it('keeps a word space between Latin items', () => {
     const faraday = { ...item('Faraday', 50, 700), width: 35 };
     expect(buildLines([faraday, item('Future', 88, 700)])[0]?.text).toBe('Faraday Future');
@@ -38,8 +54,42 @@ describe('clusterColumns', () => {
   });
 });
 
+describe('bodyFontSize', () => {
+  it('is the size most characters are set in', () => {
+    expect(bodyFontSize([item('大标题', 0, 0, 24), item('正文一二三四五六', 0, 0, 10), item('注', 0, 0, 8)])).toBe(10);
+    expect(bodyFontSize([])).toBe(10);
+  });
+});
+
+describe('layoutToLines', () => {
+  it('marks headline sizes, indents and paragraph ends from the geometry', () => {
+    const lines = [
+      { text: '标题', x: 50, y: 750, width: 40, fontSize: 20 },
+      null,
+      { text: '今年以来一二三四五', x: 70, y: 700, width: 90, fontSize: 10 },
+      { text: '一二三四五六七八九十', x: 50, y: 684, width: 110, fontSize: 10 },
+      { text: '一二三。', x: 50, y: 668, width: 40, fontSize: 10 },
+      { text: '二三四五六七八九十一', x: 50, y: 652, width: 110, fontSize: 10 },
+      null,
+      { text: '下栏接着一二三四五六', x: 200, y: 700, width: 110, fontSize: 10 },
+      { text: '完。', x: 200, y: 684, width: 20, fontSize: 10 },
+    ];
+    expect(layoutToLines(lines)).toEqual([
+      { text: '标题', size: 2 },
+      { text: '', size: 0 },
+      { text: '\u3000\u3000今年以来一二三四五', size: 1 },
+      { text: '一二三四五六七八九十', size: 1 },
+      { text: '一二三。', size: 1 },
+      { text: '', size: 0 },
+      { text: '二三四五六七八九十一', size: 1 },
+      { text: '下栏接着一二三四五六', size: 1 },
+      { text: '完。', size: 1 },
+    ]);
+  });
+});
+
 describe('layoutPage', () => {
-  it('reads a spanning headline, then three columns, then a second band', () => {
+  it('reads a spanning headline, then three columns (running on), then a second band', () => {
     const body = (x: number, y: number, t: string): PositionedText[] => [item(`${t}一二三四五六七八九`, x, y), item(`${t}一二三四五六七八九`, x, y - 14)];
     const items = [
       ...body(400, 700, '丙'),
@@ -56,10 +106,8 @@ describe('layoutPage', () => {
       '',
       '甲一二三四五六七八九',
       '甲一二三四五六七八九',
-      '',
       '乙一二三四五六七八九',
       '乙一二三四五六七八九',
-      '',
       '丙一二三四五六七八九',
       '丙一二三四五六七八九',
       '',

@@ -1,9 +1,10 @@
 /**
  * layout-page: put positioned text items of one PDF page back into reading order — drop
- * fake-bold duplicates (the same text drawn again < 1 pt away), build line fragments, split the
- * page into bands at full-width lines (headlines spanning columns) and, inside a band, read
- * column by column (columns clustered from x positions), top to bottom.
+ * fake-bold duplicates (the same text drawn again < 1 pt away), cut the page into regions
+ * (reading-order.ts), build line fragments and, inside a region, split bands at spanning or
+ * headline-size lines and read column by column (columns clustered from x positions).
  */
+import { cutRegions, HEADLINE_RATIO } from './reading-order.js';
 
 /** One text item with its position (PDF user space: points, y grows upwards). */
 export interface PositionedText {
@@ -45,25 +46,31 @@ export interface LayoutOptions {
  */
 export function dedupeFakeBold(items: readonly PositionedText[], tolerance = 1): PositionedText[] {
   const kept: PositionedText[] = [];
+  const byText = new Map<string, PositionedText[]>();
   for (const item of items) {
-    const twin = kept.some(
-      (k) => k.text === item.text && Math.abs(k.x - item.x) < tolerance && Math.abs(k.y - item.y) < tolerance,
-    );
-    if (!twin) kept.push(item);
+    const same = byText.get(item.text) ?? [];
+    if (same.some((k) => Math.abs(k.x - item.x) < tolerance && Math.abs(k.y - item.y) < tolerance)) continue;
+    same.push(item);
+    byText.set(item.text, same);
+    kept.push(item);
   }
   return kept;
 }
 
-/** Group items into line fragments: same baseline (± ⅓ font size), no wide horizontal gap. */
+/**
+ * Group items into line fragments: same baseline (± ⅓ font size), no wide horizontal gap. A gap
+ * wider than the row's usual letter spacing by ⅕ font size is a word space (kept as one space;
+ * justified-spaces.ts drops it again next to CJK characters).
+ */
 export function buildLines(items: readonly PositionedText[], fragmentGap = 1.5): LayoutLine[] {
   const lines: LayoutLine[] = [];
   for (const row of baselineRows(items)) {
+    const spacing = usualGap(row);
     let current: LayoutLine | undefined;
     for (const item of row) {
       const gap = current === undefined ? 0 : item.x - (current.x + current.width);
       if (current && gap <= fragmentGap * Math.max(current.fontSize, item.fontSize)) {
-        // A small gap is a word space in Latin text, nothing in CJK text (join-lines handles that).
-        current.text += gap > current.fontSize * 0.2 ? ` ${item.text}` : item.text;
+        current.text += gap - spacing > current.fontSize * 0.2 ? ` ${item.text}` : item.text;
         current.width = item.x + item.width - current.x;
         current.fontSize = Math.max(current.fontSize, item.fontSize);
       } else {
@@ -73,6 +80,20 @@ export function buildLines(items: readonly PositionedText[], fragmentGap = 1.5):
     }
   }
   return lines;
+}
+
+/** The median gap between neighbouring items of a row (letter spacing of glyph-by-glyph text), at least 0. */
+function usualGap(row: readonly PositionedText[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < row.length; i++) {
+    const a = row[i - 1];
+    const b = row[i];
+    if (a && b) gaps.push(b.x - (a.x + a.width));
+  }
+  // Only a row of many items is glyph-by-glyph text with a letter spacing to measure.
+  if (gaps.length < 3) return 0;
+  gaps.sort((a, b) => a - b);
+  return Math.max(0, gaps[Math.floor(gaps.length / 2)] ?? 0);
 }
 
 /** Items grouped by baseline (top row first), each row sorted left to right. */
@@ -109,19 +130,45 @@ export function clusterColumns(lines: readonly LayoutLine[], gap: number): Layou
   return columns.map((c) => c.sort((a, b) => b.y - a.y));
 }
 
+/** The body font size of a page: the size most of its characters are set in. */
+export function bodyFontSize(items: ReadonlyArray<{ text: string; fontSize: number }>): number {
+  const weighted = items.map((i) => [i.fontSize, Array.from(i.text.trim()).length] as const).sort((a, b) => a[0] - b[0]);
+  const total = weighted.reduce((n, [, w]) => n + w, 0);
+  let seen = 0;
+  for (const [size, weight] of weighted) {
+    seen += weight;
+    if (seen * 2 >= total) return size;
+  }
+  return 10;
+}
+
 /**
- * Put a page's items in reading order (see module doc).
- * @returns lines in reading order; bands and columns are separated by a `null`.
+ * Put a page's items in reading order: fake-bold twins dropped, the page cut into regions
+ * (reading-order.ts), each region read band by band and column by column.
+ * @returns lines in reading order; regions and columns are separated by a `null`.
  */
 export function layoutPage(items: readonly PositionedText[], options: LayoutOptions = {}): Array<LayoutLine | null> {
-  const lines = buildLines(dedupeFakeBold(items, options.duplicateTolerance ?? 1), options.fragmentGap ?? 1.5);
-  if (lines.length === 0) return [];
-  const sizes = lines.map((l) => l.fontSize).sort((a, b) => a - b);
-  const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 10;
+  const unique = dedupeFakeBold(
+    items.filter((i) => i.text.trim() !== ''),
+    options.duplicateTolerance ?? 1,
+  );
+  if (unique.length === 0) return [];
+  const bodySize = bodyFontSize(unique);
+  const out: Array<LayoutLine | null> = [];
+  for (const region of cutRegions(unique, { bodySize })) {
+    out.push(...layoutRegion(buildLines(region, options.fragmentGap ?? 1.5), bodySize, options), null);
+  }
+  while (out.at(-1) === null) out.pop();
+  return out;
+}
+
+/** One region: bands split at spanning or headline-size lines, each band read column by column. */
+function layoutRegion(lines: readonly LayoutLine[], bodySize: number, options: LayoutOptions): Array<LayoutLine | null> {
   // The column width is measured on body-size lines: big headlines would inflate it.
-  const widths = lines.filter((l) => l.fontSize <= bodySize * 1.1).map((l) => l.width).sort((a, b) => a - b);
-  const typical = widths[Math.floor(widths.length * 0.8)] ?? 0;
-  const spanning = (l: LayoutLine): boolean => l.width > typical * (options.spanningRatio ?? 1.4);
+  const widths = lines.filter((l) => l.fontSize < bodySize * HEADLINE_RATIO).map((l) => l.width).sort((a, b) => a - b);
+  const typical = widths[Math.floor(widths.length * 0.8)] ?? Infinity;
+  const spanning = (l: LayoutLine): boolean =>
+    l.width > typical * (options.spanningRatio ?? 1.4) || l.fontSize >= bodySize * HEADLINE_RATIO;
   const out: Array<LayoutLine | null> = [];
   const pending: LayoutLine[] = [];
   const flushBand = (): void => {
@@ -140,25 +187,62 @@ export function layoutPage(items: readonly PositionedText[], options: LayoutOpti
   return out;
 }
 
+
+/** One line of page text with its font size relative to the page's body size. */
+export interface PageTextLine {
+  /** The line ('' for a paragraph break); indented lines start with `　　`. */
+  text: string;
+  /** Font size / body font size (1 for body text, 0 for a blank line). */
+  size: number;
+}
+
 /**
- * Plain text of a laid-out page for the text-level pipeline (segment-text.ts): one line per
- * layout line, indented lines prefixed with `　　`, a blank line between columns and bands.
+ * The lines of a laid-out page for the text-level pipeline (segment-text.ts) with their relative
+ * sizes. Columns follow each other with no break (a paragraph may run on into the next column);
+ * a paragraph ends with a blank line where its last line stops short of the column's right edge;
+ * an indented first line is prefixed with `　　`; headline-size lines are set off by blank lines.
  */
-export function layoutToText(layout: ReadonlyArray<LayoutLine | null>): string {
-  const out: string[] = [];
-  let columnLeft = Infinity;
-  let block: LayoutLine[] = [];
-  const flush = (): void => {
-    columnLeft = Math.min(...block.map((l) => l.x));
-    for (const l of block) out.push((l.x - columnLeft > l.fontSize * 1.5 ? '\u3000\u3000' : '') + l.text);
-    block = [];
-    out.push('');
+export function layoutToLines(layout: ReadonlyArray<LayoutLine | null>): PageTextLine[] {
+  const real = layout.filter((l): l is LayoutLine => l !== null);
+  const body = bodyFontSize(real);
+  const out: PageTextLine[] = [];
+  const blank = (): void => {
+    if (out.length > 0 && out.at(-1)?.text !== '') out.push({ text: '', size: 0 });
   };
+  const flush = (block: LayoutLine[]): void => {
+    const left = Math.min(...block.map((l) => l.x));
+    const rights = block.filter((l) => l.fontSize < body * HEADLINE_RATIO).map((l) => l.x + l.width).sort((a, b) => a - b);
+    // Most lines of a column are justified to its right edge; one hanging mark must not move it.
+    const right = rights.length >= 3 ? (rights[Math.floor(rights.length / 2)] ?? 0) : Math.max(...rights);
+    for (const l of block) {
+      const size = l.fontSize / body;
+      if (size >= HEADLINE_RATIO) {
+        blank();
+        out.push({ text: l.text, size });
+        blank();
+        continue;
+      }
+      const indent = l.x - left > l.fontSize * 1.5 ? '\u3000\u3000' : '';
+      out.push({ text: indent + l.text, size });
+      if (l.x + l.width < right - l.fontSize * 1.5) blank();
+    }
+  };
+  let block: LayoutLine[] = [];
   for (const line of layout) {
-    if (line === null) flush();
-    else block.push(line);
+    if (line !== null) block.push(line);
+    else if (block.length > 0) {
+      flush(block);
+      block = [];
+    }
   }
-  if (block.length > 0) flush();
-  while (out.at(-1) === '') out.pop();
-  return out.join('\n');
+  if (block.length > 0) flush(block);
+  while (out.at(-1)?.text === '') out.pop();
+  return out;
+}
+
+/** Plain text of a laid-out page: {@link layoutToLines} joined by newlines. */
+export function layoutToText(layout: ReadonlyArray<LayoutLine | null>): string {
+  return layoutToLines(layout)
+    .map((l) => l.text)
+    .join('\n');
 }

@@ -20,6 +20,12 @@ interface Placed {
 
 const BYLINE_ROLE = /^(?:本报(?:记者|通讯员|评论员|特约记者)|特约记者|记者|通讯员|文\s*[/／])\s*/u;
 
+/** Options for {@link parsePdfText}. */
+export interface ParsePdfTextOptions {
+  /** Per page, the relative font size of each line (see segment-text.ts `lineSizes`). */
+  pageLineSizes?: ReadonlyArray<readonly number[]>;
+}
+
 /**
  * Parse PDF-extracted text into one post per article. Page numbers come from the `第X版` header,
  * else from the page's position in the document.
@@ -29,8 +35,11 @@ const BYLINE_ROLE = /^(?:本报(?:记者|通讯员|评论员|特约记者)|特�
  * @example
  * const posts = parsePdfText(readFileSync(path, 'utf8'), path);
  */
-export function parsePdfText(text: string, origin: string): PdfTextPost[] {
-  const pages = text.split('\f').map(segmentPage);
+export function parsePdfText(text: string, origin: string, options: ParsePdfTextOptions = {}): PdfTextPost[] {
+  const pages = text.split('\f').map((page, i) => {
+    const lineSizes = options.pageLineSizes?.[i];
+    return segmentPage(page, lineSizes === undefined ? {} : { lineSizes });
+  });
   const placed = placeArticles(pages);
   linkContinuations(placed);
   const posts = placed.filter((p) => !p.merged).map(toPost);

@@ -112,3 +112,33 @@ describe('segmentPage', () => {
     expect(segmentPage('\n\n')).toEqual({ header: {}, articles: [], stray: [] });
   });
 });
+
+describe('segmentPage with line sizes (text laid out from glyph positions)', () => {
+  const lines: Array<[string, number]> = [
+    ['稳字当头 进中求进', 1.2],
+    ['', 0],
+    ['一季度重大项目', 2.2],
+    ['开工提速', 2.2],
+    ['', 0],
+    ['——多地集中签约先进制造业项目', 1.2],
+    ['本报记者 王清源', 1],
+    ['　　开春以来，各地抢抓施工', 1],
+    ['黄金期。', 1],
+    ['一批项目集中开工', 1],
+    ['', 0],
+    ['短标题', 1.6],
+    ['　　正文一段。', 1],
+  ];
+  const page = segmentPage(lines.map(([t]) => t).join('\n'), { lineSizes: lines.map(([, s]) => s) });
+
+  it('takes headline lines by font size: the largest is the title (over two lines), kicker above, subtitle below', () => {
+    expect(page.articles.map((a) => [a.kicker, a.title, a.subtitle, a.byline])).toEqual([
+      ['稳字当头 进中求进', '一季度重大项目开工提速', '多地集中签约先进制造业项目', '本报记者 王清源'],
+      [undefined, '短标题', undefined, undefined],
+    ]);
+  });
+
+  it('ends paragraphs only at blank lines and indents, never at a short line', () => {
+    expect(page.articles.map((a) => a.paragraphs)).toEqual([['开春以来，各地抢抓施工黄金期。一批项目集中开工'], ['正文一段。']]);
+  });
+});

@@ -10,8 +10,9 @@
  * last) is given to the first article that has no title.
  */
 import { readHeaderLine, parsePageLabel, type PageHeader } from './page-header.js';
+import { HEADLINE_RATIO } from './reading-order.js';
 import { endsWithPunctuation, displayWidth } from './repair/char-class.js';
-import { isIndented, joinLines, typicalLineWidth } from './repair/join-lines.js';
+import { isIndented, joinLines, joinPair, typicalLineWidth } from './repair/join-lines.js';
 import { fixPunctuationPairs } from './repair/punctuation-pairs.js';
 import { repairLine, type RepairedLine } from './repair/repair-line.js';
 
@@ -58,7 +59,7 @@ const MAX_BYLINE_WIDTH = 30;
 
 type Line =
   | { kind: 'blank' }
-  | { kind: 'headline'; text: string; bold: boolean; raw: string }
+  | { kind: 'headline'; text: string; bold: boolean; raw: string; rank: number }
   | { kind: 'byline'; text: string; raw: string }
   | { kind: 'from'; page: number | null; rest: string }
   | { kind: 'body'; raw: string; to?: number | null; source?: string };
@@ -72,24 +73,40 @@ interface Draft extends SegmentedArticle {
   closed: boolean;
 }
 
+/** Options for {@link segmentPage}. */
+export interface SegmentOptions {
+  /**
+   * Font size of each line of `text` relative to the page's body size, when the text was laid out
+   * from glyph positions (layout-page.ts). Then a line at least {@link HEADLINE_SIZE} times the body
+   * size is a headline line (the largest of a block is the title) and paragraphs end only at blank
+   * lines and indents, which the layout set from the geometry. Default: none (plain text).
+   */
+  lineSizes?: readonly number[];
+}
+
+/** Relative font size from which a line is a headline line (with {@link SegmentOptions.lineSizes}). */
+const HEADLINE_SIZE = HEADLINE_RATIO;
+
 /**
  * Split one page's extracted text into articles (see module doc).
  * @example segmentPage('稳增长稳增长\n　　今年以来，经济运行总体平稳。').articles[0]?.title // '稳增长'
  */
-export function segmentPage(text: string): SegmentedPage {
+export function segmentPage(text: string, options: SegmentOptions = {}): SegmentedPage {
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
   const header: PageHeader = {};
   const repaired: RepairedLine[] = [];
   const nonBlank = raw.map((l, i) => (l.trim() === '' ? -1 : i)).filter((i) => i >= 0);
   const zone = new Set([...nonBlank.slice(0, HEADER_ZONE_LINES), ...nonBlank.slice(-2)]);
+  const sizes = options.lineSizes;
   raw.forEach((line, i) => {
     const found = zone.has(i) ? readHeaderLine(line) : null;
     if (found) Object.assign(header, found);
-    repaired.push(found ? { text: '', bold: false, boldShare: 0 } : repairLine(line));
+    repaired.push(found ? { text: '', bold: false, boldShare: 0 } : repairLine(line, (sizes?.[i] ?? 0) >= HEADLINE_SIZE));
   });
   const typical = typicalLineWidth(repaired.filter((l) => !l.bold).map((l) => l.text));
-  const lines = applyContext(repaired.map((l, i) => classify(l, raw[i] ?? '', typical)));
-  return { header, ...buildArticles(lines, typical) };
+  const classified = repaired.map((l, i) => classify(l, raw[i] ?? '', typical, sizes === undefined ? undefined : (sizes[i] ?? 1)));
+  // With geometry, paragraph ends are already marked: no width-based guessing.
+  return { header, ...buildArticles(applyContext(classified, sizes !== undefined), sizes === undefined ? typical : 0) };
 }
 
 /** {@link segmentPage} without the page header: just the articles. */
@@ -97,9 +114,10 @@ export function segmentPageText(text: string): SegmentedArticle[] {
   return segmentPage(text).articles;
 }
 
-function classify(line: RepairedLine, original: string, typical: number): Line {
+function classify(line: RepairedLine, original: string, typical: number, size: number | undefined): Line {
   const text = line.text.trim();
   if (text === '') return { kind: 'blank' };
+  if (size !== undefined && size >= HEADLINE_SIZE) return { kind: 'headline', text, bold: true, raw: line.text, rank: size };
   const from = JUMP_FROM.exec(text);
   if (from) return { kind: 'from', page: parsePageLabel(from[1] ?? ''), rest: text.slice(from[0].length).trim() };
   const width = displayWidth(text);
@@ -128,8 +146,8 @@ function classify(line: RepairedLine, original: string, typical: number): Line {
   const short = width < typical * 0.8;
   // A wholly bold line is a headline even when wide; a bold lead-in inside a paragraph is not.
   const boldHeadline = line.boldShare >= MIN_HEADLINE_BOLD_SHARE;
-  if (!isIndented(line.text) && !endsWithPunctuation(text) && (short || boldHeadline)) {
-    return { kind: 'headline', text, bold: line.bold, raw: line.text };
+  if (size === undefined && !isIndented(line.text) && !endsWithPunctuation(text) && (short || boldHeadline)) {
+    return { kind: 'headline', text, bold: line.bold, raw: line.text, rank: line.bold ? 1 : 0 };
   }
   return body;
 }
@@ -137,20 +155,21 @@ function classify(line: RepairedLine, original: string, typical: number): Line {
 /**
  * Reclassify by the line above (blank lines in between reset it): a `——…` line right under a
  * headline is its subtitle even when wide; a byline or headline right under body text is body,
- * and so is a headline under a line that ends mid-sentence.
+ * and so is a headline under a line that ends mid-sentence (unless its font size made it one:
+ * `sized`).
  */
-function applyContext(lines: Line[]): Line[] {
+function applyContext(lines: Line[], sized: boolean): Line[] {
   let context: Context = 'free';
   return lines.map((line) => {
     let out = line;
     if (line.kind === 'body' && context === 'after-headline' && line.to === undefined && line.source === undefined) {
       const text = line.raw.trim();
       if (SUBTITLE_DASH.test(text) && !isIndented(line.raw) && !endsWithPunctuation(text)) {
-        out = { kind: 'headline', text, bold: false, raw: line.raw };
+        out = { kind: 'headline', text, bold: false, raw: line.raw, rank: 0 };
       }
     } else if (line.kind === 'byline' && (context === 'after-body' || context === 'after-open-body')) {
       out = { kind: 'body', raw: line.raw };
-    } else if (line.kind === 'headline' && context === 'after-open-body') {
+    } else if (line.kind === 'headline' && context === 'after-open-body' && !sized) {
       out = { kind: 'body', raw: line.raw };
     }
     context = contextAfter(out);
@@ -175,7 +194,7 @@ function contextAfter(line: Line): Context {
 function buildArticles(lines: Line[], typical: number): Omit<SegmentedPage, 'header'> {
   const drafts: Draft[] = [];
   let current: Draft | undefined;
-  let block: Array<{ text: string; bold: boolean }> = [];
+  let block: HeadlineLine[] = [];
   const open = (): Draft => {
     const draft: Draft = { title: '', paragraphs: [], lines: [], closed: false };
     applyHeadlines(draft, block);
@@ -192,7 +211,7 @@ function buildArticles(lines: Line[], typical: number): Omit<SegmentedPage, 'hea
         if (current) current.lines.push('');
         break;
       case 'headline':
-        block.push({ text: line.text, bold: line.bold });
+        block.push({ text: line.text, rank: line.rank });
         break;
       case 'byline': {
         const draft = block.length > 0 || !current || current.lines.some((l) => l !== '') ? open() : current;
@@ -228,17 +247,28 @@ function buildArticles(lines: Line[], typical: number): Omit<SegmentedPage, 'hea
   return { articles: drafts.map((d) => finish(d, typical)), stray };
 }
 
-/** Kicker / title / subtitle from a headline block: the bold line is the title, dashes mark a subtitle. */
-function applyHeadlines(draft: Draft, block: ReadonlyArray<{ text: string; bold: boolean }>): void {
+/** A line of a headline block; the highest rank (bold, or largest font size) is the title. */
+interface HeadlineLine {
+  text: string;
+  rank: number;
+}
+
+/** Kicker / title / subtitle from a headline block: the top-ranked line is the title, dashes mark a subtitle. */
+function applyHeadlines(draft: Draft, block: readonly HeadlineLine[]): void {
   if (block.length === 0) return;
   const dashed = block.filter((b) => SUBTITLE_DASH.test(b.text));
   const plain = block.filter((b) => !SUBTITLE_DASH.test(b.text));
-  let titleAt = plain.findIndex((b) => b.bold);
-  if (titleAt === -1) titleAt = 0;
+  let titleAt = 0;
+  plain.forEach((b, i) => {
+    if (b.rank > (plain[titleAt]?.rank ?? 0)) titleAt = i;
+  });
   const title = plain[titleAt];
-  draft.title = title?.text ?? '';
+  // A title set in a font size (rank above 1) over several lines is one title: `重大项目` / `开工提速`.
+  let titleEnd = titleAt + 1;
+  while (title && title.rank > 1 && Math.abs((plain[titleEnd]?.rank ?? 0) - title.rank) < 0.02) titleEnd++;
+  draft.title = plain.slice(titleAt, titleEnd).reduce((t, b) => (t === '' ? b.text : joinPair(t, b.text)), '');
   const before = plain.slice(0, titleAt).map((b) => b.text);
-  const after = [...plain.slice(titleAt + 1), ...dashed].map((b) => b.text.replace(SUBTITLE_DASH, ''));
+  const after = [...plain.slice(titleEnd), ...dashed].map((b) => b.text.replace(SUBTITLE_DASH, ''));
   if (before.length > 0) draft.kicker = before.join(' ');
   if (after.length > 0) draft.subtitle = after.join(' ');
   if (title === undefined && dashed.length > 0) {

@@ -2,8 +2,10 @@
  * Schema migrations: an append-only ordered list. Never edit a step that has shipped;
  * add a new one. `PRAGMA user_version` records how many steps a database has applied.
  */
-import { sourceStateMigration } from './source-state.js';
-import { storyTablesMigration } from './story-tables.js';
+import { factsTablesMigration } from './facts-tables.js';
+import { searchTablesMigration } from './search-tables.js';
+import { sourceHealthMigration, sourceStateMigration } from './source-state.js';
+import { storyKeySetsMigration, storyTablesMigration } from './story-tables.js';
 
 export interface Migration {
   /** What the step does, for error messages. */
@@ -59,4 +61,8 @@ export const migrations: readonly Migration[] = [
   },
   storyTablesMigration,
   sourceStateMigration,
+  searchTablesMigration,
+  storyKeySetsMigration,
+  factsTablesMigration,
+  sourceHealthMigration,
 ];

@@ -1,6 +1,7 @@
 /**
- * Source health and conditional-GET state, one row per configured source: the migration
- * step that creates the table and the repository that reads and writes it.
+ * Source health and conditional-GET state, one row per configured source, and the content
+ * fingerprints live ingest deduplicates by: the migration steps that create the tables and
+ * the repository that reads and writes them.
  */
 import type Database from 'better-sqlite3';
 import { StoreError } from '../../util/errors.js';
@@ -28,6 +29,50 @@ export interface SourceState {
   nextDueAt: string | null;
   /** Items read from the source, all rounds together. */
   itemsFetched: number;
+  /** Outlet name the configuration gives the source (null for rows written before it was kept). */
+  outlet?: string | null;
+  /** Kind of source (`feed`, `newsapi`, `page`, `epaper`). */
+  kind?: string | null;
+}
+
+/** One row of `caixun sources --json` and the web UI's /sources table (field names are an interface). */
+export interface SourceHealth {
+  key: string;
+  outlet: string | null;
+  kind: string | null;
+  lastAttemptAt: string | null;
+  lastSuccessAt: string | null;
+  /** `<kind>: <message>` of the last failure; null after a success. */
+  lastError: string | null;
+  consecutiveFailures: number;
+  itemsFetched: number;
+  nextDueAt: string | null;
+}
+
+/** The health view of a stored state. */
+export function toSourceHealth(state: SourceState): SourceHealth {
+  return {
+    key: state.key,
+    outlet: state.outlet ?? null,
+    kind: state.kind ?? null,
+    lastAttemptAt: state.lastAttemptAt,
+    lastSuccessAt: state.lastSuccessAt,
+    lastError:
+      state.lastError === null
+        ? null
+        : state.lastErrorKind
+          ? `${state.lastErrorKind}: ${state.lastError}`
+          : state.lastError,
+    consecutiveFailures: state.consecutiveFailures,
+    itemsFetched: state.itemsFetched,
+    nextDueAt: state.nextDueAt,
+  };
+}
+
+/** A content fingerprint of a stored article (same outlet, title and text ⇒ same article). */
+export interface ArticleFingerprint {
+  fingerprint: string;
+  articleId: string;
 }
 
 /** Reads and writes {@link SourceState}s. */
@@ -36,6 +81,14 @@ export interface SourceStateRepository {
   listSourceStates(): Promise<SourceState[]>;
   /** Inserts or replaces the state of `state.key`. */
   putSourceState(state: SourceState): Promise<void>;
+  /** Every source's health, by key. */
+  listSourceHealth(): Promise<SourceHealth[]>;
+  /** The id of a stored article with this URL, if any (the oldest one). */
+  findArticleIdByUrl(url: string): Promise<string | undefined>;
+  /** The id of the article stored with this content fingerprint, if any. */
+  findArticleIdByFingerprint(fingerprint: string): Promise<string | undefined>;
+  /** Records fingerprints; one already recorded keeps its first article. */
+  addFingerprints(entries: readonly ArticleFingerprint[]): Promise<void>;
 }
 
 /** Migration step: the `source_state` table. */
@@ -58,6 +111,22 @@ export const sourceStateMigration: Migration = {
   `,
 };
 
+/**
+ * Migration step (appended after search's): the source's outlet and kind for the health table,
+ * and content fingerprints so an item re-issued under a new GUID and URL is not stored twice.
+ */
+export const sourceHealthMigration: Migration = {
+  name: 'source health and article fingerprints',
+  sql: `
+    ALTER TABLE source_state ADD COLUMN outlet TEXT;
+    ALTER TABLE source_state ADD COLUMN kind TEXT;
+    CREATE TABLE article_fingerprints (
+      fingerprint TEXT PRIMARY KEY,
+      article_id  TEXT NOT NULL
+    ) STRICT;
+  `,
+};
+
 interface SourceStateRow {
   key: string;
   etag: string | null;
@@ -70,6 +139,8 @@ interface SourceStateRow {
   consecutive_failures: number;
   next_due_at: string | null;
   items_fetched: number;
+  outlet: string | null;
+  kind: string | null;
 }
 
 function rowToState(r: SourceStateRow): SourceState {
@@ -85,12 +156,15 @@ function rowToState(r: SourceStateRow): SourceState {
     consecutiveFailures: r.consecutive_failures,
     nextDueAt: r.next_due_at,
     itemsFetched: r.items_fetched,
+    outlet: r.outlet,
+    kind: r.kind,
   };
 }
 
 /** SQLite implementation of {@link SourceStateRepository}, on the store's connection. */
 export class SqliteSourceStateRepository implements SourceStateRepository {
   private readonly stmt;
+  private readonly addMany: (entries: readonly ArticleFingerprint[]) => void;
 
   constructor(db: Database.Database) {
     this.stmt = {
@@ -98,11 +172,24 @@ export class SqliteSourceStateRepository implements SourceStateRepository {
       all: db.prepare<[], SourceStateRow>('SELECT * FROM source_state ORDER BY key'),
       put: db.prepare(
         `INSERT OR REPLACE INTO source_state (key, etag, last_modified, last_attempt_at, last_success_at,
-           last_failure_at, last_error_kind, last_error, consecutive_failures, next_due_at, items_fetched)
+           last_failure_at, last_error_kind, last_error, consecutive_failures, next_due_at, items_fetched,
+           outlet, kind)
          VALUES (@key, @etag, @lastModified, @lastAttemptAt, @lastSuccessAt, @lastFailureAt, @lastErrorKind,
-           @lastError, @consecutiveFailures, @nextDueAt, @itemsFetched)`,
+           @lastError, @consecutiveFailures, @nextDueAt, @itemsFetched, @outlet, @kind)`,
+      ),
+      byUrl: db.prepare<[string], { id: string }>(
+        'SELECT id FROM articles WHERE url = ? ORDER BY created_at, id LIMIT 1',
+      ),
+      byFingerprint: db.prepare<[string], { article_id: string }>(
+        'SELECT article_id FROM article_fingerprints WHERE fingerprint = ?',
+      ),
+      addFingerprint: db.prepare(
+        'INSERT OR IGNORE INTO article_fingerprints (fingerprint, article_id) VALUES (?, ?)',
       ),
     };
+    this.addMany = db.transaction((entries: readonly ArticleFingerprint[]) => {
+      for (const e of entries) this.stmt.addFingerprint.run(e.fingerprint, e.articleId);
+    });
   }
 
   async getSourceState(key: string): Promise<SourceState | undefined> {
@@ -116,12 +203,34 @@ export class SqliteSourceStateRepository implements SourceStateRepository {
 
   async putSourceState(state: SourceState): Promise<void> {
     try {
-      this.stmt.put.run({ ...state });
+      this.stmt.put.run({ ...state, outlet: state.outlet ?? null, kind: state.kind ?? null });
     } catch (err) {
       throw new StoreError(
         `store: saving source state ${state.key} failed: ${(err as Error).message}`,
         { cause: err },
       );
+    }
+  }
+
+  async listSourceHealth(): Promise<SourceHealth[]> {
+    return (await this.listSourceStates()).map(toSourceHealth);
+  }
+
+  async findArticleIdByUrl(url: string): Promise<string | undefined> {
+    return this.stmt.byUrl.get(url)?.id;
+  }
+
+  async findArticleIdByFingerprint(fingerprint: string): Promise<string | undefined> {
+    return this.stmt.byFingerprint.get(fingerprint)?.article_id;
+  }
+
+  async addFingerprints(entries: readonly ArticleFingerprint[]): Promise<void> {
+    try {
+      this.addMany(entries);
+    } catch (err) {
+      throw new StoreError(`store: saving fingerprints failed: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
   }
 }

@@ -1,124 +1,167 @@
 /**
- * The stories stage's candidate index ({@link LshIndex}) in SQLite. One row per key in
- * `story_keys`: the key's 64-bit hash as the rowid and the key's posting list, a JSON array of
- * dense article numbers (oldest first) that `story_key_articles` maps back to article ids. Like
- * the in-memory index it keeps only the newest `maxPerKey` articles under each key, so a key
- * shared by boilerplate (a portal footer paragraph) costs the same at a million articles as at a
- * thousand.
+ * The stories stage's candidate index ({@link LshIndex}) persisted in SQLite and served from
+ * memory. `story_key_sets` holds one row per indexed article: a dense article number, the
+ * article id and its keys as a BLOB of little-endian uint32s. The first use of the index reads
+ * the rows in number order into a {@link KeyPostings} table; after that a query never touches
+ * SQLite and an add is one row appended at the end of the table's B-tree.
  *
- * Why this shape: most keys (MinHash bands) belong to one article, so a row per key rather than
- * per (key, article) halves the rows, a lookup is one rowid probe, and the bound is kept in the
- * same write that appends (no count / min / trim query per key). Integer keys and article
- * numbers keep rows small, so the tree's inner pages stay in the page cache at a million articles.
+ * Why this shape: a persisted key → articles table costs ~50 random B-tree probes and writes
+ * per article, which at a million articles (~50 M keys) no page cache holds: measured 959/s at
+ * 100 k and falling. Appending one row per article keeps writes sequential and the cost per
+ * insert flat; the price is the memory of the postings (11–21 bytes per key: 8-byte slots at
+ * a load of 0.375–0.75, plus list nodes for shared keys) and the load time
+ * on first use, both printed by `npm run bench -- stories`.
+ *
+ * One clusterer per database at a time: another connection's writes are not seen by an index
+ * already loaded (`invalidate()` forces a reload).
  */
 import type Database from 'better-sqlite3';
-import { hashCodeUnits } from '../../stories/hash.js';
-import type { LshIndex } from '../../stories/lsh.js';
+import { endianness } from 'node:os';
+import { KeyPostings } from '../../stories/key-postings.js';
+import { DEFAULT_MAX_PER_KEY, type LshIndex } from '../../stories/lsh.js';
 
 /** Options of {@link SqliteLshIndex}. */
 export interface SqliteLshIndexOptions {
-  /** Most articles kept per key; the oldest are dropped when a key exceeds it. Default 256. */
+  /** Most articles kept per key; the oldest are dropped when a key exceeds it. Default {@link DEFAULT_MAX_PER_KEY}. */
   maxPerKey: number;
 }
 
-const MIN_INT64 = -(2n ** 63n);
-
-/**
- * The stored form of a text key: a signed 64-bit hash (two independent 32-bit lanes) as a
- * decimal string, ready for a JSON array that SQLite reads as INTEGERs. Deterministic (stored).
- */
-export function keyHash(key: string): string {
-  const hi = hashCodeUnits(key, 0, key.length, 0x1b873593);
-  const lo = hashCodeUnits(key, 0, key.length, 0x5bd1e995);
-  const value = BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo));
-  // SQLite's JSON reader turns -2⁶³ into a REAL; fold it onto its neighbour.
-  return (value === MIN_INT64 ? value + 1n : value).toString();
+/** Distinct keys as unsigned 32-bit values, sorted (storing into a Uint32Array wraps modulo 2³²). */
+function distinctKeys(keys: ArrayLike<number>): Uint32Array {
+  const sorted = new Uint32Array(keys.length);
+  sorted.set(keys);
+  sorted.sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] ?? 0;
+  return sorted.subarray(0, n);
 }
 
-/** JSON array of the distinct keys' hashes. */
-function keysJson(keys: readonly string[]): string {
-  const seen = new Set<string>();
-  for (const k of keys) seen.add(keyHash(k));
-  return `[${[...seen].join(',')}]`;
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+function toBlob(keys: Uint32Array): Buffer {
+  if (LITTLE_ENDIAN) return Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength);
+  const out = Buffer.allocUnsafe(keys.length * 4);
+  for (let i = 0; i < keys.length; i++) out.writeUInt32LE(keys[i] ?? 0, i * 4);
+  return out;
+}
+
+function fromBlob(blob: Buffer): Uint32Array {
+  if (LITTLE_ENDIAN && blob.byteOffset % 4 === 0) return new Uint32Array(blob.buffer, blob.byteOffset, blob.length >>> 2);
+  const out = new Uint32Array(blob.length >>> 2);
+  for (let i = 0; i < out.length; i++) out[i] = blob.readUInt32LE(i * 4);
+  return out;
+}
+
+/** The loaded index: postings plus the article numbers ↔ ids. */
+interface Loaded {
+  postings: KeyPostings;
+  ids: (string | undefined)[];
+  numbers: Map<string, number>;
+  next: number;
 }
 
 /**
- * {@link LshIndex} over the `story_keys` and `story_key_articles` tables (see story-tables.ts).
- * Synchronous, as the clusterer expects; run it inside the caller's transaction to make a batch
- * atomic.
+ * {@link LshIndex} over the `story_key_sets` table (see story-tables.ts). Synchronous, as the
+ * clusterer expects; run it inside the caller's transaction to make a batch atomic, and call
+ * `invalidate()` when that transaction rolls back (SqliteStoryStore.transaction does).
  *
  * @example
  * const index = new SqliteLshIndex(db);
- * index.add('eastmoney:1', ['b0:0a1b2c3d4e5f6071', 'x:…']);
- * index.candidates(['b0:0a1b2c3d4e5f6071']); // Set { 'eastmoney:1' }
+ * index.add('eastmoney:1', [0x0a1b2c3d, textKey('x:…')]);
+ * index.candidates([0x0a1b2c3d]); // Set { 'eastmoney:1' }
  */
 export class SqliteLshIndex implements LshIndex {
-  readonly #articleNumber: Database.Statement<[string], number>;
-  readonly #insert: Database.Statement<{ n: number; keys: string; max: number }>;
-  readonly #postings: Database.Statement<[string], string>;
-  readonly #articleIds: Database.Statement<[string], string>;
-  readonly #deleteAll: Database.Statement<[]>;
-  readonly #deleteArticles: Database.Statement<[]>;
+  readonly #stmt;
   readonly #maxPerKey: number;
+  #loaded: Loaded | undefined;
 
   /** @param db - an open database migrated to the story tables. */
   constructor(db: Database.Database, options: Partial<SqliteLshIndexOptions> = {}) {
-    this.#maxPerKey = Math.max(1, options.maxPerKey ?? 256);
-    this.#articleNumber = db
-      .prepare<[string], number>(
-        `INSERT INTO story_key_articles (id) VALUES (?)
-         ON CONFLICT (id) DO UPDATE SET id = excluded.id RETURNING n`,
-      )
-      .pluck();
-    // One statement per article, not per key: json_each carries the key list. A new key gets a
-    // one-element list; a known key gets the article appended unless already present, dropping
-    // the oldest entries first when the list is full (so it never exceeds @max).
-    this.#insert = db.prepare(
-      `INSERT INTO story_keys (key, ids)
-       SELECT k.value, json_array(@n) FROM json_each(@keys) k WHERE true
-       ON CONFLICT (key) DO UPDATE SET ids = json_insert(
-         CASE WHEN json_array_length(ids) < @max THEN ids
-              ELSE (SELECT json_group_array(e.value) FROM
-                     (SELECT j.value FROM json_each(story_keys.ids) j
-                      WHERE j.key > json_array_length(story_keys.ids) - @max ORDER BY j.key) e)
-         END, '$[#]', @n)
-       WHERE NOT EXISTS (SELECT 1 FROM json_each(story_keys.ids) j WHERE j.value = @n)`,
-    );
-    // Driven by the key list (one rowid probe per key); most keys of a new article are absent,
-    // so few rows come back. Article numbers are mapped to ids in a second, small query.
-    this.#postings = db
-      .prepare<[string], string>('SELECT s.ids FROM json_each(?) k JOIN story_keys s ON s.key = k.value')
-      .pluck();
-    this.#articleIds = db
-      .prepare<[string], string>(
-        'SELECT a.id FROM json_each(?) k JOIN story_key_articles a ON a.n = k.value',
-      )
-      .pluck();
-    this.#deleteAll = db.prepare('DELETE FROM story_keys');
-    this.#deleteArticles = db.prepare('DELETE FROM story_key_articles');
+    this.#maxPerKey = Math.max(1, options.maxPerKey ?? DEFAULT_MAX_PER_KEY);
+    this.#stmt = {
+      all: db.prepare<[], [number, string, Buffer]>('SELECT n, article_id, keys FROM story_key_sets ORDER BY n').raw(),
+      keyCount: db.prepare<[], number>('SELECT coalesce(sum(length(keys)), 0) / 4 FROM story_key_sets').pluck(),
+      keysOf: db.prepare<[number], Buffer>('SELECT keys FROM story_key_sets WHERE n = ?').pluck(),
+      insert: db.prepare<[number, string, Buffer]>('INSERT INTO story_key_sets (n, article_id, keys) VALUES (?, ?, ?)'),
+      update: db.prepare<[Buffer, number]>('UPDATE story_key_sets SET keys = ? WHERE n = ?'),
+      remove: db.prepare<[number]>('DELETE FROM story_key_sets WHERE n = ?'),
+      clear: db.prepare('DELETE FROM story_key_sets'),
+    };
+  }
+
+  /** Read every row into memory (first use, or after `invalidate()`). */
+  #load(): Loaded {
+    if (this.#loaded !== undefined) return this.#loaded;
+    // Sized for every stored key up front: no rehash while loading a million articles.
+    const stored = this.#stmt.keyCount.get() ?? 0;
+    const postings = new KeyPostings(this.#maxPerKey, Math.ceil(stored / 0.75));
+    const loaded: Loaded = { postings, ids: [''], numbers: new Map(), next: 1 };
+    for (const [n, id, blob] of this.#stmt.all.iterate()) {
+      loaded.ids[n] = id;
+      loaded.numbers.set(id, n);
+      loaded.next = n + 1;
+      for (const k of fromBlob(blob)) postings.add(k, n);
+    }
+    this.#loaded = loaded;
+    return loaded;
   }
 
   /** @inheritdoc */
-  add(id: string, keys: readonly string[]): void {
-    if (keys.length === 0) return;
-    const n = this.#articleNumber.get(id);
-    if (n === undefined) throw new Error(`lsh: no article number for ${id}`);
-    this.#insert.run({ n, keys: keysJson(keys), max: this.#maxPerKey });
+  add(id: string, keys: ArrayLike<number>): void {
+    const index = this.#load();
+    const distinct = distinctKeys(keys);
+    const known = index.numbers.get(id);
+    const n = known ?? index.next;
+    if (known === undefined) {
+      this.#stmt.insert.run(n, id, toBlob(distinct));
+      index.next = n + 1;
+      index.ids[n] = id;
+      index.numbers.set(id, n);
+    } else {
+      const stored = fromBlob(this.#stmt.keysOf.get(n) ?? Buffer.alloc(0));
+      const have = new Set(stored);
+      if (distinct.some((k) => !have.has(k))) this.#stmt.update.run(toBlob(distinctKeys([...stored, ...distinct])), n);
+    }
+    // A re-added article goes back under a key that evicted it, as in the in-memory index.
+    for (const k of distinct) index.postings.add(k, n);
   }
 
   /** @inheritdoc */
-  candidates(keys: readonly string[]): Set<string> {
-    if (keys.length === 0) return new Set();
-    const lists = this.#postings.all(keysJson(keys));
-    if (lists.length === 0) return new Set();
-    const numbers = new Set<number>();
-    for (const list of lists) for (const n of JSON.parse(list) as number[]) numbers.add(n);
-    return new Set(this.#articleIds.all(JSON.stringify([...numbers])));
+  candidates(keys: ArrayLike<number>): Set<string> {
+    const index = this.#load();
+    const out = new Set<string>();
+    const visit = (n: number): void => {
+      const id = index.ids[n];
+      if (id !== undefined) out.add(id);
+    };
+    for (let i = 0; i < keys.length; i++) index.postings.collect(keys[i] ?? 0, visit);
+    return out;
+  }
+
+  /** @inheritdoc */
+  remove(id: string): void {
+    const index = this.#load();
+    const n = index.numbers.get(id);
+    if (n === undefined) return;
+    for (const k of fromBlob(this.#stmt.keysOf.get(n) ?? Buffer.alloc(0))) index.postings.remove(k, n);
+    this.#stmt.remove.run(n);
+    index.numbers.delete(id);
+    index.ids[n] = undefined;
   }
 
   /** Forget every key (before a full recluster). */
   clear(): void {
-    this.#deleteAll.run();
-    this.#deleteArticles.run();
+    this.#stmt.clear.run();
+    this.#loaded = undefined;
+  }
+
+  /** Drop the in-memory copy; the next use reads the table again (after a rollback). */
+  invalidate(): void {
+    this.#loaded = undefined;
+  }
+
+  /** Number of distinct keys in memory (loads the index). */
+  get size(): number {
+    return this.#load().postings.size;
   }
 }

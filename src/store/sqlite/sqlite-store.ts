@@ -21,7 +21,9 @@ import {
   encodeCursor,
   rowToArticle,
 } from './article-row.js';
+import { SqliteFactsStore } from './facts-tables.js';
 import { migrations } from './migrations.js';
+import { SqliteSearchTables } from './search-tables.js';
 import { SqliteSourceStateRepository } from './source-state.js';
 import { SqliteStoryStore } from './story-tables.js';
 
@@ -201,6 +203,16 @@ export class SqliteStore implements ArticleStore {
   /** The story tables of this database (clustering state, memberships, candidate index). */
   stories(): SqliteStoryStore {
     return new SqliteStoryStore(this.db);
+  }
+
+  /** The search index of this database (FTS5 table, document map, indexing watermark). */
+  search(): SqliteSearchTables {
+    return new SqliteSearchTables(this.db);
+  }
+
+  /** The numeric claims of this database (tables `fact_claims`, `fact_articles`). */
+  facts(): SqliteFactsStore {
+    return new SqliteFactsStore(this.db);
   }
 
   /** Source health and conditional-GET state (table `source_state`). */

@@ -1,7 +1,7 @@
 /**
- * The story tables: their migration (step 2 of migrations.ts) and {@link SqliteStoryStore}, the
- * handle the stories stage and the CLI use to read and write them in one database with the
- * articles.
+ * The story tables: their migrations (step 2 and `storyKeySetsMigration` in migrations.ts) and
+ * {@link SqliteStoryStore}, the handle the stories stage and the CLI use to read and write them
+ * in one database with the articles.
  */
 import type Database from 'better-sqlite3';
 import type { StoryState } from '../../stories/story-state.js';
@@ -15,10 +15,8 @@ import { SqliteStoryRepository } from './sqlite-story-repository.js';
  *   first/last seen as epoch ms, indexed for the same-event window query and for listing.
  * - `story_members`: article → story, with the article's content hash when it was clustered
  *   (an article whose current hash differs has changed and is clustered again).
- * - `story_keys`: the LSH candidate index (band, paragraph, exact and figure keys): one row
- *   per key, rowid = the key's signed 64-bit hash, `ids` = JSON array of the newest article
- *   numbers under it (oldest first, at most `maxPerKey`).
- * - `story_key_articles`: the dense article numbers of `story_keys.ids` ↔ article ids.
+ * - `story_keys`, `story_key_articles`: the first LSH candidate index, replaced by
+ *   `story_key_sets` by {@link storyKeySetsMigration}.
  */
 export const storyTablesMigration: Migration = {
   name: 'stories, story members and the LSH candidate index',
@@ -52,8 +50,30 @@ export const storyTablesMigration: Migration = {
   `,
 };
 
-/** Page cache (KiB) of a connection that clusters: 1 GiB (the key index at ~1 M articles). */
-const STORY_CACHE_KIB = 1_048_576;
+/**
+ * Migration step appended after step 2 had shipped (see its place in migrations.ts): the
+ * candidate index becomes one row per article (`story_key_sets`: dense number, article id, keys
+ * as a BLOB of little-endian uint32s) that {@link SqliteLshIndex} loads into memory, replacing
+ * the per-key tables of step 2. Keys are now 32-bit numbers, figure keys are bucketed by story
+ * window and bigrams are stored unhashed, so the stored keys and story states of step 2 are
+ * stale: every story is deleted and every article becomes pending, to be clustered again by the
+ * next import (or `caixun recluster`).
+ */
+export const storyKeySetsMigration: Migration = {
+  name: 'story candidate index as one key set per article (stories rebuilt)',
+  sql: `
+    DROP TABLE story_keys;
+    DROP TABLE story_key_articles;
+    DELETE FROM story_members;
+    DELETE FROM stories;
+    CREATE TABLE story_key_sets (
+      n              INTEGER PRIMARY KEY,
+      -- not indexed: the index is looked up in memory (article id → number), never in SQL
+      article_id     TEXT NOT NULL,
+      keys           BLOB NOT NULL
+    ) STRICT;
+  `,
+};
 
 /** An article waiting to be clustered: the columns the clusterer reads. */
 export interface PendingArticleRow {
@@ -85,9 +105,6 @@ export class SqliteStoryStore {
   /** @param db - an open database migrated to the story tables. */
   constructor(db: Database.Database) {
     this.#db = db;
-    // Clustering looks up ~50 random keys per article: give the connection a page cache large
-    // enough for the key index's inner pages (an upper bound, allocated only as used).
-    db.pragma(`cache_size = -${STORY_CACHE_KIB}`);
     this.repository = new SqliteStoryRepository(db);
     this.index = new SqliteLshIndex(db);
     this.#stmt = {
@@ -118,9 +135,17 @@ export class SqliteStoryStore {
     };
   }
 
-  /** Run `fn` in one transaction (nested calls join the outer one). */
+  /**
+   * Run `fn` in one transaction (nested calls join the outer one). When it fails, the index's
+   * in-memory copy is dropped so it cannot keep keys the rollback removed from the table.
+   */
   transaction<T>(fn: () => T): T {
-    return this.#db.transaction(fn)();
+    try {
+      return this.#db.transaction(fn)();
+    } catch (err) {
+      this.index.invalidate();
+      throw err;
+    }
   }
 
   /** Clustered articles whose content changed since (current hash ≠ hash at clustering), by id. */
@@ -130,14 +155,16 @@ export class SqliteStoryStore {
 
   /**
    * Dissolve the stories these articles belong to: every member becomes pending again, links
-   * to the dissolved stories are removed. Returns how many articles were released. Stale index
-   * keys of changed articles stay until evicted: they can only add candidates, never join.
+   * to the dissolved stories are removed, and the index keys of the changed and released
+   * articles are deleted (they are added again when those articles are clustered again).
+   * Returns how many articles were released.
    */
   dissolveStoriesOf(articleIds: readonly string[]): number {
     return this.transaction(() => {
       let released = 0;
       const storyIds = new Set<string>();
       for (const id of articleIds) {
+        this.index.remove(id);
         const s = this.repository.storyOf(id);
         if (s !== undefined) storyIds.add(s);
         else this.repository.unassign(id);
@@ -147,6 +174,7 @@ export class SqliteStoryStore {
         if (state === undefined) continue;
         for (const m of state.members) {
           this.repository.unassign(m.id);
+          this.index.remove(m.id);
           released++;
         }
         for (const relatedId of state.relatedIds) {

@@ -13,6 +13,11 @@ const CASES: ReadonlyArray<[string, string]> = [
   ['“ 十四五 ” 规划', '“十四五”规划'],
   ['尾部空格   ', '尾部空格'],
   ['ＧＤＰ 增长', 'ＧＤＰ增长'],
+  ['规格为1 0 0毫克', '规格为100毫克'],
+  ['召回两批V e k l u r y注射液', '召回两批Veklury注射液'],
+  ['A B C', 'ABC'],
+  ['Faraday Future 与 A 股', 'Faraday Future与A股'],
+  ['2021年 1 2 月', '2021年12月'],
   ['', ''],
 ];
 

@@ -16,11 +16,13 @@ export interface RepairedLine {
 }
 
 /**
- * Repair one line of PDF-extracted text.
+ * Repair one line of PDF-extracted text. With `keepSpaces` (a headline laid out from glyph
+ * positions, where a space is printed, not a justification artefact: `稳字当头 进中求进`) space runs
+ * only shrink to one space.
  * @example repairLine('稳 增 长稳 增 长').text // '稳增长'
  */
-export function repairLine(line: string): RepairedLine {
-  const spaced = removeJustifiedSpaces(line);
+export function repairLine(line: string, keepSpaces = false): RepairedLine {
+  const spaced = keepSpaces ? line.trim().replace(/[ \t\u00a0]+/gu, ' ') : removeJustifiedSpaces(line);
   const indent = /^[ \t\u00a0\u3000]*/u.exec(spaced)?.[0] ?? '';
   const result = removeFakeBold(spaced.slice(indent.length));
   const kept = Array.from(result.text).length;

@@ -1,0 +1,92 @@
+/**
+ * `caixun search <query…>`: search the archive (JSON = the SearchResponse of the API), and
+ * `caixun reindex`: rebuild the search index from the stored articles.
+ */
+import { reindexAll, searchTablesOf } from '../../search/index-articles.js';
+import { searchArticles } from '../../search/search.js';
+import type { SearchOptions, SearchResponse } from '../../search/types.js';
+import { openStore } from '../../store/open-store.js';
+import { EXIT } from '../exit.js';
+import { writeLine } from '../output.js';
+
+/** Options of `caixun search`. */
+export interface SearchCommandOptions {
+  db: string;
+  outlet?: string;
+  category?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+  json?: boolean;
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** A snippet for a terminal: marks as 【】, entities decoded. */
+export function snippetToText(snippet: string): string {
+  return snippet
+    .replace(/<mark>/g, '【')
+    .replace(/<\/mark>/g, '】')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
+}
+
+function formatResponse(res: SearchResponse): string[] {
+  const lines = [`${res.totalExact ? '' : '~'}${res.total} results (page ${res.page})`];
+  res.results.forEach((hit, i) => {
+    const n = (res.page - 1) * res.pageSize + i + 1;
+    const also = hit.alsoMatched.length > 0 ? ` +${hit.alsoMatched.length} more in story` : '';
+    lines.push('', `${n}. ${hit.title}`, `   ${hit.outlet}  ${hit.publishedAt ?? '-'}  [${hit.articleId}]${hit.storyId ? ` story ${hit.storyId}` : ''}${also}`);
+    lines.push(`   ${snippetToText(hit.snippet)}`);
+  });
+  return lines;
+}
+
+/** `caixun search`. */
+export async function runSearchCommand(words: readonly string[], options: SearchCommandOptions): Promise<number> {
+  const store = openStore(options.db, { mustExist: true });
+  try {
+    const request: SearchOptions = {
+      q: words.join(' '),
+      ...(options.outlet === undefined ? {} : { outlet: options.outlet }),
+      ...(options.category === undefined ? {} : { category: options.category }),
+      ...(options.from === undefined ? {} : { from: options.from }),
+      ...(options.to === undefined ? {} : { to: options.to }),
+      ...(options.page === undefined ? {} : { page: options.page }),
+      ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+    };
+    const res = await searchArticles(store, request);
+    if (options.json) await writeLine(JSON.stringify(res));
+    else for (const line of formatResponse(res)) await writeLine(line);
+    const missing = (await store.countArticles()) - searchTablesOf(store).countDocuments();
+    if (missing > 0) process.stderr.write(`search: ${missing} articles are not indexed yet; run \`caixun reindex\`\n`);
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+/** `caixun reindex`: empty the search index and index every article again. */
+export async function runReindexCommand(options: { db: string; json?: boolean; progress?: boolean }): Promise<number> {
+  const store = openStore(options.db, { mustExist: true });
+  try {
+    const started = performance.now();
+    let last = 0;
+    const counts = await reindexAll(store, {
+      onProgress: (done, total) => {
+        if (options.progress === false || Date.now() - last < 2000) return;
+        last = Date.now();
+        process.stderr.write(`indexing: ${done}/${total} articles\n`);
+      },
+    });
+    const durationMs = Math.round(performance.now() - started);
+    await writeLine(
+      options.json
+        ? JSON.stringify({ ...counts, durationMs })
+        : `indexed ${counts.indexed} articles (${counts.documents} in the index) in ${(durationMs / 1000).toFixed(1)} s`,
+    );
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deriveSteps } from '../ingest/derive-pending.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { makeArticle } from '../../test/support/make-article.js';
+import { extractPending } from './derive.js';
+
+describe('extractPending', () => {
+  let dir: string;
+  let store: SqliteStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'caixun-facts-derive-'));
+    store = new SqliteStore(join(dir, 'x.db'));
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is registered as a derive step after stories', () => {
+    const names = deriveSteps.map((s) => s.name);
+    expect(names.indexOf('facts')).toBeGreaterThan(names.indexOf('stories'));
+  });
+
+  it('extracts new and changed articles only, in batches', async () => {
+    await store.upsertArticles([
+      makeArticle({ id: 't:1', text: '1—11月份，规模以上工业企业实现利润总额79750.1亿元，同比增长38.0%。' }),
+      makeArticle({ id: 't:2', text: '北向资金净流入超40亿元。' }),
+      makeArticle({ id: 't:3', text: '没有数字。' }),
+    ]);
+    const progress: [number, number][] = [];
+    expect(await extractPending(store, { batchSize: 2, onProgress: (d, t) => progress.push([d, t]) })).toBe(3);
+    expect(progress).toEqual([
+      [2, 3],
+      [3, 3],
+    ]);
+    const rows = store.facts().listClaims();
+    expect(rows.map((r) => [r.articleId, r.value, r.unit, r.subjectKey, r.period])).toEqual([
+      ['t:1', 7975010000000, '元', '规上工业企业利润总额', '2021-01/2021-11'],
+      ['t:1', 38, '%', '规上工业企业利润总额', '2021-01/2021-11'],
+      ['t:2', 4000000000, '元', '北向资金净流入', null],
+    ]);
+    expect(await extractPending(store)).toBe(0);
+    await store.upsertArticles([makeArticle({ id: 't:2', text: '北向资金净流入超50亿元。' })]);
+    expect(await extractPending(store)).toBe(1);
+    expect(store.facts().listClaims({ articleIds: ['t:2'] }).map((r) => r.value)).toEqual([5000000000]);
+  });
+});

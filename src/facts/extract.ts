@@ -1,0 +1,222 @@
+/**
+ * Numeric claims from an article's text: each number with its unit, subject, kind, qualifier
+ * and period, its sentence and offsets. Pure (the tokenizer is loaded once on first use).
+ *
+ * @example
+ * extractClaims('1—11月份，全国规模以上工业企业实现利润总额79750.1亿元，同比增长38.0%。', '2021-12-27T09:51:04+08:00')
+ * // → [{ value: 7975010000000, unit: '元', subject: '全国规模以上工业企业利润总额', kind: 'level', period: '2021-01/2021-11', … },
+ * //    { value: 38, unit: '%', subject: '全国规模以上工业企业利润总额', kind: 'growth', period: '2021-01/2021-11', … }]
+ */
+import { COUNT_UNITS, GROWTH_MARKERS, LEADING_NOISE, SHARE_EXCEPTIONS, SHARE_MARKERS, TARGET_MARKERS } from './lexicon.js';
+import { toHalfWidth } from './numbers.js';
+import { findPeriods, shanghaiDate, type PeriodMention } from './periods.js';
+import { scanNumbers, type NumberMention } from './scan-numbers.js';
+import { subjectAfter, subjectBefore, subjectLeading } from './subject.js';
+import type { Claim, ClaimKind } from './types.js';
+
+/** Sentences of a text with their offsets: split at 。！？ and line breaks; table rows (tabs) skipped. */
+export function splitSentences(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const re = /[^。！？!?\n]+[。！？!?]*/g;
+  for (const m of text.matchAll(re)) {
+    const raw = m[0];
+    if (raw.includes('\t')) continue;
+    const lead = raw.length - raw.trimStart().length;
+    const t = raw.trim();
+    if (t !== '') out.push({ text: t, start: m.index + lead });
+  }
+  return out;
+}
+
+const CLAUSE_SEP = /[，,；;：:]/;
+const OPEN = '（(【[';
+const CLOSE = '）)】]';
+
+/** Offset where the clause holding `pos` starts (outside brackets; a number in brackets looks before them). */
+function clauseStart(s: string, pos: number, floor: number): number {
+  let depth = 0;
+  for (let i = pos - 1; i >= floor; i--) {
+    const c = s[i]!;
+    if (CLOSE.includes(c)) depth++;
+    else if (OPEN.includes(c)) {
+      if (depth === 0) return clauseStart(s, i, floor);
+      depth--;
+    } else if (depth === 0 && CLAUSE_SEP.test(c) && !(c === ':' && /\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''))) return i + 1;
+  }
+  return floor;
+}
+
+/** The text between `from` and `to` without bracketed parts and period expressions. */
+function windowText(s: string, from: number, to: number, periods: readonly PeriodMention[]): string {
+  let out = '';
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = s[i]!;
+    if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && !periods.some((p) => i >= p.start && i < p.end)) out += c;
+  }
+  for (const re of LEADING_NOISE) out = out.replace(re, '');
+  return out.replace(/(?:比|较)?同期/g, '').replace(/^(?:据|从|在|于|截至|较|对|和|与|及|而|但|且)/, '');
+}
+
+function kindOf(m: NumberMention, subject: string, predicate: string, target: boolean): ClaimKind {
+  if (target) return 'target';
+  const movesTo = /(?:至|到)$/.test(predicate.replace(/(?:超过|超|近|约|达到|达)$/, ''));
+  if (!movesTo && GROWTH_MARKERS.some((g) => predicate.replace(/新增/g, '').includes(g))) return 'growth';
+  if (/(?:涨幅|跌幅|增幅|降幅|增速|增长率|回撤|幅度)$/.test(subject)) return 'growth';
+  if ((m.unit === '%' || m.unit === '‰') && SHARE_MARKERS.some((w) => subject.includes(w)) && !SHARE_EXCEPTIONS.some((w) => subject.endsWith(w))) return 'share';
+  if (COUNT_UNITS.has(m.unit)) return 'count';
+  return 'level';
+}
+
+/**
+ * Whether the sentence sets a target before `pos` (到2025年, 力争, 目标 — not 目标价). A
+ * deadline before publication, or 已 between marker and number (到2021年底…已应用于), reports
+ * what happened instead.
+ */
+function isTarget(s: string, pos: number, deadline: string | null, publishedAt: string | null): boolean {
+  const head = s.slice(0, pos);
+  const marker = TARGET_MARKERS.map((re) => re.exec(head)).find((m) => m !== null);
+  if (marker === undefined || marker === null) return false;
+  if (/已|已经/.test(head.slice(marker.index))) return false;
+  const pub = publishedAt === null ? null : shanghaiDate(publishedAt);
+  if (deadline !== null && pub !== null) {
+    const day = `${pub.year}-${String(pub.month).padStart(2, '0')}-${String(pub.day).padStart(2, '0')}`;
+    if (deadlineDay(deadline) < day) return false;
+  }
+  return true;
+}
+
+/**
+ * Extract the numeric claims of one article.
+ * @param text - the article's plain text (`Article.text`)
+ * @param publishedAt - ISO 8601 publication time; relative periods (今年, 7月底) resolve against
+ *   its Asia/Shanghai date. With null, periods without a year stay null.
+ */
+export function extractClaims(text: string, publishedAt: string | null): Claim[] {
+  const claims: Claim[] = [];
+  // The period a sentence without its own one inherits: the latest one in its paragraph, else
+  // the lead's (据统计局消息，1—5月，… then 商品房施工面积… in the next paragraphs).
+  let lead: string | null | undefined;
+  for (const para of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)) {
+    const carry: Carry = { period: lead ?? null, subject: '' };
+    for (const sentence of splitSentences(para[0])) {
+      claims.push(...claimsOfSentence(sentence.text, para.index + sentence.start, publishedAt, carry));
+      if (lead === undefined) lead = carry.period;
+    }
+  }
+  return claims;
+}
+
+/** What a sentence hands to the next one in its paragraph. */
+interface Carry {
+  period: string | null;
+  /** The subject of the paragraph's last claim. */
+  subject: string;
+}
+
+/** 跌幅为8.01%，报2378元/吨: a change noun is not the subject of the level that follows. */
+const CHANGE_NOUN = /(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/;
+/** A bare quote (现报17.74港元, 收于…): its subject is the previous sentence's. */
+const BARE_QUOTE = /^(?:现|最新)?(?:报|收于|收报|价格为)$/;
+
+function claimsOfSentence(original: string, offset: number, publishedAt: string | null, carry: Carry): Claim[] {
+  const s = toHalfWidth(original);
+  // most sentences state no number: no period to look for either
+  if (!/[0-9一二三四五六七八九十两〇零]/.test(s)) return [];
+  const allPeriods = findPeriods(s, publishedAt);
+  const periods = allPeriods.filter((p) => !p.base);
+  const own = periods.filter((p) => p.period !== null);
+  const inherited = own.length === 0 ? carry.period : null;
+  const last = own[own.length - 1];
+  if (last !== undefined) carry.period = last.period;
+  const mentions = scanNumbers(s, allPeriods.map((p) => [p.start, p.end] as [number, number]));
+  const out: Claim[] = [];
+  let prevEnd = 0;
+  let prevSubject = '';
+  let prevKind: ClaimKind | null = null;
+  for (const m of mentions) {
+    const cStart = clauseStart(s, m.start, 0);
+    const from = Math.max(cStart, prevEnd);
+    const window = windowText(s, from, m.start, allPeriods);
+    let { subject, predicate } = subjectBefore(window);
+    if (subject === '') {
+      subject = COUNT_UNITS.has(m.unit) || m.unit === '' || prevSubject === '' ? subjectAfter(afterText(s, m.end)) : '';
+      // 实现利润总额57618.9亿元，增长44.0%: a bare change continues the previous subject
+      if (subject === '') subject = GROWTH_MARKERS.some((g) => window.includes(g)) ? prevSubject : prevSubject.replace(CHANGE_NOUN, '');
+      if (subject === '' && cStart === 0 && BARE_QUOTE.test(window.trim())) subject = carry.subject;
+      // 在岸人民币兑美元升至…新高，现报6.3565: the noun phrase the sentence starts with
+      if (subject === '' && cStart > 0) subject = subjectLeading(windowText(s, 0, cStart, allPeriods));
+      predicate = window;
+    } else if (/^(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/.test(subject) && cStart > 0) {
+      // 郑商所纯碱期货主力合约跌停，跌幅为8.01%: whose change it is comes first in the sentence
+      subject = subjectLeading(windowText(s, 0, cStart, allPeriods)) + subject;
+    } else if (COUNT_UNITS.has(m.unit)) {
+      const after = subjectAfter(afterText(s, m.end));
+      if (after !== '') subject = after;
+    }
+    const period = periodFor(periods, m, s) ?? inherited;
+    const byPeriod = periods.find((p) => p.by && p.start < m.start && p.period !== null)?.period ?? null;
+    const target = isTarget(s, m.numeralStart, byPeriod, publishedAt);
+    // 分别降低7%和8%: a number joined to the previous one shares its kind
+    const joined: boolean = prevKind !== null && subject === prevSubject && /^[和及与、/或]$/.test(window.trim());
+    const kind: ClaimKind = joined && prevKind !== null ? prevKind : kindOf(m, subject, predicate, target);
+    const deadline = target ? byPeriod : null;
+    out.push({
+      value: m.value,
+      high: m.high,
+      shape: m.shape,
+      unit: m.unit,
+      subject,
+      kind,
+      qualifier: m.qualifier,
+      period,
+      deadline: deadline === null ? null : deadlineDay(deadline),
+      text: original.slice(m.start, m.end),
+      sentence: original,
+      start: offset + m.start,
+      end: offset + m.end,
+      sentenceStart: offset,
+    });
+    prevEnd = m.end;
+    prevSubject = subject;
+    prevKind = kind;
+    if (subject !== '') carry.subject = subject;
+  }
+  return out;
+}
+
+function afterText(s: string, end: number): string {
+  const rest = s.slice(end);
+  const stop = rest.search(/[，,；;：:。！？!?（(）)\d]/);
+  return stop === -1 ? rest : rest.slice(0, stop);
+}
+
+/** The period of a number: the last period expression before it in the sentence, else none. */
+function periodFor(periods: readonly PeriodMention[], m: NumberMention, s: string): string | null {
+  let best: PeriodMention | undefined;
+  for (const p of periods) if (p.end <= m.start) best = p;
+  if (best === undefined) {
+    // 商品房施工面积14320.58万平方米 (1—5月): a period written after the number in its clause
+    const cEnd = s.slice(m.end).search(/[，,；;。！？]/);
+    const limit = cEnd === -1 ? s.length : m.end + cEnd;
+    best = periods.find((p) => p.start >= m.end && p.end <= limit);
+  }
+  return best?.period ?? null;
+}
+
+/** The due day of a target period: a year is due on its last day, a month on its last day. */
+export function deadlineDay(period: string): string {
+  const last = period.includes('/') ? period.split('/')[1]! : period;
+  if (/^\d{4}$/.test(last)) return `${last}-12-31`;
+  const month = /^(\d{4})-(\d{2})$/.exec(last);
+  if (month !== null) {
+    const y = Number(month[1]);
+    const mo = Number(month[2]);
+    return `${last}-${String(new Date(Date.UTC(y, mo, 0)).getUTCDate()).padStart(2, '0')}`;
+  }
+  const q = /^(\d{4})-Q(\d)$/.exec(last);
+  if (q !== null) return `${q[1]}-${['03-31', '06-30', '09-30', '12-31'][Number(q[2]) - 1]}`;
+  return last;
+}

@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findPeriods, shanghaiDate } from './periods.js';
+
+const PUB = '2022-11-30T10:00:00+08:00';
+
+describe('findPeriods', () => {
+  it.each([
+    ['1—10月，利润增长', '1—10月', '2022-01/2022-10'],
+    ['2021年1-5月，投资下降', '2021年1-5月', '2021-01/2021-05'],
+    ['前三季度，建成基站', '前三季度', '2022-Q1/2022-Q3'],
+    ['今年前11个月，销量', '今年前11个月', '2022-01/2022-11'],
+    ['截至7月底，培育企业', '截至7月底', '2022-07-31'],
+    ['到2022年底，千兆光网', '到2022年底', '2022-12-31'],
+    ['2021年，制造业', '2021年', '2021'],
+    ['2021年度累计回购', '2021年度', '2021'],
+    ['11月末，资产总计', '11月末', '2022-11-30'],
+    ['11月份，利润', '11月份', '2022-11'],
+    ['11月8日，白酒股', '11月8日', '2022-11-08'],
+    ['2021年9月30日的总负债', '2021年9月30日', '2021-09-30'],
+    ['今年三季度日本GDP', '今年三季度', '2022-Q3'],
+    ['2022年一季度净利', '2022年一季度', '2022-Q1'],
+    ['明年销量', '明年', '2023'],
+    ['今年至2025年的盈利', '今年至2025年', '2022/2025'],
+    ['上半年，营收', '上半年', '2022-01/2022-06'],
+    ['昨日本土无新增', '昨日', '2022-11-29'],
+    ['2022财年国防授权法案', '2022财年', '2022'],
+    ['在2022年底前达到', '2022年底前', '2022-12-31'],
+  ])('%s: %s → %s', (text, written, period) => {
+    const [p] = findPeriods(text, PUB);
+    expect(p).toBeDefined();
+    expect(text.slice(p!.start, p!.end)).toBe(written);
+    expect(p!.period).toBe(period);
+  });
+
+  it('a month later than the publication month is last year', () => {
+    expect(findPeriods('12月8日', '2022-06-30T10:00:00+08:00')[0]?.period).toBe('2021-12-08');
+  });
+
+  it('marks comparison bases and "since" forms', () => {
+    const [base] = findPeriods('比去年同期下降', PUB);
+    expect(base?.base).toBe(true);
+    const [since] = findPeriods('升至2018年5月以来新高', PUB);
+    expect(since?.period).toBeNull();
+  });
+
+  it('leaves relative periods unresolved without a publication date', () => {
+    expect(findPeriods('今年前三季度', null)[0]?.period).toBeNull();
+    expect(findPeriods('2021年', null)[0]?.period).toBe('2021');
+  });
+});
+
+describe('shanghaiDate', () => {
+  it.each([
+    ['2021-12-27T09:51:04+08:00', { year: 2021, month: 12, day: 27 }],
+    ['2021-12-31T17:00:00Z', { year: 2022, month: 1, day: 1 }],
+  ])('%s', (iso, date) => expect(shanghaiDate(iso)).toEqual(date));
+  it('is null for null or garbage', () => {
+    expect(shanghaiDate(null)).toBeNull();
+    expect(shanghaiDate('yesterday')).toBeNull();
+  });
+});
+
+describe('findPeriods: properties', () => {
+  const pieces = ['2021', '年', '月', '日', '底', '1', '12', '—', '-', '至', '到', '截至', '前', '三', '季度', '今年', '以来', '比', '同期', '，', 'x'];
+  it('mentions are in bounds, in order and never overlap; resolved forms are well formed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join('')), (text) => {
+        let last = 0;
+        for (const p of findPeriods(text, PUB)) {
+          expect(p.start).toBeGreaterThanOrEqual(last);
+          expect(p.end).toBeGreaterThan(p.start);
+          expect(p.end).toBeLessThanOrEqual(text.length);
+          if (p.period !== null) expect(p.period).toMatch(/^\d{4}(?:-(?:Q\d|\d{2})(?:-\d{2})?)?(?:\/\d{4}(?:-(?:Q\d|\d{2})(?:-\d{2})?)?)?$/);
+          last = p.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { scanNumbers } from './scan-numbers.js';
+
+const scan = (s: string) => scanNumbers(s, []).map((m) => [s.slice(m.start, m.end), m.value, m.high, m.shape, m.unit, m.qualifier]);
+
+describe('scanNumbers', () => {
+  it.each([
+    ['净流入超40亿元', [['超40亿元', 4000000000, null, 'single', '元', '超过']]],
+    ['培育100余家企业', [['100余家', 100, null, 'single', '家', '超过']]],
+    ['产能约8000吨/年', [['约8000吨/年', 8000, null, 'single', '吨/年', '约']]],
+    ['在6.3-6.7的区间', [['6.3-6.7', 6.3, 6.7, 'range', '', null]]],
+    ['日成交额1-2亿元', [['1-2亿元', 100000000, 200000000, 'range', '元', null]]],
+    ['以222:212通过', [['222:212', 222, 212, 'ratio', ':', null]]],
+    ['由30%提高到50%以上', [['30%', 30, null, 'single', '%', null], ['50%以上', 50, null, 'single', '%', '以上']]],
+    ['电导率可达1.8 mS/cm', [['可达1.8 mS/cm', 1.8, null, 'single', 'mS/cm', '达到']]],
+    ['回购11,910,000美元', [['11,910,000美元', 11910000, null, 'single', '美元', null]]],
+    ['同比增46%至190万辆', [['46%', 46, null, 'single', '%', null], ['190万辆', 1900000, null, 'single', '辆', null]]],
+    ['约减少了5.42亿美元', [['5.42亿美元', 542000000, null, 'single', '美元', '约']]],
+  ])('%s', (s, expected) => expect(scan(s)).toEqual(expected));
+
+  it.each(['第3版', '病例1为加拿大籍', '9:45打开', '0—24时', 'HFO-1234yf', 'A50指数', '（600519）', '百度跌', '两年平均', '前3批'])('%s: none', (s) =>
+    expect(scan(s)).toEqual([]),
+  );
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { headNoun, normalizeSubject, subjectAfter, subjectBefore, subjectLeading, subjectsMatch } from './subject.js';
+
+describe('subjectBefore', () => {
+  it.each([
+    ['全国规模以上工业企业实现利润总额', '全国规模以上工业企业利润总额', ''],
+    ['建成开通5G基站超过', '5G基站', '超过'],
+    ['制造业增加值占国内生产总值比重为', '制造业增加值占国内生产总值比重', '为'],
+    ['北向资金净流入超', '北向资金净流入', '超'],
+    ['离岸人民币兑美元升至', '离岸人民币兑美元', '升至'],
+    ['同比增长', '', '同比增长'],
+  ])('%s → %s', (before, subject, predicate) => expect(subjectBefore(before)).toEqual({ subject, predicate }));
+});
+
+describe('subjectAfter and subjectLeading', () => {
+  it.each([
+    ['特斯拉股票期权', '特斯拉股票期权'],
+    ['家庭的能力', '家庭'],
+    ['的价格卖出了', '价格'],
+  ])('after: %s → %s', (after, subject) => expect(subjectAfter(after)).toBe(subject));
+  it('leading: the noun phrase a sentence starts with', () => expect(subjectLeading('在岸人民币兑美元升至新高')).toBe('在岸人民币兑美元'));
+});
+
+describe('normalizeSubject and subjectsMatch', () => {
+  it.each([
+    ['全国规模以上工业企业利润总额', '规上工业企业利润总额'],
+    ['"小巨人"企业', '小巨人企业'],
+    ['北上资金净流入', '北向资金净流入'],
+  ])('%s normalises to %s', (s, n) => expect(normalizeSubject(s)).toBe(n));
+
+  it.each([
+    ['规模以上工业企业利润总额', '利润总额', true],
+    ['利润总额', '全国规模以上工业企业利润总额', true],
+    ['北向资金净流入', '北上资金净流入', true],
+    ['规模以上工业企业利润总额', '营业收入', false],
+    ['5G基站', '基', false],
+    ['', '', true],
+    ['利润', '', false],
+  ])('%s vs %s → %s', (a, b, same) => expect(subjectsMatch(a, b)).toBe(same));
+
+  it('the head noun is the last word of two characters or more', () => {
+    expect(headNoun('规模以上工业企业利润总额')).toBe('利润总额');
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * The subject of a claim — the noun phrase a number measures — from the words before it (or,
+ * for a count written before its noun, after it), with @node-rs/jieba and the user
+ * dictionary in lexicon.ts; and the normalised subject used to group claims into series.
+ */
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import {
+  GROWTH_MARKERS,
+  QUALIFIERS_BEFORE,
+  SUBJECT_INNER_VERBS,
+  SUBJECT_LEADING_VERBS,
+  SUBJECT_LIGHT_VERBS,
+  SUBJECT_STOPWORDS,
+  SUBJECT_SYNONYMS,
+  USER_DICT,
+} from './lexicon.js';
+
+let jieba: Jieba | undefined;
+
+/** The shared tokenizer (default dictionary + the user dictionary), created on first use. */
+export function tokenizer(): Jieba {
+  if (jieba === undefined) {
+    jieba = Jieba.withDict(dict);
+    jieba.loadDict(Buffer.from(USER_DICT));
+  }
+  return jieba;
+}
+
+interface Token {
+  word: string;
+  tag: string;
+}
+
+const NOUN_TAGS = new Set(['n', 'nr', 'ns', 'nt', 'nz', 'nrt', 'nrfg', 'vn', 'eng', 'an', 'j', 'ng', 'b', 's', 'f', 'a']);
+const QUOTES = new Set(['"', '“', '”', '「', '」', '《', '》', '\'', '‘', '’']);
+const PREDICATE_WORDS = new Set<string>([
+  ...QUALIFIERS_BEFORE.map(([w]) => w),
+  // 涨幅, 增速 are nouns a subject may end with; the other change words are verbs
+  ...GROWTH_MARKERS.filter((w) => !/[幅速]$/.test(w)),
+  '为', '是', '至', '到', '报', '从', '由', '将', '已', '已经', '可', '均', '共', '仅', '有', '已有', '分别', '再度', '续',
+  '了', '较', '比', '平均', '年均', '两年平均', '在', '以', '于', '达到', '突破', '一度', '现', '盘中', '直线', '冲高', '大幅', '集体', '全线', '跟',
+]);
+// words that end a subject even when jieba calls them nouns (time words, pronouns)
+const STOP_WORDS = new Set(['目前', '现在', '今年', '去年', '明年', '此前', '近日', '其中', '公司', '该股', '该公司', '本行', '本公司', '我们', '盘中', '以来']);
+
+// currencies jieba tags as measure words (美元/q), which name what a rate measures (人民币兑美元)
+const CURRENCIES = new Set(['美元', '港元', '欧元', '日元', '英镑', '人民币', '港币']);
+const isNounLike = (t: Token): boolean =>
+  (NOUN_TAGS.has(t.tag) || CURRENCIES.has(t.word) || /^\d+[A-Za-z]+\p{Script=Han}+$/u.test(t.word)) && !PREDICATE_WORDS.has(t.word) && !/^\d+(?:\.\d+)?$/.test(t.word);
+
+/**
+ * The subject in `before` (the clause text before the number, period words already removed):
+ * drop the predicate at its end (verbs, qualifiers, 同比增长), then take the longest run of
+ * nouns before it, keeping inner verbs such as 占 and skipping light verbs such as 实现.
+ * Returns the subject and the predicate text that was dropped.
+ */
+export function subjectBefore(before: string): { subject: string; predicate: string } {
+  const tokens: Token[] = tokenizer().tag(before.trim());
+  let end = tokens.length;
+  const predicate: string[] = [];
+  while (end > 0) {
+    const t = tokens[end - 1]!;
+    if (isNounLike(t) && !STOP_WORDS.has(t.word)) break;
+    if (QUOTES.has(t.word) && end >= 2 && isNounLike(tokens[end - 2]!)) break;
+    predicate.unshift(t.word);
+    end--;
+  }
+  const words: string[] = [];
+  let i = end - 1;
+  for (; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (STOP_WORDS.has(t.word)) break;
+    if (isNounLike(t) || QUOTES.has(t.word) || (SUBJECT_INNER_VERBS.has(t.word) && words.length > 0)) {
+      words.unshift(t.word);
+      continue;
+    }
+    if (t.word === '的' && words.length > 0 && i > 0 && isNounLike(tokens[i - 1]!)) {
+      words.unshift(t.word);
+      continue;
+    }
+    if (SUBJECT_LIGHT_VERBS.has(t.word) && words.length > 0) continue;
+    // a name jieba split badly (舜宇光学科技 → 舜 + 宇光学科技): keep a lone character at the clause start
+    const prevTok = tokens[i - 1];
+    if ([...t.word].length === 1 && /\p{Script=Han}/u.test(t.word) && words.length > 0 && !PREDICATE_WORDS.has(t.word) && (prevTok === undefined || /^[、，,；;：:\s]$/.test(prevTok.word))) {
+      words.unshift(t.word);
+    }
+    break;
+  }
+  while (words.length > 1 && SUBJECT_LEADING_VERBS.has(words[0]!)) words.shift();
+  // an opening quote without its closing one, or a dangling inner verb, is not part of the subject
+  while (words.length > 0 && ['“', '「', '《', '‘'].includes(words[words.length - 1]!)) words.pop();
+  while (words.length > 0 && (SUBJECT_INNER_VERBS.has(words[0]!) || words[0] === '的' || ['”', '」', '》', '’'].includes(words[0]!))) words.shift();
+  const subject = balanceQuotes(words.join(''));
+  return { subject, predicate: predicate.join('') };
+}
+
+/** The noun phrase a sentence starts with (在岸人民币兑美元升至… → 在岸人民币兑美元), '' when none. */
+export function subjectLeading(text: string): string {
+  const tokens: Token[] = tokenizer().tag(text.trim());
+  const words: string[] = [];
+  for (const t of tokens) {
+    if (STOP_WORDS.has(t.word)) break;
+    if (isNounLike(t) || QUOTES.has(t.word) || (SUBJECT_INNER_VERBS.has(t.word) && words.length > 0)) {
+      words.push(t.word);
+      continue;
+    }
+    break;
+  }
+  while (words.length > 0 && (SUBJECT_INNER_VERBS.has(words[words.length - 1]!) || QUOTES.has(words[words.length - 1]!))) words.pop();
+  return balanceQuotes(words.join(''));
+}
+
+/** The noun phrase right after a number (5624股特斯拉股票期权 → 特斯拉股票期权), '' when none. */
+export function subjectAfter(after: string): string {
+  const tokens: Token[] = tokenizer().tag(after.trim());
+  const words: string[] = [];
+  if (tokens[0]?.word === '的') tokens.shift();
+  for (const t of tokens) {
+    if (STOP_WORDS.has(t.word)) break;
+    if (isNounLike(t) || (QUOTES.has(t.word) && words.length === 0) || (QUOTES.has(t.word) && words.length > 0)) {
+      words.push(t.word);
+      continue;
+    }
+    break;
+  }
+  while (words.length > 0 && (words[words.length - 1] === '的' || QUOTES.has(words[words.length - 1]!))) words.pop();
+  return balanceQuotes(words.join(''));
+}
+
+function balanceQuotes(s: string): string {
+  let out = s;
+  const pairs: [string, string][] = [['“', '”'], ['《', '》'], ['「', '」']];
+  for (const [open, close] of pairs) {
+    if (out.startsWith(open) && !out.includes(close)) out = out.slice(1);
+    if (out.endsWith(close) && !out.includes(open)) out = out.slice(0, -1);
+  }
+  if ((out.match(/"/g)?.length ?? 0) % 2 === 1) out = out.startsWith('"') ? out.slice(1) : out.replace(/"$/, '');
+  return out;
+}
+
+/**
+ * The normalised subject: quotes and spaces removed, synonyms mapped to their canonical
+ * form, scope words (全国, 累计, 的) dropped. Claims with equal normalised subjects form a series.
+ */
+export function normalizeSubject(subject: string): string {
+  let s = subject.replace(/[\s"“”'‘’「」《》()（）]/g, '');
+  for (const [variant, canonical] of SUBJECT_SYNONYMS) s = s.split(variant).join(canonical);
+  const tokens = tokenizer().cut(s);
+  return tokens.filter((t) => !SUBJECT_STOPWORDS.includes(t)).join('');
+}
+
+/** The head noun of a subject: its last token of two characters or more (利润总额, 基站). */
+export function headNoun(subject: string): string {
+  const tokens = tokenizer().cut(normalizeSubject(subject)).filter((t) => [...t].length >= 2);
+  return tokens[tokens.length - 1] ?? normalizeSubject(subject);
+}
+
+/**
+ * Whether two subjects name the same thing: equal or one contains the other after
+ * {@link normalizeSubject}, or the predicted one contains the head noun of the reference.
+ */
+export function subjectsMatch(reference: string, predicted: string): boolean {
+  const a = normalizeSubject(reference);
+  const b = normalizeSubject(predicted);
+  if (a === '' || b === '') return a === b;
+  if (b.includes(a) || ([...b].length >= 2 && a.includes(b))) return true;
+  const head = headNoun(reference);
+  return [...head].length >= 2 && b.includes(head);
+}

@@ -1,0 +1,162 @@
+/**
+ * The scheduler against a real loopback server and SQLite: short intervals, assertions on
+ * order and counts only (never on speed).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeRss } from '../../test/fetch/fixtures/generated.js';
+import { sendWithEtag, startMockServer, type MockServer } from '../../test/fetch/mock-server.js';
+import { parseConfig } from '../config/load-config.js';
+import type { SourceResult } from '../fetch-round/types.js';
+import { derivePending } from '../ingest/derive-pending.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { createScheduler } from './scheduler.js';
+
+let server: MockServer;
+let store: SqliteStore;
+
+beforeEach(async () => {
+  server = await startMockServer();
+  store = new SqliteStore(':memory:');
+});
+afterEach(async () => {
+  await server.close();
+  await store.close();
+});
+
+const config = (sources: string, extra = ''): ReturnType<typeof parseConfig> =>
+  parseConfig(`
+sources:
+${sources}
+network:
+  allowPrivate: true
+  retries: 0
+  hosts:
+    default: { concurrency: 2, minDelay: 0 }
+schedule:
+  backoffCeiling: 400ms
+  jitter: 0
+${extra}`);
+
+/** Resolves once `done()` holds, checking on each result (a 20 s guard fails the test). */
+function until(done: () => boolean): { onResult: (r: SourceResult) => void; reached: Promise<void> } {
+  let resolve!: () => void;
+  const reached = new Promise<void>((r) => (resolve = r));
+  const guard = setTimeout(resolve, 20_000);
+  return {
+    onResult: () => {
+      if (done()) {
+        clearTimeout(guard);
+        resolve();
+      }
+    },
+    reached,
+  };
+}
+
+describe('createScheduler', () => {
+  it('polls each source repeatedly, backs off a failing one and lets it recover', async () => {
+    server.route('/a', sendWithEtag(() => makeRss({ origin: server.origin, prefix: 'a', count: 3 }), 'application/rss+xml', '"a1"'));
+    let flaky = 0;
+    server.route('/flaky', (_req, res) => {
+      if (++flaky <= 3) res.writeHead(503).end();
+      else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(makeRss({ origin: server.origin, prefix: 'f', count: 2 }));
+    });
+    const results: SourceResult[] = [];
+    const watch = until(
+      () =>
+        results.filter((r) => r.key === 'flaky' && r.status === 'ok').length >= 2 &&
+        results.filter((r) => r.key === 'a').length >= 4,
+    );
+    const derived: number[] = [];
+    const scheduler = createScheduler({
+      config: config(
+        `  - { key: a, kind: feed, url: "${server.origin}/a", outlet: 示例, every: 100ms, fullText: never }
+  - { key: flaky, kind: feed, url: "${server.origin}/flaky", outlet: 示例, every: 100ms, fullText: never }`,
+      ),
+      store,
+      derive: async (s) => derived.push((await derivePending(s))['stories'] ?? 0),
+      onResult: (r) => {
+        results.push(r);
+        watch.onResult(r);
+      },
+    });
+    scheduler.start();
+    await watch.reached;
+    await scheduler.stop();
+    expect(scheduler.inFlight()).toBe(0);
+
+    const flakyStatuses = results.filter((r) => r.key === 'flaky').map((r) => r.status);
+    expect(flakyStatuses.slice(0, 4)).toEqual(['failed', 'failed', 'failed', 'ok']);
+    const aStatuses = results.filter((r) => r.key === 'a').map((r) => r.status);
+    expect(aStatuses[0]).toBe('ok');
+    expect(new Set(aStatuses.slice(1))).toEqual(new Set(['not-modified']));
+    // While flaky backed off (100, 200, 400 ms), the healthy source was polled more often.
+    const aBeforeRecovery = results.slice(0, results.findIndex((r) => r.key === 'flaky' && r.status === 'ok'))
+      .filter((r) => r.key === 'a').length;
+    expect(aBeforeRecovery).toBeGreaterThan(3);
+
+    expect(await store.countArticles()).toBe(5);
+    const health = await store.sourceStates().listSourceHealth();
+    expect(health.map((h) => [h.key, h.consecutiveFailures, h.lastError, h.itemsFetched])).toEqual([
+      ['a', 0, null, 3],
+      ['flaky', 0, null, flakyStatuses.filter((s) => s === 'ok').length * 2],
+    ]);
+    // New articles were folded into stories by the derive step.
+    expect(derived.reduce((a, b) => a + b, 0)).toBe(5);
+  });
+
+  it('finishes an in-flight poll and its write on stop', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const requested = new Promise<void>((r) => (started = r));
+    server.route('/slow', async (_req, res) => {
+      started();
+      await gate;
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(makeRss({ origin: server.origin, prefix: 's', count: 2 }));
+    });
+    const scheduler = createScheduler({
+      config: config(`  - { key: slow, kind: feed, url: "${server.origin}/slow", outlet: 示例, every: 1h, fullText: never }`),
+      store,
+    });
+    scheduler.start();
+    await requested;
+    const stopped = scheduler.stop();
+    expect(scheduler.inFlight()).toBe(1);
+    release();
+    await stopped;
+    expect(await store.countArticles()).toBe(2);
+    expect((await store.sourceStates().getSourceState('slow'))?.lastSuccessAt).not.toBeNull();
+    expect(server.hits.get('/slow')).toBe(1);
+  });
+
+  it('polls at most schedule.concurrency sources at once', async () => {
+    for (const k of ['x', 'y', 'z']) {
+      server.route(`/${k}`, async (_req, res) => {
+        await new Promise((r) => setTimeout(r, 30));
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(makeRss({ origin: server.origin, prefix: k, count: 1 }));
+      });
+    }
+    const results: SourceResult[] = [];
+    const watch = until(() => results.length >= 3);
+    const scheduler = createScheduler({
+      config: config(
+        ['x', 'y', 'z']
+          .map((k) => `  - { key: ${k}, kind: feed, url: "${server.origin}/${k}", outlet: 示例, every: 1h, fullText: never }`)
+          .join('\n'),
+        '  concurrency: 1',
+      ),
+      store,
+      onResult: (r) => {
+        results.push(r);
+        watch.onResult(r);
+      },
+    });
+    scheduler.start();
+    await watch.reached;
+    await scheduler.stop();
+    expect(results.map((r) => r.key)).toEqual(['x', 'y', 'z']);
+    expect(server.maxInFlight()).toBe(1);
+    expect(await store.countArticles()).toBe(3);
+  });
+});

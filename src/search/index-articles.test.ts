@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { makeArticle } from '../../test/support/make-article.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { categoryToken, outletToken } from './fts-expression.js';
+import { indexPending, reindexAll, searchDocumentOf } from './index-articles.js';
+
+describe('searchDocumentOf', () => {
+  it('segments title and text into grams and words, and filters into meta tokens', () => {
+    expect(searchDocumentOf({ title: 'A股碳达峰', text: '推进5G基站。', outlet_key: 'cls', categories: '["金融","金融","深度"]' })).toEqual({
+      title: 'a 股碳 碳达 达峰 峰',
+      body: '推进 进 5g 基站 站',
+      titleWords: '碳达峰 a股',
+      bodyWords: '5g基站',
+      meta: `${outletToken('cls')} ${categoryToken('金融')} ${categoryToken('深度')}`,
+    });
+  });
+});
+
+describe('indexPending', () => {
+  it('indexes new and changed articles once, in batches, and reports progress', async () => {
+    const store = new SqliteStore(':memory:');
+    try {
+      await store.upsertArticles([1, 2, 3].map((n) => makeArticle({ id: `t:${n}`, title: `第${n}篇 碳达峰` })));
+      const progress: [number, number][] = [];
+      expect(await indexPending(store, { batchSize: 2, onProgress: (d, t) => progress.push([d, t]) })).toEqual({ indexed: 3, unchanged: 0, documents: 3 });
+      expect(progress).toEqual([
+        [2, 3],
+        [3, 3],
+      ]);
+      // within the watermark's slack the same articles are looked at again, and skipped by hash
+      expect(await indexPending(store)).toEqual({ indexed: 0, unchanged: 3, documents: 3 });
+      await store.upsertArticles([makeArticle({ id: 't:2', title: '第2篇 改过了' })]);
+      expect(await indexPending(store)).toMatchObject({ indexed: 1, documents: 3 });
+      expect(await reindexAll(store)).toEqual({ indexed: 3, unchanged: 0, documents: 3 });
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * A linkedom DOM for article pages, behind the few members the page adapter uses (the project
+ * compiles without the DOM lib, so linkedom's nodes are typed here once).
+ */
+import { parseHTML } from 'linkedom';
+
+/** A DOM node, as far as the page adapter reads it. */
+export interface PageNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  parentNode: PageNode | null;
+  childNodes: ArrayLike<PageNode>;
+}
+
+/** A DOM element. */
+export interface PageElement extends PageNode {
+  tagName: string;
+  children: ArrayLike<PageElement>;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): ArrayLike<PageElement>;
+  remove(): void;
+  outerHTML: string;
+  innerHTML: string;
+}
+
+/** A parsed page. */
+export interface PageDocument {
+  documentElement: PageElement;
+  body: PageElement | null;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): ArrayLike<PageElement>;
+}
+
+/** Element node type. */
+export const ELEMENT_NODE = 1;
+/** Text node type. */
+export const TEXT_NODE = 3;
+
+/** Parses an HTML page into a linkedom document. */
+export function parsePage(html: string): PageDocument {
+  const { document } = parseHTML(html);
+  return document as PageDocument;
+}
+
+/** The first element matching any selector of the list, in list order; invalid selectors are skipped. */
+export function selectFirst(
+  root: Pick<PageDocument, 'querySelector'>,
+  selectors: readonly string[] | undefined,
+): PageElement | undefined {
+  for (const selector of selectors ?? []) {
+    try {
+      const found = root.querySelector(selector);
+      if (found) return found;
+    } catch {
+      // A selector linkedom cannot parse matches nothing; the registry test catches typos.
+    }
+  }
+  return undefined;
+}
+
+/** Text of a node with runs of white space folded to one space, trimmed. */
+export function squashText(node: PageNode | null | undefined): string {
+  return (node?.textContent ?? '').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+}

@@ -1,0 +1,245 @@
+/**
+ * The facts tables: their migration and {@link SqliteFactsStore}, the handle the facts stage,
+ * the CLI and the web read and write numeric claims with, in one database with the articles.
+ * The row shapes are declared here (the store does not import the later facts stage).
+ */
+import type Database from 'better-sqlite3';
+import type { Migration } from './migrations.js';
+
+/**
+ * Migration step (after the search tables).
+ * - `fact_claims`: one row per numeric claim of an article, in text order (`seq`);
+ *   `subject_key` is the normalised subject that groups claims into series.
+ * - `fact_articles`: which articles have been extracted, at which content hash (an article
+ *   whose current hash differs has changed and is extracted again).
+ */
+export const factsTablesMigration: Migration = {
+  name: 'numeric claims per article',
+  sql: `
+    CREATE TABLE fact_claims (
+      article_id    TEXT NOT NULL,
+      seq           INTEGER NOT NULL,
+      value         REAL NOT NULL,
+      high          REAL,
+      shape         TEXT NOT NULL,
+      unit          TEXT NOT NULL,
+      subject       TEXT NOT NULL,
+      subject_key   TEXT NOT NULL,
+      kind          TEXT NOT NULL,
+      qualifier     TEXT,
+      period        TEXT,
+      deadline      TEXT,
+      text          TEXT NOT NULL,
+      sentence      TEXT NOT NULL,
+      start         INTEGER NOT NULL,
+      end           INTEGER NOT NULL,
+      sentence_start INTEGER NOT NULL,
+      PRIMARY KEY (article_id, seq)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX fact_claims_by_subject ON fact_claims (subject_key);
+    CREATE INDEX fact_claims_targets ON fact_claims (kind) WHERE kind = 'target';
+
+    CREATE TABLE fact_articles (
+      article_id    TEXT PRIMARY KEY,
+      content_hash  TEXT NOT NULL,
+      claims        INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+  `,
+};
+
+/** A claim as written to the store (the facts stage's `Claim` plus its normalised subject). */
+export interface ClaimInput {
+  value: number;
+  high: number | null;
+  shape: string;
+  unit: string;
+  subject: string;
+  subjectKey: string;
+  kind: string;
+  qualifier: string | null;
+  period: string | null;
+  deadline: string | null;
+  text: string;
+  sentence: string;
+  start: number;
+  end: number;
+  sentenceStart: number;
+}
+
+/** A stored claim with where it comes from. */
+export interface StoredClaim extends ClaimInput {
+  articleId: string;
+  seq: number;
+  /** The story of the article, null when it is not clustered yet. */
+  storyId: string | null;
+  publishedAt: string | null;
+  outletKey: string;
+  title: string;
+}
+
+/** An article whose claims are missing or stale. */
+export interface FactsPendingRow {
+  id: string;
+  text: string;
+  published_at: string | null;
+  content_hash: string;
+}
+
+/** Filters of {@link SqliteFactsStore.listClaims}. */
+export interface ClaimQuery {
+  /** Only claims of these articles. */
+  articleIds?: readonly string[];
+  /** Only claims of articles in this story. */
+  storyId?: string;
+  /** Only claims whose subject or normalised subject contains this text. */
+  subjectContains?: string;
+  /** Only claims with exactly this normalised subject. */
+  subjectKey?: string;
+  /** Only this kind. */
+  kind?: string;
+  /** At most this many (default 10,000). */
+  limit?: number;
+}
+
+interface ClaimRow {
+  article_id: string;
+  seq: number;
+  value: number;
+  high: number | null;
+  shape: string;
+  unit: string;
+  subject: string;
+  subject_key: string;
+  kind: string;
+  qualifier: string | null;
+  period: string | null;
+  deadline: string | null;
+  text: string;
+  sentence: string;
+  start: number;
+  end: number;
+  sentence_start: number;
+  story_id: string | null;
+  published_at: string | null;
+  outlet_key: string;
+  title: string;
+}
+
+const toStored = (r: ClaimRow): StoredClaim => ({
+  articleId: r.article_id,
+  seq: r.seq,
+  value: r.value,
+  high: r.high,
+  shape: r.shape,
+  unit: r.unit,
+  subject: r.subject,
+  subjectKey: r.subject_key,
+  kind: r.kind,
+  qualifier: r.qualifier,
+  period: r.period,
+  deadline: r.deadline,
+  text: r.text,
+  sentence: r.sentence,
+  start: r.start,
+  end: r.end,
+  sentenceStart: r.sentence_start,
+  storyId: r.story_id,
+  publishedAt: r.published_at,
+  outletKey: r.outlet_key,
+  title: r.title,
+});
+
+/** The facts tables of one SQLite database. Obtain it with `SqliteStore.facts()`. */
+export class SqliteFactsStore {
+  readonly #db: Database.Database;
+  readonly #stmt;
+
+  /** @param db - an open database migrated to the facts tables. */
+  constructor(db: Database.Database) {
+    this.#db = db;
+    const stale = `NOT EXISTS (SELECT 1 FROM fact_articles f WHERE f.article_id = a.id AND f.content_hash = a.content_hash)`;
+    this.#stmt = {
+      pending: db.prepare<{ id: string; limit: number }, FactsPendingRow>(
+        `SELECT a.id, a.text, a.published_at, a.content_hash FROM articles a
+         WHERE a.id > @id AND ${stale} ORDER BY a.id LIMIT @limit`,
+      ),
+      countPending: db.prepare<[], number>(`SELECT count(*) FROM articles a WHERE ${stale}`).pluck(),
+      deleteClaims: db.prepare<[string]>('DELETE FROM fact_claims WHERE article_id = ?'),
+      insertClaim: db.prepare(
+        `INSERT INTO fact_claims (article_id, seq, value, high, shape, unit, subject, subject_key, kind, qualifier,
+           period, deadline, text, sentence, start, end, sentence_start)
+         VALUES (@articleId, @seq, @value, @high, @shape, @unit, @subject, @subjectKey, @kind, @qualifier,
+           @period, @deadline, @text, @sentence, @start, @end, @sentenceStart)`,
+      ),
+      markDone: db.prepare<[string, string, number]>(
+        `INSERT INTO fact_articles (article_id, content_hash, claims) VALUES (?, ?, ?)
+         ON CONFLICT (article_id) DO UPDATE SET content_hash = excluded.content_hash, claims = excluded.claims`,
+      ),
+      countClaims: db.prepare<[], number>('SELECT count(*) FROM fact_claims').pluck(),
+    };
+  }
+
+  /** Up to `limit` articles after id `afterId` whose claims are missing or stale, by id. */
+  pendingAfter(afterId: string, limit: number): FactsPendingRow[] {
+    return this.#stmt.pending.all({ id: afterId, limit });
+  }
+
+  /** Number of articles whose claims are missing or stale. */
+  countPending(): number {
+    return this.#stmt.countPending.get() ?? 0;
+  }
+
+  /** Number of stored claims. */
+  countClaims(): number {
+    return this.#stmt.countClaims.get() ?? 0;
+  }
+
+  /** Replace the claims of several articles in one transaction, recording each article's hash. */
+  replaceClaims(batch: readonly { articleId: string; contentHash: string; claims: readonly ClaimInput[] }[]): void {
+    this.#db.transaction(() => {
+      for (const { articleId, contentHash, claims } of batch) {
+        this.#stmt.deleteClaims.run(articleId);
+        claims.forEach((c, seq) => this.#stmt.insertClaim.run({ ...c, articleId, seq }));
+        this.#stmt.markDone.run(articleId, contentHash, claims.length);
+      }
+    })();
+  }
+
+  /** Forget every extraction (the next derive run extracts every article again). */
+  wipe(): void {
+    this.#db.exec('DELETE FROM fact_claims; DELETE FROM fact_articles;');
+  }
+
+  /** Claims matching `query`, oldest article first, then in text order. */
+  listClaims(query: ClaimQuery = {}): StoredClaim[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: Math.max(1, Math.min(query.limit ?? 10_000, 100_000)) };
+    if (query.articleIds !== undefined) {
+      if (query.articleIds.length === 0) return [];
+      where.push(`c.article_id IN (SELECT value FROM json_each(@articleIds))`);
+      params.articleIds = JSON.stringify(query.articleIds);
+    }
+    if (query.storyId !== undefined) {
+      where.push('m.story_id = @storyId');
+      params.storyId = query.storyId;
+    }
+    if (query.subjectContains !== undefined) {
+      where.push(`(instr(c.subject, @subject) > 0 OR instr(c.subject_key, @subject) > 0)`);
+      params.subject = query.subjectContains;
+    }
+    if (query.subjectKey !== undefined) {
+      where.push('c.subject_key = @subjectKey');
+      params.subjectKey = query.subjectKey;
+    }
+    if (query.kind !== undefined) {
+      where.push('c.kind = @kind');
+      params.kind = query.kind;
+    }
+    const sql = `SELECT c.*, m.story_id, a.published_at, a.outlet_key, a.title
+      FROM fact_claims c JOIN articles a ON a.id = c.article_id
+      LEFT JOIN story_members m ON m.article_id = c.article_id
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY a.sort_ts, c.article_id, c.seq LIMIT @limit`;
+    return this.#db.prepare<[Record<string, unknown>], ClaimRow>(sql).all(params).map(toStored);
+  }
+}

@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { makeArticle } from '../../test/support/make-article.js';
+import { derivePending } from '../ingest/derive-pending.js';
+import { createApp } from './app.js';
+import { badRequest } from './web-error.js';
+
+const store = new SqliteStore(':memory:');
+afterAll(() => store.close());
+
+describe('createApp', () => {
+  it('mounts extra routes before the API 404, with the same error mapping', async () => {
+    const extra = new Hono();
+    extra.get('/api/extra', (c) => c.json({ ok: true }));
+    extra.get('/api/extra/bad', () => {
+      throw badRequest('nope');
+    });
+    extra.get('/extra/boom', () => {
+      throw new Error('secret internal detail');
+    });
+    const seen: string[] = [];
+    const app = createApp({ store, routes: [extra], onError: (_err, path) => seen.push(path) });
+    expect(await (await app.request('/api/extra')).json()).toEqual({ ok: true });
+    const bad = await app.request('/api/extra/bad');
+    expect([bad.status, await bad.json()]).toEqual([400, { error: { code: 'bad-request', message: 'nope' } }]);
+    const boom = await app.request('/extra/boom');
+    expect(boom.status).toBe(500);
+    expect(await boom.text()).not.toContain('secret internal detail');
+    expect(seen).toEqual(['/extra/boom']);
+  });
+
+  it('passes the facts panel into the story page, after the text', async () => {
+    await store.upsertArticles([makeArticle()]);
+    await derivePending(store);
+    const id = store.stories().listStories(1)[0]!.id;
+    const app = createApp({ store, factsPanel: (storyId) => `<section class="facts">facts of ${storyId}</section>` });
+    const page = await (await app.request(`/story/${id}`)).text();
+    expect(page).toContain(`<section class="facts">facts of ${id}</section>`);
+    expect(page.indexOf('class="facts"')).toBeGreaterThan(page.indexOf('representative-text'));
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { PageCache, SignedPageCache } from './page-cache.js';
+
+describe('PageCache', () => {
+  it('renders once within the TTL, never caches with TTL 0, and forgets failed renders', async () => {
+    let n = 0;
+    const render = async (): Promise<string> => `page ${++n}`;
+    const cache = new PageCache({ ttlMs: 60_000 });
+    expect([await cache.get('a', render), await cache.get('a', render), await cache.get('b', render)]).toEqual(['page 1', 'page 1', 'page 2']);
+    const off = new PageCache({ ttlMs: 0 });
+    expect([await off.get('a', render), await off.get('a', render)]).toEqual(['page 3', 'page 4']);
+    await expect(cache.get('c', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await new Promise((r) => setImmediate(r));
+    expect(await cache.get('c', render)).toBe('page 5');
+  });
+});
+
+describe('SignedPageCache', () => {
+  it('reuses a page while its signature holds and drops the least recently used beyond the bound', async () => {
+    let n = 0;
+    const render = async (): Promise<string> => `page ${++n}`;
+    const cache = new SignedPageCache(2);
+    expect(await cache.get('a', 's1', render)).toBe('page 1');
+    expect(await cache.get('a', 's1', render)).toBe('page 1');
+    expect(await cache.get('a', 's2', render)).toBe('page 2');
+    await cache.get('b', 's', render);
+    await cache.get('a', 's2', render);
+    await cache.get('c', 's', render);
+    expect(await cache.get('a', 's2', render)).toBe('page 2');
+    expect(await cache.get('b', 's', render)).toBe('page 5');
+  });
+});

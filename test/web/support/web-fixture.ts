@@ -1,0 +1,68 @@
+/**
+ * A real archive for the web tests: the corpus through the real importer into a temporary SQLite
+ * file, plus our own fixture articles (related pair, XSS corpus) stored through the store, every
+ * derive step run (stories, search), and the real server on a loopback port.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { derivePending } from '../../../src/ingest/derive-pending.js';
+import { importPaths } from '../../../src/ingest/import-job.js';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
+import type { StoryDetail, StoryListEntry } from '../../../src/stories/story-view.js';
+import { startServer } from '../../../src/web/server.js';
+import { corpusDir } from '../../corpus.js';
+import { relatedPair, reprint, xssArticles } from '../testdata/fixture-articles.js';
+
+/** The running fixture. */
+export interface WebFixture {
+  store: SqliteStore;
+  url: string;
+  dbPath: string;
+  /** GET `path` as JSON (asserts nothing). */
+  getJson<T>(path: string): Promise<{ status: number; body: T; headers: Headers }>;
+  /** Every story through the API (all pages). */
+  allStories(): Promise<StoryListEntry[]>;
+  /** A story's detail through the API. */
+  story(id: string): Promise<StoryDetail>;
+  close(): Promise<void>;
+}
+
+/** Builds the archive and starts the server (page cache off, so every request renders). */
+export async function startWebFixture(options: { withFixtures?: boolean } = {}): Promise<WebFixture> {
+  const dir = mkdtempSync(join(tmpdir(), 'caixun-web-'));
+  const dbPath = join(dir, 'web.db');
+  const store = new SqliteStore(dbPath);
+  await importPaths([join(corpusDir, 'jekyll'), join(corpusDir, 'hexo')], store, { workers: 0 });
+  if (options.withFixtures !== false) await store.upsertArticles([...relatedPair, reprint, ...xssArticles]);
+  await derivePending(store);
+  const server = await startServer({ store, port: 0, pageCacheMs: 0 });
+  const getJson = async <T>(path: string): Promise<{ status: number; body: T; headers: Headers }> => {
+    const res = await fetch(`${server.url}${path}`);
+    return { status: res.status, body: (await res.json()) as T, headers: res.headers };
+  };
+  return {
+    store,
+    url: server.url,
+    dbPath,
+    getJson,
+    async allStories() {
+      const out: StoryListEntry[] = [];
+      let after = '';
+      for (;;) {
+        const r = await getJson<{ stories: StoryListEntry[]; nextCursor: string | null }>(`/api/stories?limit=100${after ? `&after=${after}` : ''}`);
+        out.push(...r.body.stories);
+        if (r.body.nextCursor === null) return out;
+        after = r.body.nextCursor;
+      }
+    },
+    async story(id) {
+      return (await getJson<StoryDetail>(`/api/stories/${encodeURIComponent(id)}`)).body;
+    },
+    async close() {
+      await server.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
