@@ -33,6 +33,12 @@ function formatSummary(s: ImportSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** `search 82, facts 82`: what the derive steps after stories processed. */
+function formatDerived(derived: Record<string, number>): string {
+  const rest = Object.entries(derived).filter(([step]) => step !== 'stories');
+  return rest.length === 0 ? '' : `also brought up to date: ${rest.map(([step, n]) => `${step} ${n}`).join(', ')}`;
+}
+
 export async function runImportCommand(paths: string[], options: ImportCommandOptions): Promise<number> {
   const store = openStore(options.db);
   const progress = createProgress('importing', options.progress !== false);
@@ -56,7 +62,8 @@ export async function runImportCommand(paths: string[], options: ImportCommandOp
       process.stdout.write(
         options.json
           ? `${JSON.stringify(result)}\n`
-          : `${formatSummary(summary)}clustered ${clustered} articles; ${stories} stories in the store\n`,
+          : `${formatSummary(summary)}clustered ${clustered} articles; ${stories} stories in the store\n` +
+            `${formatDerived(derived)}\n`,
       );
     }
     return summary.failed > 0 ? EXIT.partial : EXIT.ok;
