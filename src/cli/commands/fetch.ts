@@ -2,7 +2,7 @@
  * `caixun fetch --config FILE [--db FILE] [--json] [--source KEY…]`: one round over the sources,
  * then the derive steps (stories, search, facts) over what arrived, then exit (for cron).
  */
-import { ConfigError, loadConfig } from '../../config/load-config.js';
+import { loadConfig } from '../../config/load-config.js';
 import { runFetchRound } from '../../fetch-round/run-fetch-round.js';
 import type { FetchRoundSummary, SourceResult } from '../../fetch-round/types.js';
 import { derivePending, type DeriveCounts } from '../../ingest/derive-pending.js';
@@ -61,14 +61,8 @@ function formatSummary(s: FetchRoundSummary): string {
  * @example await runFetchCommand({ config: 'caixun.config.yaml', db: 'caixun.db' })
  */
 export async function runFetchCommand(options: FetchCommandOptions): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(options.config);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`caixun: ${err.message}\n`);
-    return EXIT.usage;
-  }
+  // A bad configuration throws ConfigError (a UsageError): exit.ts prints it and exits 2.
+  const config = loadConfig(options.config);
   const logger = options.logger ?? createLogger({ level: resolveLogLevel(options.logLevel) });
   const unknown = (options.source ?? []).filter((k) => !config.sources.some((s) => s.key === k));
   if (unknown.length > 0) {

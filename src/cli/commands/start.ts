@@ -3,7 +3,7 @@
  * web server in one process until SIGINT / SIGTERM, which stop scheduling, let in-flight
  * polls and their writes finish, close the server and the database, and exit 0.
  */
-import { ConfigError, loadConfig } from '../../config/load-config.js';
+import { loadConfig } from '../../config/load-config.js';
 import { derivePending } from '../../ingest/derive-pending.js';
 import { createLogger, logSourceResult, resolveLogLevel, type Logger } from '../../log/logger.js';
 import { createScheduler } from '../../scheduler/scheduler.js';
@@ -46,14 +46,8 @@ function firstSignal(): Promise<string> {
  * @example await runStartCommand({ config: 'caixun.config.yaml', db: 'caixun.db', port: 8080 })
  */
 export async function runStartCommand(options: StartCommandOptions): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(options.config);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`caixun: ${err.message}\n`);
-    return EXIT.usage;
-  }
+  // A bad configuration throws ConfigError (a UsageError): exit.ts prints it and exits 2.
+  const config = loadConfig(options.config);
   const logger = options.logger ?? createLogger({ level: resolveLogLevel(options.logLevel) });
   const stop = options.stopSignal ?? firstSignal();
   const store = openStore(options.db);
