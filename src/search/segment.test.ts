@@ -27,7 +27,8 @@ describe('isDictionaryWord', () => {
     ['5g基站', true],
     ['数据中心', true],
     ['恩捷股份', false],
-    ['工业企业', false],
+    ['工业企业', true],
+    ['国有企业改革', false],
   ])('%s → %s', (word, expected) => {
     expect(isDictionaryWord(word)).toBe(expected);
   });

@@ -27,6 +27,10 @@ export const FINANCE_TERMS: readonly DictionaryTerm[] = [
   { word: '规上', tag: 'n' },
   { word: '规上企业', tag: 'n' },
   { word: '规上工业', tag: 'n' },
+  // The statistics bureau's monthly releases: 规模以上工业企业利润, 工业增加值
+  { word: '工业企业', tag: 'n' },
+  { word: '规模以上工业企业', tag: 'n' },
+  { word: '工业增加值', tag: 'n' },
   { word: '小巨人', tag: 'nz' },
   { word: '专精特新', tag: 'nz' },
   // Digital infrastructure
