@@ -140,3 +140,24 @@ describe('caixun recluster and re-import', () => {
     expect(members).toEqual({ n: 82, d: 82 });
   });
 });
+
+describe('caixun import --no-stories, then recluster', () => {
+  it('leaves every derive step to recluster, which brings stories, search and facts up to date', () => {
+    const lateDb = join(dir, 'late.db');
+    const first = runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', lateDb, '--json', '--no-progress', '--no-stories']);
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.stdout)).not.toHaveProperty('derived');
+    const before = runCli(['search', '股市', '--db', lateDb, '--json']);
+    expect((JSON.parse(before.stdout) as { total: number }).total).toBe(0);
+
+    const r = runCli(['recluster', '--db', lateDb, '--json', '--no-progress']);
+    expect(r.status).toBe(0);
+    const counts = JSON.parse(r.stdout) as { clustered: number; stories: number; derived: Record<string, number> };
+    expect(counts).toMatchObject({ clustered: 82, stories: 61 });
+    expect(counts.derived).toEqual({ search: 82, facts: 82 });
+    const inMain = JSON.parse(runCli(['search', '股市', '--db', db, '--json']).stdout) as { total: number };
+    const after = JSON.parse(runCli(['search', '股市', '--db', lateDb, '--json']).stdout) as { total: number };
+    expect(after.total).toBeGreaterThan(0);
+    expect(after.total).toBe(inMain.total);
+  });
+});

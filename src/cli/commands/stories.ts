@@ -5,6 +5,7 @@
 import type { Article } from '../../model/article.js';
 import { openStore } from '../../store/open-store.js';
 import type { ArticleStore } from '../../store/store.js';
+import { derivePending, deriveSteps } from '../../ingest/derive-pending.js';
 import { reclusterAll, storyTablesOf, type ClusterProgress } from '../../stories/cluster-store.js';
 import { buildStoryDetail, toStoryListEntry, type StoryDetail } from '../../stories/story-view.js';
 import { UsageError } from '../../util/errors.js';
@@ -121,11 +122,15 @@ export async function runReclusterCommand(options: StoriesCommandOptions): Promi
     const started = performance.now();
     const counts = await reclusterAll(store, { onProgress: progress.update });
     progress.stop();
+    // After `import --no-stories` nothing downstream ran either: bring search and facts up to date.
+    const derived = await derivePending(store, { steps: deriveSteps.filter((s) => s.name !== 'stories') });
     const durationMs = Math.round(performance.now() - started);
+    const also = Object.entries(derived).map(([step, n]) => `${step} ${n}`).join(', ');
     process.stdout.write(
       options.json
-        ? `${JSON.stringify({ ...counts, durationMs })}\n`
-        : `clustered ${counts.clustered} articles into ${counts.stories} stories in ${(durationMs / 1000).toFixed(1)} s\n`,
+        ? `${JSON.stringify({ ...counts, derived, durationMs })}\n`
+        : `clustered ${counts.clustered} articles into ${counts.stories} stories in ${(durationMs / 1000).toFixed(1)} s` +
+            `${also === '' ? '' : `; also brought up to date: ${also}`}\n`,
     );
     return EXIT.ok;
   } finally {
