@@ -37,8 +37,8 @@ const START_MS = Date.UTC(2021, 0, 1);
 const STEP_MS = 43_000;
 const BOILERPLATE = ['海量资讯、精准解读，尽在新浪财经APP', '（责任编辑：某某）', '更多精彩内容请关注本网站公众号'];
 
-/** Deterministic stream of synthetic articles. */
-function articleStream(sentences: readonly string[]): () => { title: string; text: string } {
+/** Deterministic stream of synthetic articles (exported for profiling scripts). */
+export function articleStream(sentences: readonly string[]): () => { title: string; text: string } {
   let seed = 42;
   const rand = (): number => {
     seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
@@ -80,7 +80,8 @@ function articleStream(sentences: readonly string[]): () => { title: string; tex
   };
 }
 
-async function corpusSentences(): Promise<string[]> {
+/** Sentences of the labelled corpus articles, imported with the real importer. */
+export async function corpusSentences(): Promise<string[]> {
   const labels = readLabels();
   const corpus = await importCorpus(labels.articles);
   const sentences = corpus.articles
@@ -207,6 +208,7 @@ export async function benchStories(args: string[]): Promise<Record<string, unkno
             printPerCpuSecond: rate(n, printOnly.cpuMs),
           },
           meanCandidates: Number((segmentCandidates / n).toFixed(2)),
+          printedOnMainThread: Number(pool.localShare.toFixed(2)),
           distinctKeys: index.size,
           peakRssMiB: peakRssMiB(),
         });
@@ -238,7 +240,7 @@ export async function benchStories(args: string[]): Promise<Record<string, unkno
     return {
       bench: 'stories',
       index: 'SqliteLshIndex (story_key_sets rows, served from memory); keys = 42 bands + paragraphs + exact + week-bucketed figures',
-      pipeline: `${workers} print worker(s) + main thread (index query, insert, commit)`,
+      pipeline: `${workers} print worker(s) + main thread (index query, insert, commit, and the share of each batch's prints it would otherwise wait for: printedOnMainThread)`,
       articles: total,
       meanLengthChars: Math.round(totalChars / total),
       checkpoints: results,

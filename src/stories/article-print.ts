@@ -19,9 +19,9 @@ const MIN_PARAGRAPH_KEY_LENGTH = 20;
 /** The index keys of one article: what it is stored under, and what it looks up. */
 export interface ArticleKeys {
   /** Keys the article is recorded under (bands, paragraphs, exact text, figures in its time bucket). */
-  stored: number[];
+  stored: Uint32Array;
   /** Keys to look up: the same text keys, plus its figures in the buckets of the window around it. */
-  query: number[];
+  query: Uint32Array;
   /** The exact-text key alone (an exact copy joins even a story far from its time). */
   exact: number;
 }
@@ -54,7 +54,19 @@ const MAX_FIGURE_KEYS = 8;
  */
 function keyFigures(figures: readonly string[]): readonly string[] {
   if (figures.length <= MAX_FIGURE_KEYS) return figures;
-  return [...figures].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_FIGURE_KEYS);
+  // `figures` is sorted, so taking them by length, longest first, in their order is the sort
+  // by (length descending, text) without sorting.
+  let longest = 0;
+  for (const f of figures) longest = Math.max(longest, f.length);
+  const out: string[] = [];
+  for (let length = longest; length > 0 && out.length < MAX_FIGURE_KEYS; length--) {
+    for (const f of figures) {
+      if (f.length !== length) continue;
+      out.push(f);
+      if (out.length === MAX_FIGURE_KEYS) break;
+    }
+  }
+  return out;
 }
 
 /**
@@ -68,24 +80,31 @@ function keyFigures(figures: readonly string[]): readonly string[] {
  * undated article has no figure keys (the same-event path needs a time anyway).
  */
 export function indexKeys(fp: Fingerprint, event: Pick<EventProfile, 'figures'>, t: number | null, lsh: Readonly<LshOptions> = DEFAULT_LSH_OPTIONS, figures: Readonly<FigureKeyOptions> = DEFAULT_FIGURE_KEYS): ArticleKeys {
-  const text = Array.from(bandKeys(fp.signature, lsh));
+  const bands = bandKeys(fp.signature, lsh);
+  const chosen = t !== null ? keyFigures(event.figures) : [];
+  const own = t === null ? 0 : Math.floor(t / figures.bucketMs);
+  const from = t === null ? 0 : Math.floor((t - figures.lookBackMs) / figures.bucketMs);
+  const to = t === null ? -1 : Math.floor((t + figures.lookAheadMs) / figures.bucketMs);
+  const textCount = bands.length + fp.paragraphHashes.length + 1;
+  // One buffer holds both key lists (stored, then query): one allocation, one transfer.
+  const buffer = new Uint32Array(2 * textCount + chosen.length * (1 + Math.max(0, to - from + 1)));
+  const stored = buffer.subarray(0, textCount + chosen.length);
+  const query = buffer.subarray(textCount + chosen.length);
+  let n = 0;
+  stored.set(bands);
+  n = bands.length;
   fp.paragraphHashes.forEach((h, i) => {
-    if ((fp.paragraphLengths[i] ?? 0) >= MIN_PARAGRAPH_KEY_LENGTH) text.push(textKey(`p:${h}`));
+    if ((fp.paragraphLengths[i] ?? 0) >= MIN_PARAGRAPH_KEY_LENGTH) stored[n++] = textKey(`p:${h}`);
   });
   const exact = textKey(`x:${fp.exactHash}`);
-  text.push(exact);
-  const stored = [...text];
-  const query = text;
-  if (t !== null && event.figures.length > 0) {
-    const own = Math.floor(t / figures.bucketMs);
-    const from = Math.floor((t - figures.lookBackMs) / figures.bucketMs);
-    const to = Math.floor((t + figures.lookAheadMs) / figures.bucketMs);
-    for (const f of keyFigures(event.figures)) {
-      stored.push(figureKey(f, own));
-      for (let b = from; b <= to; b++) query.push(figureKey(f, b));
-    }
+  stored[n++] = exact;
+  query.set(stored.subarray(0, n));
+  let q = n;
+  for (const f of chosen) {
+    stored[n++] = figureKey(f, own);
+    for (let b = from; b <= to; b++) query[q++] = figureKey(f, b);
   }
-  return { stored, query, exact };
+  return { stored: stored.subarray(0, n), query: query.subarray(0, q), exact };
 }
 
 /** Options of {@link printArticle}: the clusterer's own (see ClustererOptions). */

@@ -2,7 +2,8 @@
  * Event profile of a short item: the figures it states and the character bigrams of its title and
  * text. Same-event flash items from different outlets share little text but share these.
  */
-import { foldParagraphs, isPlainWide, type FoldedText } from './normalize.js';
+import { extractFigures } from './figures.js';
+import { foldParagraphs, type FoldedText } from './normalize.js';
 import { intersectionSize } from './similarity.js';
 
 /** What the same-event path compares. */
@@ -13,105 +14,6 @@ export interface EventProfile {
   bigrams: ArrayLike<number>;
   /** Length of the matching text of title + text. */
   length: number;
-}
-
-/** A number with what follows it; dates, times and counters are not event figures. */
-const NOT_A_FIGURE_UNIT = /^[年月日时分秒号期批届次]$/u;
-
-/**
- * Normalise a number: drop thousands separators and leading zeros (00388 → 388), keep decimals.
- * Returns null for figures too common to identify an event (fewer than 3 significant digits).
- */
-function normaliseFigure(raw: string): string | null {
-  const plain = raw.replace(/,/g, '');
-  const [intPart = '', frac] = plain.split('.', 2);
-  const int = intPart.replace(/^0+(?=\d)/, '');
-  const value = frac === undefined ? int : `${int}.${frac}`;
-  const significant = value.replace('.', '').replace(/^0+/, '').length;
-  return significant >= 3 ? value : null;
-}
-
-/**
- * Figures of a text that can identify an event: at least 3 significant digits, not a year, date
- * or time of day, with the letter that follows them as unit (`574港`).
- *
- * @example
- * extractFigures('12月8日，离岸人民币升至6.3512，港交所(00388.HK)目标价574港元') // ['388', '574港', '6.3512']
- */
-export function extractFigures(text: string): string[] {
-  const out = new Set<string>();
-  // Most texts need no NFKC beyond full-width ASCII and the ideographic space, mapped on the fly.
-  const direct = isDirect(text);
-  const folded = direct ? text : text.normalize('NFKC');
-  const length = folded.length;
-  const unitAt = (i: number): number => {
-    const c = folded.charCodeAt(i);
-    if (!direct) return c;
-    return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 0x20 : c;
-  };
-  // One pass equal to matching /(\d+(?:[.,]\d+)*)(\s*)(\S?)/gu globally (a property test checks
-  // it against the regular expression), without a match object per number.
-  let i = 0;
-  while (i < length) {
-    if (!isDigit(unitAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let digits = 0;
-    while (i < length && isDigit(unitAt(i))) (i++, digits++);
-    for (;;) {
-      const c = unitAt(i);
-      if ((c !== 0x2e && c !== 0x2c) || !isDigit(unitAt(i + 1))) break;
-      i++;
-      while (i < length && isDigit(unitAt(i))) (i++, digits++);
-    }
-    const end = i;
-    while (i < length && isWhitespace(unitAt(i))) i++;
-    const spaced = i > end;
-    const next = i >= length ? '' : direct ? String.fromCharCode(unitAt(i)) : String.fromCodePoint(folded.codePointAt(i) ?? 0);
-    i += next.length;
-    // Fewer than 3 digits can never make 3 significant ones.
-    if (digits < 3 || NOT_A_FIGURE_UNIT.test(next)) continue;
-    let raw = folded.slice(start, end);
-    if (direct && /[\uff01-\uff5e]/u.test(raw)) raw = raw.normalize('NFKC');
-    const figure = normaliseFigure(raw);
-    // The unit keeps 2000元 (a share price) apart from 2000头 (a pig quota) in the same hour.
-    if (figure !== null) out.add(!spaced && isLetter(next) ? `${figure}${next}` : figure);
-  }
-  return [...out].sort();
-}
-
-/** Whether NFKC changes `text` only by full-width ASCII and the ideographic space (see normalize.ts). */
-function isDirect(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80 && c !== 0x3000 && !(c >= 0xff01 && c <= 0xff5e) && !isPlainWide(c)) return false;
-  }
-  return true;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-/** `\s` of a JavaScript regular expression. */
-function isWhitespace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
-const LETTER = /^\p{L}$/u;
-
-/** Whether `ch` (one code point) is a letter; CJK ideographs and ASCII answered without the regex. */
-function isLetter(ch: string): boolean {
-  if (ch === '') return false;
-  const c = ch.charCodeAt(0);
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return true;
-  if (c < 0x80) return false;
-  return LETTER.test(ch);
 }
 
 /**
@@ -125,8 +27,8 @@ class StampedSet {
   #stamp = 0;
   #mask = 2047;
 
-  /** Empty the set, sized for up to `n` values. */
-  reset(n: number): void {
+  /** Empty the set, sized for up to `n` values; returns its arrays, mask and current stamp (for inlined probes). */
+  reset(n: number): { values: Uint32Array; stamps: Uint32Array; mask: number; stamp: number } {
     let size = this.#values.length;
     if (size < n * 2) {
       while (size < n * 2) size *= 2;
@@ -140,6 +42,7 @@ class StampedSet {
       this.#stamps.fill(0);
       this.#stamp = 1;
     }
+    return { values: this.#values, stamps: this.#stamps, mask: this.#mask, stamp: this.#stamp };
   }
 
   /** Add `v`; true when it was not there yet. */
@@ -185,14 +88,25 @@ function bigramCodes(matching: string): Uint32Array {
   if (count <= 0) return new Uint32Array(0);
   if (scratch.length < count) scratch = new Uint32Array(Math.max(count, scratch.length * 2));
   const out = scratch;
-  seen.reset(count);
+  // StampedSet.add written out with locals: this loop runs once per character.
+  const { values, stamps, mask, stamp } = seen.reset(count);
   let distinct = 0;
   let previous = matching.charCodeAt(0);
   for (let i = 1; i <= count; i++) {
     const c = matching.charCodeAt(i);
     const code = ((previous << 16) | c) >>> 0;
-    if (seen.add(code)) out[distinct++] = code;
     previous = c;
+    let slot = Math.imul(code, 0x9e3779b1) & mask;
+    for (;;) {
+      if (stamps[slot] !== stamp) {
+        stamps[slot] = stamp;
+        values[slot] = code;
+        out[distinct++] = code;
+        break;
+      }
+      if (values[slot] === code) break;
+      slot = (slot + 1) & mask;
+    }
   }
   return out.slice(0, distinct);
 }

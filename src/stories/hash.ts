@@ -32,7 +32,11 @@ export function hashString64(text: string): string {
   return toHex32(hi) + toHex32(lo);
 }
 
+/** Two lower-case hex digits of each byte value. */
+const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 /** Eight hex digits of an unsigned 32-bit value. */
 export function toHex32(value: number): string {
-  return (value >>> 0).toString(16).padStart(8, '0');
+  const v = value >>> 0;
+  return (HEX_BYTE[v >>> 24] as string) + (HEX_BYTE[(v >>> 16) & 0xff] as string) + (HEX_BYTE[(v >>> 8) & 0xff] as string) + (HEX_BYTE[v & 0xff] as string);
 }

@@ -28,8 +28,8 @@ const MAX_LOAD = 0.75;
  */
 export class KeyPostings {
   readonly #maxPerKey: number;
-  #keys: Uint32Array;
-  #heads: Int32Array;
+  /** Slot s is table[2s] (the key, as int32) and table[2s + 1] (its head): one cache line per probe. */
+  #table: Int32Array;
   #mask: number;
   #occupied = 0;
   #nodeArticle = new Int32Array(1024);
@@ -42,8 +42,7 @@ export class KeyPostings {
     this.#maxPerKey = Math.max(1, maxPerKey);
     let capacity = 16;
     while (capacity < initialCapacity) capacity *= 2;
-    this.#keys = new Uint32Array(capacity);
-    this.#heads = new Int32Array(capacity);
+    this.#table = new Int32Array(2 * capacity);
     this.#mask = capacity - 1;
   }
 
@@ -52,36 +51,37 @@ export class KeyPostings {
     return this.#occupied;
   }
 
-  /** Slot of `key`, or the free slot where it would go. */
+  /** Index in the table of the head of `key`'s slot, or of the free slot where it would go. */
   #slot(key: number): number {
-    const keys = this.#keys;
-    const heads = this.#heads;
-    let s = mix32(key) & this.#mask;
-    while (heads[s] !== FREE && keys[s] !== key) s = (s + 1) & this.#mask;
-    return s;
+    const table = this.#table;
+    const mask = this.#mask;
+    const k = key | 0;
+    let s = mix32(key) & mask;
+    while (table[2 * s + 1] !== FREE && table[2 * s] !== k) s = (s + 1) & mask;
+    return 2 * s + 1;
   }
 
   /** Record article `n` under `key`; no effect when it is already there. */
   add(key: number, n: number): void {
     const k = key >>> 0;
     let s = this.#slot(k);
-    const head = this.#heads[s] ?? FREE;
+    const head = this.#table[s] ?? FREE;
     if (head === FREE) {
-      if ((this.#occupied + 1) / this.#keys.length > MAX_LOAD) {
+      if ((this.#occupied + 1) / (this.#mask + 1) > MAX_LOAD) {
         this.#grow();
         s = this.#slot(k);
       }
-      this.#keys[s] = k;
-      this.#heads[s] = n;
+      this.#table[s - 1] = k | 0;
+      this.#table[s] = n;
       this.#occupied++;
     } else if (head === HOLLOW) {
-      this.#heads[s] = n;
+      this.#table[s] = n;
     } else if (head > 0) {
       if (head === n) return;
-      if (this.#maxPerKey === 1) this.#heads[s] = n;
-      else this.#heads[s] = -(this.#node(n, this.#node(head, -1)) + 1);
+      if (this.#maxPerKey === 1) this.#table[s] = n;
+      else this.#table[s] = -(this.#node(n, this.#node(head, -1)) + 1);
     } else {
-      this.#heads[s] = this.#prepend(-head - 1, n);
+      this.#table[s] = this.#prepend(-head - 1, n);
     }
   }
 
@@ -108,10 +108,10 @@ export class KeyPostings {
   /** Remove article `n` from `key`'s postings (no effect when absent). */
   remove(key: number, n: number): void {
     const s = this.#slot(key >>> 0);
-    const head = this.#heads[s] ?? FREE;
+    const head = this.#table[s] ?? FREE;
     if (head === FREE || head === HOLLOW) return;
     if (head > 0) {
-      if (head === n) this.#heads[s] = HOLLOW;
+      if (head === n) this.#table[s] = HOLLOW;
       return;
     }
     let previous = -1;
@@ -121,7 +121,7 @@ export class KeyPostings {
         continue;
       }
       const next = this.#nodeNext[node] ?? -1;
-      if (previous === -1) this.#heads[s] = next === -1 ? HOLLOW : -(next + 1);
+      if (previous === -1) this.#table[s] = next === -1 ? HOLLOW : -(next + 1);
       else this.#nodeNext[previous] = next;
       this.#release(node);
       return;
@@ -131,7 +131,7 @@ export class KeyPostings {
   /** Call `visit` with every article number under `key`, newest first. */
   collect(key: number, visit: (n: number) => void): void {
     const s = this.#slot(key >>> 0);
-    const head = this.#heads[s] ?? FREE;
+    const head = this.#table[s] ?? FREE;
     if (head === FREE || head === HOLLOW) return;
     if (head > 0) {
       visit(head);
@@ -167,19 +167,18 @@ export class KeyPostings {
 
   /** Double the table; hollow keys are dropped on the way. */
   #grow(): void {
-    const keys = this.#keys;
-    const heads = this.#heads;
-    const capacity = keys.length * 2;
-    this.#keys = new Uint32Array(capacity);
-    this.#heads = new Int32Array(capacity);
+    const old = this.#table;
+    const capacity = (this.#mask + 1) * 2;
+    this.#table = new Int32Array(2 * capacity);
     this.#mask = capacity - 1;
     this.#occupied = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const head = heads[i] ?? FREE;
+    for (let i = 0; i < old.length; i += 2) {
+      const head = old[i + 1] ?? FREE;
       if (head === FREE || head === HOLLOW) continue;
-      const s = this.#slot(keys[i] ?? 0);
-      this.#keys[s] = keys[i] ?? 0;
-      this.#heads[s] = head;
+      const key = old[i] ?? 0;
+      const s = this.#slot(key >>> 0);
+      this.#table[s - 1] = key;
+      this.#table[s] = head;
       this.#occupied++;
     }
   }

@@ -7,7 +7,7 @@ const reference = (text: string): string[] => text.split(/\n+/).map(toFingerprin
 
 /** Characters of both paths: ASCII, full-width forms, CJK, CJK and typographic punctuation, and some the fast path leaves to NFKC. */
 const alphabet = [
-  ...'aZ09 ,.;\n\r\t%$-_|~', ...'人民币汇率升值点亿元〇々', ...'，。、：；！？（）《》【】「」“”‘’—…·×\u3000',
+  ...'aZ09 ,.;\n\r\t%$-_|~', ...'人民币汇率升值点亿元〇々', ...'，。、：；！？（）《》【】「」“”‘’—…·×÷‰→■▲△◆●★\u3000',
   ...'ＡＺａｚ０９％＄～｡ｶ①Ⅻ㈱ﬁ', '\u0301', 'é', '\ud840\udc00', '\u00a0', '\u2028', 'İ', 'Σ', '\u200b',
 ];
 const texts = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((cs) => cs.join(''));
@@ -35,6 +35,14 @@ describe('fast folding equals the NFKC definition', () => {
     fc.assert(fc.property(texts, (text) => {
       expect(toFingerprintParagraphs(text)).toEqual(reference(text));
     }), { numRuns: 2000 });
+  });
+  it('toFingerprintParagraphs on long random text (paragraphs past the decoder threshold)', () => {
+    const long = fc.array(fc.constantFrom(...alphabet.filter((c) => c !== '\n'), '人', '民', '币'), { minLength: 70, maxLength: 400 });
+    const paragraphs = fc.array(long.map((cs) => cs.join('')), { minLength: 1, maxLength: 3 }).map((ps) => ps.join('\n'));
+    fc.assert(fc.property(paragraphs, (text) => {
+      expect(toFingerprintParagraphs(text)).toEqual(reference(text));
+      expect(toNfkc(text)).toBe(text.normalize('NFKC'));
+    }), { numRuns: 300 });
   });
   it('toNfkc on random mixed text', () => {
     fc.assert(fc.property(texts, (text) => {

@@ -21,6 +21,23 @@ describe('PrintPool', () => {
     }
   });
 
+  it('moves part of each batch to this thread when it waits, and the prints stay the same', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => inputs[i % inputs.length] as (typeof inputs)[number]);
+    const local = many.map((i) => printArticle(i, DEFAULT_CLUSTERER_OPTIONS));
+    const pool = new PrintPool(1, DEFAULT_CLUSTERER_OPTIONS);
+    try {
+      for (let round = 0; round < 6; round++) {
+        // This thread sits idle between batches: the pool sees it waiting and prints here too.
+        expect(await pool.print(many)).toEqual(local);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(pool.localShare).toBeGreaterThan(0);
+      expect(await pool.print(many)).toEqual(local);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('computes in this thread with no workers', async () => {
     const pool = new PrintPool(0, DEFAULT_CLUSTERER_OPTIONS);
     const prints = await pool.print(inputs.slice(0, 2));

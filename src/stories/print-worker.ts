@@ -9,6 +9,8 @@ import type { PrintRequest, PrintResponse } from './print-pool.js';
 const options = (workerData as { options: PrintOptions }).options;
 
 parentPort?.on('message', (req: PrintRequest) => {
-  const res: PrintResponse = { seq: req.seq, prints: req.inputs.map((input) => printArticle(input, options)) };
+  const t0 = performance.now();
+  const prints = req.inputs.map((input) => printArticle(input, options));
+  const res: PrintResponse = { seq: req.seq, prints, busyMs: performance.now() - t0 };
   parentPort?.postMessage(res);
 });

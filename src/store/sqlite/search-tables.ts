@@ -243,7 +243,7 @@ export class SqliteSearchTables {
 
   /**
    * The best `limit` matches of an FTS5 expression within a rowid (time) range, by BM25, with the
-   * story each belongs to now. FTS5 scores every match to sort them; see `newest` for the cheap
+   * story each belongs to now. FTS5 scores every match to sort them; `newestMatches` is the cheap
    * path over very common terms.
    */
   bestMatches(match: string, lo: number, hi: number, limit: number): SearchCandidateRow[] {
