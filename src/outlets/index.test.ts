@@ -2,7 +2,8 @@ import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { cleanBody } from '../clean/clean-body.js';
 import { readArchiveBody } from '../clean/testdata/archive-body.js';
-import { commonRules, findOutletByHost, findOutletByName, getOutlet, outlets } from './index.js';
+import type { Outlet } from './types.js';
+import { commonRules, findOutletByHost, findOutletByName, getOutlet, outlets, validateOutlets } from './index.js';
 
 const markers = ['新浪财经APP', '股民福利', '二维码', '返回首页', '责任编辑', '原标题', '<!--', 'display:none', '&#'];
 
@@ -14,6 +15,14 @@ describe('outlet registry invariants', () => {
     unique(outlets.map((o) => o.name));
     unique(outlets.flatMap((o) => o.hosts));
     unique(outlets.flatMap((o) => [o.name, ...o.aliases.filter((a) => a !== o.name)]));
+  });
+  it.each([
+    ['an empty selector list', { body: [] }],
+    ['an empty selector', { title: [''] }],
+    ['an unknown field', { bodyy: ['#artibody'] }],
+  ])('rejects article-page rules with %s', (_what, page) => {
+    const bad = { ...outlets[0], page } as unknown as Outlet;
+    expect(() => validateOutlets([bad])).toThrow(/invalid outlet .*page/s);
   });
   it('is sorted by key', () => {
     const keys = outlets.map((o) => o.key);

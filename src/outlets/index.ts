@@ -23,6 +23,8 @@ const isTimeZone = (tz: string): boolean => {
 };
 
 const regex = z.instanceof(RegExp);
+/** An optional non-empty list of CSS selectors (article-page rules). */
+const selectors = z.array(z.string().min(1)).min(1).optional();
 const outletSchema = z.object({
   key: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   name: z.string().min(1),
@@ -44,9 +46,21 @@ const outletSchema = z.object({
     z.object({ corpus: z.string().min(1) }),
     z.object({ fixture: z.string().min(1) }),
   ]),
+  page: z
+    .object({
+      title: selectors,
+      body: selectors,
+      date: selectors,
+      author: selectors,
+      source: selectors,
+      remove: selectors,
+    })
+    .strict()
+    .optional(),
 });
 
-function validate(list: readonly Outlet[]): readonly Outlet[] {
+/** Checks every outlet against the schema; throws naming the outlet and the bad field. */
+export function validateOutlets(list: readonly Outlet[]): readonly Outlet[] {
   for (const outlet of list) {
     const result = outletSchema.safeParse(outlet);
     if (!result.success) {
@@ -57,7 +71,7 @@ function validate(list: readonly Outlet[]): readonly Outlet[] {
 }
 
 /** Every known outlet, sorted by key. */
-export const outlets: readonly Outlet[] = validate([
+export const outlets: readonly Outlet[] = validateOutlets([
   cls,
   eastmoney,
   renminyoudianbao,
