@@ -62,10 +62,20 @@ network: { allowPrivate: true, retries: 0, hosts: { default: { concurrency: 2, m
       if (fetched >= 2 && logs.some((l) => l['msg'] === 'derive')) resolve();
     });
   });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   await seen;
   const url = logs.find((l) => l['msg'] === 'web server listening')?.['url'];
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  // One human line on stdout says where the UI is.
+  expect(stdout).toBe(`caixun: serving ${db} at ${String(url)}/ and polling ${config} (Ctrl-C stops)\n`);
+
+  // A second start on the same port fails with one line and exit 2, not a stack trace.
+  const port = new URL(String(url)).port;
+  const busy = await run(['start', '--config', config, '--db', join(dir, 'busy.db'), '--port', port, '--log-level', 'silent']);
+  expect(busy.status).toBe(2);
+  expect(busy.stderr).toBe(`caixun: web: cannot listen on 127.0.0.1:${port} (EADDRINUSE); choose another --port\n`);
   const page = await fetch(`${String(url)}/sources`);
   expect(page.status).toBe(200);
   expect(await page.text()).toContain('down');

@@ -59,7 +59,7 @@ describe('caixun serve', () => {
     try {
       const busy = runCli(['serve', '--db', db, '--port', String(port)]);
       expect(busy.status).toBe(2);
-      expect(busy.stderr).toContain(`cannot listen on 127.0.0.1:${port} (EADDRINUSE)`);
+      expect(busy.stderr).toContain(`cannot listen on 127.0.0.1:${port} (EADDRINUSE); choose another --port`);
     } finally {
       blocker.close();
     }

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import pino from 'pino';
 import { openStore } from '../../store/open-store.js';
 import { UsageError } from '../../util/errors.js';
-import { startServer, type RunningServer } from '../../web/server.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../web/server.js';
 import { EXIT } from '../exit.js';
 import { writeLine } from '../output.js';
 
@@ -18,6 +18,23 @@ export interface ServeCommandOptions {
   publicUrl?: string;
 }
 
+/**
+ * {@link startServer}, with a port that is taken or not allowed reported as a usage error
+ * (exit 2, one line) instead of a crash. `caixun serve` and `caixun start` both listen through it.
+ */
+export async function listenOrExplain(options: ServerOptions): Promise<RunningServer> {
+  try {
+    return await startServer(options);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      const where = `${options.host ?? '127.0.0.1'}:${options.port}`;
+      throw new UsageError(`web: cannot listen on ${where} (${code}); choose another --port`, { cause: err });
+    }
+    throw err;
+  }
+}
+
 /** Starts the server, prints its URL, and stops cleanly on SIGINT or SIGTERM. */
 export async function runServeCommand(options: ServeCommandOptions): Promise<number> {
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
@@ -29,22 +46,13 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<num
   const store = openStore(options.db, { mustExist: true });
   const log = pino({ name: 'caixun-web' }, pino.destination(2));
   try {
-    let server: RunningServer;
-    try {
-      server = await startServer({
-        store,
-        port: options.port,
-        host: options.host,
-        publicUrl: options.publicUrl,
-        onError: (err, path) => log.error({ err, path }, 'request failed'),
-      });
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-        throw new UsageError(`serve: cannot listen on ${options.host}:${options.port} (${code})`, { cause: err });
-      }
-      throw err;
-    }
+    const server = await listenOrExplain({
+      store,
+      port: options.port,
+      host: options.host,
+      publicUrl: options.publicUrl,
+      onError: (err, path) => log.error({ err, path }, 'request failed'),
+    });
     await writeLine(`caixun: serving ${options.db} at ${server.url}/ (Ctrl-C stops)`);
     await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
     await server.close();

@@ -10,8 +10,9 @@ import { createScheduler } from '../../scheduler/scheduler.js';
 import { openStore } from '../../store/open-store.js';
 import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { StoreError } from '../../util/errors.js';
-import { startServer } from '../../web/server.js';
 import { EXIT } from '../exit.js';
+import { writeLine } from '../output.js';
+import { listenOrExplain } from './serve.js';
 
 /** Options of {@link runStartCommand}. */
 export interface StartCommandOptions {
@@ -56,8 +57,11 @@ export async function runStartCommand(options: StartCommandOptions): Promise<num
     const server =
       options.web === false
         ? undefined
-        : await startServer({ store, port: options.port ?? 8080, ...(options.host ? { host: options.host } : {}) });
-    if (server) logger.info({ stage: 'web', url: server.url }, 'web server listening');
+        : await listenOrExplain({ store, port: options.port ?? 8080, ...(options.host ? { host: options.host } : {}) });
+    if (server) {
+      logger.info({ stage: 'web', url: server.url }, 'web server listening');
+      await writeLine(`caixun: serving ${options.db} at ${server.url}/ and polling ${options.config} (Ctrl-C stops)`);
+    }
     const scheduler = createScheduler({
       config,
       store,
