@@ -4,15 +4,40 @@
  * path is mapped to its stored article, and the extractor runs on the stored text.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { extractClaims } from '../../src/facts/extract.js';
 import type { Claim } from '../../src/facts/types.js';
+import { corpusDir } from '../corpus.js';
 import { importCorpus } from '../stories/load-corpus.js';
-import { scoreClaims, type LabelledArticle, type Scores } from './score.js';
+import { scoreClaims, type LabelledArticle, type LabelledClaim, type Scores } from './score.js';
 
-/** The labels (test/facts/labels.json). */
+/**
+ * A subject as labels.json writes it: the phrase itself, or, for a phrase of six or more
+ * characters that stands in the article as written, a reference to it (its first and last two
+ * characters, its offset in the file and its length), so the repository holds no corpus text.
+ */
+type SubjectLabel = string | { span: [string, string]; at: number; length: number };
+
+/** The referenced phrase, checked against its first and last characters. */
+function resolveSubject(subject: SubjectLabel, fileText: string, path: string): string {
+  if (typeof subject === 'string') return subject;
+  const [head, tail] = subject.span;
+  const run = fileText.slice(subject.at, subject.at + subject.length);
+  if (run.length !== subject.length || !run.startsWith(head) || !run.endsWith(tail)) {
+    throw new Error(`facts labels: ${path} has no ${head}…${tail} at ${subject.at} (has the corpus file changed?)`);
+  }
+  return run;
+}
+
+/** The labels (test/facts/labels.json), with subject references resolved against the corpus. */
 export function loadFactLabels(): LabelledArticle[] {
-  const raw = JSON.parse(readFileSync(new URL('./labels.json', import.meta.url), 'utf8')) as { articles: LabelledArticle[] };
-  return raw.articles;
+  const raw = JSON.parse(readFileSync(new URL('./labels.json', import.meta.url), 'utf8')) as {
+    articles: { path: string; claims: (Omit<LabelledClaim, 'subject'> & { subject: SubjectLabel })[] }[];
+  };
+  return raw.articles.map((a) => {
+    const fileText = readFileSync(join(corpusDir, a.path), 'utf8');
+    return { path: a.path, claims: a.claims.map((c) => ({ ...c, subject: resolveSubject(c.subject, fileText, a.path) })) };
+  });
 }
 
 /** What {@link runFactsEval} measured. */
