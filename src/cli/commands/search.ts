@@ -9,15 +9,9 @@ import { openStore } from '../../store/open-store.js';
 import { EXIT } from '../exit.js';
 import { writeLine } from '../output.js';
 
-/** Options of `caixun search`. */
-export interface SearchCommandOptions {
+/** Options of `caixun search`: the search filters, plus where and how to print. */
+export interface SearchCommandOptions extends Omit<SearchOptions, 'q'> {
   db: string;
-  outlet?: string;
-  category?: string;
-  from?: string;
-  to?: string;
-  page?: number;
-  pageSize?: number;
   json?: boolean;
 }
 
@@ -46,16 +40,8 @@ function formatResponse(res: SearchResponse): string[] {
 export async function runSearchCommand(words: readonly string[], options: SearchCommandOptions): Promise<number> {
   const store = openStore(options.db, { mustExist: true });
   try {
-    const request: SearchOptions = {
-      q: words.join(' '),
-      ...(options.outlet === undefined ? {} : { outlet: options.outlet }),
-      ...(options.category === undefined ? {} : { category: options.category }),
-      ...(options.from === undefined ? {} : { from: options.from }),
-      ...(options.to === undefined ? {} : { to: options.to }),
-      ...(options.page === undefined ? {} : { page: options.page }),
-      ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
-    };
-    const res = await searchArticles(store, request);
+    const { db: _db, json: _json, ...filters } = options;
+    const res = await searchArticles(store, { ...filters, q: words.join(' ') });
     if (options.json) await writeLine(JSON.stringify(res));
     else for (const line of formatResponse(res)) await writeLine(line);
     const missing = (await store.countArticles()) - searchTablesOf(store).countDocuments();
