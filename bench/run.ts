@@ -5,6 +5,7 @@
  */
 import { benchFetch } from './fetch.js';
 import { benchImport } from './import.js';
+import { benchIngest } from './ingest.js';
 import { benchSearch } from './search.js';
 import { benchStories } from './stories.js';
 import { benchWeb } from './web.js';
@@ -12,6 +13,7 @@ import { benchWeb } from './web.js';
 const benches: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   fetch: benchFetch,
   import: benchImport,
+  ingest: benchIngest,
   stories: benchStories,
   web: benchWeb,
   search: benchSearch,

@@ -174,7 +174,7 @@ export async function benchStories(args: string[]): Promise<Record<string, unkno
           const ready = await prints;
           const t0 = performance.now();
           let inner = 0;
-          tables.transaction(() => {
+          await tables.transaction(async () => {
             batch.forEach((_, k) => {
               const keys = (ready[k] as ArticlePrint).keys;
               const q0 = performance.now();
@@ -230,7 +230,7 @@ export async function benchStories(args: string[]): Promise<Record<string, unkno
     const recallStore = new SqliteStore(join(work, 'recall.db'));
     const recallTables = recallStore.stories();
     const bands = subset.map((t) => bandKeys(fingerprintText(t).signature));
-    recallTables.transaction(() => bands.forEach((k, i) => recallTables.index.add(String(i), k)));
+    await recallTables.transaction(async () => bands.forEach((k, i) => recallTables.index.add(String(i), k)));
     const found = exact.pairs.filter(([i, j]) => recallTables.index.candidates(bands[i] ?? []).has(String(j))).length;
     await recallStore.close();
 

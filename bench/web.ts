@@ -18,47 +18,8 @@ import { derivePending } from '../src/ingest/derive-pending.js';
 import { importPaths } from '../src/ingest/import-job.js';
 import type { Article } from '../src/model/article.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { storyTablesOf } from '../src/stories/cluster-store.js';
-import { sha1Hex } from '../src/util/hash.js';
 import { corpusDir, projectRoot } from '../test/corpus.js';
-
-const DAY_MS = 86_400_000;
-
-/** Deterministic permutation of `chars` for copy `k`. */
-function permutation(chars: readonly string[], k: number): Map<string, string> {
-  let seed = 0x9e3779b9 ^ k;
-  const rand = (): number => {
-    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-    return seed / 2 ** 32;
-  };
-  const shuffled = [...chars];
-  for (let i = shuffled.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
-  }
-  return new Map(chars.map((c, i) => [c, shuffled[i]!]));
-}
-
-/** `iso` shifted by `days`, written with a +08:00 offset. */
-function shiftIso(iso: string | null, days: number): string | null {
-  if (iso === null) return null;
-  const t = new Date(Date.parse(iso) + days * DAY_MS + 8 * 3_600_000);
-  return `${t.toISOString().slice(0, 19)}+08:00`;
-}
-
-function copyArticle(a: Article, k: number, map: Map<string, string>): Article {
-  const sub = (s: string): string => s.replace(/\p{Script=Han}/gu, (c) => map.get(c) ?? c);
-  const copy: Article = {
-    ...a,
-    id: `${a.id}~${k}`,
-    title: sub(a.title),
-    url: a.url === null ? null : `${a.url}#copy-${k}`,
-    publishedAt: shiftIso(a.publishedAt, 400 * k),
-    html: sub(a.html),
-    text: sub(a.text),
-  };
-  return { ...copy, contentHash: sha1Hex(`${copy.title}\n${copy.text}\n${copy.publishedAt}`) };
-}
+import { copyArticle, hanCharacters, permutation } from './permuted-corpus.js';
 
 /** Builds the archive: the corpus through the real importer, then `copies - 1` permuted copies. */
 async function buildArchive(dbPath: string, copies: number): Promise<{ articles: number; stories: number; storyId: string; storyVersions: number; storyIds: string[] }> {
@@ -67,11 +28,11 @@ async function buildArchive(dbPath: string, copies: number): Promise<{ articles:
     await importPaths([join(corpusDir, 'jekyll'), join(corpusDir, 'hexo')], store, { workers: 0 });
     const originals: Article[] = [];
     for await (const a of store.iterateArticles()) originals.push(a);
-    const chars = [...new Set(originals.flatMap((a) => [...`${a.title}${a.text}`.matchAll(/\p{Script=Han}/gu)].map((m) => m[0])))].sort();
+    const chars = hanCharacters(originals);
     for (let k = 1; k < copies; k++) await store.upsertArticles(originals.map((a) => copyArticle(a, k, permutation(chars, k))));
     await derivePending(store);
-    const tables = storyTablesOf(store);
-    const all = tables.listStories(1_000_000);
+    const tables = store.stories();
+    const all = await tables.listStories(1_000_000);
     // The newest copy's story with the most versions: the heaviest story page a reader opens.
     const newestCopy = all.filter((s) => s.members.every((m) => m.id.endsWith(`~${copies - 1}`) || copies === 1));
     const heavy = [...(newestCopy.length > 0 ? newestCopy : all)].sort((x, y) => y.members.length - x.members.length || (x.id < y.id ? -1 : 1))[0];

@@ -10,6 +10,8 @@ import { runFetchCommand } from './commands/fetch.js';
 import { runImportCommand } from './commands/import.js';
 import { runSourcesCommand } from './commands/sources.js';
 import { runStartCommand } from './commands/start.js';
+import { runWorkerCommand } from './commands/worker.js';
+import { runMigrateCommand, type MigrateCommandOptions } from './commands/migrate.js';
 import { runReindexCommand, runSearchCommand, type SearchCommandOptions } from './commands/search.js';
 import { runServeCommand } from './commands/serve.js';
 import { runReclusterCommand, runStoriesCommand, runStoryCommand } from './commands/stories.js';
@@ -77,6 +79,20 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(
       async (opts: { config: string; db: string; port: number; host: string; web: boolean; logLevel?: string }) =>
         setExit(await runStartCommand(opts)),
+    );
+
+  program
+    .command('worker')
+    .description('poll sources from the shared PostgreSQL work queue (one of any number of workers) until SIGINT/SIGTERM')
+    .option('--db <url>', 'PostgreSQL URL, postgres://… (default: CAIXUN_DB)', process.env.CAIXUN_DB || undefined)
+    .option('--config <file>', 'configuration file', 'caixun.config.yaml')
+    .addOption(new Option('--concurrency <n>', 'sources polled at once (default: schedule.concurrency)').argParser(positiveInt))
+    .option('--lease <duration>', "how long a claimed source stays this worker's without renewal", '2m')
+    .option('--once', 'one pass over the due sources, then exit')
+    .option('--log-level <level>', 'trace, debug, info, warn, error, silent (default: CAIXUN_LOG_LEVEL or info)')
+    .action(
+      async (opts: { db?: string; config: string; concurrency?: number; lease: string; once?: boolean; logLevel?: string }) =>
+        setExit(await runWorkerCommand(opts)),
     );
 
   program
@@ -174,6 +190,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--public-url <url>', 'absolute origin used in feed links (default: the request origin)')
     .action(async (opts: { db: string; port: number; host: string; publicUrl?: string }) => setExit(await runServeCommand(opts)));
+
+  program
+    .command('migrate')
+    .description('copy a SQLite archive into PostgreSQL (articles, revisions, stories, facts, source state), index it and verify the counts')
+    .requiredOption('--from <file>', 'SQLite archive to copy')
+    .requiredOption('--to <url>', 'PostgreSQL URL (postgres://…) to copy into')
+    .option('--json', 'print the verified counts as one JSON object')
+    .addOption(new Option('--batch <n>', 'articles per transaction').argParser(positiveInt).default(500))
+    .option('--force', 'replace a target that holds other articles (its caixun tables are emptied first)')
+    .option('--no-progress', 'do not show progress')
+    .action(async (opts: MigrateCommandOptions) => setExit(await runMigrateCommand(opts)));
 
   return program;
 }

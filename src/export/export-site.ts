@@ -7,8 +7,7 @@
  * category lists), then every story (its members are read again for the story page).
  */
 import type { Article } from '../model/article.js';
-import type { ArticleStore } from '../store/store.js';
-import { storyTablesOf } from '../stories/cluster-store.js';
+import type { Store } from '../store/store.js';
 import type { StoryState } from '../stories/story-state.js';
 import { buildStoryDetail, toStoryListEntry } from '../stories/story-view.js';
 import { renderArticlePage } from '../web/pages/article.js';
@@ -83,13 +82,13 @@ const depthOf = (path: string): number => path.split('/').length - 1;
  * @throws UsageError when the directory is not empty and not an earlier export (without `force`).
  * @example await exportSite(store, { dir: 'public', sections: ['site'] });
  */
-export async function exportSite(store: ArticleStore, options: ExportSiteOptions): Promise<ExportSiteSummary> {
+export async function exportSite(store: Store, options: ExportSiteOptions): Promise<ExportSiteSummary> {
   const started = performance.now();
   const sections: ExportSection[] = options.sections === undefined || options.sections.length === 0 ? ['site', 'jekyll', 'hexo'] : [...new Set(options.sections)];
   const site = sections.includes('site');
   const out = ExportDir.open(options.dir, { force: options.force === true });
-  const tables = storyTablesOf(store);
-  const states: StoryState[] = tables.listStories(Math.max(1, tables.countStories()));
+  const tables = store.stories();
+  const states: StoryState[] = await tables.listStories(Math.max(1, await tables.countStories()));
   const storyOf = new Map<string, StoryState>();
   for (const s of states) for (const m of s.members) storyOf.set(m.id, s);
 

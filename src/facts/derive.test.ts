@@ -3,16 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deriveSteps } from '../ingest/derive-pending.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+import { testDbSpec } from '../../test/support/backends.js';
 import { makeArticle } from '../../test/support/make-article.js';
 import { extractPending } from './derive.js';
 
 describe('extractPending', () => {
   let dir: string;
-  let store: SqliteStore;
-  beforeEach(() => {
+  let store: Store;
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'caixun-facts-derive-'));
-    store = new SqliteStore(join(dir, 'x.db'));
+    store = await openStore(await testDbSpec(dir));
   });
   afterEach(async () => {
     await store.close();
@@ -36,7 +38,7 @@ describe('extractPending', () => {
       [2, 3],
       [3, 3],
     ]);
-    const rows = store.facts().listClaims();
+    const rows = await store.facts().listClaims();
     expect(rows.map((r) => [r.articleId, r.value, r.unit, r.subjectKey, r.period])).toEqual([
       ['t:1', 7975010000000, '元', '规上工业企业利润总额', '2021-01/2021-11'],
       ['t:1', 38, '%', '规上工业企业利润总额', '2021-01/2021-11'],
@@ -45,6 +47,6 @@ describe('extractPending', () => {
     expect(await extractPending(store)).toBe(0);
     await store.upsertArticles([makeArticle({ id: 't:2', text: '北向资金净流入超50亿元。' })]);
     expect(await extractPending(store)).toBe(1);
-    expect(store.facts().listClaims({ articleIds: ['t:2'] }).map((r) => r.value)).toEqual([5000000000]);
+    expect((await store.facts().listClaims({ articleIds: ['t:2'] })).map((r) => r.value)).toEqual([5000000000]);
   });
 });

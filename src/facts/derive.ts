@@ -2,9 +2,8 @@
  * The facts derive step: extract the claims of every article that is new or changed since its
  * claims were stored, a few hundred articles per transaction (an interrupted run resumes).
  */
-import type { ArticleStore } from '../store/store.js';
-import type { ClaimInput, SqliteFactsStore } from '../store/sqlite/facts-tables.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Store } from '../store/store.js';
+import type { ClaimInput } from '../store/tables.js';
 import { StoreError } from '../util/errors.js';
 import { extractClaims } from './extract.js';
 import { normalizeSubject } from './subject.js';
@@ -16,12 +15,6 @@ export interface ExtractPendingOptions {
   onProgress?: (done: number, total: number) => void;
   /** Articles per transaction. Default 200. */
   batchSize?: number;
-}
-
-/** The facts tables of a store; only the SQLite store has them today. */
-export function factsTablesOf(store: ArticleStore): SqliteFactsStore {
-  if (store instanceof SqliteStore) return store.facts();
-  throw new StoreError('facts: this store has no facts tables (only SQLite stores do)');
 }
 
 /** A claim as stored: the claim plus its normalised subject. */
@@ -37,14 +30,14 @@ export function toClaimInput(c: Claim): ClaimInput {
  * await importPaths(['archive/'], store);
  * const n = await extractPending(store);
  */
-export async function extractPending(store: ArticleStore, options: ExtractPendingOptions = {}): Promise<number> {
-  const tables = factsTablesOf(store);
-  const total = tables.countPending();
+export async function extractPending(store: Store, options: ExtractPendingOptions = {}): Promise<number> {
+  const tables = store.facts();
+  const total = await tables.countPending();
   const batchSize = Math.max(1, options.batchSize ?? 200);
   let done = 0;
   let after = '';
   for (;;) {
-    const rows = tables.pendingAfter(after, batchSize);
+    const rows = await tables.pendingAfter(after, batchSize);
     const last = rows[rows.length - 1];
     if (last === undefined) break;
     const batch = rows.map((r) => ({
@@ -53,7 +46,7 @@ export async function extractPending(store: ArticleStore, options: ExtractPendin
       claims: extractClaims(r.text, r.published_at).map(toClaimInput),
     }));
     try {
-      tables.replaceClaims(batch);
+      await tables.replaceClaims(batch);
     } catch (err) {
       throw new StoreError(`facts: storing the claims of ${rows.length} articles from ${rows[0]?.id ?? ''} failed: ${(err as Error).message}`, {
         cause: err,

@@ -2,11 +2,10 @@
  * Read side of the facts stage, shared by the CLI and the web: claim lines (the
  * `caixun facts --json` shape), a story's merged facts, subject series and target reports.
  */
-import type { ArticleStore } from '../store/store.js';
-import type { StoredClaim } from '../store/sqlite/facts-tables.js';
-import { storyTablesOf } from '../stories/cluster-store.js';
+import type { Store } from '../store/store.js';
+import type { StoredClaim } from '../store/tables.js';
 import { UsageError } from '../util/errors.js';
-import { extractPending, factsTablesOf } from './derive.js';
+import { extractPending } from './derive.js';
 import { buildSeries, evaluateTargets, type Series, type TargetReport } from './series.js';
 import { mergeStoryClaims, type StoryFact } from './story-merge.js';
 import { normalizeSubject } from './subject.js';
@@ -59,14 +58,14 @@ export function toClaimLine(c: StoredClaim): ClaimLine {
 }
 
 /** Extract whatever is pending first (a database imported before the facts stage existed). */
-export async function ensureFacts(store: ArticleStore): Promise<number> {
-  return factsTablesOf(store).countPending() > 0 ? extractPending(store) : 0;
+export async function ensureFacts(store: Store): Promise<number> {
+  return (await store.facts().countPending()) > 0 ? extractPending(store) : 0;
 }
 
 /** Stored claims matching the filter, oldest article first. */
-export function queryClaims(store: ArticleStore, filter: FactsFilter = {}): StoredClaim[] {
+export async function queryClaims(store: Store, filter: FactsFilter = {}): Promise<StoredClaim[]> {
   const subject = filter.subject?.trim();
-  return factsTablesOf(store).listClaims({
+  return store.facts().listClaims({
     ...(filter.storyId === undefined ? {} : { storyId: filter.storyId }),
     ...(subject === undefined || subject === '' ? {} : { subjectContains: normalizeSubject(subject) || subject }),
     ...(filter.limit === undefined ? {} : { limit: filter.limit }),
@@ -74,22 +73,22 @@ export function queryClaims(store: ArticleStore, filter: FactsFilter = {}): Stor
 }
 
 /** A story's versions and its merged facts (conflicts first). */
-export function storyFacts(store: ArticleStore, storyId: string): { storyId: string; versionIds: string[]; facts: StoryFact[] } {
-  const story = storyTablesOf(store).getStory(storyId);
+export async function storyFacts(store: Store, storyId: string): Promise<{ storyId: string; versionIds: string[]; facts: StoryFact[] }> {
+  const story = await store.stories().getStory(storyId);
   if (story === undefined) throw new UsageError(`facts: no story ${JSON.stringify(storyId)} (list them with \`caixun stories\`)`);
   const versionIds = story.members.map((m) => m.id);
-  const claims = factsTablesOf(store).listClaims({ articleIds: versionIds });
+  const claims = await store.facts().listClaims({ articleIds: versionIds });
   const order: Record<string, number> = { conflict: 0, partial: 1, agreement: 2 };
   const facts = mergeStoryClaims(claims, versionIds).sort((a, b) => (order[a.status] ?? 3) - (order[b.status] ?? 3));
   return { storyId, versionIds, facts };
 }
 
 /** Every target with its status (see {@link evaluateTargets}). */
-export function targetReports(store: ArticleStore, asOf?: string): TargetReport[] {
-  const tables = factsTablesOf(store);
-  const targets = tables.listClaims({ kind: 'target' });
+export async function targetReports(store: Store, asOf?: string): Promise<TargetReport[]> {
+  const tables = store.facts();
+  const targets = await tables.listClaims({ kind: 'target' });
   if (targets.length === 0) return [];
-  const all = tables.listClaims({ limit: 100_000 });
+  const all = await tables.listClaims({ limit: 100_000 });
   return evaluateTargets(all, asOf);
 }
 
@@ -99,8 +98,8 @@ export function toTargetLine(r: TargetReport): TargetLine {
 }
 
 /** The series and targets about one subject (claims whose subject contains it). */
-export function subjectFacts(store: ArticleStore, subject: string): { subject: string; series: Series[]; targets: TargetReport[] } {
-  const claims = queryClaims(store, { subject });
+export async function subjectFacts(store: Store, subject: string): Promise<{ subject: string; series: Series[]; targets: TargetReport[] }> {
+  const claims = await queryClaims(store, { subject });
   const key = normalizeSubject(subject);
   const targets = evaluateTargets(claims).filter((t) => t.subjectKey.includes(key) || key.includes(t.subjectKey));
   return { subject, series: buildSeries(claims), targets };

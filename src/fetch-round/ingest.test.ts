@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeArticle } from '../../test/support/make-article.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { testDbSpec } from '../../test/support/backends.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
 import { articleFingerprint, ingestArticles } from './ingest.js';
 
-let store: SqliteStore;
-beforeEach(() => (store = new SqliteStore(':memory:')));
+let store: Store;
+beforeEach(async () => {
+  store = await openStore(await testDbSpec());
+});
 afterEach(() => store.close());
 
 const text = '某市一季度工业增加值同比增长百分之五，增速比上年同期加快一点二个百分点。';

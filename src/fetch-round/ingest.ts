@@ -7,7 +7,7 @@
  * writes is repaired by the next round.
  */
 import type { Article } from '../model/article.js';
-import type { SourceStateRepository } from '../store/sqlite/source-state.js';
+import type { SourceStateRepository } from '../store/source-state.js';
 import type { ArticleStore, UpsertOutcome } from '../store/store.js';
 import { sha1Hex } from '../util/hash.js';
 

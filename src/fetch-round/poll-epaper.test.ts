@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../test/fetch/mock-server.js';
 import { buildMinimalPdf } from '../../test/pdf/minimal-pdf.js';
 import { parseConfig } from '../config/load-config.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { testDbSpec } from '../../test/support/backends.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
 import { epaperDays, expandEpaperUrl } from './poll-epaper.js';
 import { runFetchRound } from './run-fetch-round.js';
 
@@ -25,6 +27,12 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
+/** The test's store, closed after it even when an assertion failed. */
+let opened: Store | undefined;
+afterEach(async () => {
+  await opened?.close();
+  opened = undefined;
+});
 
 describe('expandEpaperUrl', () => {
   it('fills date and page placeholders in the configured zone', () => {
@@ -49,7 +57,7 @@ network: { allowPrivate: true, retries: 0, hosts: { default: { concurrency: 1, m
 schedule: { jitter: 0 }
 `);
     expect(epaperDays(config.sources[0]!, new Date('2022-03-08T04:00:00Z')).map((d) => d.length)).toEqual([4, 4]);
-    const store = new SqliteStore(':memory:');
+    const store = (opened = await openStore(await testDbSpec()));
     const now = () => new Date('2022-03-08T04:00:00Z');
     const one = await runFetchRound(config, store, { now });
     expect(one.sources[0]).toMatchObject({ status: 'ok', items: 2, itemFailures: 0 });
@@ -66,7 +74,6 @@ schedule: { jitter: 0 }
     const two = await runFetchRound(config, store, { now });
     expect(two.sources[0]).toMatchObject({ status: 'ok', new: 0 });
     expect(server.hits.get('/paper/20220308/01.pdf')).toBe(1);
-    await store.close();
   });
 
   it('refuses an epaper URL without date placeholders', () => {

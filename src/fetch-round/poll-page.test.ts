@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeArticlePage } from '../../test/fetch/fixtures/generated.js';
 import { sendBody, sendWithEtag, startMockServer, type MockServer } from '../../test/fetch/mock-server.js';
 import { parseConfig } from '../config/load-config.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { testDbSpec } from '../../test/support/backends.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
 import { needsFullText } from './poll-page.js';
 import { runFetchRound } from './run-fetch-round.js';
 
@@ -26,8 +28,11 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
-let store: SqliteStore;
-beforeEach(() => (store = new SqliteStore(':memory:')));
+let store: Store;
+beforeEach(async () => {
+  store = await openStore(await testDbSpec());
+});
+afterEach(() => store.close());
 
 const config = () =>
   parseConfig(`

@@ -8,13 +8,15 @@ import {
   type MockServer,
 } from '../../test/fetch/mock-server.js';
 import { parseConfig } from '../config/load-config.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { testDbSpec } from '../../test/support/backends.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
 import { createHttpClient } from '../sources/fetch/http-client.js';
 import type { FetchRoundEvent } from './types.js';
 import { runFetchRound } from './run-fetch-round.js';
 
 let server: MockServer;
-let store: SqliteStore;
+let store: Store;
 let feedVersion = 1;
 let c3Requests = 0;
 const client = createHttpClient({ allowPrivate: true, retries: 1, sleep: async () => {} });
@@ -45,8 +47,8 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
-beforeEach(() => {
-  store = new SqliteStore(':memory:');
+beforeEach(async () => {
+  store = await openStore(await testDbSpec());
   feedVersion = 1;
 });
 afterEach(() => store.close());

@@ -4,7 +4,7 @@
  * (validators, health, next due time) is saved after each source.
  */
 import type { CaixunConfig, SourceConfig } from '../config/schema.js';
-import type { SourceState, SourceStateRepository } from '../store/sqlite/source-state.js';
+import type { SourceState, SourceStateRepository } from '../store/source-state.js';
 import { FeedParseError } from '../sources/feed/feed-parse-error.js';
 import { FetchError } from '../sources/fetch/fetch-error.js';
 import { createHttpClient, type HttpClient } from '../sources/fetch/http-client.js';

@@ -4,7 +4,7 @@
  * processes only what it has not seen yet, so running this after an interrupted run resumes it.
  * The order of steps lives here and nowhere else (like Miniflux's processor).
  */
-import type { ArticleStore } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { indexPending } from '../search/index-articles.js';
 import { clusterPending } from '../stories/cluster-store.js';
 import { extractPending } from '../facts/derive.js';
@@ -21,7 +21,7 @@ export interface DeriveStep {
   /** Short name, shown in progress and summaries (`stories`, `search`, `facts`). */
   name: string;
   /** Processes what is pending; returns how many items it processed. */
-  run(store: ArticleStore, onProgress: (done: number, total: number) => void): Promise<number>;
+  run(store: Store, onProgress: (done: number, total: number) => void): Promise<number>;
 }
 
 /** The steps in order. Stories first: search and facts group by story. */
@@ -46,7 +46,7 @@ export type DeriveCounts = Record<string, number>;
 
 /** Runs every derive step in order over what is pending in `store`. */
 export async function derivePending(
-  store: ArticleStore,
+  store: Store,
   options: { onProgress?: (p: DeriveProgress) => void; steps?: readonly DeriveStep[] } = {},
 ): Promise<DeriveCounts> {
   const counts: DeriveCounts = {};

@@ -1,22 +1,24 @@
 /**
- * The scheduler against a real loopback server and SQLite: short intervals, assertions on
+ * The scheduler against a real loopback server and the suite's store backend: short intervals, assertions on
  * order and counts only (never on speed).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testDbSpec } from '../../test/support/backends.js';
 import { makeRss } from '../../test/fetch/fixtures/generated.js';
 import { sendWithEtag, startMockServer, type MockServer } from '../../test/fetch/mock-server.js';
 import { parseConfig } from '../config/load-config.js';
 import type { SourceResult } from '../fetch-round/types.js';
 import { derivePending } from '../ingest/derive-pending.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
 import { createScheduler } from './scheduler.js';
 
 let server: MockServer;
-let store: SqliteStore;
+let store: Store;
 
 beforeEach(async () => {
   server = await startMockServer();
-  store = new SqliteStore(':memory:');
+  store = await openStore(await testDbSpec());
 });
 afterEach(async () => {
   await server.close();

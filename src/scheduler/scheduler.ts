@@ -15,10 +15,10 @@ import {
 } from '../fetch-round/run-fetch-round.js';
 import type { SourceResult } from '../fetch-round/types.js';
 import type { HttpClient } from '../sources/fetch/http-client.js';
-import type { ArticleStore } from '../store/store.js';
+import type { Store } from '../store/store.js';
 
 /** The store the scheduler writes to and derives from. */
-export type SchedulerStore = FetchRoundStore & ArticleStore;
+export type SchedulerStore = FetchRoundStore & Store;
 
 /** Options of {@link createScheduler}. */
 export interface SchedulerOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROWIDS_PER_SECOND } from '../store/sqlite/search-tables.js';
+import { ROWIDS_PER_SECOND } from '../store/tables.js';
 import { boundSeconds, rowidRange } from './date-range.js';
 
 describe('boundSeconds', () => {

@@ -3,7 +3,7 @@
  * A bare day is a day in Asia/Shanghai (UTC+8 all year: China has had no daylight saving time
  * since 1991); `to` includes the whole day. An instant needs a full ISO 8601 time with offset.
  */
-import { ROWIDS_PER_SECOND } from '../store/sqlite/search-tables.js';
+import { ROWIDS_PER_SECOND } from '../store/tables.js';
 import { UsageError } from '../util/errors.js';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

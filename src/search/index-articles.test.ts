@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { BACKENDS, freshDbSpec } from '../../test/support/backends.js';
 import { makeArticle } from '../../test/support/make-article.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import { categoryToken, outletToken } from './fts-expression.js';
 import { indexPending, reindexAll, searchDocumentOf } from './index-articles.js';
 
@@ -16,9 +17,9 @@ describe('searchDocumentOf', () => {
   });
 });
 
-describe('indexPending', () => {
+describe.each(BACKENDS)('indexPending on %s', (backend) => {
   it('indexes new and changed articles once, in batches, and reports progress', async () => {
-    const store = new SqliteStore(':memory:');
+    const store = await openStore(await freshDbSpec(backend));
     try {
       await store.upsertArticles([1, 2, 3].map((n) => makeArticle({ id: `t:${n}`, title: `第${n}篇 碳达峰` })));
       const progress: [number, number][] = [];

@@ -4,9 +4,8 @@
  * the FTS5 index, a few hundred per transaction, so an interrupted run resumes where it stopped.
  * `reindexAll` empties the index and rebuilds it.
  */
-import type { ArticleStore } from '../store/store.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { SearchDocument, SearchSourceRow, SqliteSearchTables } from '../store/sqlite/search-tables.js';
+import type { Store } from '../store/store.js';
+import type { SearchDocument, SearchSourceRow } from '../store/tables.js';
 import { StoreError } from '../util/errors.js';
 import { categoryToken, outletToken } from './fts-expression.js';
 import { gramTokens } from './grams.js';
@@ -38,20 +37,6 @@ export interface IndexCounts {
   documents: number;
 }
 
-/** One handle per store: its prepared statements are reused by every query (the web serves many). */
-const handles = new WeakMap<SqliteStore, SqliteSearchTables>();
-
-/** The search tables of a store; only the SQLite store has them. */
-export function searchTablesOf(store: ArticleStore): SqliteSearchTables {
-  if (!(store instanceof SqliteStore)) throw new StoreError('search: this store has no search index (only SQLite stores do)');
-  let tables = handles.get(store);
-  if (tables === undefined) {
-    tables = store.search();
-    handles.set(store, tables);
-  }
-  return tables;
-}
-
 function parseCategories(json: string): string[] {
   const value: unknown = JSON.parse(json);
   return Array.isArray(value) ? value.filter((c): c is string => typeof c === 'string') : [];
@@ -78,30 +63,30 @@ function slackBefore(watermark: string): string {
  * Index every article new or changed since the last run.
  *
  * @example
- * const store = new SqliteStore('caixun.db');
+ * const store = await openStore('caixun.db');
  * const { indexed } = await indexPending(store);
  */
-export async function indexPending(store: ArticleStore, options: IndexOptions = {}): Promise<IndexCounts> {
-  const tables = searchTablesOf(store);
-  const start = slackBefore(tables.watermark());
-  const total = tables.countChangedSince(start);
+export async function indexPending(store: Store, options: IndexOptions = {}): Promise<IndexCounts> {
+  const tables = store.search();
+  const start = slackBefore(await tables.watermark());
+  const total = await tables.countChangedSince(start);
   const batchSize = Math.max(1, options.batchSize ?? 500);
   let cursor = { updatedAt: start, id: '' };
   let seen = 0;
   let indexed = 0;
   for (;;) {
-    const rows = tables.changedAfter(cursor, batchSize);
+    const rows = await tables.changedAfter(cursor, batchSize);
     const last = rows[rows.length - 1];
     if (last === undefined) break;
     try {
-      indexed += tables.transaction(() => {
+      indexed += await tables.transaction(async () => {
         let n = 0;
         for (const row of rows) {
           if (row.doc_hash === row.content_hash) continue;
-          tables.put(row, searchDocumentOf(row));
+          await tables.put(row, searchDocumentOf(row));
           n++;
         }
-        tables.setWatermark(last.updated_at);
+        await tables.setWatermark(last.updated_at);
         return n;
       });
     } catch (err) {
@@ -114,14 +99,14 @@ export async function indexPending(store: ArticleStore, options: IndexOptions = 
     options.onProgress?.(seen, Math.max(total, seen));
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return { indexed, unchanged: seen - indexed, documents: tables.countDocuments() };
+  return { indexed, unchanged: seen - indexed, documents: await tables.countDocuments() };
 }
 
 /** Empty the index, index every article again, and merge the index into one segment. */
-export async function reindexAll(store: ArticleStore, options: IndexOptions = {}): Promise<IndexCounts> {
-  const tables = searchTablesOf(store);
-  tables.wipe();
+export async function reindexAll(store: Store, options: IndexOptions = {}): Promise<IndexCounts> {
+  const tables = store.search();
+  await tables.wipe();
   const counts = await indexPending(store, options);
-  tables.optimize();
+  await tables.optimize();
   return counts;
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, freshDbSpec } from '../../test/support/backends.js';
 import { makeArticle } from '../../test/support/make-article.js';
-import { ROWIDS_PER_SECOND } from '../store/sqlite/search-tables.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+import { ROWIDS_PER_SECOND } from '../store/tables.js';
 import { indexPending } from './index-articles.js';
 import { recencyFactor, searchArticles } from './search.js';
 
@@ -17,10 +19,10 @@ describe('recencyFactor', () => {
   });
 });
 
-describe('searchArticles', () => {
-  let store: SqliteStore;
+describe.each(BACKENDS)('searchArticles on %s', (backend) => {
+  let store: Store;
   beforeAll(async () => {
-    store = new SqliteStore(':memory:');
+    store = await openStore(await freshDbSpec(backend));
     await store.upsertArticles([
       makeArticle({ id: 't:body', title: '一季度经济数据', text: '新能源汽车产销两旺，新能源汽车出口增长。', publishedAt: '2021-12-30T10:00:00+08:00' }),
       makeArticle({ id: 't:title', title: '新能源汽车产销两旺', text: '一季度产销数据公布。', publishedAt: '2021-12-01T10:00:00+08:00' }),

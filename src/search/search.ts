@@ -1,8 +1,9 @@
 /**
- * Runs a search: the query becomes an FTS5 expression (query-parse.ts, fts-expression.ts); the
- * matching documents are scored by BM25 (title weighted ×5) times a recency factor, grouped by
- * the story each belongs to NOW (story_members is read at query time), and the page of groups
- * gets its snippets from the article text.
+ * Runs a search: the query is parsed (query-parse.ts) and compiled by the store's index (an FTS5
+ * expression on SQLite, a tsquery on PostgreSQL); the matching documents are scored by relevance
+ * (FTS5's BM25 or ts_rank, title weighted ×5) times a recency factor, grouped by the story each
+ * belongs to NOW (story_members is read at query time), and the page of groups gets its snippets
+ * from the article text.
  *
  * Cost is bounded for common terms: FTS5 walks its posting lists from the newest rowid and stops
  * after `candidateLimit` matches; only when fewer than `countLimit` (1000) match in all are they
@@ -11,13 +12,10 @@
  * matches counted (at most `countLimit`, so a lower bound) times the groups per match among the
  * candidates, with `totalExact` false.
  */
-import type { SearchCandidateRow } from '../store/sqlite/search-tables.js';
-import { ROWIDS_PER_SECOND } from '../store/sqlite/search-tables.js';
-import type { ArticleStore } from '../store/store.js';
+import type { Store } from '../store/store.js';
+import { ROWIDS_PER_SECOND, type SearchCandidateRow } from '../store/tables.js';
 import { UsageError } from '../util/errors.js';
 import { rowidRange } from './date-range.js';
-import { buildMatchExpression } from './fts-expression.js';
-import { searchTablesOf } from './index-articles.js';
 import { parseQuery } from './query-parse.js';
 import { makeSnippet } from './snippet.js';
 import type { SearchFacet, SearchHit, SearchOptions, SearchResponse } from './types.js';
@@ -110,28 +108,28 @@ const categoriesOf = (row: Scored): string[] => {
  * const res = await searchArticles(store, { q: '碳达峰 -光伏', from: '2021-12-01' });
  * res.results[0]?.snippet; // '…推动<mark>碳达峰</mark>…'
  */
-export async function searchArticles(store: ArticleStore, options: SearchOptions, tuning: SearchTuning = {}): Promise<SearchResponse> {
+export async function searchArticles(store: Store, options: SearchOptions, tuning: SearchTuning = {}): Promise<SearchResponse> {
   const { page, pageSize } = checkPaging(options);
   const empty: SearchResponse = { total: 0, totalExact: true, page, pageSize, results: [], facets: { outlets: [], categories: [] } };
   const { lo, hi } = rowidRange(options.from, options.to);
   const parsed = parseQuery(options.q);
-  const match = buildMatchExpression(parsed, {
+  const tables = store.search();
+  const match = tables.compile(parsed, {
     ...(options.outlet ? { outlet: options.outlet } : {}),
     ...(options.category ? { category: options.category } : {}),
   });
   if (match === null) return empty;
-  const tables = searchTablesOf(store);
   // Deeper pages need more candidates: twice the groups up to the page asked for.
   const limit = Math.min(MAX_CANDIDATES, Math.max(tuning.candidateLimit ?? 400, 2 * page * pageSize));
 
-  let rows = tables.newestMatches(match, lo, hi, limit);
+  let rows = await tables.newestMatches(match, lo, hi, limit);
   let matched = rows.length;
   if (rows.length === limit) {
     const countLimit = Math.max(tuning.countLimit ?? 1000, limit);
-    matched = tables.countMatches(match, lo, hi, countLimit);
+    matched = await tables.countMatches(match, lo, hi, countLimit);
     if (matched < countLimit) {
       const seen = new Set(rows.map((r) => r.rowid));
-      rows = [...rows, ...tables.bestMatches(match, lo, hi, limit).filter((r) => !seen.has(r.rowid))];
+      rows = [...rows, ...(await tables.bestMatches(match, lo, hi, limit)).filter((r) => !seen.has(r.rowid))];
     }
   }
   const exact = matched === rows.length;
@@ -145,7 +143,7 @@ export async function searchArticles(store: ArticleStore, options: SearchOptions
   const results: SearchHit[] = [];
   for (const g of groups.slice((page - 1) * pageSize, page * pageSize)) {
     const best = g.members[0] as Scored;
-    const row = tables.hitRow(best.article_id);
+    const row = await tables.hitRow(best.article_id);
     if (row === undefined) continue;
     results.push({
       storyId: g.storyId,
@@ -160,10 +158,12 @@ export async function searchArticles(store: ArticleStore, options: SearchOptions
     });
   }
   const outletNames = new Map<string, string>();
-  const outletName = (key: string): string => {
-    if (!outletNames.has(key)) outletNames.set(key, tables.outletName(key) ?? key);
-    return outletNames.get(key) as string;
-  };
+  for (const g of groups) {
+    for (const m of g.members) {
+      if (!outletNames.has(m.outlet_key)) outletNames.set(m.outlet_key, (await tables.outletName(m.outlet_key)) ?? m.outlet_key);
+    }
+  }
+  const outletName = (key: string): string => outletNames.get(key) ?? key;
   return {
     total,
     totalExact: exact,

@@ -1,9 +1,12 @@
 /**
- * The store interface. SQLite (default, embedded) implements it today; a PostgreSQL
- * implementation must satisfy the same contract, which is why every method is async
- * even though better-sqlite3 is synchronous.
+ * The store interface: articles with their revisions, plus the derived tables (stories, search,
+ * facts) and source state. SQLite (default, embedded, better-sqlite3) and PostgreSQL (pg, for
+ * several workers sharing one database) implement it; every method is async so callers need
+ * not know which one they hold.
  */
 import type { Article } from '../model/article.js';
+import type { SourceStateRepository } from './source-state.js';
+import type { FactsTables, SearchTables, StoryTables } from './tables.js';
 
 /** What an upsert did to one article. */
 export type UpsertOutcome = 'new' | 'updated' | 'unchanged';
@@ -51,4 +54,20 @@ export interface ArticleStore {
   /** Earlier versions, oldest first. */
   getRevisions(articleId: string): Promise<ArticleRevision[]>;
   close(): Promise<void>;
+}
+
+/** A whole store: articles, derived tables and source state in one database. */
+export interface Store extends ArticleStore {
+  /** Which backend this is. */
+  readonly kind: 'sqlite' | 'postgres';
+  /** Where it is, for messages: the file path, or the URL without its password. */
+  readonly location: string;
+  /** The story tables (clustering state, memberships, candidate index). One handle per store. */
+  stories(): StoryTables;
+  /** The search index. One handle per store. */
+  search(): SearchTables;
+  /** The numeric claims. */
+  facts(): FactsTables;
+  /** Source health, conditional-GET state and content fingerprints. */
+  sourceStates(): SourceStateRepository;
 }

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testDbSpec } from '../../test/support/backends.js';
 import { makeArticle } from '../../test/support/make-article.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
 import { printArticle } from './article-print.js';
-import { clusterPending, reclusterAll, storyTablesOf } from './cluster-store.js';
+import { clusterPending, reclusterAll } from './cluster-store.js';
 
 // Invented texts: a work-conference report and an unrelated tourism report.
 const report = [
@@ -23,31 +25,41 @@ const articles = [
   makeArticle({ id: 'paper:1', outletKey: 'paper', title: '工作会议', text: report.split('\n\n').slice(0, 2).join('\n\n'), publishedAt: at('08') }),
 ];
 
-async function grouping(store: SqliteStore): Promise<string[][]> {
-  return storyTablesOf(store)
-    .listStories(100)
+/** Stores opened by the running test, closed after it even when an assertion failed. */
+const opened: Store[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+/** A fresh, empty store of the suite's backend. */
+async function freshStore(): Promise<Store> {
+  const store = await openStore(await testDbSpec());
+  opened.push(store);
+  return store;
+}
+
+async function grouping(store: Store): Promise<string[][]> {
+  return (await store.stories().listStories(100))
     .map((s) => s.members.map((m) => m.id).sort())
     .sort();
 }
 
 describe('clusterPending', () => {
   it('clusters every unclustered article in publication order and reports counts', async () => {
-    const store = new SqliteStore(':memory:');
+    const store = await freshStore();
     await store.upsertArticles(articles);
     expect(await clusterPending(store)).toEqual({ clustered: 4, stories: 2, joined: 2 });
     expect(await grouping(store)).toEqual([['gov:1', 'paper:1', 'portal:1'], ['tour:1']]);
     // the earliest article (paper:1, 08:00) founded the story
-    const story = storyTablesOf(store).repository.storyOf('paper:1');
-    expect(storyTablesOf(store).getStory(story ?? '')?.firstSeen).toBe(at('08'));
+    const story = await store.stories().repository.storyOf('paper:1');
+    expect((await store.stories().getStory(story ?? ''))?.firstSeen).toBe(at('08'));
     expect(await clusterPending(store)).toEqual({ clustered: 0, stories: 2, joined: 0 });
-    await store.close();
   });
 
   it('resumes after a run that died between batches, ending with the same stories', async () => {
-    const reference = new SqliteStore(':memory:');
+    const reference = await freshStore();
     await reference.upsertArticles(articles);
     await clusterPending(reference);
-    const store = new SqliteStore(':memory:');
+    const store = await freshStore();
     await store.upsertArticles(articles);
     const dying = clusterPending(store, {
       batchSize: 1,
@@ -56,16 +68,15 @@ describe('clusterPending', () => {
       },
     });
     await expect(dying).rejects.toThrow('killed');
-    expect(storyTablesOf(store).countPending()).toBe(2);
+    expect(await store.stories().countPending()).toBe(2);
     const progress: number[] = [];
     expect(await clusterPending(store, { batchSize: 1, onProgress: (p) => progress.push(p.done) })).toMatchObject({ clustered: 2, stories: 2 });
     expect(progress).toEqual([1, 2]);
     expect(await grouping(store)).toEqual(await grouping(reference));
-    await Promise.all([store.close(), reference.close()]);
   });
 
   it('re-clusters an article whose text changed, and the rest of its old story', async () => {
-    const store = new SqliteStore(':memory:');
+    const store = await freshStore();
     await store.upsertArticles(articles);
     await clusterPending(store);
     // the portal replaces its copy with the tourism report
@@ -74,36 +85,33 @@ describe('clusterPending', () => {
     const counts = await clusterPending(store);
     expect(counts.clustered).toBe(3); // the changed article and the two others of its old story
     expect(await grouping(store)).toEqual([['gov:1', 'paper:1'], ['portal:1', 'tour:1']]);
-    expect(storyTablesOf(store).changedArticleIds()).toEqual([]);
-    expect(storyTablesOf(store).countMembers()).toBe(4);
+    expect(await store.stories().changedArticleIds()).toEqual([]);
+    expect(await store.stories().countMembers()).toBe(4);
     // The portal's old keys are gone (its old text's exact key finds nothing); its new ones are in.
     const oldKeys = printArticle({ title: '', text: `${report}\n\n责任编辑：某某`, publishedAt: at('10') }).keys;
-    expect(storyTablesOf(store).index.candidates([oldKeys.exact])).toEqual(new Set());
-    expect(storyTablesOf(store).index.candidates(printArticle({ title: '', text: tourism, publishedAt: at('10') }).keys.stored)).toEqual(new Set(['portal:1', 'tour:1']));
-    await store.close();
+    expect(store.stories().index.candidates([oldKeys.exact])).toEqual(new Set());
+    expect(store.stories().index.candidates(printArticle({ title: '', text: tourism, publishedAt: at('10') }).keys.stored)).toEqual(new Set(['portal:1', 'tour:1']));
   });
 });
 
 describe('clusterPending with a print worker', () => {
   it('builds the same stories as without one, through several pipelined batches', async () => {
-    const plain = new SqliteStore(':memory:');
-    const pooled = new SqliteStore(':memory:');
+    const plain = await freshStore();
+    const pooled = await freshStore();
     await Promise.all([plain.upsertArticles(articles), pooled.upsertArticles(articles)]);
     expect(await clusterPending(plain, { workers: 0, batchSize: 3 })).toEqual({ clustered: 4, stories: 2, joined: 2 });
     expect(await clusterPending(pooled, { workers: 1, batchSize: 3 })).toEqual({ clustered: 4, stories: 2, joined: 2 });
-    expect(storyTablesOf(pooled).listStories(100)).toEqual(storyTablesOf(plain).listStories(100));
-    await Promise.all([plain.close(), pooled.close()]);
+    expect(await pooled.stories().listStories(100)).toEqual(await plain.stories().listStories(100));
   });
 });
 
 describe('reclusterAll', () => {
   it('rebuilds the same stories from scratch', async () => {
-    const store = new SqliteStore(':memory:');
+    const store = await freshStore();
     await store.upsertArticles(articles);
     await clusterPending(store);
-    const before = storyTablesOf(store).listStories(100);
+    const before = await store.stories().listStories(100);
     expect(await reclusterAll(store)).toEqual({ clustered: 4, stories: 2, joined: 2 });
-    expect(storyTablesOf(store).listStories(100)).toEqual(before);
-    await store.close();
+    expect(await store.stories().listStories(100)).toEqual(before);
   });
 });

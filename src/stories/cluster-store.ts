@@ -5,9 +5,8 @@
  * loses at most one batch and the next run resumes where this one stopped.
  */
 import type { Article } from '../model/article.js';
-import type { ArticleStore } from '../store/store.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { PendingArticleRow, SqliteStoryStore } from '../store/sqlite/story-tables.js';
+import type { Store } from '../store/store.js';
+import type { PendingArticleRow, StoryTables } from '../store/tables.js';
 import { StoreError } from '../util/errors.js';
 import { StoryClusterer, type ClustererOptions } from './cluster.js';
 import { PrintPool } from './print-pool.js';
@@ -49,12 +48,6 @@ export interface ClusterCounts {
   joined: number;
 }
 
-/** The story tables of a store; only the SQLite store has them today. */
-export function storyTablesOf(store: ArticleStore): SqliteStoryStore {
-  if (store instanceof SqliteStore) return store.stories();
-  throw new StoreError('stories: this store has no story tables (only SQLite stores do)');
-}
-
 /** What the clusterer reads of a canonical article. */
 export function clusterInputOf(article: Article): ClusterInput {
   return {
@@ -85,15 +78,25 @@ function toClusterInput(row: PendingArticleRow): ClusterInput {
  * so that story is rebuilt from its members' current texts.
  *
  * @example
- * const store = new SqliteStore('caixun.db');
+ * const store = await openStore('caixun.db');
  * await importPaths(['archive/'], store);
  * const { clustered, stories } = await clusterPending(store);
  */
-export async function clusterPending(store: ArticleStore, options: ClusterPendingOptions = {}): Promise<ClusterCounts> {
-  const tables = storyTablesOf(store);
-  const changed = tables.changedArticleIds();
-  if (changed.length > 0) tables.dissolveStoriesOf(changed);
-  const total = tables.countPending();
+export async function clusterPending(store: Store, options: ClusterPendingOptions = {}): Promise<ClusterCounts> {
+  const tables = store.stories();
+  // Several workers may share a PostgreSQL database: one clusters at a time (see StoryTables).
+  const release = await tables.lockClustering();
+  try {
+    return await clusterLocked(tables, options);
+  } finally {
+    await release();
+  }
+}
+
+async function clusterLocked(tables: StoryTables, options: ClusterPendingOptions): Promise<ClusterCounts> {
+  const changed = await tables.changedArticleIds();
+  if (changed.length > 0) await tables.dissolveStoriesOf(changed);
+  const total = await tables.countPending();
   const clusterer = new StoryClusterer({
     index: tables.index,
     repository: tables.repository,
@@ -108,22 +111,22 @@ export async function clusterPending(store: ArticleStore, options: ClusterPendin
     // clustered. Fetching the next batch early is safe: clustering only assigns this batch's
     // articles and re-assigns members already clustered, so it never changes what is pending
     // after this batch's last article.
-    let rows = tables.pendingAfter(null, batchSize);
+    let rows = await tables.pendingAfter(null, batchSize);
     let inputs = rows.map(toClusterInput);
     let prints = pool.print(inputs);
     for (;;) {
       const last = rows[rows.length - 1];
       if (last === undefined) break;
-      const nextRows = tables.pendingAfter({ ts: last.sort_ts, id: last.id }, batchSize);
+      const nextRows = await tables.pendingAfter({ ts: last.sort_ts, id: last.id }, batchSize);
       const nextInputs = nextRows.map(toClusterInput);
       const nextPrints = pool.print(nextInputs);
       const ready = await prints;
       try {
-        joined += tables.transaction(() => {
+        joined += await tables.transaction(async () => {
           let n = 0;
-          inputs.forEach((input, i) => {
-            if (clusterer.add(input, ready[i]).action === 'joined') n++;
-          });
+          for (let i = 0; i < inputs.length; i++) {
+            if ((await clusterer.add(inputs[i] as ClusterInput, ready[i])).action === 'joined') n++;
+          }
           return n;
         });
       } catch (err) {
@@ -142,14 +145,20 @@ export async function clusterPending(store: ArticleStore, options: ClusterPendin
   } finally {
     await pool.close();
   }
-  return { clustered, stories: tables.countStories(), joined };
+  return { clustered, stories: await tables.countStories(), joined };
 }
 
 /**
  * Rebuild every story from scratch: wipe the story tables, then {@link clusterPending}.
  * Resumable like it: after a crash, the next `clusterPending` finishes the job.
  */
-export async function reclusterAll(store: ArticleStore, options: ClusterPendingOptions = {}): Promise<ClusterCounts> {
-  storyTablesOf(store).wipe();
-  return clusterPending(store, options);
+export async function reclusterAll(store: Store, options: ClusterPendingOptions = {}): Promise<ClusterCounts> {
+  const tables = store.stories();
+  const release = await tables.lockClustering();
+  try {
+    await tables.wipe();
+    return await clusterLocked(tables, options);
+  } finally {
+    await release();
+  }
 }

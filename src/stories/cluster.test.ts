@@ -20,13 +20,13 @@ function clusterer(): { c: StoryClusterer; repo: MemoryStoryRepository } {
 }
 
 describe('StoryClusterer', () => {
-  it('folds an exact copy, a retitled copy with boilerplate and a trimmed copy into one story', () => {
+  it('folds an exact copy, a retitled copy with boilerplate and a trimmed copy into one story', async () => {
     const { c, repo } = clusterer();
-    const first = c.add({ id: 'a', title: '年度工作会议召开', text: report, publishedAt: at('09:00'), outletKey: 'gov' });
-    const copy = c.add({ id: 'b', title: '年度工作会议召开', text: report, publishedAt: at('10:00'), outletKey: 'portal' });
-    const retitled = c.add({ id: 'c', title: '本市部署明年重点任务', text: `${report}\n\n责任编辑：某某\n\n海量资讯、精准解读，尽在某某财经APP`, publishedAt: at('11:00'), outletKey: 'portal2' });
-    const trimmed = c.add({ id: 'd', title: '工作会议', text: report.split('\n\n').slice(0, 2).join('\n\n'), publishedAt: at('12:00'), outletKey: 'paper' });
-    const unrelated = c.add({ id: 'e', title: '春节旅游数据', text: other, publishedAt: at('12:30'), outletKey: 'gov' });
+    const first = await c.add({ id: 'a', title: '年度工作会议召开', text: report, publishedAt: at('09:00'), outletKey: 'gov' });
+    const copy = await c.add({ id: 'b', title: '年度工作会议召开', text: report, publishedAt: at('10:00'), outletKey: 'portal' });
+    const retitled = await c.add({ id: 'c', title: '本市部署明年重点任务', text: `${report}\n\n责任编辑：某某\n\n海量资讯、精准解读，尽在某某财经APP`, publishedAt: at('11:00'), outletKey: 'portal2' });
+    const trimmed = await c.add({ id: 'd', title: '工作会议', text: report.split('\n\n').slice(0, 2).join('\n\n'), publishedAt: at('12:00'), outletKey: 'paper' });
+    const unrelated = await c.add({ id: 'e', title: '春节旅游数据', text: other, publishedAt: at('12:30'), outletKey: 'gov' });
     expect(first).toEqual({ articleId: 'a', storyId: storyIdFor('a'), action: 'new', reason: 'none', relatedIds: [] });
     expect([copy.reason, retitled.reason, trimmed.reason]).toEqual(['exact', 'reprint', 'reprint']);
     expect(new Set([copy.storyId, retitled.storyId, trimmed.storyId])).toEqual(new Set([storyIdFor('a')]));
@@ -37,41 +37,44 @@ describe('StoryClusterer', () => {
     expect([story?.firstSeen, story?.lastSeen]).toEqual([at('09:00'), at('12:00')]);
   });
 
-  it('joins short flash items by shared figures and wording within hours', () => {
+  it('joins short flash items by shared figures and wording within hours', async () => {
     const { c } = clusterer();
-    const a = c.add({ id: 'f1', title: '某券商下调某交易所目标价至468元', text: '某券商：下调某交易所目标价至468元，维持买入评级。', publishedAt: at('10:00'), outletKey: 'x' });
-    const b = c.add({ id: 'f2', title: '某券商：某交易所目标价下调至468元', text: '某券商发表报告指，预计某交易所明年增长或放缓，目标价下调至468元。', publishedAt: at('11:00'), outletKey: 'y' });
-    const update1 = c.add({ id: 'n1', title: '外资净流入超30亿元', text: '外资净流入超30亿元。', publishedAt: at('10:10'), outletKey: 'x' });
-    const update2 = c.add({ id: 'n2', title: '外资净流入超40亿元', text: '数据显示，截至目前，外资净流入超40亿元。', publishedAt: at('10:30'), outletKey: 'x' });
+    const a = await c.add({ id: 'f1', title: '某券商下调某交易所目标价至468元', text: '某券商：下调某交易所目标价至468元，维持买入评级。', publishedAt: at('10:00'), outletKey: 'x' });
+    const b = await c.add({ id: 'f2', title: '某券商：某交易所目标价下调至468元', text: '某券商发表报告指，预计某交易所明年增长或放缓，目标价下调至468元。', publishedAt: at('11:00'), outletKey: 'y' });
+    const update1 = await c.add({ id: 'n1', title: '外资净流入超30亿元', text: '外资净流入超30亿元。', publishedAt: at('10:10'), outletKey: 'x' });
+    const update2 = await c.add({ id: 'n2', title: '外资净流入超40亿元', text: '数据显示，截至目前，外资净流入超40亿元。', publishedAt: at('10:30'), outletKey: 'x' });
     expect([a.action, b.action, b.reason, b.storyId]).toEqual(['new', 'joined', 'event', a.storyId]);
     expect([update1.action, update2.action, update2.storyId]).toEqual(['new', 'joined', update1.storyId]);
   });
 
-  it('keeps the same wording on another day apart (time window) and links it as related', () => {
+  it('keeps the same wording on another day apart (time window) and links it as related', async () => {
     const { c } = clusterer();
-    const a = c.add({ id: 'y1', title: '年度工作会议召开', text: report, publishedAt: at('09:00', '2023-03-01') , outletKey: 'gov' });
-    const b = c.add({ id: 'y2', title: '年度工作会议召开', text: report, publishedAt: at('09:00', '2023-03-20'), outletKey: 'gov' });
+    const a = await c.add({ id: 'y1', title: '年度工作会议召开', text: report, publishedAt: at('09:00', '2023-03-01') , outletKey: 'gov' });
+    const b = await c.add({ id: 'y2', title: '年度工作会议召开', text: report, publishedAt: at('09:00', '2023-03-20'), outletKey: 'gov' });
     expect(b.action).toBe('new');
     expect(b.relatedIds).toEqual([a.storyId]);
   });
 
-  it('does not glue two stories through a roundup that quotes both', () => {
+  it('does not glue two stories through a roundup that quotes both', async () => {
     const { c, repo } = clusterer();
-    const a = c.add({ id: 'r1', title: '工作会议', text: report, publishedAt: at('09:00'), outletKey: 'gov' });
-    const b = c.add({ id: 'r2', title: '旅游数据', text: other, publishedAt: at('09:30'), outletKey: 'gov' });
-    const roundup = c.add({ id: 'r3', title: '今日要闻', text: [report, other, '另据报道，多地发布春季招聘计划，岗位数量较去年有所增加。', '此外，某地铁新线路今日开通运营，沿线居民出行更加便利。', '气象部门预计，未来三天本地以多云天气为主，气温逐步回升。', '某博物馆推出春季特展，展出文物两百余件，市民可在线预约参观。', '体育新闻方面，本地球队在主场以二比一战胜对手，取得三连胜。'].join('\n\n'), publishedAt: at('18:00'), outletKey: 'digest' });
+    const a = await c.add({ id: 'r1', title: '工作会议', text: report, publishedAt: at('09:00'), outletKey: 'gov' });
+    const b = await c.add({ id: 'r2', title: '旅游数据', text: other, publishedAt: at('09:30'), outletKey: 'gov' });
+    const roundup = await c.add({ id: 'r3', title: '今日要闻', text: [report, other, '另据报道，多地发布春季招聘计划，岗位数量较去年有所增加。', '此外，某地铁新线路今日开通运营，沿线居民出行更加便利。', '气象部门预计，未来三天本地以多云天气为主，气温逐步回升。', '某博物馆推出春季特展，展出文物两百余件，市民可在线预约参观。', '体育新闻方面，本地球队在主场以二比一战胜对手，取得三连胜。'].join('\n\n'), publishedAt: at('18:00'), outletKey: 'digest' });
     expect(a.storyId).not.toBe(b.storyId);
     expect(repo.storyOf('r1')).not.toBe(repo.storyOf('r2'));
     expect(roundup.storyId === a.storyId || roundup.storyId === b.storyId || roundup.action === 'new').toBe(true);
     expect(repo.get(repo.storyOf('r1') ?? '')?.representativeId).toBe('r1');
   });
 
-  it('is idempotent and deterministic', () => {
-    const run = (): string[] => {
+  it('is idempotent and deterministic', async () => {
+    const run = async (): Promise<string[]> => {
       const { c } = clusterer();
-      return ['a', 'b', 'a'].map((id) => c.add({ id, title: 't', text: id === 'a' ? report : other, publishedAt: at('09:00'), outletKey: 'o' }).storyId);
+      const ids: string[] = [];
+      for (const id of ['a', 'b', 'a']) ids.push((await c.add({ id, title: 't', text: id === 'a' ? report : other, publishedAt: at('09:00'), outletKey: 'o' })).storyId);
+      return ids;
     };
-    expect(run()).toEqual(run());
-    expect(run()[2]).toBe(run()[0]);
+    const first = await run();
+    expect(await run()).toEqual(first);
+    expect(first[2]).toBe(first[0]);
   });
 });

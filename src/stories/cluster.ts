@@ -84,7 +84,7 @@ function distanceToSpan(t: number, from: number, to: number): number {
  *
  * @example
  * const clusterer = new StoryClusterer();
- * clusterer.add({ id: 'a', title: '…', text: '…', publishedAt: '2021-12-08T10:37:25+08:00', outletKey: 'eastmoney' });
+ * await clusterer.add({ id: 'a', title: '…', text: '…', publishedAt: '2021-12-08T10:37:25+08:00', outletKey: 'eastmoney' });
  */
 export class StoryClusterer {
   readonly index: LshIndex;
@@ -103,22 +103,22 @@ export class StoryClusterer {
    * `print` is the article's {@link printArticle} with these options when a worker already
    * computed it (see print-pool.ts); it is computed here otherwise.
    */
-  add(input: ClusterInput, print?: ArticlePrint): ClusterDecision {
-    const known = this.repository.storyOf(input.id);
+  async add(input: ClusterInput, print?: ArticlePrint): Promise<ClusterDecision> {
+    const known = await this.repository.storyOf(input.id);
     if (known !== undefined) return { articleId: input.id, storyId: known, action: 'joined', reason: 'none', relatedIds: [] };
     const { match } = this.options;
     const { fingerprint: fp, event, keys } = print ?? printArticle(input, this.options);
     const t = parseTime(input.publishedAt);
-    const exactStories = this.#storiesOf(this.index.candidates([keys.exact]));
-    const candidates = this.#storiesOf(this.index.candidates(keys.query));
+    const exactStories = await this.#storiesOf(this.index.candidates([keys.exact]));
+    const candidates = await this.#storiesOf(this.index.candidates(keys.query));
     if (t !== null) {
-      const recent = this.repository.storiesSeenBetween(t - this.options.eventWindowMs, t + this.options.eventWindowMs);
+      const recent = await this.repository.storiesSeenBetween(t - this.options.eventWindowMs, t + this.options.eventWindowMs);
       for (const s of recent) candidates.add(s.id);
     }
     const joinable: { story: StoryState; verdict: MatchVerdict; exact: boolean }[] = [];
     const related: StoryState[] = [];
     for (const id of [...candidates].sort()) {
-      const story = this.repository.get(id);
+      const story = await this.repository.get(id);
       if (story === undefined) continue;
       const verdict = this.#judge(story, fp, event, t, exactStories.has(id));
       if (verdict.kind === 'related') related.push(story);
@@ -145,19 +145,19 @@ export class StoryClusterer {
     // Only a near-copy (Jaccard-level overlap) may become the representative: a roundup that
     // merely contains the story must not, or the next item it quotes would join through it.
     const promote = best !== undefined && (best.exact || best.verdict.scores.jaccard >= match.joinJaccard);
-    let story = best === undefined ? this.#newStory(member, fp, event) : this.#join(best.story, member, fp, event, promote);
-    for (const other of mergeable) story = this.#merge(story, other);
-    const relatedIds = this.#link(story, related);
+    let story = best === undefined ? await this.#newStory(member, fp, event) : await this.#join(best.story, member, fp, event, promote);
+    for (const other of mergeable) story = await this.#merge(story, other);
+    const relatedIds = await this.#link(story, related);
     this.index.add(input.id, keys.stored);
-    this.repository.assign(input.id, story.id);
+    await this.repository.assign(input.id, story.id);
     const reason = best === undefined ? 'none' : best.exact ? 'exact' : best.verdict.reason === 'event' ? 'event' : 'reprint';
     return { articleId: input.id, storyId: story.id, action: best === undefined ? 'new' : 'joined', reason, relatedIds };
   }
 
-  #storiesOf(articleIds: Set<string>): Set<string> {
+  async #storiesOf(articleIds: Set<string>): Promise<Set<string>> {
     const out = new Set<string>();
     for (const a of articleIds) {
-      const s = this.repository.storyOf(a);
+      const s = await this.repository.storyOf(a);
       if (s !== undefined) out.add(s);
     }
     return out;
@@ -195,7 +195,7 @@ export class StoryClusterer {
   }
 
   /** Fold story `other` into `into`: members, representative, related links; `other` is deleted. */
-  #merge(into: StoryState, other: StoryState): StoryState {
+  async #merge(into: StoryState, other: StoryState): Promise<StoryState> {
     const members = [...into.members, ...other.members];
     const candidates = [into, other].map((s) => s.members.find((m) => m.id === s.representativeId));
     const reps = candidates.filter((m): m is StoryMember => m !== undefined);
@@ -212,20 +212,20 @@ export class StoryClusterer {
       relatedIds,
       ...(chosen.id === other.representativeId ? { representativeId: other.representativeId, representative: other.representative } : {}),
     };
-    for (const m of other.members) this.repository.assign(m.id, into.id);
+    for (const m of other.members) await this.repository.assign(m.id, into.id);
     for (const id of other.relatedIds) {
-      const s = this.repository.get(id);
+      const s = await this.repository.get(id);
       if (s === undefined) continue;
       const ids = new Set(s.relatedIds.map((r) => (r === other.id ? into.id : r)));
       ids.delete(s.id);
-      this.repository.put({ ...s, relatedIds: [...ids].sort() });
+      await this.repository.put({ ...s, relatedIds: [...ids].sort() });
     }
-    this.repository.remove(other.id);
-    this.repository.put(merged);
+    await this.repository.remove(other.id);
+    await this.repository.put(merged);
     return merged;
   }
 
-  #newStory(member: StoryMember, fp: Fingerprint, event: EventProfile): StoryState {
+  async #newStory(member: StoryMember, fp: Fingerprint, event: EventProfile): Promise<StoryState> {
     const story: StoryState = {
       id: storyIdFor(member.id),
       members: [member],
@@ -235,11 +235,11 @@ export class StoryClusterer {
       lastSeen: member.publishedAt,
       relatedIds: [],
     };
-    this.repository.put(story);
+    await this.repository.put(story);
     return story;
   }
 
-  #join(story: StoryState, member: StoryMember, fp: Fingerprint, event: EventProfile, promote: boolean): StoryState {
+  async #join(story: StoryState, member: StoryMember, fp: Fingerprint, event: EventProfile, promote: boolean): Promise<StoryState> {
     const members = [...story.members, member];
     const current = story.members.find((m) => m.id === story.representativeId);
     const pool = current === undefined ? [member] : promote ? [current, member] : [current];
@@ -253,21 +253,21 @@ export class StoryClusterer {
       lastSeen: times[times.length - 1] ?? null,
       ...(chosen.id === member.id ? { representativeId: member.id, representative: toPrint(fp, event) } : {}),
     };
-    this.repository.put(next);
+    await this.repository.put(next);
     return next;
   }
 
-  #link(story: StoryState, related: StoryState[]): string[] {
+  async #link(story: StoryState, related: StoryState[]): Promise<string[]> {
     const added: string[] = [];
     let self = story;
     for (const other of related) {
       if (other.id === self.id || self.relatedIds.includes(other.id)) continue;
       self = { ...self, relatedIds: [...self.relatedIds, other.id].sort() };
-      const fresh = this.repository.get(other.id) ?? other;
-      this.repository.put({ ...fresh, relatedIds: [...new Set([...fresh.relatedIds, self.id])].sort() });
+      const fresh = (await this.repository.get(other.id)) ?? other;
+      await this.repository.put({ ...fresh, relatedIds: [...new Set([...fresh.relatedIds, self.id])].sort() });
       added.push(other.id);
     }
-    this.repository.put(self);
+    await this.repository.put(self);
     return added.sort();
   }
 }

@@ -74,24 +74,27 @@ export interface StoryState {
   relatedIds: string[];
 }
 
+/** A value, or a promise of it: SQLite and memory answer at once, PostgreSQL over the wire. */
+export type Awaitable<T> = T | Promise<T>;
+
 /**
- * Where story state lives. The in-memory version below serves tests and `recluster`; the lead's
- * SQLite version keeps a `stories` table (JSON state, firstSeen, lastSeen) and an
- * `article_story (articleId, storyId)` table. All methods are synchronous (better-sqlite3).
+ * Where story state lives: in memory (tests), or the story tables of the SQLite or PostgreSQL
+ * store. Methods may answer synchronously; the clusterer awaits every call, so a synchronous
+ * repository costs a microtask, not an event-loop turn (a SQLite batch stays atomic).
  */
 export interface StoryRepository {
   /** The story with this id, if any. */
-  get(storyId: string): StoryState | undefined;
+  get(storyId: string): Awaitable<StoryState | undefined>;
   /** Insert or replace a story. */
-  put(state: StoryState): void;
+  put(state: StoryState): Awaitable<void>;
   /** The story an article belongs to, if it was clustered. */
-  storyOf(articleId: string): string | undefined;
+  storyOf(articleId: string): Awaitable<string | undefined>;
   /** Record that an article belongs to a story. */
-  assign(articleId: string, storyId: string): void;
+  assign(articleId: string, storyId: string): Awaitable<void>;
   /** Delete a story (after it was merged into another). */
-  remove(storyId: string): void;
+  remove(storyId: string): Awaitable<void>;
   /** Stories whose [firstSeen, lastSeen] overlaps [fromMs, toMs] (epoch ms), sorted by id. */
-  storiesSeenBetween(fromMs: number, toMs: number): StoryState[];
+  storiesSeenBetween(fromMs: number, toMs: number): Awaitable<StoryState[]>;
 }
 
 /** {@link StoryRepository} in memory. */

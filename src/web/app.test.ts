@@ -1,12 +1,17 @@
 import { Hono } from 'hono';
-import { afterAll, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+import { testDbSpec } from '../../test/support/backends.js';
 import { makeArticle } from '../../test/support/make-article.js';
 import { derivePending } from '../ingest/derive-pending.js';
 import { createApp } from './app.js';
 import { badRequest } from './web-error.js';
 
-const store = new SqliteStore(':memory:');
+let store: Store;
+beforeAll(async () => {
+  store = await openStore(await testDbSpec());
+});
 afterAll(() => store.close());
 
 describe('createApp', () => {
@@ -33,7 +38,7 @@ describe('createApp', () => {
   it('passes the facts panel into the story page, after the text', async () => {
     await store.upsertArticles([makeArticle()]);
     await derivePending(store);
-    const id = store.stories().listStories(1)[0]!.id;
+    const id = (await store.stories().listStories(1))[0]!.id;
     const app = createApp({ store, factsPanel: (storyId) => `<section class="facts">facts of ${storyId}</section>` });
     const page = await (await app.request(`/story/${id}`)).text();
     expect(page).toContain(`<section class="facts">facts of ${id}</section>`);

@@ -3,7 +3,7 @@
  * with one error handler. Framework-neutral `fetch` handler (hono), served by server.ts.
  */
 import { Hono } from 'hono';
-import type { ArticleStore } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { WebData } from './data/web-data.js';
 import { serverLinks } from './links.js';
 import { PageCache } from './page-cache.js';
@@ -18,7 +18,7 @@ import { notFound } from './web-error.js';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
-  store: ArticleStore;
+  store: Store;
   /** Absolute origin used in feeds (`https://news.example.org`). Default: the request's origin. */
   publicUrl?: string | undefined;
   /** Renders a story's facts panel. Default none. */

@@ -1,13 +1,13 @@
 /** Runs the web app on a TCP port (node's HTTP server through @hono/node-server). */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import type { ArticleStore } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { createApp, type AppOptions } from './app.js';
 import { factsPanelFor, factsRoutes } from './routes/facts.js';
 
 /** Options of {@link startServer}. */
 export interface ServerOptions extends Omit<AppOptions, 'store'> {
-  store: ArticleStore;
+  store: Store;
   /** TCP port; 0 picks a free one. */
   port: number;
   /** Interface to listen on. Default `127.0.0.1`. */

@@ -15,6 +15,7 @@ import { renderNewspaperPdf } from '../pdf/newspaper-pdf.js';
 import { NEWSPAPER_ARTICLE_TITLES, NEWSPAPER_PAGES } from '../pdf/newspaper-pages.js';
 import { renderExtractedPage } from '../pdf/render-extracted.js';
 import { SYNTHETIC_PAGES } from '../pdf/synthetic-pages.js';
+import { testDbSpec } from '../support/backends.js';
 import { runCli } from '../support/cli.js';
 
 /** Articles of the synthetic pages: continuation parts join their head, so they add none. */
@@ -40,7 +41,7 @@ let articles: Article[];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'caixun-pdf-'));
   folder = join(dir, 'papers');
-  db = join(dir, 'papers.db');
+  db = await testDbSpec(dir, 'papers.db');
   const pages = SYNTHETIC_PAGES.map((page, i) => renderExtractedPage(page, { seed: 7 + i }));
   mkdirSync(folder);
   writeFileSync(join(folder, 'paper-2022-01-05.txt'), pages.join('\f'));

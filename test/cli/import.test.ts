@@ -1,5 +1,6 @@
 /**
- * End to end: the real CLI imports the real corpus into a real SQLite file.
+ * End to end: the real CLI imports the real corpus into a real store of the suite's backend (a
+ * SQLite file, or a PostgreSQL database with CAIXUN_TEST_BACKEND=postgres).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../src/ingest/import-job.js';
 import type { Article } from '../../src/model/article.js';
 import { corpusDir, corpusFiles } from '../corpus.js';
+import { testDbSpec } from '../support/backends.js';
 import { runCli } from '../support/cli.js';
 
 const jekyll = join(corpusDir, 'jekyll');
@@ -19,9 +21,9 @@ let articles: Article[];
 
 type Summary = ImportSummary;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'caixun-cli-'));
-  db = join(dir, 'corpus.db');
+  db = await testDbSpec(dir, 'corpus.db');
   firstRun = runCli(['import', jekyll, hexo, '--db', db, '--json']);
   const exported = runCli(['export', '--db', db, '--format', 'jsonl']);
   expect(exported.status).toBe(0);
@@ -117,13 +119,13 @@ describe('caixun import on the corpus', () => {
 });
 
 describe('caixun import with bad input', () => {
-  it('imports the good files, reports the bad one with its reason, and exits 1', () => {
+  it('imports the good files, reports the bad one with its reason, and exits 1', async () => {
     const mixed = join(dir, 'mixed');
     mkdirSync(mixed);
     const good = corpusFiles('jekyll').slice(0, 3);
     for (const f of good) copyFileSync(f, join(mixed, basename(f)));
     writeFileSync(join(mixed, 'junk.md'), Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x89, 0x50, 0x4e, 0x47]));
-    const mixedDb = join(dir, 'mixed.db');
+    const mixedDb = await testDbSpec(dir, 'mixed.db');
     const r = runCli(['import', mixed, '--db', mixedDb, '--json']);
     expect(r.status).toBe(1);
     const summary = JSON.parse(r.stdout) as Summary;
@@ -133,8 +135,8 @@ describe('caixun import with bad input', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it('says clearly when a path does not exist', () => {
-    const r = runCli(['import', join(dir, 'nope'), '--db', join(dir, 'x.db')]);
+  it('says clearly when a path does not exist', async () => {
+    const r = runCli(['import', join(dir, 'nope'), '--db', await testDbSpec(dir, 'x.db')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`caixun: import: no such file or folder: ${join(dir, 'nope')}\n`);
   });

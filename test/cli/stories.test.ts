@@ -1,15 +1,18 @@
 /**
  * End to end: the real CLI imports the corpus (which clusters it), lists the stories, shows one
- * with its diffs, rebuilds them, and re-imports without duplicating anything.
+ * with its diffs, rebuilds them, and re-imports without duplicating anything, on the suite's
+ * store backend (a SQLite file, or a PostgreSQL database with CAIXUN_TEST_BACKEND=postgres).
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoryListEntry } from '../../src/cli/commands/stories.js';
 import type { Article } from '../../src/model/article.js';
 import { corpusDir, corpusFiles } from '../corpus.js';
+import { TEST_BACKEND, testDbSpec } from '../support/backends.js';
 import { runCli } from '../support/cli.js';
 import { readLabels } from '../stories/run-eval.js';
 
@@ -32,9 +35,29 @@ const listStories = (): Entry[] => {
 const storyOf = (articleId: string): Entry | undefined => entries.find((e) => e.articleIds.includes(articleId));
 const grouping = (list: Entry[]): string[][] => list.map((e) => [...e.articleIds].sort()).sort();
 
-beforeAll(() => {
+/** Rows and distinct articles of `story_members`, read straight from the database `spec` names. */
+async function memberCounts(spec: string): Promise<{ n: number; d: number }> {
+  const sql = 'SELECT CAST(count(*) AS integer) AS n, CAST(count(DISTINCT article_id) AS integer) AS d FROM story_members';
+  if (TEST_BACKEND === 'postgres') {
+    const client = new pg.Client({ connectionString: spec });
+    await client.connect();
+    try {
+      return (await client.query<{ n: number; d: number }>(sql)).rows[0]!;
+    } finally {
+      await client.end();
+    }
+  }
+  const raw = new Database(spec, { readonly: true });
+  try {
+    return raw.prepare(sql).get() as { n: number; d: number };
+  } finally {
+    raw.close();
+  }
+}
+
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'caixun-stories-cli-'));
-  db = join(dir, 'corpus.db');
+  db = await testDbSpec(dir, 'corpus.db');
   imported = runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', db, '--json', '--no-progress']);
   const exported = runCli(['export', '--db', db]);
   const articles = exported.stdout.trim().split('\n').map((l) => JSON.parse(l) as Article);
@@ -129,21 +152,18 @@ describe('caixun recluster and re-import', () => {
     expect(again).toEqual(entries);
   });
 
-  it('re-importing clusters nothing new and duplicates no membership', () => {
+  it('re-importing clusters nothing new and duplicates no membership', async () => {
     const r = runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', db, '--json', '--no-progress']);
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { stories: unknown }).stories).toEqual({ clustered: 0, stories: 61 });
     expect(grouping(listStories())).toEqual(grouping(entries));
-    const raw = new Database(db, { readonly: true });
-    const members = raw.prepare('SELECT count(*) AS n, count(DISTINCT article_id) AS d FROM story_members').get();
-    raw.close();
-    expect(members).toEqual({ n: 82, d: 82 });
+    expect(await memberCounts(db)).toEqual({ n: 82, d: 82 });
   });
 });
 
 describe('caixun import --no-stories, then recluster', () => {
-  it('leaves every derive step to recluster, which brings stories, search and facts up to date', () => {
-    const lateDb = join(dir, 'late.db');
+  it('leaves every derive step to recluster, which brings stories, search and facts up to date', async () => {
+    const lateDb = await testDbSpec(dir, 'late.db');
     const first = runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', lateDb, '--json', '--no-progress', '--no-stories']);
     expect(first.status).toBe(0);
     expect(JSON.parse(first.stdout)).not.toHaveProperty('derived');

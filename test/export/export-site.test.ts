@@ -13,6 +13,7 @@ import { EXPORT_CSP } from '../../src/export/page-frame.js';
 import { frontMatterOf, type PostFlavour } from '../../src/export/posts.js';
 import { fileNameOf } from '../../src/export/safe-name.js';
 import { parseFrontMatter } from '../../src/sources/archive/front-matter.js';
+import { TEST_BACKEND, testDbSpec } from '../support/backends.js';
 import { runCli } from '../support/cli.js';
 import { importIntoTemp, type ImportedDb } from './exported-corpus.js';
 
@@ -36,8 +37,9 @@ function filesUnder(dir: string): string[] {
 
 const countPages = (n: number): number => Math.max(1, Math.ceil(n / 50));
 
-beforeAll(() => {
-  imported = importIntoTemp();
+beforeAll(async () => {
+  // the suite's backend: a SQLite file in the import's directory, or a fresh PostgreSQL database
+  imported = importIntoTemp(undefined, TEST_BACKEND === 'postgres' ? await testDbSpec() : undefined);
   out = join(imported.dir, 'site');
   exported = imported.exportTo(out);
   const r = runCli(['stories', '--db', imported.db, '--json', '--limit', '1000']);

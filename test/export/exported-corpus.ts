@@ -27,10 +27,13 @@ export function exportedArticles(db: string): Article[] {
   return r.stdout.trim().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Article);
 }
 
-/** Import `paths` (default: the corpus's jekyll and hexo folders) into a fresh database. */
-export function importIntoTemp(paths: string[] = [join(corpusDir, 'jekyll'), join(corpusDir, 'hexo')]): ImportedDb {
+/**
+ * Import `paths` (default: the corpus's jekyll and hexo folders) into a fresh database: `dbSpec`
+ * (an empty database's `--db` value, e.g. a PostgreSQL URL), else a SQLite file in the new directory.
+ */
+export function importIntoTemp(paths: string[] = [join(corpusDir, 'jekyll'), join(corpusDir, 'hexo')], dbSpec?: string): ImportedDb {
   const dir = mkdtempSync(join(tmpdir(), 'caixun-export-'));
-  const db = join(dir, 'corpus.db');
+  const db = dbSpec ?? join(dir, 'corpus.db');
   const r = runCli(['import', ...paths, '--db', db, '--json', '--no-progress']);
   if (r.status !== 0) throw new Error(`caixun import failed (${r.status}): ${r.stderr}`);
   return {

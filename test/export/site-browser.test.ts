@@ -13,6 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileNameOf } from '../../src/export/safe-name.js';
 import type { StoryListEntry } from '../../src/stories/story-view.js';
+import { TEST_BACKEND, testDbSpec } from '../support/backends.js';
 import { runCli } from '../support/cli.js';
 import { importIntoTemp, type ImportedDb } from './exported-corpus.js';
 
@@ -61,7 +62,8 @@ async function searchFor(q: string, base?: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  imported = importIntoTemp();
+  // the suite's backend: a SQLite file in the import's directory, or a fresh PostgreSQL database
+  imported = importIntoTemp(undefined, TEST_BACKEND === 'postgres' ? await testDbSpec() : undefined);
   site = join(imported.dir, 'site');
   expect(imported.exportTo(site, '--only', 'site').status).toBe(0);
   const r = runCli(['stories', '--db', imported.db, '--json', '--limit', '1000']);

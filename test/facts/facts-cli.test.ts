@@ -1,17 +1,18 @@
-/** `caixun facts` through the real CLI on the corpus imported by `caixun import`. */
+/** `caixun facts` through the real CLI on the corpus imported by `caixun import` (the suite's store backend). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDir } from '../corpus.js';
+import { testDbSpec } from '../support/backends.js';
 import { runCli } from '../support/cli.js';
 
 let dir: string;
 let db: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'caixun-facts-cli-'));
-  db = join(dir, 'x.db');
+  db = await testDbSpec(dir, 'x.db');
   const r = runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', db, '--no-progress', '--json', '--workers', '0']);
   expect(r.status).toBe(0);
 });
@@ -57,7 +58,8 @@ describe('caixun facts', () => {
     expect(r.stderr).toBe('caixun: facts: no story "st-nope" (list them with `caixun stories`)\n');
   });
 
-  it('a missing database is a store error (exit 3)', () => {
-    expect(runCli(['facts', '--db', join(dir, 'none.db')]).status).toBe(3);
+  it('a missing database is a store error (exit 3)', async () => {
+    // one caixun never wrote: no file (SQLite), an empty database (PostgreSQL)
+    expect(runCli(['facts', '--db', await testDbSpec(dir, 'none.db')]).status).toBe(3);
   });
 });

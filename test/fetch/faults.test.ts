@@ -1,5 +1,5 @@
 /**
- * The issue's fault list, on a real loopback server and a real SQLite file: for each fault the
+ * The issue's fault list, on a real loopback server and a real store (the suite's backend): for each fault the
  * right articles land once, the right error is recorded in the source's state, and the other
  * sources (and the schedule) go on.
  */
@@ -11,7 +11,9 @@ import { parseConfig } from '../../src/config/load-config.js';
 import type { Article } from '../../src/model/article.js';
 import { runFetchRound } from '../../src/fetch-round/run-fetch-round.js';
 import type { FetchRoundSummary, SourceResult } from '../../src/fetch-round/types.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
+import { testDbSpec } from '../support/backends.js';
 import { atomFeed, rssWithContent } from './fixtures/feeds.js';
 import { makeArticlePage, makeRss } from './fixtures/generated.js';
 import { encodeGbk } from './fixtures/gbk.js';
@@ -19,7 +21,7 @@ import { newsApiList } from './fixtures/pages.js';
 import { sendBody, startMockServer, type MockServer } from './mock-server.js';
 
 let server: MockServer;
-let store: SqliteStore;
+let store: Store;
 let first: FetchRoundSummary;
 let second: FetchRoundSummary;
 const T0 = Date.parse('2021-12-21T00:00:00Z');
@@ -125,7 +127,7 @@ schedule:
   backoffCeiling: 6h
   jitter: 0
 `);
-  store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'caixun-faults-')), 'faults.db'));
+  store = await openStore(await testDbSpec(mkdtempSync(join(tmpdir(), 'caixun-faults-')), 'faults.db'));
   first = await runFetchRound(config, store, { now });
   clock = T0 + 60_000;
   second = await runFetchRound(config, store, { now });

@@ -1,7 +1,9 @@
 /**
- * `caixun fetch` end to end: a real HTTP server on 127.0.0.1, a temporary SQLite file and the
- * CLI in a child process. Runs through test/fetch/fetch-cli-entry.ts, and through src/cli/main.ts
- * via runCli once main.ts has the fetch command.
+ * `caixun fetch` end to end: a real HTTP server on 127.0.0.1, a fresh store of the suite's backend
+ * and the CLI in a child process. Runs through test/fetch/fetch-cli-entry.ts, and through
+ * src/cli/main.ts via runCli once main.ts has the fetch command. A fetch round writes only to a
+ * SQLite file: on PostgreSQL `caixun worker --once` polls through the shared queue instead
+ * (test/fetch/worker.test.ts), and `fetch` says so.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../corpus.js';
+import { TEST_BACKEND, testDbSpec } from '../support/backends.js';
 import { runCli, type CliResult } from '../support/cli.js';
 import { atomFeed, jsonFeed, rssHubFeed } from './fixtures/feeds.js';
 import { sendBody, sendWithEtag, startMockServer, type MockServer } from './mock-server.js';
@@ -71,7 +74,7 @@ function writeConfig(
   return file;
 }
 
-describe('caixun fetch (child process)', () => {
+describe.skipIf(TEST_BACKEND === 'postgres')('caixun fetch (child process)', () => {
   it('stores every feed once; the second round is not modified / unchanged', async () => {
     const config = writeConfig('ok.yaml', [
       ['rss', '/rss'],
@@ -79,7 +82,7 @@ describe('caixun fetch (child process)', () => {
       ['json', '/json'],
       ['plain', '/plain'],
     ]);
-    const db = join(dir, 'ok.db');
+    const db = await testDbSpec(dir, 'ok.db');
     const first = await runEntry(['fetch', '--config', config, '--db', db, '--json']);
     expect(first.status).toBe(0);
     // stderr carries the structured log: one line per source, then the derive step.
@@ -120,7 +123,7 @@ describe('caixun fetch (child process)', () => {
   });
 
   it('exits 0 when some sources fail and 1 when all of them do', async () => {
-    const db = join(dir, 'mixed.db');
+    const db = await testDbSpec(dir, 'mixed.db');
     const mixed = await runEntry([
       'fetch',
       '--config',
@@ -152,19 +155,21 @@ describe('caixun fetch (child process)', () => {
   it('refuses the loopback server when allowPrivate is false', async () => {
     const config = writeConfig('private.yaml', [['rss', '/rss']], false);
     const before = server.hits.get('/rss');
-    const r = await runEntry(['fetch', '--config', config, '--db', join(dir, 'private.db')]);
+    const r = await runEntry(['fetch', '--config', config, '--db', await testDbSpec(dir, 'private.db')]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('FAILED private-address');
     expect(server.hits.get('/rss')).toBe(before);
   });
+});
 
+describe('caixun fetch: bad input (child process)', () => {
   it('ends a bad configuration with a clear message and exit 2', async () => {
     const file = join(dir, 'bad.yaml');
     writeFileSync(
       file,
       'sources:\n  - { key: a, kind: feed, url: "https://e.org/", outlet: x }\n  - { key: b, kind: feed, url: "https://e.org/", outlet: x, every: often }\n',
     );
-    const r = await runEntry(['fetch', '--config', file, '--db', join(dir, 'bad.db')]);
+    const r = await runEntry(['fetch', '--config', file, '--db', await testDbSpec(dir, 'bad.db')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
       `caixun: config: ${file} is invalid:\n  sources[1].every: expected a duration like 5m\n`,
@@ -175,11 +180,24 @@ describe('caixun fetch (child process)', () => {
   });
 });
 
+describe.runIf(TEST_BACKEND === 'postgres')('caixun fetch on PostgreSQL (child process)', () => {
+  it('is a usage error (exit 2) that names the worker command, and polls nothing', async () => {
+    const config = writeConfig('pg.yaml', [['rss', '/rss']]);
+    const before = server.hits.get('/rss');
+    const r = await runEntry(['fetch', '--config', config, '--db', await testDbSpec(dir)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'caixun: fetch: with a PostgreSQL database run `caixun worker --once --db URL --config FILE` (it polls through the shared queue)\n',
+    );
+    expect(server.hits.get('/rss')).toBe(before);
+  });
+});
+
 describe.skipIf(!mainHasFetch)('caixun fetch via src/cli/main.ts', () => {
-  it('reports a bad configuration with exit 2', () => {
+  it('reports a bad configuration with exit 2', async () => {
     const file = join(dir, 'bad-main.yaml');
     writeFileSync(file, 'sources: []\n');
-    const r = runCli(['fetch', '--config', file, '--db', join(dir, 'main.db')]);
+    const r = runCli(['fetch', '--config', file, '--db', await testDbSpec(dir, 'main.db')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('sources: expected at least one source');
   });

@@ -13,6 +13,7 @@ import type { Article } from '../../src/model/article.js';
 import { htmlToText } from '../../src/sources/archive/body-html.js';
 import { parseArchiveDocument } from '../../src/sources/archive/parse.js';
 import { corpusDir } from '../corpus.js';
+import { testDbSpec } from '../support/backends.js';
 import { runCli } from '../support/cli.js';
 import { charAccuracy } from './char-accuracy.js';
 import { renderNewspaperPdf } from './newspaper-pdf.js';
@@ -64,7 +65,7 @@ beforeAll(async () => {
     ],
   };
   writeFileSync(join(folder, 'paper-2021-11-03-06.pdf'), await renderNewspaperPdf([page]));
-  const db = join(dir, 'story.db');
+  const db = await testDbSpec(dir, 'story.db');
   imported = runCli(['import', folder, '--db', db, '--json', '--no-progress']);
   articles = runCli(['export', '--db', db, '--format', 'jsonl']).stdout.trim().split('\n').map((l) => JSON.parse(l) as Article);
   entries = runCli(['stories', '--db', db, '--json', '--limit', '100']).stdout.trim().split('\n').map((l) => JSON.parse(l) as StoryListEntry);

@@ -1,6 +1,7 @@
 /**
  * The labelled story corpus through the REAL importer: the corpus's jekyll and hexo folders go
- * through `importPaths` into a temporary SQLite file, and every labelled path (relative to the
+ * through `importPaths` into a fresh store of the suite's backend (a temporary SQLite file, or a
+ * PostgreSQL database with CAIXUN_TEST_BACKEND=postgres), and every labelled path (relative to the
  * corpus root) is mapped to the article it became.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,15 +10,17 @@ import { join } from 'node:path';
 import { importPaths, type ImportSummary } from '../../src/ingest/import-job.js';
 import { processPath } from '../../src/ingest/process-document.js';
 import type { Article } from '../../src/model/article.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
+import { testDbSpec } from '../support/backends.js';
 import { corpusDir } from '../corpus.js';
 
 /** The corpus folders the labels point into. */
 export const STORY_CORPUS_FOLDERS = ['jekyll', 'hexo'] as const;
 
-/** The imported corpus; `close()` deletes the temporary database. */
+/** The imported corpus; `close()` closes the store and deletes its temporary directory. */
 export interface ImportedCorpus {
-  store: SqliteStore;
+  store: Store;
   summary: ImportSummary;
   /** Every stored article. */
   articles: Article[];
@@ -37,7 +40,7 @@ export interface ImportedCorpus {
  */
 export async function importCorpus(paths: readonly string[]): Promise<ImportedCorpus> {
   const dir = mkdtempSync(join(tmpdir(), 'caixun-stories-'));
-  const store = new SqliteStore(join(dir, 'corpus.db'));
+  const store = await openStore(await testDbSpec(dir, 'corpus.db'));
   const summary = await importPaths(STORY_CORPUS_FOLDERS.map((f) => join(corpusDir, f)), store, { workers: 0 });
   const articles: Article[] = [];
   for await (const a of store.iterateArticles()) articles.push(a);

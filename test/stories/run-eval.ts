@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { corpusDir, corpusFiles } from '../corpus.js';
-import { clusterPending, storyTablesOf, type ClusterCounts } from '../../src/stories/cluster-store.js';
+import { clusterPending, type ClusterCounts } from '../../src/stories/cluster-store.js';
 import { evaluateClustering, type ClusteringReport, type GoldStories } from '../../src/stories/eval-stories.js';
 import { importCorpus, type ImportedCorpus } from './load-corpus.js';
 
@@ -56,13 +56,13 @@ export async function runStoryEval(): Promise<StoryEvalResult> {
     const t1 = performance.now();
     const counts = await clusterPending(corpus.store);
     const t2 = performance.now();
-    const repository = storyTablesOf(corpus.store).repository;
+    const repository = corpus.store.stories().repository;
     const predicted = new Map<string, string>();
     const titles = new Map<string, string>();
     const titleOf = new Map(corpus.articles.map((a) => [a.id, a.title] as const));
     for (const path of labels.articles) {
       const id = corpus.articleIdOf(path);
-      const story = repository.storyOf(id);
+      const story = await repository.storyOf(id);
       if (story !== undefined) predicted.set(path, story);
       titles.set(path, titleOf.get(id) ?? '');
     }

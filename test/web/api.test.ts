@@ -4,7 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../src/search/types.js';
-import { storyTablesOf } from '../../src/stories/cluster-store.js';
 import type { StoryListEntry } from '../../src/stories/story-view.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/web/security.js';
 import { startWebFixture, type WebFixture } from './support/web-fixture.js';
@@ -30,10 +29,10 @@ const expectError = (r: { status: number; body: unknown }, status: number, code:
 
 describe('GET /api/stories', () => {
   it('lists every story once, in the store order, over pages of a stable cursor', async () => {
-    const tables = storyTablesOf(f.store);
-    expect(stories.length).toBe(tables.countStories());
+    const tables = f.store.stories();
+    expect(stories.length).toBe(await tables.countStories());
     expect(new Set(stories.map((s) => s.id)).size).toBe(stories.length);
-    expect(stories.map((s) => s.id)).toEqual(tables.listStories(10_000).map((s) => s.id));
+    expect(stories.map((s) => s.id)).toEqual((await tables.listStories(10_000)).map((s) => s.id));
     const paged: string[] = [];
     let after = '';
     let pages = 0;

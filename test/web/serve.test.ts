@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivePending } from '../../src/ingest/derive-pending.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { openStore } from '../../src/store/open-store.js';
+import { testDbSpec } from '../support/backends.js';
 import { runCli, startCli } from '../support/cli.js';
 import { makeArticle } from '../support/make-article.js';
 
@@ -15,8 +16,8 @@ let db: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'caixun-serve-'));
-  db = join(dir, 'serve.db');
-  const store = new SqliteStore(db);
+  db = await testDbSpec(dir, 'serve.db');
+  const store = await openStore(db);
   await store.upsertArticles([makeArticle()]);
   await derivePending(store);
   await store.close();
@@ -49,7 +50,8 @@ describe('caixun serve', () => {
     const badUrl = runCli(['serve', '--db', db, '--port', '0', '--public-url', 'news.example.org/x']);
     expect(badUrl.status).toBe(2);
     expect(badUrl.stderr).toContain('--public-url must be an origin');
-    const missing = runCli(['serve', '--db', join(dir, 'nope.db'), '--port', '0']);
+    // A database caixun never wrote: no file (SQLite), an empty database (PostgreSQL).
+    const missing = runCli(['serve', '--db', await testDbSpec(dir, 'nope.db'), '--port', '0']);
     expect(missing.status).toBe(3);
     expect(missing.stderr).toContain('no database at');
     const blocker = createServer();

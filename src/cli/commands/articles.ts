@@ -11,7 +11,7 @@ export interface ArticlesCommandOptions {
 }
 
 export async function runArticlesCommand(options: ArticlesCommandOptions): Promise<number> {
-  const store = openStore(options.db, { mustExist: true });
+  const store = await openStore(options.db, { mustExist: true });
   try {
     let remaining = options.limit;
     let after: string | undefined;

@@ -5,7 +5,6 @@
 import { exportSite, type ExportSiteSummary } from '../../export/export-site.js';
 import type { ExportSection } from '../../export/export-dir.js';
 import { openStore } from '../../store/open-store.js';
-import { storyTablesOf } from '../../stories/cluster-store.js';
 import { UsageError } from '../../util/errors.js';
 import { EXIT } from '../exit.js';
 import { writeLine } from '../output.js';
@@ -40,7 +39,7 @@ export async function runExportSiteCommand(dir: string, options: ExportSiteComma
   if (unknown.length > 0) {
     throw new UsageError(`export-site: unknown --only ${JSON.stringify(unknown[0])} (known: ${EXPORT_SECTIONS.join(', ')})`);
   }
-  const store = openStore(options.db, { mustExist: true });
+  const store = await openStore(options.db, { mustExist: true });
   const progress = createProgress('exporting', options.progress !== false, 'items');
   try {
     const summary = await exportSite(store, {
@@ -51,7 +50,7 @@ export async function runExportSiteCommand(dir: string, options: ExportSiteComma
     });
     progress.stop();
     await writeLine(options.json ? JSON.stringify(summary) : formatSummary(summary));
-    const pending = storyTablesOf(store).countPending();
+    const pending = await store.stories().countPending();
     if (pending > 0) {
       process.stderr.write(`export-site: ${pending} articles are not in any story yet (home page and story pages leave them out); run \`caixun recluster\` and export again\n`);
     }

@@ -10,7 +10,7 @@ export async function runExportCommand(options: { db: string; format: string }):
   if (!(EXPORT_FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError(`export: unknown format ${JSON.stringify(options.format)} (known: ${EXPORT_FORMATS.join(', ')})`);
   }
-  const store = openStore(options.db, { mustExist: true });
+  const store = await openStore(options.db, { mustExist: true });
   try {
     for await (const article of store.iterateArticles()) await writeLine(JSON.stringify(article));
     return EXIT.ok;

@@ -33,12 +33,12 @@ function formatClaim(c: ClaimLine): string {
 
 /** `caixun facts [--story ID] [--subject TEXT] [--targets] [--json]`. */
 export async function runFactsCommand(options: FactsCommandOptions): Promise<number> {
-  const store = openStore(options.db, { mustExist: true });
+  const store = await openStore(options.db, { mustExist: true });
   try {
     const extracted = await ensureFacts(store);
     if (extracted > 0) process.stderr.write(`facts: extracted the claims of ${extracted} articles first\n`);
     if (options.targets) {
-      for (const r of targetReports(store)) {
+      for (const r of await targetReports(store)) {
         const t = toTargetLine(r);
         await writeLine(
           options.json
@@ -49,7 +49,7 @@ export async function runFactsCommand(options: FactsCommandOptions): Promise<num
       return EXIT.ok;
     }
     if (options.story !== undefined && !options.json) {
-      const { facts, versionIds } = storyFacts(store, options.story);
+      const { facts, versionIds } = await storyFacts(store, options.story);
       await writeLine(`story ${options.story}: ${versionIds.length} versions, ${facts.length} facts`);
       for (const f of facts) {
         const values = f.values.map((v) => `${v.qualifier ?? ''}${amount(v.value, f.unit)} (${v.articleIds.length}/${versionIds.length})`);
@@ -57,8 +57,8 @@ export async function runFactsCommand(options: FactsCommandOptions): Promise<num
       }
       return EXIT.ok;
     }
-    if (options.story !== undefined) storyFacts(store, options.story); // a clear error for an unknown story
-    const claims = queryClaims(store, {
+    if (options.story !== undefined) await storyFacts(store, options.story); // a clear error for an unknown story
+    const claims = await queryClaims(store, {
       ...(options.story === undefined ? {} : { storyId: options.story }),
       ...(options.subject === undefined ? {} : { subject: options.subject }),
     });

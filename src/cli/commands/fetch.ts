@@ -7,9 +7,8 @@ import { runFetchRound } from '../../fetch-round/run-fetch-round.js';
 import type { FetchRoundSummary, SourceResult } from '../../fetch-round/types.js';
 import { derivePending, type DeriveCounts } from '../../ingest/derive-pending.js';
 import { createLogger, logSourceResult, resolveLogLevel, type Logger } from '../../log/logger.js';
-import { openStore } from '../../store/open-store.js';
-import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { StoreError } from '../../util/errors.js';
+import { isPostgresUrl, openStore } from '../../store/open-store.js';
+import { UsageError } from '../../util/errors.js';
 import { EXIT } from '../exit.js';
 
 /** Options of {@link runFetchCommand}. */
@@ -69,10 +68,12 @@ export async function runFetchCommand(options: FetchCommandOptions): Promise<num
     process.stderr.write(`caixun: no source with key ${unknown.join(', ')} in ${options.config}\n`);
     return EXIT.usage;
   }
-  const store = openStore(options.db);
+  // A round outside the workers' queue could poll a source a second time beside them.
+  if (isPostgresUrl(options.db)) {
+    throw new UsageError('fetch: with a PostgreSQL database run `caixun worker --once --db URL --config FILE` (it polls through the shared queue)');
+  }
+  const store = await openStore(options.db);
   try {
-    if (!(store instanceof SqliteStore))
-      throw new StoreError('store: fetching needs the SQLite store');
     const summary = await runFetchRound(config, store, {
       ...(options.source?.length ? { only: options.source } : {}),
       onEvent: (e) => {

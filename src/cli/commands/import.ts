@@ -2,7 +2,6 @@
 import { importPaths, type ImportSummary } from '../../ingest/import-job.js';
 import { openStore } from '../../store/open-store.js';
 import { derivePending } from '../../ingest/derive-pending.js';
-import { storyTablesOf } from '../../stories/cluster-store.js';
 import { EXIT } from '../exit.js';
 import { createProgress } from '../progress.js';
 
@@ -40,7 +39,7 @@ function formatDerived(derived: Record<string, number>): string {
 }
 
 export async function runImportCommand(paths: string[], options: ImportCommandOptions): Promise<number> {
-  const store = openStore(options.db);
+  const store = await openStore(options.db);
   const progress = createProgress('importing', options.progress !== false);
   try {
     const summary = await importPaths(paths, store, {
@@ -57,7 +56,7 @@ export async function runImportCommand(paths: string[], options: ImportCommandOp
       const derived = await derivePending(store, { onProgress: (p) => deriving.update(p.done, p.total) });
       deriving.stop();
       const clustered = derived['stories'] ?? 0;
-      const stories = storyTablesOf(store).countStories();
+      const stories = await store.stories().countStories();
       const result = { ...summary, stories: { clustered, stories }, derived };
       process.stdout.write(
         options.json

@@ -2,7 +2,7 @@
  * `caixun search <query…>`: search the archive (JSON = the SearchResponse of the API), and
  * `caixun reindex`: rebuild the search index from the stored articles.
  */
-import { reindexAll, searchTablesOf } from '../../search/index-articles.js';
+import { reindexAll } from '../../search/index-articles.js';
 import { searchArticles } from '../../search/search.js';
 import type { SearchOptions, SearchResponse } from '../../search/types.js';
 import { openStore } from '../../store/open-store.js';
@@ -38,13 +38,13 @@ function formatResponse(res: SearchResponse): string[] {
 
 /** `caixun search`. */
 export async function runSearchCommand(words: readonly string[], options: SearchCommandOptions): Promise<number> {
-  const store = openStore(options.db, { mustExist: true });
+  const store = await openStore(options.db, { mustExist: true });
   try {
     const { db: _db, json: _json, ...filters } = options;
     const res = await searchArticles(store, { ...filters, q: words.join(' ') });
     if (options.json) await writeLine(JSON.stringify(res));
     else for (const line of formatResponse(res)) await writeLine(line);
-    const missing = (await store.countArticles()) - searchTablesOf(store).countDocuments();
+    const missing = (await store.countArticles()) - (await store.search().countDocuments());
     if (missing > 0) process.stderr.write(`search: ${missing} articles are not indexed yet; run \`caixun reindex\`\n`);
     return EXIT.ok;
   } finally {
@@ -54,7 +54,7 @@ export async function runSearchCommand(words: readonly string[], options: Search
 
 /** `caixun reindex`: empty the search index and index every article again. */
 export async function runReindexCommand(options: { db: string; json?: boolean; progress?: boolean }): Promise<number> {
-  const store = openStore(options.db, { mustExist: true });
+  const store = await openStore(options.db, { mustExist: true });
   try {
     const started = performance.now();
     let last = 0;

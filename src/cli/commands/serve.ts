@@ -43,7 +43,7 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<num
   if (options.publicUrl !== undefined && !/^https?:\/\/[^/]+\/?$/.test(options.publicUrl)) {
     throw new UsageError(`serve: --public-url must be an origin such as https://news.example.org, not ${JSON.stringify(options.publicUrl)}`);
   }
-  const store = openStore(options.db, { mustExist: true });
+  const store = await openStore(options.db, { mustExist: true });
   const log = pino({ name: 'caixun-web' }, pino.destination(2));
   try {
     const server = await listenOrExplain({

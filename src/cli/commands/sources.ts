@@ -5,9 +5,7 @@
  */
 import { ConfigError, loadConfig } from '../../config/load-config.js';
 import { openStore } from '../../store/open-store.js';
-import { toSourceHealth, type SourceHealth } from '../../store/sqlite/source-state.js';
-import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { StoreError } from '../../util/errors.js';
+import { toSourceHealth, type SourceHealth } from '../../store/source-state.js';
 import { EXIT } from '../exit.js';
 import { writeLine } from '../output.js';
 
@@ -82,9 +80,8 @@ export async function runSourcesCommand(options: SourcesCommandOptions): Promise
       return EXIT.usage;
     }
   }
-  const store = openStore(options.db);
+  const store = await openStore(options.db);
   try {
-    if (!(store instanceof SqliteStore)) throw new StoreError('store: source health needs the SQLite store');
     const stored = (await store.sourceStates().listSourceStates()).map(toSourceHealth);
     const rows = mergeHealth(stored, configured);
     if (options.json) for (const row of rows) await writeLine(JSON.stringify(row));

@@ -7,9 +7,8 @@ import { loadConfig } from '../../config/load-config.js';
 import { derivePending } from '../../ingest/derive-pending.js';
 import { createLogger, logSourceResult, resolveLogLevel, type Logger } from '../../log/logger.js';
 import { createScheduler } from '../../scheduler/scheduler.js';
-import { openStore } from '../../store/open-store.js';
-import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { StoreError } from '../../util/errors.js';
+import { isPostgresUrl, openStore } from '../../store/open-store.js';
+import { UsageError } from '../../util/errors.js';
 import { EXIT } from '../exit.js';
 import { writeLine } from '../output.js';
 import { listenOrExplain } from './serve.js';
@@ -51,9 +50,13 @@ export async function runStartCommand(options: StartCommandOptions): Promise<num
   const config = loadConfig(options.config);
   const logger = options.logger ?? createLogger({ level: resolveLogLevel(options.logLevel) });
   const stop = options.stopSignal ?? firstSignal();
-  const store = openStore(options.db);
+  // Several processes share a PostgreSQL archive; the in-process scheduler would poll beside the
+  // workers' queue, so PostgreSQL gets `caixun worker` (any number) plus `caixun serve`.
+  if (isPostgresUrl(options.db)) {
+    throw new UsageError('start: with a PostgreSQL database run `caixun worker --db URL --config FILE` (one or more) and `caixun serve --db URL`');
+  }
+  const store = await openStore(options.db);
   try {
-    if (!(store instanceof SqliteStore)) throw new StoreError('store: the scheduler needs the SQLite store');
     const server =
       options.web === false
         ? undefined

@@ -4,9 +4,9 @@
  */
 import type { Article } from '../../model/article.js';
 import { openStore } from '../../store/open-store.js';
-import type { ArticleStore } from '../../store/store.js';
+import type { Store } from '../../store/store.js';
 import { derivePending, deriveSteps } from '../../ingest/derive-pending.js';
-import { reclusterAll, storyTablesOf, type ClusterProgress } from '../../stories/cluster-store.js';
+import { reclusterAll, type ClusterProgress } from '../../stories/cluster-store.js';
 import { buildStoryDetail, toStoryListEntry, type StoryDetail } from '../../stories/story-view.js';
 import { UsageError } from '../../util/errors.js';
 import { EXIT } from '../exit.js';
@@ -24,10 +24,10 @@ export interface StoriesCommandOptions {
 
 /** `caixun stories`: newest stories first, one line (or JSON object) each. */
 export async function runStoriesCommand(options: StoriesCommandOptions): Promise<number> {
-  const store = openStore(options.db, { mustExist: true });
+  const store = await openStore(options.db, { mustExist: true });
   try {
-    const tables = storyTablesOf(store);
-    for (const story of tables.listStories(options.limit ?? 50)) {
+    const tables = store.stories();
+    for (const story of await tables.listStories(options.limit ?? 50)) {
       const e = toStoryListEntry(story);
       await writeLine(
         options.json
@@ -35,7 +35,7 @@ export async function runStoriesCommand(options: StoriesCommandOptions): Promise
           : `${(e.firstSeen ?? '-').padEnd(25)}  ${String(e.articleIds.length).padStart(3)} art.  ${e.outlets.join(',')}  ${e.title}  [${e.id}]`,
       );
     }
-    const pending = tables.countPending();
+    const pending = await tables.countPending();
     if (pending > 0) process.stderr.write(`stories: ${pending} articles are not clustered yet; run \`caixun recluster\`\n`);
     return EXIT.ok;
   } finally {
@@ -43,8 +43,8 @@ export async function runStoriesCommand(options: StoriesCommandOptions): Promise
   }
 }
 
-async function loadStory(store: ArticleStore, id: string): Promise<StoryDetail> {
-  const story = storyTablesOf(store).getStory(id);
+async function loadStory(store: Store, id: string): Promise<StoryDetail> {
+  const story = await store.stories().getStory(id);
   if (story === undefined) throw new UsageError(`story: no story ${JSON.stringify(id)} (list them with \`caixun stories\`)`);
   const articles = new Map<string, Article>();
   for (const m of story.members) {
@@ -82,7 +82,7 @@ function formatStory(d: StoryDetail): string[] {
 
 /** `caixun story <id>`: the versions of one story and how each differs from the representative. */
 export async function runStoryCommand(id: string, options: StoriesCommandOptions): Promise<number> {
-  const store = openStore(options.db, { mustExist: true });
+  const store = await openStore(options.db, { mustExist: true });
   try {
     const detail = await loadStory(store, id);
     if (options.json) await writeLine(JSON.stringify(detail));
@@ -116,7 +116,7 @@ function progressPrinter(enabled: boolean): { update: (p: ClusterProgress) => vo
 
 /** `caixun recluster`: wipe the stories and cluster every article again, in publication order. */
 export async function runReclusterCommand(options: StoriesCommandOptions): Promise<number> {
-  const store = openStore(options.db, { mustExist: true });
+  const store = await openStore(options.db, { mustExist: true });
   const progress = progressPrinter(options.progress !== false);
   try {
     const started = performance.now();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeArticle } from '../../../test/support/make-article.js';
-import type { ClaimInput } from './facts-tables.js';
+import type { ClaimInput } from '../tables.js';
 import { migrations } from './migrations.js';
 import { SqliteStore } from './sqlite-store.js';
 
@@ -48,25 +48,25 @@ describe('SqliteFactsStore', () => {
   it('lists pending articles until their claims are stored, and again when they change', async () => {
     await store.upsertArticles([makeArticle({ id: 't:1' }), makeArticle({ id: 't:2', text: '另一篇。' })]);
     const facts = store.facts();
-    expect(facts.countPending()).toBe(2);
-    expect(facts.pendingAfter('', 10).map((r) => r.id)).toEqual(['t:1', 't:2']);
-    const [a, b] = facts.pendingAfter('', 10);
-    facts.replaceClaims([
+    expect(await facts.countPending()).toBe(2);
+    expect((await facts.pendingAfter('', 10)).map((r) => r.id)).toEqual(['t:1', 't:2']);
+    const [a, b] = await facts.pendingAfter('', 10);
+    await facts.replaceClaims([
       { articleId: a!.id, contentHash: a!.content_hash, claims: [claim()] },
       { articleId: b!.id, contentHash: b!.content_hash, claims: [] },
     ]);
-    expect(facts.countPending()).toBe(0);
-    expect(facts.countClaims()).toBe(1);
+    expect(await facts.countPending()).toBe(0);
+    expect(await facts.countClaims()).toBe(1);
     await store.upsertArticles([makeArticle({ id: 't:1', text: '某市一季度工业增加值同比增长6%。' })]);
-    expect(facts.pendingAfter('', 10).map((r) => r.id)).toEqual(['t:1']);
+    expect((await facts.pendingAfter('', 10)).map((r) => r.id)).toEqual(['t:1']);
   });
 
   it('replaces the claims of an article and reads them back with their article and story', async () => {
     await store.upsertArticles([makeArticle({ id: 't:1' })]);
     const facts = store.facts();
-    facts.replaceClaims([{ articleId: 't:1', contentHash: 'h1', claims: [claim(), claim({ value: 7, subject: '营业收入', subjectKey: '营业收入' })] }]);
-    facts.replaceClaims([{ articleId: 't:1', contentHash: 'h2', claims: [claim({ value: 6 })] }]);
-    const rows = facts.listClaims();
+    await facts.replaceClaims([{ articleId: 't:1', contentHash: 'h1', claims: [claim(), claim({ value: 7, subject: '营业收入', subjectKey: '营业收入' })] }]);
+    await facts.replaceClaims([{ articleId: 't:1', contentHash: 'h2', claims: [claim({ value: 6 })] }]);
+    const rows = await facts.listClaims();
     expect(rows.map((r) => [r.articleId, r.seq, r.value, r.subject, r.storyId, r.outletKey])).toEqual([['t:1', 0, 6, '工业增加值', null, 'testoutlet']]);
     expect(rows[0]!.publishedAt).toBe('2021-12-20T20:21:15+08:00');
   });
@@ -84,6 +84,6 @@ describe('SqliteFactsStore', () => {
       { articleId: 't:1', contentHash: 'h', claims: [claim(), claim({ value: 7, subject: '营业收入', subjectKey: '营业收入' })] },
       { articleId: 't:2', contentHash: 'h', claims: [claim({ value: 9, kind: 'target', subject: '企业', subjectKey: '企业' })] },
     ]);
-    expect(store.facts().listClaims(query).map((r) => r.value)).toEqual(values);
+    expect((await store.facts().listClaims(query)).map((r) => r.value)).toEqual(values);
   });
 });

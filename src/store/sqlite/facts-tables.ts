@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Migration } from './migrations.js';
+import type { ClaimInput, ClaimQuery, FactsPendingRow, FactsTables, StoredClaim } from '../tables.js';
 
 /**
  * Migration step (after the search tables).
@@ -46,60 +47,6 @@ export const factsTablesMigration: Migration = {
     ) STRICT, WITHOUT ROWID;
   `,
 };
-
-/** A claim as written to the store (the facts stage's `Claim` plus its normalised subject). */
-export interface ClaimInput {
-  value: number;
-  high: number | null;
-  shape: string;
-  unit: string;
-  subject: string;
-  subjectKey: string;
-  kind: string;
-  qualifier: string | null;
-  period: string | null;
-  deadline: string | null;
-  text: string;
-  sentence: string;
-  start: number;
-  end: number;
-  sentenceStart: number;
-}
-
-/** A stored claim with where it comes from. */
-export interface StoredClaim extends ClaimInput {
-  articleId: string;
-  seq: number;
-  /** The story of the article, null when it is not clustered yet. */
-  storyId: string | null;
-  publishedAt: string | null;
-  outletKey: string;
-  title: string;
-}
-
-/** An article whose claims are missing or stale. */
-export interface FactsPendingRow {
-  id: string;
-  text: string;
-  published_at: string | null;
-  content_hash: string;
-}
-
-/** Filters of {@link SqliteFactsStore.listClaims}. */
-export interface ClaimQuery {
-  /** Only claims of these articles. */
-  articleIds?: readonly string[];
-  /** Only claims of articles in this story. */
-  storyId?: string;
-  /** Only claims whose subject or normalised subject contains this text. */
-  subjectContains?: string;
-  /** Only claims with exactly this normalised subject. */
-  subjectKey?: string;
-  /** Only this kind. */
-  kind?: string;
-  /** At most this many (default 10,000). */
-  limit?: number;
-}
 
 interface ClaimRow {
   article_id: string;
@@ -150,7 +97,7 @@ const toStored = (r: ClaimRow): StoredClaim => ({
 });
 
 /** The facts tables of one SQLite database. Obtain it with `SqliteStore.facts()`. */
-export class SqliteFactsStore {
+export class SqliteFactsStore implements FactsTables {
   readonly #db: Database.Database;
   readonly #stmt;
 
@@ -180,22 +127,22 @@ export class SqliteFactsStore {
   }
 
   /** Up to `limit` articles after id `afterId` whose claims are missing or stale, by id. */
-  pendingAfter(afterId: string, limit: number): FactsPendingRow[] {
+  async pendingAfter(afterId: string, limit: number): Promise<FactsPendingRow[]> {
     return this.#stmt.pending.all({ id: afterId, limit });
   }
 
   /** Number of articles whose claims are missing or stale. */
-  countPending(): number {
+  async countPending(): Promise<number> {
     return this.#stmt.countPending.get() ?? 0;
   }
 
   /** Number of stored claims. */
-  countClaims(): number {
+  async countClaims(): Promise<number> {
     return this.#stmt.countClaims.get() ?? 0;
   }
 
   /** Replace the claims of several articles in one transaction, recording each article's hash. */
-  replaceClaims(batch: readonly { articleId: string; contentHash: string; claims: readonly ClaimInput[] }[]): void {
+  async replaceClaims(batch: readonly { articleId: string; contentHash: string; claims: readonly ClaimInput[] }[]): Promise<void> {
     this.#db.transaction(() => {
       for (const { articleId, contentHash, claims } of batch) {
         this.#stmt.deleteClaims.run(articleId);
@@ -206,12 +153,12 @@ export class SqliteFactsStore {
   }
 
   /** Forget every extraction (the next derive run extracts every article again). */
-  wipe(): void {
+  async wipe(): Promise<void> {
     this.#db.exec('DELETE FROM fact_claims; DELETE FROM fact_articles;');
   }
 
   /** Claims matching `query`, oldest article first, then in text order. */
-  listClaims(query: ClaimQuery = {}): StoredClaim[] {
+  async listClaims(query: ClaimQuery = {}): Promise<StoredClaim[]> {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: Math.max(1, Math.min(query.limit ?? 10_000, 100_000)) };
     if (query.articleIds !== undefined) {

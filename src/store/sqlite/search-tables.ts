@@ -18,6 +18,34 @@
 import type Database from 'better-sqlite3';
 import { StoreError } from '../../util/errors.js';
 import type { Migration } from './migrations.js';
+import { buildMatchExpression, type ExpressionFilters } from '../../search/fts-expression.js';
+import type { ParsedQuery } from '../../search/query-parse.js';
+import {
+  ROWIDS_PER_SECOND,
+  type CompiledMatch,
+  type SearchCandidateRow,
+  type SearchDocument,
+  type SearchHitRow,
+  type SearchSourceRow,
+  type SearchTables,
+} from '../tables.js';
+
+/** An FTS5 MATCH expression. */
+interface Fts5Match extends CompiledMatch {
+  readonly backend: 'sqlite';
+  readonly expression: string;
+}
+
+/** A raw FTS5 expression as a compiled match (tests, diagnostics); queries go through `compile`. */
+export function fts5Match(expression: string): CompiledMatch {
+  const match: Fts5Match = { backend: 'sqlite', expression };
+  return match;
+}
+
+function expressionOf(match: CompiledMatch): string {
+  if (match.backend !== 'sqlite') throw new StoreError(`search: a ${match.backend} query cannot run on SQLite`);
+  return (match as Fts5Match).expression;
+}
 
 /** BM25 weights of the FTS5 columns: title, body, title_words, body_words, meta. */
 export const SEARCH_COLUMN_WEIGHTS = [5, 1, 5, 1, 0] as const;
@@ -51,55 +79,6 @@ export const searchTablesMigration: Migration = {
   `,
 };
 
-/** Rowids per second of publication time. */
-export const ROWIDS_PER_SECOND = 65_536;
-
-/** An article the indexer reads, with what the index holds for it (if anything). */
-export interface SearchSourceRow {
-  id: string;
-  title: string;
-  text: string;
-  outlet_key: string;
-  /** JSON array. */
-  categories: string;
-  sort_ts: number;
-  content_hash: string;
-  updated_at: string;
-  /** The article's current rowid in the index; null when not indexed. */
-  doc_rowid: number | null;
-  doc_hash: string | null;
-}
-
-/** The segmented columns of one document, space-separated tokens. */
-export interface SearchDocument {
-  title: string;
-  body: string;
-  titleWords: string;
-  bodyWords: string;
-  meta: string;
-}
-
-/** A matching document as the query returns it, with its story at query time. */
-export interface SearchCandidateRow {
-  rowid: number;
-  /** BM25 (lower is better, as FTS5 reports it). */
-  bm25: number;
-  article_id: string;
-  outlet_key: string;
-  categories: string;
-  story_id: string | null;
-}
-
-/** The article columns a result shows. */
-export interface SearchHitRow {
-  id: string;
-  title: string;
-  text: string;
-  outlet: string;
-  outlet_key: string;
-  published_at: string | null;
-}
-
 const WATERMARK = 'indexed_updated_at';
 
 /** Parameters of the match queries: FTS5 expression, rowid range, row limit. */
@@ -123,7 +102,7 @@ function candidatesStatement(db: Database.Database, order: 'rank' | 'rowid DESC'
 }
 
 /** The search tables of one SQLite database. Obtain it with `SqliteStore.search()`. */
-export class SqliteSearchTables {
+export class SqliteSearchTables implements SearchTables {
   readonly #db: Database.Database;
   readonly #stmt;
 
@@ -170,33 +149,51 @@ export class SqliteSearchTables {
     };
   }
 
-  /** Run `fn` in one transaction (nested calls join the outer one). */
-  transaction<T>(fn: () => T): T {
-    return this.#db.transaction(fn)();
+  /** The FTS5 expression of a parsed query (fts-expression.ts). */
+  compile(query: ParsedQuery, filters: ExpressionFilters = {}): CompiledMatch | null {
+    const expression = buildMatchExpression(query, filters);
+    return expression === null ? null : fts5Match(expression);
+  }
+
+  /**
+   * Run `fn` in one transaction (nested calls join the outer one). `fn` awaits only this
+   * store's synchronous methods, so nothing else on the connection slips into it.
+   */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#db.inTransaction) return fn();
+    this.#db.exec('BEGIN');
+    try {
+      const result = await fn();
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+      throw err;
+    }
   }
 
   /** `updated_at` of the newest article the last indexing run saw ('' before the first run). */
-  watermark(): string {
+  async watermark(): Promise<string> {
     return this.#stmt.getState.get(WATERMARK) ?? '';
   }
 
   /** Record the watermark (inside the batch's transaction). */
-  setWatermark(updatedAt: string): void {
+  async setWatermark(updatedAt: string): Promise<void> {
     this.#stmt.putState.run(WATERMARK, updatedAt);
   }
 
   /** Articles with `updated_at` after the cursor, oldest change first, with their index state. */
-  changedAfter(cursor: { updatedAt: string; id: string }, limit: number): SearchSourceRow[] {
+  async changedAfter(cursor: { updatedAt: string; id: string }, limit: number): Promise<SearchSourceRow[]> {
     return this.#stmt.changedSince.all({ u: cursor.updatedAt, id: cursor.id, limit });
   }
 
   /** How many articles changed at or after `updatedAt`. */
-  countChangedSince(updatedAt: string): number {
+  async countChangedSince(updatedAt: string): Promise<number> {
     return this.#stmt.countSince.get(updatedAt) ?? 0;
   }
 
   /** Number of indexed articles. */
-  countDocuments(): number {
+  async countDocuments(): Promise<number> {
     return this.#stmt.countDocs.get() ?? 0;
   }
 
@@ -215,29 +212,33 @@ export class SqliteSearchTables {
   }
 
   /** Index (or re-index) one article; replaces what the index held for it. */
-  put(row: Pick<SearchSourceRow, 'id' | 'sort_ts' | 'content_hash' | 'outlet_key' | 'categories' | 'doc_rowid'>, doc: SearchDocument): void {
-    if (row.doc_rowid !== null) this.remove(row.doc_rowid);
+  async put(row: Pick<SearchSourceRow, 'id' | 'sort_ts' | 'content_hash' | 'outlet_key' | 'categories' | 'doc_rowid'>, doc: SearchDocument): Promise<void> {
+    if (row.doc_rowid !== null) this.#remove(row.doc_rowid);
     const rowid = this.#allocateRowid(row.sort_ts);
     this.#stmt.insertFts.run({ rowid, ...doc });
     this.#stmt.insertDoc.run(rowid, row.id, row.content_hash, row.outlet_key, row.categories);
   }
 
   /** Remove one document from the index. */
-  remove(rowid: number): void {
+  async remove(rowid: number): Promise<void> {
+    this.#remove(rowid);
+  }
+
+  #remove(rowid: number): void {
     this.#stmt.deleteFts.run(rowid);
     this.#stmt.deleteDoc.run(rowid);
   }
 
   /** Empty the index and forget the watermark (before a full rebuild). */
-  wipe(): void {
-    this.transaction(() => {
+  async wipe(): Promise<void> {
+    await this.transaction(async () => {
       this.#db.exec(`INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_docs;`);
       this.#db.prepare('DELETE FROM search_state WHERE key = ?').run(WATERMARK);
     });
   }
 
   /** Merge the FTS5 segments into one (after a full rebuild: smaller, faster to query). */
-  optimize(): void {
+  async optimize(): Promise<void> {
     this.#db.exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize')`);
   }
 
@@ -246,17 +247,18 @@ export class SqliteSearchTables {
    * story each belongs to now. FTS5 scores every match to sort them; `newestMatches` is the cheap
    * path over very common terms.
    */
-  bestMatches(match: string, lo: number, hi: number, limit: number): SearchCandidateRow[] {
+  async bestMatches(match: CompiledMatch, lo: number, hi: number, limit: number): Promise<SearchCandidateRow[]> {
     return this.#candidates(match, lo, hi, limit, 'rank');
   }
 
   /** The newest `limit` matches (walks the posting lists backwards and stops early), with BM25. */
-  newestMatches(match: string, lo: number, hi: number, limit: number): SearchCandidateRow[] {
+  async newestMatches(match: CompiledMatch, lo: number, hi: number, limit: number): Promise<SearchCandidateRow[]> {
     return this.#candidates(match, lo, hi, limit, 'rowid DESC');
   }
 
-  #candidates(match: string, lo: number, hi: number, limit: number, order: 'rank' | 'rowid DESC'): SearchCandidateRow[] {
+  #candidates(compiled: CompiledMatch, lo: number, hi: number, limit: number, order: 'rank' | 'rowid DESC'): SearchCandidateRow[] {
     const stmt = order === 'rank' ? this.#stmt.bestMatches : this.#stmt.newestMatches;
+    const match = expressionOf(compiled);
     try {
       return stmt.all({ match, lo, hi, limit });
     } catch (err) {
@@ -265,7 +267,8 @@ export class SqliteSearchTables {
   }
 
   /** How many documents match, counting at most `limit`. */
-  countMatches(match: string, lo: number, hi: number, limit: number): number {
+  async countMatches(compiled: CompiledMatch, lo: number, hi: number, limit: number): Promise<number> {
+    const match = expressionOf(compiled);
     try {
       return this.#stmt.countMatches.get({ match, lo, hi, limit }) ?? 0;
     } catch (err) {
@@ -274,12 +277,12 @@ export class SqliteSearchTables {
   }
 
   /** The columns a result shows, for one article. */
-  hitRow(articleId: string): SearchHitRow | undefined {
+  async hitRow(articleId: string): Promise<SearchHitRow | undefined> {
     return this.#stmt.hit.get(articleId);
   }
 
   /** Display name of an outlet key (its newest article's), or undefined. */
-  outletName(key: string): string | undefined {
+  async outletName(key: string): Promise<string | undefined> {
     return this.#stmt.outletName.get(key);
   }
 }

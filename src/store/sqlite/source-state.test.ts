@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from './migrations.js';
-import { sourceHealthMigration, sourceStateMigration, toSourceHealth, type SourceState } from './source-state.js';
+import { toSourceHealth, type SourceState } from '../source-state.js';
+import { sourceHealthMigration, sourceStateMigration } from './source-state.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const state: SourceState = {

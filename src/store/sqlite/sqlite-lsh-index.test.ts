@@ -142,12 +142,12 @@ describe('SqliteLshIndex', () => {
     const store = new SqliteStore(':memory:');
     const tables = store.stories();
     tables.index.add('a', k('k'));
-    expect(() =>
-      tables.transaction(() => {
+    await expect(
+      tables.transaction(async () => {
         tables.index.add('b', k('k'));
         throw new Error('boom');
       }),
-    ).toThrow('boom');
+    ).rejects.toThrow('boom');
     expect(tables.index.candidates(k('k'))).toEqual(new Set(['a']));
     await store.close();
   });

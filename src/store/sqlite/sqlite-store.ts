@@ -7,13 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Article } from '../../model/article.js';
 import { StoreError } from '../../util/errors.js';
-import type {
-  ArticlePage,
-  ArticleRevision,
-  ArticleStore,
-  ListArticlesOptions,
-  UpsertOutcome,
-} from '../store.js';
+import type { ArticlePage, ArticleRevision, ListArticlesOptions, Store, UpsertOutcome } from '../store.js';
 import {
   type ArticleRow,
   articleToParams,
@@ -62,8 +56,10 @@ export function migrate(db: Database.Database): void {
   }
 }
 
-export class SqliteStore implements ArticleStore {
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
   readonly path: string;
+  #search: SqliteSearchTables | undefined;
   private readonly db: Database.Database;
   private readonly stmt;
 
@@ -200,14 +196,23 @@ export class SqliteStore implements ArticleStore {
     }));
   }
 
-  /** The story tables of this database (clustering state, memberships, candidate index). */
+  get location(): string {
+    return this.path;
+  }
+
+  /**
+   * The story tables of this database (clustering state, memberships, candidate index). A new
+   * handle each call, so each clustering run reads the index afresh (another process may have
+   * clustered since).
+   */
   stories(): SqliteStoryStore {
     return new SqliteStoryStore(this.db);
   }
 
-  /** The search index of this database (FTS5 table, document map, indexing watermark). */
+  /** The search index of this database (FTS5 table, document map, indexing watermark); one handle, reused by every query. */
   search(): SqliteSearchTables {
-    return new SqliteSearchTables(this.db);
+    this.#search ??= new SqliteSearchTables(this.db);
+    return this.#search;
   }
 
   /** The numeric claims of this database (tables `fact_claims`, `fact_articles`). */

@@ -54,14 +54,14 @@ describe('SqliteStoryRepository', () => {
     const tables = store.stories();
     tables.repository.assign('t:1', 'st-a');
     expect(tables.repository.storyOf('t:1')).toBe('st-a');
-    expect(tables.changedArticleIds()).toEqual([]);
+    expect(await tables.changedArticleIds()).toEqual([]);
     await store.upsertArticles([makeArticle({ id: 't:1', text: '某市二季度工业增加值同比增长6%。' })]);
     tables.repository.assign('t:1', 'st-b');
     expect(tables.repository.storyOf('t:1')).toBe('st-b');
-    expect(tables.changedArticleIds()).toEqual(['t:1']);
+    expect(await tables.changedArticleIds()).toEqual(['t:1']);
     tables.repository.unassign('t:1');
     expect(tables.repository.storyOf('t:1')).toBeUndefined();
-    expect(tables.countMembers()).toBe(0);
+    expect(await tables.countMembers()).toBe(0);
     await store.close();
   });
 });

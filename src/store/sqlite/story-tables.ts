@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { StoryState } from '../../stories/story-state.js';
+import type { PendingArticleRow, PendingCursor, StoryTables } from '../tables.js';
 import type { Migration } from './migrations.js';
 import { SqliteLshIndex } from './sqlite-lsh-index.js';
 import { SqliteStoryRepository } from './sqlite-story-repository.js';
@@ -75,26 +76,8 @@ export const storyKeySetsMigration: Migration = {
   `,
 };
 
-/** An article waiting to be clustered: the columns the clusterer reads. */
-export interface PendingArticleRow {
-  id: string;
-  sort_ts: number;
-  title: string;
-  text: string;
-  published_at: string | null;
-  outlet_key: string;
-  /** JSON of `Article.provenance`. */
-  provenance: string;
-}
-
-/** Keyset position in (sort_ts, id) order. */
-export interface PendingCursor {
-  ts: number;
-  id: string;
-}
-
 /** The story tables of one SQLite database. Obtain it with `SqliteStore.stories()`. */
-export class SqliteStoryStore {
+export class SqliteStoryStore implements StoryTables {
   /** Story state for the clusterer. */
   readonly repository: SqliteStoryRepository;
   /** Candidate index for the clusterer. */
@@ -135,21 +118,33 @@ export class SqliteStoryStore {
     };
   }
 
+  /** One process clusters a SQLite database at a time: nothing to lock. */
+  async lockClustering(): Promise<() => Promise<void>> {
+    return async () => {};
+  }
+
   /**
-   * Run `fn` in one transaction (nested calls join the outer one). When it fails, the index's
-   * in-memory copy is dropped so it cannot keep keys the rollback removed from the table.
+   * Run `fn` in one transaction (nested calls join the outer one). `fn` awaits only this
+   * store's synchronous methods, so the transaction runs in microtasks without yielding to I/O
+   * and nothing else on this connection can slip into it. When it fails, the index's in-memory
+   * copy is dropped so it cannot keep keys the rollback removed from the table.
    */
-  transaction<T>(fn: () => T): T {
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#db.inTransaction) return fn();
+    this.#db.exec('BEGIN');
     try {
-      return this.#db.transaction(fn)();
+      const result = await fn();
+      this.#db.exec('COMMIT');
+      return result;
     } catch (err) {
+      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
       this.index.invalidate();
       throw err;
     }
   }
 
   /** Clustered articles whose content changed since (current hash ≠ hash at clustering), by id. */
-  changedArticleIds(): string[] {
+  async changedArticleIds(): Promise<string[]> {
     return this.#stmt.changed.all();
   }
 
@@ -159,8 +154,8 @@ export class SqliteStoryStore {
    * articles are deleted (they are added again when those articles are clustered again).
    * Returns how many articles were released.
    */
-  dissolveStoriesOf(articleIds: readonly string[]): number {
-    return this.transaction(() => {
+  async dissolveStoriesOf(articleIds: readonly string[]): Promise<number> {
+    return this.transaction(async () => {
       let released = 0;
       const storyIds = new Set<string>();
       for (const id of articleIds) {
@@ -189,7 +184,7 @@ export class SqliteStoryStore {
   }
 
   /** Up to `limit` unclustered articles after `cursor`, in (sort_ts, id) order. */
-  pendingAfter(cursor: PendingCursor | null, limit: number): PendingArticleRow[] {
+  async pendingAfter(cursor: PendingCursor | null, limit: number): Promise<PendingArticleRow[]> {
     return this.#stmt.pending.all({
       ts: cursor?.ts ?? Number.MIN_SAFE_INTEGER,
       id: cursor?.id ?? '',
@@ -198,33 +193,33 @@ export class SqliteStoryStore {
   }
 
   /** Number of articles not clustered yet. */
-  countPending(): number {
+  async countPending(): Promise<number> {
     return this.#stmt.countPending.get() ?? 0;
   }
 
   /** Number of stories. */
-  countStories(): number {
+  async countStories(): Promise<number> {
     return this.#stmt.countStories.get() ?? 0;
   }
 
   /** Number of clustered articles (rows of `story_members`). */
-  countMembers(): number {
+  async countMembers(): Promise<number> {
     return this.#stmt.countMembers.get() ?? 0;
   }
 
   /** The newest stories first (by first seen; undated last, then id descending). */
-  listStories(limit: number): StoryState[] {
+  async listStories(limit: number): Promise<StoryState[]> {
     return this.#stmt.list.all(limit).map((r) => JSON.parse(r.state) as StoryState);
   }
 
   /** One story by id. */
-  getStory(id: string): StoryState | undefined {
+  async getStory(id: string): Promise<StoryState | undefined> {
     return this.repository.get(id);
   }
 
   /** Delete every story, membership and index key (before a full recluster). */
-  wipe(): void {
-    this.transaction(() => {
+  async wipe(): Promise<void> {
+    await this.transaction(async () => {
       this.#db.exec('DELETE FROM stories; DELETE FROM story_members;');
       this.index.clear();
     });

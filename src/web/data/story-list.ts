@@ -1,5 +1,5 @@
 /** Story list pages after a cursor, in the story tables' order, without reading the whole list. */
-import type { SqliteStoryStore } from '../../store/sqlite/story-tables.js';
+import type { StoryTables } from '../../store/tables.js';
 import type { StoryState } from '../../stories/story-state.js';
 import { isAfterCursor, type StoryCursor } from './story-cursor.js';
 
@@ -20,14 +20,13 @@ export function compareListOrder(a: StoryState, b: StoryState): number {
  * the cursor (the first-seen index), widening until the page is full; the undated tail (listed
  * last) from the top of the list.
  */
-export function listStoriesAfter(tables: SqliteStoryStore, cursor: StoryCursor, want: number): StoryState[] {
+export async function listStoriesAfter(tables: StoryTables, cursor: StoryCursor, want: number): Promise<StoryState[]> {
   const out: StoryState[] = [];
   if (cursor.ms !== null) {
     let hi = cursor.ms;
     for (let width = 7 * DAY_MS; out.length < want && hi >= EARLIEST_MS; width *= 4) {
       const lo = Math.max(EARLIEST_MS, hi - width);
-      const window = tables.repository
-        .storiesSeenBetween(lo, hi)
+      const window = (await tables.repository.storiesSeenBetween(lo, hi))
         .filter((s) => {
           const ms = s.firstSeen === null ? Number.NaN : Date.parse(s.firstSeen);
           return ms >= lo && ms <= hi && isAfterCursor(s.firstSeen, s.id, cursor);
@@ -42,7 +41,7 @@ export function listStoriesAfter(tables: SqliteStoryStore, cursor: StoryCursor, 
   // whole list, once per crawl (on its last dated page). A keyset query in the story tables
   // would make it cheap.
   for (let n = want + out.length; ; n *= 4) {
-    const list = tables.listStories(n);
+    const list = await tables.listStories(n);
     const undated = list.filter((s) => (s.firstSeen === null || Number.isNaN(Date.parse(s.firstSeen))) && isAfterCursor(s.firstSeen, s.id, cursor));
     if (out.length + undated.length >= want || list.length < n) return [...out, ...undated].slice(0, want);
   }

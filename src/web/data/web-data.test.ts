@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDbSpec } from '../../../test/support/backends.js';
 import { makeArticle } from '../../../test/support/make-article.js';
 import { derivePending } from '../../ingest/derive-pending.js';
-import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { openStore } from '../../store/open-store.js';
+import type { Store } from '../../store/store.js';
 import { WebData } from './web-data.js';
 
 /** Text of article `i`: characters no other article uses, so every article is its own story. */
@@ -21,11 +23,11 @@ const times = [
   null,
 ];
 
-let store: SqliteStore;
+let store: Store;
 let data: WebData;
 
 beforeAll(async () => {
-  store = new SqliteStore(':memory:');
+  store = await openStore(await testDbSpec());
   await store.upsertArticles(times.map((publishedAt, i) => makeArticle({ id: `t:${i}`, title: `标题${i}`, text: ownText(i), html: '', publishedAt, url: null })));
   await derivePending(store);
   data = new WebData(store);
@@ -34,7 +36,7 @@ afterAll(() => store.close());
 
 describe('WebData.stories', () => {
   it('pages in the story tables order (ties by id, undated last) for every page size', async () => {
-    const expected = store.stories().listStories(100).map((s) => s.id);
+    const expected = (await store.stories().listStories(100)).map((s) => s.id);
     expect(expected.length).toBe(times.length);
     for (const limit of [1, 2, 3, 4, 7]) {
       const got: string[] = [];

@@ -5,10 +5,9 @@
  */
 import type { Article } from '../../model/article.js';
 import { getOutlet } from '../../outlets/index.js';
-import type { ArticleStore } from '../../store/store.js';
-import type { SqliteStoryStore } from '../../store/sqlite/story-tables.js';
+import type { Store } from '../../store/store.js';
+import type { StoryTables } from '../../store/tables.js';
 import { encodeCursor, epochSeconds } from '../../store/sqlite/article-row.js';
-import { storyTablesOf } from '../../stories/cluster-store.js';
 import type { StoryState } from '../../stories/story-state.js';
 import { buildStoryDetail, toStoryListEntry, type StoryDetail, type StoryListEntry } from '../../stories/story-view.js';
 import type { ArticleCard, OutletRef, StoryCard } from '../pages/view-types.js';
@@ -66,8 +65,8 @@ export const storySignature = (s: StoryState): string =>
 
 /** Read access to the archive for the web layer. Create one per server. */
 export class WebData {
-  readonly store: ArticleStore;
-  readonly #tables: SqliteStoryStore;
+  readonly store: Store;
+  readonly #tables: StoryTables;
   readonly #names = new Map<string, string>();
   readonly #details = new Map<string, { signature: string; story: LoadedStory }>();
   readonly #cacheSize: number;
@@ -75,9 +74,9 @@ export class WebData {
   readonly #maxCategoryScan: number;
   #outlets: { at: number; list: Promise<OutletSummary[]> } | undefined;
 
-  constructor(store: ArticleStore, options: WebDataOptions = {}) {
+  constructor(store: Store, options: WebDataOptions = {}) {
     this.store = store;
-    this.#tables = storyTablesOf(store);
+    this.#tables = store.stories();
     this.#cacheSize = options.cacheSize ?? 500;
     this.#outletsTtlMs = options.outletsTtlMs ?? 600_000;
     this.#maxCategoryScan = options.maxCategoryScan ?? 5_000;
@@ -100,12 +99,12 @@ export class WebData {
   }
 
   /** The story an article belongs to, or null. */
-  storyIdOf(articleId: string): string | null {
-    return this.#tables.repository.storyOf(articleId) ?? null;
+  async storyIdOf(articleId: string): Promise<string | null> {
+    return (await this.#tables.repository.storyOf(articleId)) ?? null;
   }
 
   /** A story's state, or undefined. */
-  storyState(id: string): StoryState | undefined {
+  async storyState(id: string): Promise<StoryState | undefined> {
     return this.#tables.getStory(id);
   }
 
@@ -131,7 +130,7 @@ export class WebData {
     const limit = clampLimit(options.limit, 30);
     const cursor = options.after === undefined || options.after === '' ? undefined : decodeStoryCursor(options.after);
     if (options.after && cursor === undefined) throw badRequest(`invalid cursor ${JSON.stringify(options.after)}`);
-    const page = cursor === undefined ? this.#tables.listStories(limit + 1) : listStoriesAfter(this.#tables, cursor, limit + 1);
+    const page = cursor === undefined ? await this.#tables.listStories(limit + 1) : await listStoriesAfter(this.#tables, cursor, limit + 1);
     const more = page.length > limit;
     const states = page.slice(0, limit);
     const last = states[states.length - 1];
@@ -146,7 +145,7 @@ export class WebData {
 
   /** A story with its versions diffed against the representative (cached per story state). */
   async story(id: string): Promise<LoadedStory | undefined> {
-    const state = this.#tables.getStory(id);
+    const state = await this.#tables.getStory(id);
     if (state === undefined) return undefined;
     const signature = storySignature(state);
     const hit = this.#details.get(id);
@@ -177,7 +176,7 @@ export class WebData {
   async related(state: StoryState): Promise<StoryCard[]> {
     const cards: StoryCard[] = [];
     for (const id of state.relatedIds) {
-      const s = this.#tables.getStory(id);
+      const s = await this.#tables.getStory(id);
       if (s !== undefined) cards.push(await this.card(s));
     }
     return cards;
@@ -225,15 +224,19 @@ export class WebData {
   }
 
   /** Cards for an article list, each with its story. */
-  articleCards(articles: readonly Article[]): ArticleCard[] {
-    return articles.map((a) => ({
-      id: a.id,
-      title: a.title,
-      outlet: { key: a.outletKey, name: a.outlet },
-      publishedAt: a.publishedAt,
-      storyId: this.storyIdOf(a.id),
-      digest: a.digest,
-    }));
+  async articleCards(articles: readonly Article[]): Promise<ArticleCard[]> {
+    const cards: ArticleCard[] = [];
+    for (const a of articles) {
+      cards.push({
+        id: a.id,
+        title: a.title,
+        outlet: { key: a.outletKey, name: a.outlet },
+        publishedAt: a.publishedAt,
+        storyId: await this.storyIdOf(a.id),
+        digest: a.digest,
+      });
+    }
+    return cards;
   }
 
   /** Every outlet with its article count, most articles first (recomputed at most every `outletsTtlMs`). */

@@ -1,5 +1,5 @@
 /** `/sources`: the health of every live source (last success, failures, next poll). */
-import type { SourceState } from '../../store/sqlite/source-state.js';
+import type { SourceState } from '../../store/source-state.js';
 import { html } from '../html.js';
 import type { Links } from '../links.js';
 import { formatTime } from './format.js';

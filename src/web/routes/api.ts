@@ -77,14 +77,16 @@ export function apiRoutes(ctx: RouteContext): Hono {
       after: textParam(read, 'after', 200),
       limit: intParam(read, 'limit', 20, 1, 100),
     });
-    return c.json({ articles: page.articles.map((a) => toApiArticleSummary(a, data.storyIdOf(a.id))), nextCursor: page.nextCursor });
+    const articles = [];
+    for (const a of page.articles) articles.push(toApiArticleSummary(a, await data.storyIdOf(a.id)));
+    return c.json({ articles, nextCursor: page.nextCursor });
   });
 
   app.get('/api/articles/:id', async (c) => {
     const a = await data.article(c.req.param('id'));
     if (a === undefined) throw notFound(`no article ${JSON.stringify(c.req.param('id'))}`);
     const { raw: _raw, ...rest } = a;
-    const body: ApiArticle = { ...rest, html: sanitizeArticleHtml(a), storyId: data.storyIdOf(a.id) };
+    const body: ApiArticle = { ...rest, html: sanitizeArticleHtml(a), storyId: await data.storyIdOf(a.id) };
     return c.json(body);
   });
 

@@ -1,28 +1,30 @@
-/** The facts routes on a real HTTP server (127.0.0.1) over the corpus imported into real SQLite. */
+/** The facts routes on a real HTTP server (127.0.0.1) over the corpus imported into the suite's store backend. */
 import { serve, type ServerType } from '@hono/node-server';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDbSpec } from '../../../test/support/backends.js';
 import { corpusDir } from '../../../test/corpus.js';
 import { extractPending } from '../../facts/derive.js';
 import { importPaths } from '../../ingest/import-job.js';
-import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { clusterPending, storyTablesOf } from '../../stories/cluster-store.js';
+import { openStore } from '../../store/open-store.js';
+import type { Store } from '../../store/store.js';
+import { clusterPending } from '../../stories/cluster-store.js';
 import { Hono } from 'hono';
 import { serverLinks } from '../links.js';
 import { errorResponse } from './errors.js';
 import { factsPanelFor, factsRoutes } from './facts.js';
 
 let dir: string;
-let store: SqliteStore;
+let store: Store;
 let server: ServerType;
 let base: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'caixun-facts-web-'));
-  store = new SqliteStore(join(dir, 'x.db'));
+  store = await openStore(await testDbSpec(dir));
   await importPaths([join(corpusDir, 'jekyll'), join(corpusDir, 'hexo')], store, { workers: 0 });
   await clusterPending(store);
   await extractPending(store);
@@ -44,7 +46,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const storyOf = (articleId: string): string => storyTablesOf(store).repository.storyOf(articleId)!;
+const storyOf = async (articleId: string): Promise<string> => (await store.stories().repository.storyOf(articleId))!;
 
 describe('facts routes', () => {
   it('GET /api/facts?subject= lists claims with exactly the interface fields', async () => {
@@ -61,7 +63,7 @@ describe('facts routes', () => {
   });
 
   it('GET /api/facts?story= merges the versions and marks the conflict', async () => {
-    const story = storyOf('eastmoney:202112082206742097');
+    const story = await storyOf('eastmoney:202112082206742097');
     const res = await fetch(`${base}/api/facts?story=${story}`);
     const body = (await res.json()) as { facts: { subject: string; status: string; values: { value: number }[] }[] };
     expect(body.facts.map((f) => [f.subject, f.status, f.values.map((v) => v.value)])).toEqual([
@@ -93,7 +95,7 @@ describe('facts routes', () => {
   });
 
   it('the story facts panel highlights the conflict', async () => {
-    const panel = await factsPanelFor(store)(storyOf('eastmoney:202112082206742097'));
+    const panel = await factsPanelFor(store)(await storyOf('eastmoney:202112082206742097'));
     expect(panel).toContain('<mark class="facts-conflict">1 项说法不一</mark>');
     expect(panel).toContain('<a href="/facts/subject/%E5%8C%97%E5%90%91%E8%B5%84%E9%87%91%E5%87%80%E6%B5%81%E5%85%A5">北向资金净流入</a>');
   });

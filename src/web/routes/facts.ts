@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { queryClaims, storyFacts, subjectFacts, targetReports, toClaimLine, toTargetLine } from '../../facts/query.js';
-import type { ArticleStore } from '../../store/store.js';
+import type { Store } from '../../store/store.js';
 import { UsageError } from '../../util/errors.js';
 import { serverLinks, type Links } from '../links.js';
 import { renderFactsPanel } from '../pages/facts-panel.js';
@@ -14,7 +14,7 @@ import { badRequest, notFound } from '../web-error.js';
 
 /** Options of {@link factsRoutes}. */
 export interface FactsRoutesOptions {
-  store: ArticleStore;
+  store: Store;
   /** URL builder. Default `serverLinks()`. */
   links?: Links | undefined;
 }
@@ -41,29 +41,29 @@ export function factsRoutes(options: FactsRoutesOptions): Hono {
   const links = options.links ?? serverLinks();
   const app = new Hono();
 
-  app.get('/api/facts', (c) => {
+  app.get('/api/facts', async (c) => {
     const story = param(c.req.query('story'), 'story');
     const subject = param(c.req.query('subject'), 'subject');
     if (story !== undefined) {
       let merged;
       try {
-        merged = storyFacts(store, story);
+        merged = await storyFacts(store, story);
       } catch (err) {
         if (err instanceof UsageError) throw notFound(`no story ${story}`);
         throw err;
       }
-      const claims = queryClaims(store, { storyId: story, ...(subject === undefined ? {} : { subject }) }).map(toClaimLine);
+      const claims = (await queryClaims(store, { storyId: story, ...(subject === undefined ? {} : { subject }) })).map(toClaimLine);
       return c.json({ story, versionIds: merged.versionIds, facts: merged.facts, claims });
     }
-    return c.json({ claims: queryClaims(store, subject === undefined ? {} : { subject }).map(toClaimLine) });
+    return c.json({ claims: (await queryClaims(store, subject === undefined ? {} : { subject })).map(toClaimLine) });
   });
 
-  app.get('/api/facts/targets', (c) => c.json({ targets: targetReports(store).map(toTargetLine) }));
+  app.get('/api/facts/targets', async (c) => c.json({ targets: (await targetReports(store)).map(toTargetLine) }));
 
-  app.get('/facts/subject/:subject', (c) => {
+  app.get('/facts/subject/:subject', async (c) => {
     const subject = param(c.req.param('subject'), 'subject');
     if (subject === undefined) throw badRequest('subject is required');
-    const data = subjectFacts(store, subject);
+    const data = await subjectFacts(store, subject);
     return c.html(renderFactsSubjectPage(data, links), data.series.length === 0 && data.targets.length === 0 ? 404 : 200);
   });
 
@@ -74,9 +74,9 @@ export function factsRoutes(options: FactsRoutesOptions): Hono {
  * The story page's facts panel for the web app's `factsPanel` option.
  * @example createApp({ store, factsPanel: factsPanelFor(store) })
  */
-export function factsPanelFor(store: ArticleStore, links: Links = serverLinks()): (storyId: string) => Promise<string | undefined> {
+export function factsPanelFor(store: Store, links: Links = serverLinks()): (storyId: string) => Promise<string | undefined> {
   return async (storyId) => {
-    const merged = storyFacts(store, storyId);
+    const merged = await storyFacts(store, storyId);
     if (merged.facts.length === 0) return undefined;
     const outletOf = new Map<string, string>();
     for (const id of merged.versionIds) {

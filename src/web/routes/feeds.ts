@@ -58,8 +58,14 @@ export function feedRoutes(ctx: RouteContext): Hono {
     return c.body(body, 200, { 'Content-Type': FEED_CONTENT_TYPES[format], 'Cache-Control': 'public, max-age=60' });
   };
 
-  const storyIdsOfArticles = (ids: readonly string[]): string[] =>
-    ids.map((id) => data.storyIdOf(id)).filter((s): s is string => s !== null);
+  const storyIdsOfArticles = async (ids: readonly string[]): Promise<string[]> => {
+    const out: string[] = [];
+    for (const id of ids) {
+      const s = await data.storyIdOf(id);
+      if (s !== null) out.push(s);
+    }
+    return out;
+  };
 
   app.get('/feeds/:file', async (c) => {
     const file = parseFeedFile(c.req.param('file'));
@@ -81,7 +87,7 @@ export function feedRoutes(ctx: RouteContext): Hono {
     const list = await data.articles({ outletKey: file.name, limit: 100 });
     const first = list.articles[0];
     if (first === undefined) throw notFound(`no outlet ${JSON.stringify(file.name)}`);
-    const stories = await loadStories(storyIdsOfArticles(list.articles.map((a) => a.id)));
+    const stories = await loadStories(await storyIdsOfArticles(list.articles.map((a) => a.id)));
     return respond(c, { kind: 'outlet', key: file.name }, file.format, first.outlet, links.outlet(file.name), stories);
   });
 
@@ -89,7 +95,7 @@ export function feedRoutes(ctx: RouteContext): Hono {
     const file = parseFeedFile(c.req.param('file'));
     if (file === undefined) throw notFound('no such feed');
     const list = await data.categoryArticles(file.name, { limit: 100 });
-    const stories = await loadStories(storyIdsOfArticles(list.articles.map((a) => a.id)));
+    const stories = await loadStories(await storyIdsOfArticles(list.articles.map((a) => a.id)));
     return respond(c, { kind: 'category', name: file.name }, file.format, file.name, links.category(file.name), stories);
   });
 

@@ -1,7 +1,6 @@
 /** HTML pages: `/`, `/story/:id`, `/article/:id`, `/outlet/:key`, `/category/:name`, `/search`, `/sources`. */
 import { Hono } from 'hono';
 import { getOutlet } from '../../outlets/index.js';
-import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { renderArticlePage } from '../pages/article.js';
 import { renderCategoryPage, renderOutletPage } from '../pages/article-list.js';
 import { renderHomePage } from '../pages/home.js';
@@ -38,7 +37,7 @@ export function pageRoutes(ctx: RouteContext): Hono {
   app.get('/story/:id', async (c) => {
     const id = c.req.param('id');
     const page = await pages.get(`story:${id}`, async () => {
-      const state = data.storyState(id);
+      const state = await data.storyState(id);
       if (state === undefined) throw notFound(`没有这条报道：${id}`);
       return storyPages.get(id, storySignature(state), async () => {
         const story = await data.story(id);
@@ -59,8 +58,8 @@ export function pageRoutes(ctx: RouteContext): Hono {
     const id = c.req.param('id');
     const article = await data.article(id);
     if (article === undefined) throw notFound(`没有这篇文章：${id}`);
-    const storyId = data.storyIdOf(id);
-    const storySize = storyId === null ? undefined : data.storyState(storyId)?.members.length;
+    const storyId = await data.storyIdOf(id);
+    const storySize = storyId === null ? undefined : (await data.storyState(storyId))?.members.length;
     return c.html(renderArticlePage({ article, storyId, storySize }, links));
   });
 
@@ -71,14 +70,14 @@ export function pageRoutes(ctx: RouteContext): Hono {
     const first = list.articles[0];
     if (first === undefined && getOutlet(key) === undefined && after === undefined) throw notFound(`没有这个来源：${key}`);
     const outlet = { key, name: first?.outlet ?? data.outletName(key) };
-    return c.html(renderOutletPage(outlet, { articles: data.articleCards(list.articles), nextCursor: list.nextCursor, paged: after !== undefined }, links));
+    return c.html(renderOutletPage(outlet, { articles: await data.articleCards(list.articles), nextCursor: list.nextCursor, paged: after !== undefined }, links));
   });
 
   app.get('/category/:name', async (c) => {
     const name = c.req.param('name');
     const after = textParam((n) => c.req.query(n), 'after', 200);
     const list = await data.categoryArticles(name, { after, limit: 30 });
-    return c.html(renderCategoryPage(name, { articles: data.articleCards(list.articles), nextCursor: list.nextCursor, paged: after !== undefined }, links));
+    return c.html(renderCategoryPage(name, { articles: await data.articleCards(list.articles), nextCursor: list.nextCursor, paged: after !== undefined }, links));
   });
 
   app.get('/search', async (c) => {
@@ -96,7 +95,7 @@ export function pageRoutes(ctx: RouteContext): Hono {
   });
 
   app.get('/sources', async (c) => {
-    const states = data.store instanceof SqliteStore ? await data.store.sourceStates().listSourceStates() : [];
+    const states = await data.store.sourceStates().listSourceStates();
     return c.html(renderSourcesPage(states, links));
   });
 

@@ -1,6 +1,6 @@
 /**
- * A real archive for the web tests: the corpus through the real importer into a temporary SQLite
- * file, plus our own fixture articles (related pair, XSS corpus) stored through the store, every
+ * A real archive for the web tests: the corpus through the real importer into a fresh store of the
+ * suite's backend (a temporary SQLite file, or a PostgreSQL database with CAIXUN_TEST_BACKEND=postgres), plus our own fixture articles (related pair, XSS corpus) stored through the store, every
  * derive step run (stories, search), and the real server on a loopback port.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { derivePending } from '../../../src/ingest/derive-pending.js';
 import { importPaths } from '../../../src/ingest/import-job.js';
-import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
+import { openStore } from '../../../src/store/open-store.js';
+import type { Store } from '../../../src/store/store.js';
+import { testDbSpec } from '../../support/backends.js';
 import type { StoryDetail, StoryListEntry } from '../../../src/stories/story-view.js';
 import { startServer } from '../../../src/web/server.js';
 import { corpusDir } from '../../corpus.js';
@@ -16,9 +18,10 @@ import { relatedPair, reprint, xssArticles } from '../testdata/fixture-articles.
 
 /** The running fixture. */
 export interface WebFixture {
-  store: SqliteStore;
+  store: Store;
   url: string;
-  dbPath: string;
+  /** The store's `--db` value: a file path (SQLite) or a database URL (PostgreSQL). */
+  db: string;
   /** GET `path` as JSON (asserts nothing). */
   getJson<T>(path: string): Promise<{ status: number; body: T; headers: Headers }>;
   /** Every story through the API (all pages). */
@@ -31,8 +34,8 @@ export interface WebFixture {
 /** Builds the archive and starts the server (page cache off, so every request renders). */
 export async function startWebFixture(options: { withFixtures?: boolean } = {}): Promise<WebFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'caixun-web-'));
-  const dbPath = join(dir, 'web.db');
-  const store = new SqliteStore(dbPath);
+  const db = await testDbSpec(dir, 'web.db');
+  const store = await openStore(db);
   await importPaths([join(corpusDir, 'jekyll'), join(corpusDir, 'hexo')], store, { workers: 0 });
   if (options.withFixtures !== false) await store.upsertArticles([...relatedPair, reprint, ...xssArticles]);
   await derivePending(store);
@@ -44,7 +47,7 @@ export async function startWebFixture(options: { withFixtures?: boolean } = {}):
   return {
     store,
     url: server.url,
-    dbPath,
+    db,
     getJson,
     async allStories() {
       const out: StoryListEntry[] = [];

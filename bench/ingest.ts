@@ -1,0 +1,195 @@
+/**
+ * bench ingest: articles/s through store + derive (stories → search → facts) with 1, 2 and 4
+ * worker processes sharing one PostgreSQL database, next to one process on a SQLite file (the
+ * baseline, same run, same articles). Each worker takes every w-th article and, like `caixun
+ * worker` after a poll, stores 50 at a time and runs the derive steps; clustering is serialised
+ * by the store's lock, storing and indexing are not. The articles are the corpus replicated with
+ * permuted characters (bench/permuted-corpus.ts), cleaned once beforehand: cleaning is per worker
+ * and scales with cores, the database is what workers share. After each run the stories are
+ * compared with the SQLite run's: `splitArticles` counts articles whose story holds other members.
+ *   npm run bench -- ingest [--db postgres://ADMIN-URL] [--articles 8800] [--workers 1,2,4] [--batch 50]
+ * Without --db a private PostgreSQL server is started (as the tests do). This machine has 2 cores,
+ * so 4 workers cannot be faster than 2.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { importPaths } from '../src/ingest/import-job.js';
+import type { Article } from '../src/model/article.js';
+import { openStore } from '../src/store/open-store.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { corpusDir, projectRoot } from '../test/corpus.js';
+import startPostgres from '../test/support/postgres-server.js';
+import { copyArticle, hanCharacters, permutation } from './permuted-corpus.js';
+
+interface Options {
+  db: string | undefined;
+  articles: number;
+  workers: number[];
+  batch: number;
+}
+
+function parseOptions(args: readonly string[]): Options {
+  const value = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  return {
+    db: value('--db'),
+    articles: Number(value('--articles') ?? 8_800),
+    workers: (value('--workers') ?? '1,2,4').split(',').map(Number),
+    batch: Number(value('--batch') ?? 50),
+  };
+}
+
+/** The corpus through the real importer, then permuted copies up to `n` articles, in a JSONL file. */
+async function prepareArticles(dir: string, n: number): Promise<{ path: string; count: number }> {
+  const scratch = new SqliteStore(':memory:');
+  const originals: Article[] = [];
+  try {
+    await importPaths([join(corpusDir, 'jekyll'), join(corpusDir, 'hexo')], scratch, { workers: 0 });
+    for await (const a of scratch.iterateArticles()) originals.push(a);
+  } finally {
+    await scratch.close();
+  }
+  const chars = hanCharacters(originals);
+  const lines: string[] = [];
+  for (let k = 0; lines.length < n; k++) {
+    const map = k === 0 ? undefined : permutation(chars, k);
+    for (const a of originals) {
+      if (lines.length >= n) break;
+      lines.push(JSON.stringify(map === undefined ? a : copyArticle(a, k, map)));
+    }
+  }
+  // Interleaved by time, as polls bring them: shards then overlap in time (shared stories).
+  lines.sort((x, y) => ((JSON.parse(x) as Article).publishedAt ?? '').localeCompare((JSON.parse(y) as Article).publishedAt ?? ''));
+  const path = join(dir, 'articles.jsonl');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return { path, count: lines.length };
+}
+
+interface WorkerFigures {
+  index: number;
+  articles: number;
+  created: number;
+  storeMs: number;
+  deriveMs: number;
+  wallMs: number;
+}
+
+function runWorker(db: string, jsonl: string, index: number, count: number, batch: number): Promise<WorkerFigures> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'bench', 'ingest-worker.ts'), db, jsonl, String(index), String(count), String(batch)], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code === 0 && last.startsWith('{')) resolve(JSON.parse(last) as WorkerFigures);
+      else reject(new Error(`bench ingest: worker ${index} exited with ${code}: ${err.slice(-2000)}`));
+    });
+  });
+}
+
+/** Member sets of every story, keyed by article id (for comparing two runs). */
+async function partition(db: string): Promise<Map<string, string>> {
+  const store = await openStore(db, { mustExist: true });
+  try {
+    const tables = store.stories();
+    const out = new Map<string, string>();
+    for (const s of await tables.listStories(Math.max(1, await tables.countStories()))) {
+      const key = s.members.map((m) => m.id).sort().join('|');
+      for (const m of s.members) out.set(m.id, key);
+    }
+    return out;
+  } finally {
+    await store.close();
+  }
+}
+
+async function timedRun(db: string, jsonl: string, workers: number, batch: number, total: number) {
+  const started = performance.now();
+  const figures = await Promise.all(Array.from({ length: workers }, (_, i) => runWorker(db, jsonl, i, workers, batch)));
+  const seconds = (performance.now() - started) / 1000;
+  const store = await openStore(db, { mustExist: true });
+  let articles: number;
+  let stories: number;
+  try {
+    articles = await store.countArticles();
+    stories = await store.stories().countStories();
+  } finally {
+    await store.close();
+  }
+  if (articles !== total) throw new Error(`bench ingest: ${articles} articles stored, expected ${total}`);
+  return {
+    workers,
+    articlesPerSecond: Math.round(total / seconds),
+    seconds: Number(seconds.toFixed(1)),
+    stories,
+    deriveShare: Number((figures.reduce((n, f) => n + f.deriveMs, 0) / figures.reduce((n, f) => n + f.wallMs, 0)).toFixed(2)),
+  };
+}
+
+async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function benchIngest(args: string[]): Promise<Record<string, unknown>> {
+  const options = parseOptions(args);
+  const dir = mkdtempSync(join(tmpdir(), 'caixun-bench-ingest-'));
+  const stopServer = options.db === undefined ? await startPostgres() : undefined;
+  const adminUrl = options.db ?? process.env.CAIXUN_TEST_PG;
+  try {
+    if (adminUrl === undefined) throw new Error(`bench ingest: no PostgreSQL (${process.env.CAIXUN_TEST_PG_MISSING ?? 'pass --db'})`);
+    const { path: jsonl, count } = await prepareArticles(dir, options.articles);
+    process.stderr.write(`bench ingest: ${count} articles, workers ${options.workers.join('/')}\n`);
+    const sqliteDb = join(dir, 'bench.db');
+    const sqlite = await timedRun(sqliteDb, jsonl, 1, options.batch, count);
+    const reference = await partition(sqliteDb);
+    process.stderr.write(`  sqlite, 1 worker: ${sqlite.articlesPerSecond}/s\n`);
+    const postgres = [];
+    for (const w of options.workers) {
+      const name = `caixun_bench_${w}_${process.pid}`;
+      const db = await createDatabase(adminUrl, name);
+      try {
+        const run = await timedRun(db, jsonl, w, options.batch, count);
+        const got = await partition(db);
+        let splitArticles = 0;
+        for (const [id, key] of reference) if (got.get(id) !== key) splitArticles++;
+        postgres.push({ ...run, splitArticles });
+        process.stderr.write(`  postgres, ${w} workers: ${run.articlesPerSecond}/s, ${splitArticles} articles grouped differently\n`);
+      } finally {
+        await dropDatabase(adminUrl, name);
+      }
+    }
+    return { bench: 'ingest', articles: count, batch: options.batch, cores: 2, loadavg: loadavg()[0], sqlite: { ...sqlite, splitArticles: 0 }, postgres };
+  } finally {
+    stopServer?.();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The corpus replicated bigger for benchmarks: copy k maps every Han character through its own
+ * permutation, so a copy's texts share no wording with the other copies (its own stories, with
+ * the corpus's reprints and diffs intact), and is dated 400 days after copy k − 1.
+ */
+import type { Article } from '../src/model/article.js';
+import { sha1Hex } from '../src/util/hash.js';
+
+const DAY_MS = 86_400_000;
+
+/** Deterministic permutation of `chars` for copy `k`. */
+export function permutation(chars: readonly string[], k: number): Map<string, string> {
+  let seed = 0x9e3779b9 ^ k;
+  const rand = (): number => {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const shuffled = [...chars];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+  }
+  return new Map(chars.map((c, i) => [c, shuffled[i]!]));
+}
+
+/** `iso` shifted by `days`, written with a +08:00 offset. */
+function shiftIso(iso: string | null, days: number): string | null {
+  if (iso === null) return null;
+  const t = new Date(Date.parse(iso) + days * DAY_MS + 8 * 3_600_000);
+  return `${t.toISOString().slice(0, 19)}+08:00`;
+}
+
+/** Copy `k` of an article under the permutation `map`. */
+export function copyArticle(a: Article, k: number, map: Map<string, string>): Article {
+  const sub = (s: string): string => s.replace(/\p{Script=Han}/gu, (c) => map.get(c) ?? c);
+  const copy: Article = {
+    ...a,
+    id: `${a.id}~${k}`,
+    title: sub(a.title),
+    url: a.url === null ? null : `${a.url}#copy-${k}`,
+    publishedAt: shiftIso(a.publishedAt, 400 * k),
+    html: sub(a.html),
+    text: sub(a.text),
+  };
+  return { ...copy, contentHash: sha1Hex(`${copy.title}\n${copy.text}\n${copy.publishedAt}`) };
+}
+
+/** The distinct Han characters of the articles' titles and texts, sorted (the permutation domain). */
+export function hanCharacters(articles: readonly Article[]): string[] {
+  return [...new Set(articles.flatMap((a) => [...`${a.title}${a.text}`.matchAll(/\p{Script=Han}/gu)].map((m) => m[0])))].sort();
+}

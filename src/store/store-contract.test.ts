@@ -1,0 +1,341 @@
+/**
+ * One set of store assertions run on BOTH backends: articles and revisions, paging, iteration,
+ * schema checks, source state and fingerprints, and the facts tables. The SQLite store is the
+ * reference behaviour; the PostgreSQL store must give the same answers.
+ */
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BACKENDS, type BackendName, freshDbSpec } from '../../test/support/backends.js';
+import { makeArticle } from '../../test/support/make-article.js';
+import { StoreError } from '../util/errors.js';
+import { openStore } from './open-store.js';
+import { pgMigrations } from './postgres/migrations.js';
+import type { SourceState } from './source-state.js';
+import { migrations } from './sqlite/migrations.js';
+import type { Store } from './store.js';
+import type { ClaimInput } from './tables.js';
+
+const state: SourceState = {
+  key: 'sina',
+  etag: '"v1"',
+  lastModified: null,
+  lastAttemptAt: '2021-12-21T00:00:00.000Z',
+  lastSuccessAt: '2021-12-21T00:00:00.000Z',
+  lastFailureAt: null,
+  lastErrorKind: null,
+  lastError: null,
+  consecutiveFailures: 0,
+  nextDueAt: '2021-12-21T00:05:00.000Z',
+  itemsFetched: 12,
+  outlet: '新浪财经',
+  kind: 'feed',
+};
+
+const claim = (over: Partial<ClaimInput> = {}): ClaimInput => ({
+  value: 5,
+  high: null,
+  shape: 'single',
+  unit: '%',
+  subject: '工业增加值',
+  subjectKey: '工业增加值',
+  kind: 'growth',
+  qualifier: null,
+  period: '2021-Q1',
+  deadline: null,
+  text: '5%',
+  sentence: '某市一季度工业增加值同比增长5%。',
+  start: 14,
+  end: 16,
+  sentenceStart: 0,
+  ...over,
+});
+
+/** Mark the database as made by a caixun one schema step ahead of this one. */
+async function bumpSchema(backend: BackendName, spec: string): Promise<void> {
+  if (backend === 'sqlite') {
+    const db = new Database(spec);
+    db.pragma(`user_version = ${migrations.length + 1}`);
+    db.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: spec });
+  await client.connect();
+  await client.query(`INSERT INTO schema_migrations (version, name) VALUES ($1, 'from the future')`, [pgMigrations.length + 1]);
+  await client.end();
+}
+
+/** Run one statement (the same SQL on both backends) outside the store. */
+async function execSql(backend: BackendName, spec: string, sql: string): Promise<void> {
+  if (backend === 'sqlite') {
+    const db = new Database(spec);
+    db.exec(sql);
+    db.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: spec });
+  await client.connect();
+  await client.query(sql);
+  await client.end();
+}
+
+describe.each(BACKENDS)('store contract on %s', (backend) => {
+  const open: Store[] = [];
+  async function fresh(): Promise<{ store: Store; spec: string }> {
+    const spec = await freshDbSpec(backend);
+    const store = await openStore(spec);
+    open.push(store);
+    return { store, spec };
+  }
+  async function reopen(spec: string): Promise<Store> {
+    const store = await openStore(spec);
+    open.push(store);
+    return store;
+  }
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+
+  it('says which backend it is and where, and closes twice without harm', async () => {
+    const { store } = await fresh();
+    expect(store.kind).toBe(backend);
+    expect(store.location.length).toBeGreaterThan(0);
+    await store.close();
+    await store.close();
+  });
+
+  it('round-trips every field of an article, across reopening', async () => {
+    const { store, spec } = await fresh();
+    const a = makeArticle({ digest: '摘要一句', images: ['https://example.org/a.jpg'], flags: [{ code: 'bad-date', message: 'x' }] });
+    const b = makeArticle({ id: 't:nulls', url: null, publishedAt: null, provenance: {}, categories: [], tags: [] });
+    expect(await store.upsertArticles([a, b])).toEqual(['new', 'new']);
+    await store.close();
+    const reopened = await reopen(spec);
+    expect(await reopened.getArticle(a.id)).toEqual(a);
+    expect(await reopened.getArticle(b.id)).toEqual(b);
+    expect(await reopened.getArticle('t:missing')).toBeUndefined();
+  });
+
+  it('reports the same article twice as unchanged, and a changed one as updated with the old revision kept', async () => {
+    const { store } = await fresh();
+    const v1 = makeArticle();
+    const v2 = makeArticle({ text: '某市一季度工业增加值同比增长5.2%。' });
+    const v3 = makeArticle({ text: '某市一季度工业增加值同比增长5.3%。' });
+    expect(await store.upsertArticles([v1, v1])).toEqual(['new', 'unchanged']);
+    expect(await store.upsertArticles([v2])).toEqual(['updated']);
+    expect((await store.getArticle(v1.id))?.text).toBe(v2.text);
+    const revisions = await store.getRevisions(v1.id);
+    expect(revisions.map((r) => [r.articleId, r.revision, r.contentHash, r.article])).toEqual([[v1.id, 1, v1.contentHash, v1]]);
+    expect(revisions[0]!.replacedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    // both stored versions seen again: no flip-flop between them
+    expect(await store.upsertArticles([v1, v2])).toEqual(['unchanged', 'unchanged']);
+    // one batch with a new version then an old one then another new one
+    expect(await store.upsertArticles([v3, v1, v3])).toEqual(['updated', 'unchanged', 'unchanged']);
+    expect((await store.getRevisions(v1.id)).map((r) => [r.revision, r.contentHash])).toEqual([
+      [1, v1.contentHash],
+      [2, v2.contentHash],
+    ]);
+    expect(await store.countArticles()).toBe(1);
+  });
+
+  it('keeps every version when one batch brings a new article and two changes of it', async () => {
+    const { store } = await fresh();
+    const v1 = makeArticle({ id: 't:b' });
+    const v2 = makeArticle({ id: 't:b', title: '第二版' });
+    const v3 = makeArticle({ id: 't:b', title: '第三版' });
+    expect(await store.upsertArticles([v1, v2, v3, v2])).toEqual(['new', 'updated', 'updated', 'unchanged']);
+    expect(await store.getArticle('t:b')).toEqual(v3);
+    expect((await store.getRevisions('t:b')).map((r) => [r.revision, r.article])).toEqual([
+      [1, v1],
+      [2, v2],
+    ]);
+  });
+
+  it('writes a batch all or nothing', async () => {
+    const { store } = await fresh();
+    await store.upsertArticles([makeArticle({ id: 't:old' })]);
+    const good = makeArticle({ id: 't:good' });
+    const changed = makeArticle({ id: 't:old', title: '改了' });
+    const bad = { ...makeArticle({ id: 't:bad' }), title: null as unknown as string };
+    await expect(store.upsertArticles([good, changed, bad])).rejects.toBeInstanceOf(StoreError);
+    expect(await store.countArticles()).toBe(1);
+    expect((await store.getArticle('t:old'))?.title).toBe(makeArticle().title);
+    expect(await store.getRevisions('t:old')).toEqual([]);
+    expect(await store.upsertArticles([])).toEqual([]);
+  });
+
+  it('pages newest first with a stable cursor, articles without a date ordered by fetch time', async () => {
+    const { store } = await fresh();
+    const articles = Array.from({ length: 7 }, (_, i) =>
+      makeArticle({ id: `t:${i}`, outletKey: i % 2 ? 'odd' : 'even', publishedAt: `2021-12-0${i + 1}T10:00:00+08:00` }),
+    );
+    articles.push(makeArticle({ id: 't:undated', publishedAt: null, fetchedAt: '2021-12-04T12:00:00.000Z' }));
+    await store.upsertArticles(articles);
+    const pageIds = async (outletKey?: string): Promise<string[]> => {
+      const ids: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await store.listArticles({ limit: 3, ...(after ? { after } : {}), ...(outletKey ? { outletKey } : {}) });
+        ids.push(...page.articles.map((a) => a.id));
+        if (!page.nextCursor) return ids;
+        after = page.nextCursor;
+      }
+    };
+    expect(await pageIds()).toEqual(['t:6', 't:5', 't:4', 't:undated', 't:3', 't:2', 't:1', 't:0']);
+    expect(await pageIds('odd')).toEqual(['t:5', 't:3', 't:1']);
+    expect((await store.listArticles()).articles).toHaveLength(8);
+    await expect(store.listArticles({ after: 'garbage' })).rejects.toThrow(/invalid cursor/);
+  });
+
+  it('iterates every article in id order, past one batch', async () => {
+    const { store } = await fresh();
+    const ids = Array.from({ length: 1203 }, (_, i) => `t:${String(i).padStart(5, '0')}`);
+    const shuffled = [...ids].sort((a, b) => (a.slice(-1) + a).localeCompare(b.slice(-1) + b));
+    for (let i = 0; i < shuffled.length; i += 400) {
+      await store.upsertArticles(shuffled.slice(i, i + 400).map((id) => makeArticle({ id, text: id })));
+    }
+    const seen: string[] = [];
+    for await (const a of store.iterateArticles()) seen.push(a.id);
+    expect(seen).toEqual(ids);
+    expect(await store.countArticles()).toBe(1203);
+  });
+
+  it('refuses a database made by a newer caixun', async () => {
+    const { store, spec } = await fresh();
+    await store.close();
+    await bumpSchema(backend, spec);
+    await expect(openStore(spec)).rejects.toThrow(/newer than this caixun/);
+  });
+
+  it('says so when asked to read a database that does not exist', async () => {
+    const spec = await freshDbSpec(backend);
+    await expect(openStore(spec, { mustExist: true })).rejects.toThrow(/no (caixun )?database at/);
+  });
+
+  describe('source state', () => {
+    it('round-trips and replaces a state, and survives reopening', async () => {
+      const { store, spec } = await fresh();
+      const repo = store.sourceStates();
+      expect(await repo.getSourceState('sina')).toBeUndefined();
+      await repo.putSourceState(state);
+      await repo.putSourceState({ ...state, consecutiveFailures: 2, lastErrorKind: 'timeout', lastError: 'fetch: slow' });
+      await repo.putSourceState({ ...state, key: 'cls', outlet: undefined, kind: undefined } as unknown as SourceState);
+      await store.close();
+      const reopened = await reopen(spec);
+      const again = { ...state, consecutiveFailures: 2, lastErrorKind: 'timeout', lastError: 'fetch: slow' };
+      expect(await reopened.sourceStates().listSourceStates()).toEqual([
+        { ...state, key: 'cls', outlet: null, kind: null },
+        again,
+      ]);
+      expect(await reopened.sourceStates().getSourceState('sina')).toEqual(again);
+      expect((await reopened.sourceStates().listSourceHealth()).map((h) => [h.key, h.lastError])).toEqual([
+        ['cls', null],
+        ['sina', 'timeout: fetch: slow'],
+      ]);
+    });
+
+    it('finds articles by fingerprint, keeping the first article of a fingerprint', async () => {
+      const { store } = await fresh();
+      const repo = store.sourceStates();
+      await repo.addFingerprints([{ fingerprint: 'f1', articleId: 'a:1' }]);
+      await repo.addFingerprints([
+        { fingerprint: 'f1', articleId: 'a:2' },
+        { fingerprint: 'f3', articleId: 'a:3' },
+        { fingerprint: 'f3', articleId: 'a:4' },
+      ]);
+      await repo.addFingerprints([]);
+      expect(await repo.findArticleIdByFingerprint('f1')).toBe('a:1');
+      expect(await repo.findArticleIdByFingerprint('f3')).toBe('a:3');
+      expect(await repo.findArticleIdByFingerprint('f2')).toBeUndefined();
+    });
+
+    it('finds the oldest article stored with a URL', async () => {
+      const { store } = await fresh();
+      const repo = store.sourceStates();
+      await store.upsertArticles([makeArticle({ id: 't:z', url: 'https://x.example/a' })]);
+      // created_at has millisecond resolution: let the second article be stored later
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await store.upsertArticles([makeArticle({ id: 't:a', url: 'https://x.example/a' })]);
+      expect(await repo.findArticleIdByUrl('https://x.example/a')).toBe('t:z');
+      expect(await repo.findArticleIdByUrl('https://x.example/none')).toBeUndefined();
+    });
+  });
+
+  describe('facts tables', () => {
+    it('lists pending articles until their claims are stored, and again when they change', async () => {
+      const { store } = await fresh();
+      await store.upsertArticles([makeArticle({ id: 't:1' }), makeArticle({ id: 't:2', text: '另一篇。' })]);
+      const facts = store.facts();
+      expect(await facts.countPending()).toBe(2);
+      expect((await facts.pendingAfter('', 10)).map((r) => r.id)).toEqual(['t:1', 't:2']);
+      expect((await facts.pendingAfter('t:1', 10)).map((r) => r.id)).toEqual(['t:2']);
+      const [a, b] = await facts.pendingAfter('', 10);
+      expect(a).toEqual({ id: 't:1', text: makeArticle().text, published_at: '2021-12-20T20:21:15+08:00', content_hash: makeArticle({ id: 't:1' }).contentHash });
+      await facts.replaceClaims([
+        { articleId: a!.id, contentHash: a!.content_hash, claims: [claim()] },
+        { articleId: b!.id, contentHash: b!.content_hash, claims: [] },
+      ]);
+      expect(await facts.countPending()).toBe(0);
+      expect(await facts.countClaims()).toBe(1);
+      await store.upsertArticles([makeArticle({ id: 't:1', text: '某市一季度工业增加值同比增长6%。' })]);
+      expect((await facts.pendingAfter('', 10)).map((r) => r.id)).toEqual(['t:1']);
+      await facts.wipe();
+      expect(await facts.countClaims()).toBe(0);
+      expect(await facts.countPending()).toBe(2);
+    });
+
+    it('replaces the claims of an article and reads them back with their article and story', async () => {
+      const { store } = await fresh();
+      await store.upsertArticles([makeArticle({ id: 't:1' })]);
+      const facts = store.facts();
+      await facts.replaceClaims([{ articleId: 't:1', contentHash: 'h1', claims: [claim(), claim({ value: 7, subject: '营业收入', subjectKey: '营业收入' })] }]);
+      await facts.replaceClaims([{ articleId: 't:1', contentHash: 'h2', claims: [claim({ value: 6.3512, high: 7.25, qualifier: '约', deadline: '2025' })] }]);
+      const rows = await facts.listClaims();
+      expect(rows).toEqual([
+        {
+          ...claim({ value: 6.3512, high: 7.25, qualifier: '约', deadline: '2025' }),
+          articleId: 't:1',
+          seq: 0,
+          storyId: null,
+          publishedAt: '2021-12-20T20:21:15+08:00',
+          outletKey: 'testoutlet',
+          title: makeArticle().title,
+        },
+      ]);
+    });
+
+    it('reads the story of each claim and filters by story', async () => {
+      const { store, spec } = await fresh();
+      await store.upsertArticles([makeArticle({ id: 't:1' }), makeArticle({ id: 't:2', publishedAt: '2022-01-01T00:00:00+08:00' })]);
+      await store.facts().replaceClaims([
+        { articleId: 't:1', contentHash: 'h', claims: [claim()] },
+        { articleId: 't:2', contentHash: 'h', claims: [claim({ value: 9 })] },
+      ]);
+      await execSql(backend, spec, `INSERT INTO story_members (article_id, story_id, content_hash) VALUES ('t:2', 'st-x', 'h')`);
+      expect((await store.facts().listClaims()).map((r) => [r.articleId, r.storyId])).toEqual([
+        ['t:1', null],
+        ['t:2', 'st-x'],
+      ]);
+      expect((await store.facts().listClaims({ storyId: 'st-x' })).map((r) => r.value)).toEqual([9]);
+    });
+
+    it.each([
+      [{ subjectContains: '增加值' }, [5]],
+      [{ subjectContains: '利润' }, []],
+      [{ subjectKey: '营业收入' }, [7]],
+      [{ kind: 'target' }, [9]],
+      [{ articleIds: ['t:2'] }, [9]],
+      [{ articleIds: [] }, []],
+      [{ limit: 2 }, [5, 7]],
+      [{}, [5, 7, 9]],
+    ])('filters claims by %j', async (query, values) => {
+      const { store } = await fresh();
+      await store.upsertArticles([makeArticle({ id: 't:2', publishedAt: '2022-01-01T00:00:00+08:00' }), makeArticle({ id: 't:1' })]);
+      await store.facts().replaceClaims([
+        { articleId: 't:2', contentHash: 'h', claims: [claim({ value: 9, kind: 'target', subject: '企业', subjectKey: '企业' })] },
+        { articleId: 't:1', contentHash: 'h', claims: [claim(), claim({ value: 7, subject: '营业收入', subjectKey: '营业收入' })] },
+      ]);
+      expect((await store.facts().listClaims(query)).map((r) => r.value)).toEqual(values);
+    });
+  });
+});

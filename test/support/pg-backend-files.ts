@@ -1,0 +1,35 @@
+/**
+ * The tests that open a store through `testDbSpec()` (test/support/backends.ts), so they run on
+ * whichever backend CAIXUN_TEST_BACKEND selects: vitest.config.ts runs exactly these files a
+ * second time with CAIXUN_TEST_BACKEND=postgres. Project-root-relative vitest `include` globs.
+ */
+export const PG_BACKEND_FILES: string[] = [
+  // facts: extraction and queries over a store
+  'src/facts/derive.test.ts',
+  'src/facts/query.test.ts',
+  // fetch rounds: feeds, pages and e-papers stored, source state kept
+  'src/fetch-round/run-fetch-round.test.ts',
+  'src/fetch-round/poll-page.test.ts',
+  'src/fetch-round/ingest.test.ts',
+  'src/fetch-round/poll-epaper.test.ts',
+  'test/fetch/faults.test.ts',
+  // stories: clustering over the story tables
+  'src/stories/cluster-store.test.ts',
+  // the scheduler polling into a store and deriving
+  'src/scheduler/scheduler.test.ts',
+  // web: data layer, app, facts routes, and the corpus archive served over HTTP (web-fixture.ts)
+  'src/web/data/web-data.test.ts',
+  'src/web/app.test.ts',
+  'src/web/routes/facts.test.ts',
+  'test/web/*.test.ts',
+  // the real CLI in a child process with `--db <file or postgres:// URL>`
+  'test/fetch/fetch-cli.test.ts',
+  'test/cli/import.test.ts',
+  'test/cli/stories.test.ts',
+  'test/cli/import-pdf.test.ts',
+  'test/facts/facts-cli.test.ts',
+  'test/pdf/newspaper-story.test.ts',
+  // static-site export from an imported store (exported-corpus.ts)
+  'test/export/export-site.test.ts',
+  'test/export/site-browser.test.ts',
+];
