@@ -8,6 +8,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // vitest's default on 2 cores is one fork; most tests wait on child processes (the CLI, the
+    // PostgreSQL server), so two forks halve the wall time without starving them.
+    maxWorkers: 2,
     // A private PostgreSQL server for every test that needs one (see the file).
     globalSetup: ['test/support/postgres-server.ts'],
     // The suite once on the default SQLite store, then every test that opens a store through

@@ -7,7 +7,9 @@
  * permuted characters (bench/permuted-corpus.ts), cleaned once beforehand: cleaning is per worker
  * and scales with cores, the database is what workers share. After each run the stories are
  * compared with the SQLite run's: `splitArticles` counts articles whose story holds other members.
- *   npm run bench -- ingest [--db postgres://ADMIN-URL] [--articles 8800] [--workers 1,2,4] [--batch 50]
+ * With `--search N` it then runs `bench search N` on the same server: search p50/p95/p99 on
+ * SQLite and PostgreSQL archives of N articles built from the same segmented documents.
+ *   npm run bench -- ingest [--db postgres://ADMIN-URL] [--articles 8800] [--workers 1,2,4] [--batch 50] [--search 1000000]
  * Without --db a private PostgreSQL server is started (as the tests do). This machine has 2 cores,
  * so 4 workers cannot be faster than 2.
  */
@@ -23,12 +25,14 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { corpusDir, projectRoot } from '../test/corpus.js';
 import startPostgres from '../test/support/postgres-server.js';
 import { copyArticle, hanCharacters, permutation } from './permuted-corpus.js';
+import { benchSearch } from './search.js';
 
 interface Options {
   db: string | undefined;
   articles: number;
   workers: number[];
   batch: number;
+  search: number | undefined;
 }
 
 function parseOptions(args: readonly string[]): Options {
@@ -41,6 +45,7 @@ function parseOptions(args: readonly string[]): Options {
     articles: Number(value('--articles') ?? 8_800),
     workers: (value('--workers') ?? '1,2,4').split(',').map(Number),
     batch: Number(value('--batch') ?? 50),
+    search: value('--search') === undefined ? undefined : Number(value('--search')),
   };
 }
 
@@ -187,7 +192,11 @@ export async function benchIngest(args: string[]): Promise<Record<string, unknow
         await dropDatabase(adminUrl, name);
       }
     }
-    return { bench: 'ingest', articles: count, batch: options.batch, cores: 2, loadavg: loadavg()[0], sqlite: { ...sqlite, splitArticles: 0 }, postgres };
+    const ingest = { articles: count, batch: options.batch, cores: 2, loadavg: loadavg()[0], sqlite: { ...sqlite, splitArticles: 0 }, postgres };
+    if (options.search === undefined) return { bench: 'ingest', ...ingest };
+    process.stderr.write(`bench ingest: search at ${options.search} articles on both backends\n`);
+    const search = await benchSearch([String(options.search), '--db', adminUrl]);
+    return { bench: 'ingest', ...ingest, search };
   } finally {
     stopServer?.();
     rmSync(dir, { recursive: true, force: true });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeArticle } from '../../test/support/make-article.js';
 import { testDbSpec } from '../../test/support/backends.js';
@@ -5,11 +8,16 @@ import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { articleFingerprint, ingestArticles } from './ingest.js';
 
+let dir: string;
 let store: Store;
 beforeEach(async () => {
-  store = await openStore(await testDbSpec());
+  dir = mkdtempSync(join(tmpdir(), 'caixun-ingest-'));
+  store = await openStore(await testDbSpec(dir));
 });
-afterEach(() => store.close());
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const text = '某市一季度工业增加值同比增长百分之五，增速比上年同期加快一点二个百分点。';
 const first = makeArticle({ id: 'feed:g1', url: 'https://x.example/a/1.html', text });

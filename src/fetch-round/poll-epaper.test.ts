@@ -1,4 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../test/fetch/mock-server.js';
 import { buildMinimalPdf } from '../../test/pdf/minimal-pdf.js';
 import { parseConfig } from '../config/load-config.js';
@@ -29,9 +32,14 @@ beforeAll(async () => {
 afterAll(() => server.close());
 /** The test's store, closed after it even when an assertion failed. */
 let opened: Store | undefined;
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'caixun-epaper-'));
+});
 afterEach(async () => {
   await opened?.close();
   opened = undefined;
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('expandEpaperUrl', () => {
@@ -57,7 +65,7 @@ network: { allowPrivate: true, retries: 0, hosts: { default: { concurrency: 1, m
 schedule: { jitter: 0 }
 `);
     expect(epaperDays(config.sources[0]!, new Date('2022-03-08T04:00:00Z')).map((d) => d.length)).toEqual([4, 4]);
-    const store = (opened = await openStore(await testDbSpec()));
+    const store = (opened = await openStore(await testDbSpec(dir)));
     const now = () => new Date('2022-03-08T04:00:00Z');
     const one = await runFetchRound(config, store, { now });
     expect(one.sources[0]).toMatchObject({ status: 'ok', items: 2, itemFailures: 0 });

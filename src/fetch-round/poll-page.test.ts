@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeArticlePage } from '../../test/fetch/fixtures/generated.js';
 import { sendBody, sendWithEtag, startMockServer, type MockServer } from '../../test/fetch/mock-server.js';
@@ -28,11 +31,16 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
+let dir: string;
 let store: Store;
 beforeEach(async () => {
-  store = await openStore(await testDbSpec());
+  dir = mkdtempSync(join(tmpdir(), 'caixun-page-'));
+  store = await openStore(await testDbSpec(dir));
 });
-afterEach(() => store.close());
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const config = () =>
   parseConfig(`

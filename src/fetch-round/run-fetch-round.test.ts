@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rssHubFeed, rssWithContent } from '../../test/fetch/fixtures/feeds.js';
 import { newsApiDetail, newsApiList } from '../../test/fetch/fixtures/pages.js';
@@ -16,6 +19,7 @@ import type { FetchRoundEvent } from './types.js';
 import { runFetchRound } from './run-fetch-round.js';
 
 let server: MockServer;
+let dir: string;
 let store: Store;
 let feedVersion = 1;
 let c3Requests = 0;
@@ -48,10 +52,14 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 beforeEach(async () => {
-  store = await openStore(await testDbSpec());
+  dir = mkdtempSync(join(tmpdir(), 'caixun-round-'));
+  store = await openStore(await testDbSpec(dir));
   feedVersion = 1;
 });
-afterEach(() => store.close());
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const configFor = (sources: string): ReturnType<typeof parseConfig> =>
   parseConfig(`

@@ -63,7 +63,8 @@ function hanTokens(run: string, withLast: boolean): string[] {
 export function gramTokens(text: string): string[] {
   const out: string[] = [];
   for (const run of runsOf(normalizeText(text))) {
-    if (run.han) out.push(...hanTokens(run.text, true));
+    // A loop, not push(...tokens): a run of 100k+ characters would overflow the call stack.
+    if (run.han) for (const t of hanTokens(run.text, true)) out.push(t);
     else out.push(run.text);
   }
   return out;

@@ -79,15 +79,13 @@ export async function indexPending(store: Store, options: IndexOptions = {}): Pr
     const last = rows[rows.length - 1];
     if (last === undefined) break;
     try {
+      // Segmented before the transaction: other writers wait for the index's write lock (on
+      // PostgreSQL) only while the documents are written, not while jieba runs.
+      const changed = rows.filter((row) => row.doc_hash !== row.content_hash).map((row) => ({ row, doc: searchDocumentOf(row) }));
       indexed += await tables.transaction(async () => {
-        let n = 0;
-        for (const row of rows) {
-          if (row.doc_hash === row.content_hash) continue;
-          await tables.put(row, searchDocumentOf(row));
-          n++;
-        }
+        for (const { row, doc } of changed) await tables.put(row, doc);
         await tables.setWatermark(last.updated_at);
-        return n;
+        return changed.length;
       });
     } catch (err) {
       throw new StoreError(`search: indexing ${rows.length} articles from ${rows[0]?.id ?? ''} failed: ${(err as Error).message}`, {

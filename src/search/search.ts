@@ -141,9 +141,12 @@ export async function searchArticles(store: Store, options: SearchOptions, tunin
 
   const terms = parsed.terms.flatMap((t) => t.text.split(/\s+/)).filter((t) => t !== '');
   const results: SearchHit[] = [];
-  for (const g of groups.slice((page - 1) * pageSize, page * pageSize)) {
+  const shown = groups.slice((page - 1) * pageSize, page * pageSize);
+  // Read concurrently: one round trip's latency for the page on PostgreSQL, not one per hit.
+  const hitRows = await Promise.all(shown.map((g) => tables.hitRow((g.members[0] as Scored).article_id)));
+  for (const [i, g] of shown.entries()) {
     const best = g.members[0] as Scored;
-    const row = await tables.hitRow(best.article_id);
+    const row = hitRows[i];
     if (row === undefined) continue;
     results.push({
       storyId: g.storyId,
@@ -157,12 +160,9 @@ export async function searchArticles(store: Store, options: SearchOptions, tunin
       alsoMatched: g.members.slice(1).map((m) => m.article_id),
     });
   }
-  const outletNames = new Map<string, string>();
-  for (const g of groups) {
-    for (const m of g.members) {
-      if (!outletNames.has(m.outlet_key)) outletNames.set(m.outlet_key, (await tables.outletName(m.outlet_key)) ?? m.outlet_key);
-    }
-  }
+  const outletKeys = [...new Set(groups.flatMap((g) => g.members.map((m) => m.outlet_key)))];
+  const names = await Promise.all(outletKeys.map((key) => tables.outletName(key)));
+  const outletNames = new Map(outletKeys.map((key, i) => [key, names[i] ?? key]));
   const outletName = (key: string): string => outletNames.get(key) ?? key;
   return {
     total,

@@ -87,3 +87,39 @@ export interface SourceStateRepository {
   addFingerprints(entries: readonly ArticleFingerprint[]): Promise<void>;
 }
 
+
+/** One row of `source_state`. */
+export interface SourceStateRow {
+  key: string;
+  etag: string | null;
+  last_modified: string | null;
+  last_attempt_at: string | null;
+  last_success_at: string | null;
+  last_failure_at: string | null;
+  last_error_kind: string | null;
+  last_error: string | null;
+  consecutive_failures: number;
+  next_due_at: string | null;
+  items_fetched: number;
+  outlet: string | null;
+  kind: string | null;
+}
+
+/** The state of a `source_state` row (both stores use the same columns). */
+export function rowToSourceState(r: SourceStateRow): SourceState {
+  return {
+    key: r.key,
+    etag: r.etag,
+    lastModified: r.last_modified,
+    lastAttemptAt: r.last_attempt_at,
+    lastSuccessAt: r.last_success_at,
+    lastFailureAt: r.last_failure_at,
+    lastErrorKind: r.last_error_kind,
+    lastError: r.last_error,
+    consecutiveFailures: r.consecutive_failures,
+    nextDueAt: r.next_due_at,
+    itemsFetched: r.items_fetched,
+    outlet: r.outlet,
+    kind: r.kind,
+  };
+}

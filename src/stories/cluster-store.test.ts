@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDbSpec } from '../../test/support/backends.js';
 import { makeArticle } from '../../test/support/make-article.js';
@@ -25,15 +28,19 @@ const articles = [
   makeArticle({ id: 'paper:1', outletKey: 'paper', title: '工作会议', text: report.split('\n\n').slice(0, 2).join('\n\n'), publishedAt: at('08') }),
 ];
 
-/** Stores opened by the running test, closed after it even when an assertion failed. */
-const opened: Store[] = [];
+/** Stores opened by the running test (with their directories), closed after it even when an assertion failed. */
+const opened: { store: Store; dir: string }[] = [];
 afterEach(async () => {
-  await Promise.all(opened.splice(0).map((s) => s.close()));
+  for (const { store, dir } of opened.splice(0)) {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 /** A fresh, empty store of the suite's backend. */
 async function freshStore(): Promise<Store> {
-  const store = await openStore(await testDbSpec());
-  opened.push(store);
+  const dir = mkdtempSync(join(tmpdir(), 'caixun-cluster-'));
+  const store = await openStore(await testDbSpec(dir));
+  opened.push({ store, dir });
   return store;
 }
 

@@ -1,4 +1,7 @@
 import { Hono } from 'hono';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
@@ -8,11 +11,16 @@ import { derivePending } from '../ingest/derive-pending.js';
 import { createApp } from './app.js';
 import { badRequest } from './web-error.js';
 
+let dir: string;
 let store: Store;
 beforeAll(async () => {
-  store = await openStore(await testDbSpec());
+  dir = mkdtempSync(join(tmpdir(), 'caixun-app-'));
+  store = await openStore(await testDbSpec(dir));
 });
-afterAll(() => store.close());
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('createApp', () => {
   it('mounts extra routes before the API 404, with the same error mapping', async () => {

@@ -4,13 +4,19 @@
  * Jekyll and Hexo corpus (every document goes to 2 or 3 of them), so they insert articles of the
  * same stories, and often the same articles, at the same time. Afterwards there must be one
  * article per document, each in exactly one story, and the stories must be the ones a single
- * SQLite import of the same documents makes: no split story, no duplicate.
+ * SQLite import of the same documents makes: no split story, no duplicate. A second test runs
+ * 4 workers in this process on 6 permuted copies of the corpus, each storing small batches
+ * interleaved in time and clustering after each, so late arrivals happen on every round.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importPaths } from '../../src/ingest/import-job.js';
+import type { Article } from '../../src/model/article.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { clusterPending } from '../../src/stories/cluster-store.js';
+import { copyArticle, hanCharacters, permutation } from '../../bench/permuted-corpus.js';
 import { PgStore } from '../../src/store/postgres/pg-store.js';
 import type { Store } from '../../src/store/store.js';
 import { corpusDir, corpusFiles } from '../corpus.js';
@@ -18,6 +24,9 @@ import { runCli, startCli } from '../support/cli.js';
 import { freshPgDatabase } from '../support/postgres.js';
 
 const WORKERS = 4;
+/** Interleaved test: copies of the corpus and articles per stored batch. */
+const COPIES = 6;
+const BATCH = 25;
 
 /**
  * The corpus as documents: a Jekyll post and its earlier version in `old_post/` (same article,
@@ -144,4 +153,43 @@ describe('4 worker processes importing overlapping documents into one PostgreSQL
       await store.close();
     }
   });
+});
+
+describe('4 workers storing interleaved batches and clustering after each', () => {
+  it('ends with the stories of clustering every article in publication order', async () => {
+    const scratch = new SqliteStore(':memory:');
+    const originals: Article[] = [];
+    await importPaths(['jekyll', 'hexo'].map((f) => join(corpusDir, f)), scratch, { workers: 0 });
+    for await (const a of scratch.iterateArticles()) originals.push(a);
+    await scratch.close();
+    const chars = hanCharacters(originals);
+    const articles = Array.from({ length: COPIES }, (_, k) => k).flatMap((k) => (k === 0 ? originals : originals.map((a) => copyArticle(a, k, permutation(chars, k)))));
+    articles.sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || (a.id < b.id ? -1 : 1));
+
+    const reference = new SqliteStore(':memory:');
+    await reference.upsertArticles(articles);
+    await clusterPending(reference, { workers: 0 });
+    const expected = await partition(reference);
+    await reference.close();
+
+    const url = await freshPgDatabase('inter');
+    const stores = await Promise.all(Array.from({ length: WORKERS }, () => PgStore.open(url)));
+    try {
+      await Promise.all(
+        stores.map(async (store, w) => {
+          // Worker w takes every 4th article, BATCH at a time: each batch spans 4 × BATCH articles
+          // in time, so every worker stores articles older than others already clustered.
+          const shard = articles.filter((_, i) => i % WORKERS === w);
+          for (let i = 0; i < shard.length; i += BATCH) {
+            await store.upsertArticles(shard.slice(i, i + BATCH));
+            await clusterPending(store, { workers: 0 });
+          }
+        }),
+      );
+      expect(await stores[0]!.stories().countMembers()).toBe(articles.length);
+      expect(await partition(stores[0]!)).toEqual(expected);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  }, 120_000);
 });

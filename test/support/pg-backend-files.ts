@@ -3,6 +3,8 @@
  * whichever backend CAIXUN_TEST_BACKEND selects: vitest.config.ts runs exactly these files a
  * second time with CAIXUN_TEST_BACKEND=postgres. Project-root-relative vitest `include` globs.
  */
+// Chromium tests (test/web/browser.test.ts, test/export/site-browser.test.ts) run once: they
+// test rendering, and every route they open reads through the WebData tested here on both.
 export const PG_BACKEND_FILES: string[] = [
   // facts: extraction and queries over a store
   'src/facts/derive.test.ts',
@@ -21,7 +23,12 @@ export const PG_BACKEND_FILES: string[] = [
   'src/web/data/web-data.test.ts',
   'src/web/app.test.ts',
   'src/web/routes/facts.test.ts',
-  'test/web/*.test.ts',
+  'test/web/api.test.ts',
+  'test/web/feeds.test.ts',
+  'test/web/pages.test.ts',
+  'test/web/serve.test.ts',
+  // stories stored out of publication order end as in-order clustering makes them
+  'test/stories/late-arrivals.test.ts',
   // the real CLI in a child process with `--db <file or postgres:// URL>`
   'test/fetch/fetch-cli.test.ts',
   'test/cli/import.test.ts',
@@ -31,5 +38,8 @@ export const PG_BACKEND_FILES: string[] = [
   'test/pdf/newspaper-story.test.ts',
   // static-site export from an imported store (exported-corpus.ts)
   'test/export/export-site.test.ts',
-  'test/export/site-browser.test.ts',
+  // the labelled corpus imported into a store by test/stories/load-corpus.ts
+  'test/stories/corpus-stories.test.ts',
+  'test/facts/corpus-facts.test.ts',
+  'src/export/client-script.test.ts',
 ];

@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import { StoreError } from '../../util/errors.js';
+import { toStoredClaim, type ClaimRow } from '../claim-row.js';
 import type { ClaimInput, ClaimQuery, FactsPendingRow, FactsTables, StoredClaim } from '../tables.js';
 import type { PgMigration } from './migrations.js';
 import { pgErrorReason, withPgTransaction } from './pg-pool.js';
@@ -47,54 +48,6 @@ export const factsPgMigration: PgMigration = {
     );
   `,
 };
-
-interface ClaimRow {
-  article_id: string;
-  seq: number;
-  value: number;
-  high: number | null;
-  shape: string;
-  unit: string;
-  subject: string;
-  subject_key: string;
-  kind: string;
-  qualifier: string | null;
-  period: string | null;
-  deadline: string | null;
-  text: string;
-  sentence: string;
-  start: number;
-  end: number;
-  sentence_start: number;
-  story_id: string | null;
-  published_at: string | null;
-  outlet_key: string;
-  title: string;
-}
-
-const toStored = (r: ClaimRow): StoredClaim => ({
-  articleId: r.article_id,
-  seq: r.seq,
-  value: r.value,
-  high: r.high,
-  shape: r.shape,
-  unit: r.unit,
-  subject: r.subject,
-  subjectKey: r.subject_key,
-  kind: r.kind,
-  qualifier: r.qualifier,
-  period: r.period,
-  deadline: r.deadline,
-  text: r.text,
-  sentence: r.sentence,
-  start: r.start,
-  end: r.end,
-  sentenceStart: r.sentence_start,
-  storyId: r.story_id,
-  publishedAt: r.published_at,
-  outletKey: r.outlet_key,
-  title: r.title,
-});
 
 const STALE = `NOT EXISTS (SELECT 1 FROM fact_articles f WHERE f.article_id = a.id AND f.content_hash = a.content_hash)`;
 
@@ -203,6 +156,6 @@ export class PgFactsTables implements FactsTables {
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY a.sort_ts, c.article_id, c.seq LIMIT $1`;
     const { rows } = await this.#pool.query<ClaimRow>(sql, params);
-    return rows.map(toStored);
+    return rows.map(toStoredClaim);
   }
 }

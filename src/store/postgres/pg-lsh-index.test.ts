@@ -2,7 +2,8 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshPgDatabase } from '../../../test/support/postgres.js';
 import { MemoryLshIndex, textKey } from '../../stories/lsh.js';
-import { bytesToKeys, keysToBytes, PgLshIndex } from './pg-lsh-index.js';
+import { bytesToKeys, keysToBytes } from '../key-blob.js';
+import { PgLshIndex } from './pg-lsh-index.js';
 import { PgStorySession } from './pg-story-repository.js';
 import { PgStore } from './pg-store.js';
 

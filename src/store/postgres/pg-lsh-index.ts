@@ -21,12 +21,12 @@
  * applied to the postings when flushed (the row's `DELETE … RETURNING keys` gives the keys, which
  * memory does not keep), and a re-add of a known article appends a row rather than rewriting one.
  */
-import { endianness } from 'node:os';
 import { KeyPostings } from '../../stories/key-postings.js';
 import { DEFAULT_MAX_PER_KEY, type LshIndex } from '../../stories/lsh.js';
 import { StoreError } from '../../util/errors.js';
 import type { StoreLshIndex } from '../tables.js';
 import type { PgStorySession } from './pg-story-repository.js';
+import { bytesToKeys, distinctKeys, keysToBytes } from '../key-blob.js';
 
 /** Options of {@link PgLshIndex}. */
 export interface PgLshIndexOptions {
@@ -40,33 +40,6 @@ export interface PgLshIndexOptions {
 
 /** Rows per INSERT statement when flushing. */
 const INSERT_CHUNK = 1_000;
-
-const LITTLE_ENDIAN = endianness() === 'LE';
-
-/** Distinct keys as unsigned 32-bit values, sorted. */
-function distinctKeys(keys: ArrayLike<number>): Uint32Array {
-  const sorted = new Uint32Array(keys.length);
-  sorted.set(keys);
-  sorted.sort();
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] ?? 0;
-  return sorted.subarray(0, n);
-}
-
-/** Keys as little-endian uint32 bytes (copied: the caller's array may be reused). */
-export function keysToBytes(keys: Uint32Array): Buffer {
-  if (LITTLE_ENDIAN) return Buffer.from(new Uint8Array(keys.buffer, keys.byteOffset, keys.byteLength));
-  const out = Buffer.allocUnsafe(keys.length * 4);
-  for (let i = 0; i < keys.length; i++) out.writeUInt32LE(keys[i] ?? 0, i * 4);
-  return out;
-}
-
-/** The keys of a stored row. */
-export function bytesToKeys(bytes: Buffer): Uint32Array {
-  const out = new Uint32Array(bytes.length >>> 2);
-  for (let i = 0; i < out.length; i++) out[i] = bytes.readUInt32LE(i * 4);
-  return out;
-}
 
 /** A write waiting for the next flush, in the order it was made. */
 type PendingWrite = { kind: 'insert'; local: number; id: string; keys: Buffer } | { kind: 'delete'; local: number };

@@ -11,43 +11,11 @@ import {
   type SourceHealth,
   type SourceState,
   type SourceStateRepository,
+  rowToSourceState,
+  type SourceStateRow,
 } from '../source-state.js';
 import { pgErrorReason } from './pg-pool.js';
 
-/** One row of `source_state`. */
-export interface SourceStateRow {
-  key: string;
-  etag: string | null;
-  last_modified: string | null;
-  last_attempt_at: string | null;
-  last_success_at: string | null;
-  last_failure_at: string | null;
-  last_error_kind: string | null;
-  last_error: string | null;
-  consecutive_failures: number;
-  next_due_at: string | null;
-  items_fetched: number;
-  outlet: string | null;
-  kind: string | null;
-}
-
-function rowToState(r: SourceStateRow): SourceState {
-  return {
-    key: r.key,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    lastAttemptAt: r.last_attempt_at,
-    lastSuccessAt: r.last_success_at,
-    lastFailureAt: r.last_failure_at,
-    lastErrorKind: r.last_error_kind,
-    lastError: r.last_error,
-    consecutiveFailures: r.consecutive_failures,
-    nextDueAt: r.next_due_at,
-    itemsFetched: r.items_fetched,
-    outlet: r.outlet,
-    kind: r.kind,
-  };
-}
 
 const STATE_COLUMNS = `key, etag, last_modified, last_attempt_at, last_success_at, last_failure_at, last_error_kind,
   last_error, consecutive_failures, next_due_at, items_fetched, outlet, kind`;
@@ -72,12 +40,12 @@ export class PgSourceStateRepository implements SourceStateRepository {
 
   async getSourceState(key: string): Promise<SourceState | undefined> {
     const { rows } = await this.#pool.query<SourceStateRow>('SELECT * FROM source_state WHERE key = $1', [key]);
-    return rows[0] ? rowToState(rows[0]) : undefined;
+    return rows[0] ? rowToSourceState(rows[0]) : undefined;
   }
 
   async listSourceStates(): Promise<SourceState[]> {
     const { rows } = await this.#pool.query<SourceStateRow>('SELECT * FROM source_state ORDER BY key');
-    return rows.map(rowToState);
+    return rows.map(rowToSourceState);
   }
 
   async putSourceState(state: SourceState): Promise<void> {

@@ -86,7 +86,7 @@ describe('PgStore', () => {
     const err = await PgStore.open(withPassword, { mustExist: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect((err as Error).message).toBe(
-      `store: no caixun database at ${url} (run caixun import or caixun migrate first)`,
+      `store: no database at ${url} (run \`caixun import\` or \`caixun migrate\` first)`,
     );
     // nothing was created
     const client = new pg.Client({ connectionString: url });

@@ -83,7 +83,7 @@ async function prepareSchema(pool: pg.Pool, target: PgTarget, options: PgStoreOp
     const version = await schemaVersion(client);
     if (version === undefined && (options.mustExist || options.readonly)) {
       throw new StoreError(
-        `store: no caixun database at ${target.redacted} (run caixun import or caixun migrate first)`,
+        `store: no database at ${target.redacted} (run \`caixun import\` or \`caixun migrate\` first)`,
       );
     }
     checkNotNewer(version ?? 0);

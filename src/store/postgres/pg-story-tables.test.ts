@@ -108,7 +108,7 @@ describe('PgStoryTables on the corpus', () => {
     expect(await allStories(store)).toEqual(sqliteStories);
   });
 
-  it('dissolves a story: members pending, keys and links gone, other workers reload', async () => {
+  it('dissolves a story: members pending, keys and links gone, other workers replay the removals', async () => {
     const url = await freshPgDatabase();
     const store = await open(url);
     const watcher = await open(url);

@@ -6,8 +6,11 @@
  * Clustering is serialised across processes: {@link PgStoryTables.lockClustering} takes a
  * session-level advisory lock on one pooled client (waiting for the holder), then brings the
  * in-memory candidate index and the story span bound up to date with what other workers
- * clustered. While the lock is held every read and write of the repository, the index and
- * `transaction` goes through that one client; reads for pages and counts use the pool.
+ * clustered, and re-opens the stories that articles stored late could change, so the stories
+ * are those of clustering every article in publication order, whichever worker stored what
+ * when (pg-story-rewind.ts). While the lock is held every read and write of the repository,
+ * the index, `transaction` and the counts goes through that one client; `listStories` and
+ * `getStory` (pages) use the pool.
  */
 import type pg from 'pg';
 import type { StoryState } from '../../stories/story-state.js';
@@ -16,7 +19,8 @@ import type { PendingArticleRow, PendingCursor, StoryTables } from '../tables.js
 import type { PgMigration } from './migrations.js';
 import { PgLshIndex } from './pg-lsh-index.js';
 import { PgStoryRepository, PgStorySession } from './pg-story-repository.js';
-import { storiesToReopen } from './pg-story-rewind.js';
+import { DEFAULT_REWIND_LIMIT } from '../rewind-plan.js';
+import { earliest, planRewind, type Position } from './pg-story-rewind.js';
 
 /**
  * Step: the story tables (after articles; search and facts join `story_members`).
@@ -89,8 +93,6 @@ export interface PgStoryTablesOptions {
   rewindLimit: number;
 }
 
-/** Default {@link PgStoryTablesOptions.rewindLimit}: a few minutes of re-clustering at most. */
-export const DEFAULT_REWIND_LIMIT = 20_000;
 
 /** Advisory-lock key (hashed) held while clustering. */
 const CLUSTER_LOCK = 'caixun:stories';
@@ -119,6 +121,12 @@ export class PgStoryTables implements StoryTables {
   readonly #session: PgStorySession;
   readonly #pool: pg.Pool;
   readonly #rewindLimit: number;
+  /**
+   * Where this run's clustering starts (inclusive), set by {@link lockClustering}: null when
+   * nothing was pending then, undefined when not limited (no lock, or late articles over the
+   * rewind limit).
+   */
+  #floor: Position | null | undefined;
   /** Settles when the flow of this process holding (or waiting for) the lock releases it. */
   #queue: Promise<void> = Promise.resolve();
 
@@ -136,20 +144,38 @@ export class PgStoryTables implements StoryTables {
 
   /**
    * Take the clustering lock (waiting for the worker or flow that holds it), load or refresh
-   * the candidate index and the span bound, and re-open the stories that articles other
-   * workers stored late could change (see {@link #rewindLateArrivals}), so clustering what is
-   * pending gives the stories one worker would make from the same articles. Call the returned
-   * release exactly once, in `finally`.
+   * the candidate index and the span bound, dissolve the stories of changed articles, and
+   * re-open the stories that articles other workers stored late could change
+   * (pg-story-rewind.ts), so clustering what is pending gives the stories one worker would make
+   * from the same articles. Call the returned release exactly once, in `finally`.
    */
   async lockClustering(): Promise<() => Promise<void>> {
     const release = await this.#acquire();
     try {
-      await this.#rewindLateArrivals();
+      // Changed articles are clustered again after the others, as on SQLite: their stories are
+      // released first and kept out of the rewind, which is for articles stored late.
+      const changed = await this.changedArticleIds();
+      const released = changed.length === 0 ? [] : await this.transaction(() => this.#dissolveChanged(changed));
+      const plan = await planRewind(this.#session, this.#rewindLimit, released);
+      if (plan.storyIds.length > 0) await this.transaction(() => this.#dissolve(plan.storyIds));
+      const from = earliest(plan.from, await this.#earliestOf(released));
+      this.#floor = plan.overLimit ? undefined : (from ?? null);
     } catch (err) {
       await release();
       throw new StoreError(`stories: cannot re-open stories for late articles: ${reason(err)}`, { cause: err });
     }
     return release;
+  }
+
+  /** The earliest of these articles in clustering order. */
+  async #earliestOf(articleIds: readonly string[]): Promise<Position | undefined> {
+    if (articleIds.length === 0) return undefined;
+    const { rows } = await this.#session.query<{ sort_ts: unknown; id: string }>(
+      'SELECT sort_ts, id FROM articles WHERE id = ANY($1::text[]) ORDER BY sort_ts, id COLLATE "C" LIMIT 1',
+      [articleIds],
+    );
+    const row = rows[0];
+    return row === undefined ? undefined : { ts: Number(row.sort_ts), id: row.id };
   }
 
   /** Take the lock and bring the index and span bound up to date. */
@@ -174,6 +200,7 @@ export class PgStoryTables implements StoryTables {
     const release = async (): Promise<void> => {
       if (released) return;
       released = true;
+      this.#floor = undefined;
       this.#session.client = undefined;
       this.#session.inTransaction = false;
       this.repository.clearCache();
@@ -259,23 +286,28 @@ export class PgStoryTables implements StoryTables {
    */
   async dissolveStoriesOf(articleIds: readonly string[]): Promise<number> {
     return this.transaction(async () => {
-      const storyOf = await this.repository.storiesOfMany(articleIds);
-      for (const id of articleIds) this.index.remove(id);
-      return this.#dissolve([...new Set(storyOf.values())]);
+      return (await this.#dissolveChanged(articleIds)).length;
     });
   }
 
-  /** Dissolve stories by id (inside a transaction); returns how many articles were released. */
-  async #dissolve(storyIds: readonly string[]): Promise<number> {
+  /** {@link dissolveStoriesOf} (inside a transaction), returning the released article ids. */
+  async #dissolveChanged(articleIds: readonly string[], storyOf?: Map<string, string>): Promise<string[]> {
+    const stories = storyOf ?? (await this.repository.storiesOfMany(articleIds));
+    for (const id of articleIds) this.index.remove(id);
+    return this.#dissolve([...new Set(stories.values())]);
+  }
+
+  /** Dissolve stories by id (inside a transaction); returns the released article ids. */
+  async #dissolve(storyIds: readonly string[]): Promise<string[]> {
     const repository = this.repository;
-    let released = 0;
+    const released: string[] = [];
     for (const storyId of [...storyIds].sort()) {
       const state = await repository.get(storyId);
       if (state === undefined) continue;
       const members = state.members.map((m) => m.id);
       for (const id of members) this.index.remove(id);
       await repository.unassign(members);
-      released += members.length;
+      released.push(...members);
       for (const relatedId of state.relatedIds) {
         const other = await repository.get(relatedId);
         if (other === undefined) continue;
@@ -287,24 +319,23 @@ export class PgStoryTables implements StoryTables {
   }
 
   /**
-   * Re-open the stories that articles stored late could have changed (see
-   * pg-story-rewind.ts): returns how many articles were released.
+   * Up to `limit` unclustered articles after `cursor`, in (sort_ts, id) order (ids bytewise).
+   * In a clustering run the first page starts where {@link lockClustering} left in-order
+   * clustering (empty when nothing was pending then): an article committed since, earlier
+   * than that, is its committer's to cluster (see pg-story-rewind.ts).
    */
-  async #rewindLateArrivals(): Promise<number> {
-    const reopen = await storiesToReopen(this.#session, this.#rewindLimit);
-    return reopen.length === 0 ? 0 : this.transaction(() => this.#dissolve(reopen));
-  }
-
-  /** Up to `limit` unclustered articles after `cursor`, in (sort_ts, id) order (ids bytewise). */
   async pendingAfter(cursor: PendingCursor | null, limit: number): Promise<PendingArticleRow[]> {
     if (this.#session.inTransaction) await this.repository.flush();
+    const floor = cursor === null && this.#session.client !== undefined ? this.#floor : undefined;
+    if (floor === null) return [];
+    const from = cursor ?? floor ?? { ts: Number.MIN_SAFE_INTEGER, id: '' };
     const { rows } = await this.#session.query<PendingArticleRow>(
       `SELECT a.id, a.sort_ts, a.title, a.text, a.published_at, a.outlet_key, a.provenance
        FROM articles a
-       WHERE (a.sort_ts > $1 OR (a.sort_ts = $1 AND a.id COLLATE "C" > $2))
+       WHERE (a.sort_ts > $1 OR (a.sort_ts = $1 AND (a.id COLLATE "C" > $2 OR ($4 AND a.id = $2))))
          AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
        ORDER BY a.sort_ts, a.id COLLATE "C" LIMIT $3`,
-      [cursor?.ts ?? Number.MIN_SAFE_INTEGER, cursor?.id ?? '', limit],
+      [from.ts, from.id, limit, floor !== undefined],
     );
     return rows.map(toPendingRow);
   }
@@ -358,6 +389,8 @@ export class PgStoryTables implements StoryTables {
       await this.#session.query('DELETE FROM story_members');
       await this.index.wipe();
     });
+    // Nothing is clustered any more: the whole archive is in order from its start.
+    this.#floor = undefined;
     await this.repository.resetSpanBound();
   }
 }

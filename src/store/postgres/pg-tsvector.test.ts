@@ -86,4 +86,25 @@ describe('on PostgreSQL', () => {
     expect(r.rows[0]!.n).toBeGreaterThan(400);
     expect(r.rows[0]!.late).toBe(true);
   });
+
+  it('stays under the 1 MB a tsvector may hold, however many distinct grams a document has', async () => {
+    // 300,000 pseudo-random Han characters: ~290,000 distinct bigrams, far more than fit
+    let seed = 7;
+    const chars = Array.from({ length: 300_000 }, () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return String.fromCodePoint(0x4e00 + ((seed >>> 0) % 20_000));
+    });
+    // in sentences: one Han run of 300,000 characters overflows gramTokens' stack (grams.ts)
+    for (let i = 50; i < chars.length; i += 50) chars[i] = '，';
+    const literal = tsvectorLiteral(searchDocumentOf({ title: '超长', text: chars.join(''), outlet_key: 'x', categories: '[]' }));
+    const r = await client.query<{ bytes: number; title: boolean }>(
+      "SELECT pg_column_size($1::tsvector) AS bytes, $1::tsvector @@ '''超长''' AS title",
+      [literal],
+    );
+    expect(r.rows[0]!.bytes).toBeLessThan(2 ** 20);
+    expect(r.rows[0]!.bytes).toBeGreaterThan(800_000);
+    expect(r.rows[0]!.title).toBe(true);
+  });
 });

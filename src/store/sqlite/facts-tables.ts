@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Migration } from './migrations.js';
+import { toStoredClaim, type ClaimRow } from '../claim-row.js';
 import type { ClaimInput, ClaimQuery, FactsPendingRow, FactsTables, StoredClaim } from '../tables.js';
 
 /**
@@ -47,54 +48,6 @@ export const factsTablesMigration: Migration = {
     ) STRICT, WITHOUT ROWID;
   `,
 };
-
-interface ClaimRow {
-  article_id: string;
-  seq: number;
-  value: number;
-  high: number | null;
-  shape: string;
-  unit: string;
-  subject: string;
-  subject_key: string;
-  kind: string;
-  qualifier: string | null;
-  period: string | null;
-  deadline: string | null;
-  text: string;
-  sentence: string;
-  start: number;
-  end: number;
-  sentence_start: number;
-  story_id: string | null;
-  published_at: string | null;
-  outlet_key: string;
-  title: string;
-}
-
-const toStored = (r: ClaimRow): StoredClaim => ({
-  articleId: r.article_id,
-  seq: r.seq,
-  value: r.value,
-  high: r.high,
-  shape: r.shape,
-  unit: r.unit,
-  subject: r.subject,
-  subjectKey: r.subject_key,
-  kind: r.kind,
-  qualifier: r.qualifier,
-  period: r.period,
-  deadline: r.deadline,
-  text: r.text,
-  sentence: r.sentence,
-  start: r.start,
-  end: r.end,
-  sentenceStart: r.sentence_start,
-  storyId: r.story_id,
-  publishedAt: r.published_at,
-  outletKey: r.outlet_key,
-  title: r.title,
-});
 
 /** The facts tables of one SQLite database. Obtain it with `SqliteStore.facts()`. */
 export class SqliteFactsStore implements FactsTables {
@@ -187,6 +140,6 @@ export class SqliteFactsStore implements FactsTables {
       LEFT JOIN story_members m ON m.article_id = c.article_id
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY a.sort_ts, c.article_id, c.seq LIMIT @limit`;
-    return this.#db.prepare<[Record<string, unknown>], ClaimRow>(sql).all(params).map(toStored);
+    return this.#db.prepare<[Record<string, unknown>], ClaimRow>(sql).all(params).map(toStoredClaim);
   }
 }

@@ -17,6 +17,7 @@
  */
 import type Database from 'better-sqlite3';
 import { StoreError } from '../../util/errors.js';
+import { sqliteTransaction } from './async-transaction.js';
 import type { Migration } from './migrations.js';
 import { buildMatchExpression, type ExpressionFilters } from '../../search/fts-expression.js';
 import type { ParsedQuery } from '../../search/query-parse.js';
@@ -155,21 +156,9 @@ export class SqliteSearchTables implements SearchTables {
     return expression === null ? null : fts5Match(expression);
   }
 
-  /**
-   * Run `fn` in one transaction (nested calls join the outer one). `fn` awaits only this
-   * store's synchronous methods, so nothing else on the connection slips into it.
-   */
+  /** Run `fn` in one transaction (see async-transaction.ts). */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.#db.inTransaction) return fn();
-    this.#db.exec('BEGIN');
-    try {
-      const result = await fn();
-      this.#db.exec('COMMIT');
-      return result;
-    } catch (err) {
-      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
-      throw err;
-    }
+    return sqliteTransaction(this.#db, fn);
   }
 
   /** `updated_at` of the newest article the last indexing run saw ('' before the first run). */

@@ -6,7 +6,15 @@
 import type Database from 'better-sqlite3';
 import { StoreError } from '../../util/errors.js';
 import type { Migration } from './migrations.js';
-import { toSourceHealth, type ArticleFingerprint, type SourceHealth, type SourceState, type SourceStateRepository } from '../source-state.js';
+import {
+  rowToSourceState,
+  toSourceHealth,
+  type ArticleFingerprint,
+  type SourceHealth,
+  type SourceState,
+  type SourceStateRepository,
+  type SourceStateRow,
+} from '../source-state.js';
 
 /** Migration step: the `source_state` table. */
 export const sourceStateMigration: Migration = {
@@ -44,39 +52,6 @@ export const sourceHealthMigration: Migration = {
   `,
 };
 
-interface SourceStateRow {
-  key: string;
-  etag: string | null;
-  last_modified: string | null;
-  last_attempt_at: string | null;
-  last_success_at: string | null;
-  last_failure_at: string | null;
-  last_error_kind: string | null;
-  last_error: string | null;
-  consecutive_failures: number;
-  next_due_at: string | null;
-  items_fetched: number;
-  outlet: string | null;
-  kind: string | null;
-}
-
-function rowToState(r: SourceStateRow): SourceState {
-  return {
-    key: r.key,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    lastAttemptAt: r.last_attempt_at,
-    lastSuccessAt: r.last_success_at,
-    lastFailureAt: r.last_failure_at,
-    lastErrorKind: r.last_error_kind,
-    lastError: r.last_error,
-    consecutiveFailures: r.consecutive_failures,
-    nextDueAt: r.next_due_at,
-    itemsFetched: r.items_fetched,
-    outlet: r.outlet,
-    kind: r.kind,
-  };
-}
 
 /** SQLite implementation of {@link SourceStateRepository}, on the store's connection. */
 export class SqliteSourceStateRepository implements SourceStateRepository {
@@ -111,11 +86,11 @@ export class SqliteSourceStateRepository implements SourceStateRepository {
 
   async getSourceState(key: string): Promise<SourceState | undefined> {
     const row = this.stmt.get.get(key);
-    return row ? rowToState(row) : undefined;
+    return row ? rowToSourceState(row) : undefined;
   }
 
   async listSourceStates(): Promise<SourceState[]> {
-    return this.stmt.all.all().map(rowToState);
+    return this.stmt.all.all().map(rowToSourceState);
   }
 
   async putSourceState(state: SourceState): Promise<void> {

@@ -16,40 +16,14 @@
  * already loaded (`invalidate()` forces a reload).
  */
 import type Database from 'better-sqlite3';
-import { endianness } from 'node:os';
 import { KeyPostings } from '../../stories/key-postings.js';
 import { DEFAULT_MAX_PER_KEY, type LshIndex } from '../../stories/lsh.js';
+import { bytesToKeys, distinctKeys, keysToBytes } from '../key-blob.js';
 
 /** Options of {@link SqliteLshIndex}. */
 export interface SqliteLshIndexOptions {
   /** Most articles kept per key; the oldest are dropped when a key exceeds it. Default {@link DEFAULT_MAX_PER_KEY}. */
   maxPerKey: number;
-}
-
-/** Distinct keys as unsigned 32-bit values, sorted (storing into a Uint32Array wraps modulo 2³²). */
-function distinctKeys(keys: ArrayLike<number>): Uint32Array {
-  const sorted = new Uint32Array(keys.length);
-  sorted.set(keys);
-  sorted.sort();
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] ?? 0;
-  return sorted.subarray(0, n);
-}
-
-const LITTLE_ENDIAN = endianness() === 'LE';
-
-function toBlob(keys: Uint32Array): Buffer {
-  if (LITTLE_ENDIAN) return Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength);
-  const out = Buffer.allocUnsafe(keys.length * 4);
-  for (let i = 0; i < keys.length; i++) out.writeUInt32LE(keys[i] ?? 0, i * 4);
-  return out;
-}
-
-function fromBlob(blob: Buffer): Uint32Array {
-  if (LITTLE_ENDIAN && blob.byteOffset % 4 === 0) return new Uint32Array(blob.buffer, blob.byteOffset, blob.length >>> 2);
-  const out = new Uint32Array(blob.length >>> 2);
-  for (let i = 0; i < out.length; i++) out[i] = blob.readUInt32LE(i * 4);
-  return out;
 }
 
 /** The loaded index: postings plus the article numbers ↔ ids. */
@@ -100,7 +74,7 @@ export class SqliteLshIndex implements LshIndex {
       loaded.ids[n] = id;
       loaded.numbers.set(id, n);
       loaded.next = n + 1;
-      for (const k of fromBlob(blob)) postings.add(k, n);
+      for (const k of bytesToKeys(blob)) postings.add(k, n);
     }
     this.#loaded = loaded;
     return loaded;
@@ -113,14 +87,14 @@ export class SqliteLshIndex implements LshIndex {
     const known = index.numbers.get(id);
     const n = known ?? index.next;
     if (known === undefined) {
-      this.#stmt.insert.run(n, id, toBlob(distinct));
+      this.#stmt.insert.run(n, id, keysToBytes(distinct));
       index.next = n + 1;
       index.ids[n] = id;
       index.numbers.set(id, n);
     } else {
-      const stored = fromBlob(this.#stmt.keysOf.get(n) ?? Buffer.alloc(0));
+      const stored = bytesToKeys(this.#stmt.keysOf.get(n) ?? Buffer.alloc(0));
       const have = new Set(stored);
-      if (distinct.some((k) => !have.has(k))) this.#stmt.update.run(toBlob(distinctKeys([...stored, ...distinct])), n);
+      if (distinct.some((k) => !have.has(k))) this.#stmt.update.run(keysToBytes(distinctKeys([...stored, ...distinct])), n);
     }
     // A re-added article goes back under a key that evicted it, as in the in-memory index.
     for (const k of distinct) index.postings.add(k, n);
@@ -143,7 +117,7 @@ export class SqliteLshIndex implements LshIndex {
     const index = this.#load();
     const n = index.numbers.get(id);
     if (n === undefined) return;
-    for (const k of fromBlob(this.#stmt.keysOf.get(n) ?? Buffer.alloc(0))) index.postings.remove(k, n);
+    for (const k of bytesToKeys(this.#stmt.keysOf.get(n) ?? Buffer.alloc(0))) index.postings.remove(k, n);
     this.#stmt.remove.run(n);
     index.numbers.delete(id);
     index.ids[n] = undefined;

@@ -5,8 +5,10 @@
  */
 import type Database from 'better-sqlite3';
 import type { StoryState } from '../../stories/story-state.js';
+import { DEFAULT_REWIND_LIMIT, planRewind, type RewindQueries } from '../rewind-plan.js';
 import type { PendingArticleRow, PendingCursor, StoryTables } from '../tables.js';
 import type { Migration } from './migrations.js';
+import { sqliteTransaction } from './async-transaction.js';
 import { SqliteLshIndex } from './sqlite-lsh-index.js';
 import { SqliteStoryRepository } from './sqlite-story-repository.js';
 
@@ -76,6 +78,39 @@ export const storyKeySetsMigration: Migration = {
   `,
 };
 
+/** {@link RewindQueries} on SQLite (TEXT compares bytewise, as the rewind expects). */
+function sqliteRewindQueries(db: Database.Database): RewindQueries {
+  const earliestPending = db.prepare<[string], { sort_ts: number; id: string }>(
+    `SELECT a.sort_ts, a.id FROM articles a
+     WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
+       AND a.id NOT IN (SELECT value FROM json_each(?))
+     ORDER BY a.sort_ts, a.id LIMIT 1`,
+  );
+  const after = db
+    .prepare<{ ts: number; id: string }, string>(
+      `SELECT DISTINCT m.story_id FROM story_members m JOIN articles a ON a.id = m.article_id
+       WHERE a.sort_ts > @ts OR (a.sort_ts = @ts AND a.id > @id)`,
+    )
+    .pluck();
+  const earliestMember = db.prepare<[string], { sort_ts: number; id: string; members: number }>(
+    `SELECT a.sort_ts, a.id, count(*) OVER () AS members FROM story_members m JOIN articles a ON a.id = m.article_id
+     WHERE m.story_id IN (SELECT value FROM json_each(?)) ORDER BY a.sort_ts, a.id LIMIT 1`,
+  );
+  return {
+    async earliestPending(except) {
+      const row = earliestPending.get(JSON.stringify(except));
+      return row === undefined ? undefined : { ts: row.sort_ts, id: row.id };
+    },
+    async storiesWithMemberAfter(point) {
+      return after.all(point);
+    },
+    async earliestMember(storyIds) {
+      const row = earliestMember.get(JSON.stringify(storyIds));
+      return row === undefined ? undefined : { position: { ts: row.sort_ts, id: row.id }, members: row.members };
+    },
+  };
+}
+
 /** The story tables of one SQLite database. Obtain it with `SqliteStore.stories()`. */
 export class SqliteStoryStore implements StoryTables {
   /** Story state for the clusterer. */
@@ -84,10 +119,17 @@ export class SqliteStoryStore implements StoryTables {
   readonly index: SqliteLshIndex;
   readonly #db: Database.Database;
   readonly #stmt;
+  readonly #rewindQueries: RewindQueries;
+  readonly #rewindLimit: number;
 
-  /** @param db - an open database migrated to the story tables. */
-  constructor(db: Database.Database) {
+  /**
+   * @param db - an open database migrated to the story tables.
+   * @param options.rewindLimit - most articles re-opened for late arrivals (more: they cluster late).
+   */
+  constructor(db: Database.Database, options: { rewindLimit?: number } = {}) {
     this.#db = db;
+    this.#rewindLimit = options.rewindLimit ?? DEFAULT_REWIND_LIMIT;
+    this.#rewindQueries = sqliteRewindQueries(db);
     this.repository = new SqliteStoryRepository(db);
     this.index = new SqliteLshIndex(db);
     this.#stmt = {
@@ -118,29 +160,27 @@ export class SqliteStoryStore implements StoryTables {
     };
   }
 
-  /** One process clusters a SQLite database at a time: nothing to lock. */
+  /**
+   * One process clusters a SQLite database at a time, so there is nothing to lock; but articles
+   * stored late (a poll or an import bringing older articles after newer ones were clustered)
+   * re-open the stories they could change, as on PostgreSQL (src/stories/rewind-plan.ts), so the
+   * stories are those of clustering every article in publication order. Articles whose text
+   * changed are released first and cluster again after the others.
+   */
   async lockClustering(): Promise<() => Promise<void>> {
+    const changed = await this.changedArticleIds();
+    const released = changed.length === 0 ? [] : await this.transaction(async () => this.#dissolveOf(changed));
+    const plan = await planRewind(this.#rewindQueries, this.#rewindLimit, released);
+    if (plan.storyIds.length > 0) await this.transaction(async () => void this.#releaseStories(plan.storyIds));
     return async () => {};
   }
 
   /**
-   * Run `fn` in one transaction (nested calls join the outer one). `fn` awaits only this
-   * store's synchronous methods, so the transaction runs in microtasks without yielding to I/O
-   * and nothing else on this connection can slip into it. When it fails, the index's in-memory
+   * Run `fn` in one transaction (see async-transaction.ts). When it fails, the index's in-memory
    * copy is dropped so it cannot keep keys the rollback removed from the table.
    */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.#db.inTransaction) return fn();
-    this.#db.exec('BEGIN');
-    try {
-      const result = await fn();
-      this.#db.exec('COMMIT');
-      return result;
-    } catch (err) {
-      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
-      this.index.invalidate();
-      throw err;
-    }
+    return sqliteTransaction(this.#db, fn, () => this.index.invalidate());
   }
 
   /** Clustered articles whose content changed since (current hash ≠ hash at clustering), by id. */
@@ -155,32 +195,40 @@ export class SqliteStoryStore implements StoryTables {
    * Returns how many articles were released.
    */
   async dissolveStoriesOf(articleIds: readonly string[]): Promise<number> {
-    return this.transaction(async () => {
-      let released = 0;
-      const storyIds = new Set<string>();
-      for (const id of articleIds) {
-        this.index.remove(id);
-        const s = this.repository.storyOf(id);
-        if (s !== undefined) storyIds.add(s);
-        else this.repository.unassign(id);
+    return this.transaction(async () => this.#dissolveOf(articleIds).length);
+  }
+
+  /** {@link dissolveStoriesOf} inside the caller's transaction; returns the released article ids. */
+  #dissolveOf(articleIds: readonly string[]): string[] {
+    const storyIds = new Set<string>();
+    for (const id of articleIds) {
+      this.index.remove(id);
+      const s = this.repository.storyOf(id);
+      if (s !== undefined) storyIds.add(s);
+      else this.repository.unassign(id);
+    }
+    return this.#releaseStories([...storyIds]);
+  }
+
+  /** Delete these stories: members pending again, their keys and the links to them gone. */
+  #releaseStories(storyIds: readonly string[]): string[] {
+    const released: string[] = [];
+    for (const storyId of [...storyIds].sort()) {
+      const state = this.repository.get(storyId);
+      if (state === undefined) continue;
+      for (const m of state.members) {
+        this.repository.unassign(m.id);
+        this.index.remove(m.id);
+        released.push(m.id);
       }
-      for (const storyId of [...storyIds].sort()) {
-        const state = this.repository.get(storyId);
-        if (state === undefined) continue;
-        for (const m of state.members) {
-          this.repository.unassign(m.id);
-          this.index.remove(m.id);
-          released++;
-        }
-        for (const relatedId of state.relatedIds) {
-          const other = this.repository.get(relatedId);
-          if (other === undefined) continue;
-          this.repository.put({ ...other, relatedIds: other.relatedIds.filter((r) => r !== storyId) });
-        }
-        this.repository.remove(storyId);
+      for (const relatedId of state.relatedIds) {
+        const other = this.repository.get(relatedId);
+        if (other === undefined) continue;
+        this.repository.put({ ...other, relatedIds: other.relatedIds.filter((r) => r !== storyId) });
       }
-      return released;
-    });
+      this.repository.remove(storyId);
+    }
+    return released;
   }
 
   /** Up to `limit` unclustered articles after `cursor`, in (sort_ts, id) order. */

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDbSpec } from '../../../test/support/backends.js';
 import { makeArticle } from '../../../test/support/make-article.js';
@@ -23,16 +26,21 @@ const times = [
   null,
 ];
 
+let dir: string;
 let store: Store;
 let data: WebData;
 
 beforeAll(async () => {
-  store = await openStore(await testDbSpec());
+  dir = mkdtempSync(join(tmpdir(), 'caixun-web-data-'));
+  store = await openStore(await testDbSpec(dir));
   await store.upsertArticles(times.map((publishedAt, i) => makeArticle({ id: `t:${i}`, title: `标题${i}`, text: ownText(i), html: '', publishedAt, url: null })));
   await derivePending(store);
   data = new WebData(store);
 });
-afterAll(() => store.close());
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('WebData.stories', () => {
   it('pages in the story tables order (ties by id, undated last) for every page size', async () => {
