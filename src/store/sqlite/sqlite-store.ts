@@ -60,6 +60,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly path: string;
   #search: SqliteSearchTables | undefined;
+  #stories: SqliteStoryStore | undefined;
   private readonly db: Database.Database;
   private readonly stmt;
 
@@ -201,12 +202,13 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * The story tables of this database (clustering state, memberships, candidate index). A new
-   * handle each call, so each clustering run reads the index afresh (another process may have
-   * clustered since).
+   * The story tables of this database (clustering state, memberships, candidate index). One
+   * handle, so the in-memory candidate index is loaded once per process, not once per clustering
+   * run; it reloads when another connection wrote the database since (see lockClustering).
    */
   stories(): SqliteStoryStore {
-    return new SqliteStoryStore(this.db);
+    this.#stories ??= new SqliteStoryStore(this.db);
+    return this.#stories;
   }
 
   /** The search index of this database (FTS5 table, document map, indexing watermark); one handle, reused by every query. */

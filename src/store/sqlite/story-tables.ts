@@ -121,6 +121,8 @@ export class SqliteStoryStore implements StoryTables {
   readonly #stmt;
   readonly #rewindQueries: RewindQueries;
   readonly #rewindLimit: number;
+  /** `PRAGMA data_version` when this handle last finished clustering (undefined: never). */
+  #dataVersion: number | undefined;
 
   /**
    * @param db - an open database migrated to the story tables.
@@ -168,11 +170,20 @@ export class SqliteStoryStore implements StoryTables {
    * changed are released first and cluster again after the others.
    */
   async lockClustering(): Promise<() => Promise<void>> {
+    // PRAGMA data_version changes when ANOTHER connection commits: then the in-memory index and
+    // the span bound may be stale (a `caixun import` clustered beside a running `caixun start`).
+    const version = this.#db.pragma('data_version', { simple: true }) as number;
+    if (version !== this.#dataVersion) {
+      this.index.invalidate();
+      this.repository.resetSpanBound();
+    }
     const changed = await this.changedArticleIds();
     const released = changed.length === 0 ? [] : await this.transaction(async () => this.#dissolveOf(changed));
     const plan = await planRewind(this.#rewindQueries, this.#rewindLimit, released);
     if (plan.storyIds.length > 0) await this.transaction(async () => void this.#releaseStories(plan.storyIds));
-    return async () => {};
+    return async () => {
+      this.#dataVersion = this.#db.pragma('data_version', { simple: true }) as number;
+    };
   }
 
   /**
