@@ -4,8 +4,8 @@
  * baseline, same run, same articles). Each worker takes every w-th article and, like `caixun
  * worker` after a poll, stores 50 at a time and runs the derive steps; clustering is serialised
  * by the store's lock, storing and indexing are not. The articles are the corpus replicated with
- * permuted characters (bench/permuted-corpus.ts), cleaned once beforehand: cleaning is per worker
- * and scales with cores, the database is what workers share. After each run the stories are
+ * permuted characters (test/support/permuted-corpus.ts), cleaned once beforehand: cleaning is
+ * per worker and scales with cores, the database is what workers share. After each run the stories are
  * compared with the SQLite run's: `splitArticles` counts articles whose story holds other members.
  * With `--search N` it then runs `bench search N` on the same server: search p50/p95/p99 on
  * SQLite and PostgreSQL archives of N articles built from the same segmented documents.
@@ -24,7 +24,7 @@ import { openStore } from '../src/store/open-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { corpusDir, projectRoot } from '../test/corpus.js';
 import startPostgres from '../test/support/postgres-server.js';
-import { copyArticle, hanCharacters, permutation } from './permuted-corpus.js';
+import { copyArticle, hanCharacters, permutation } from '../test/support/permuted-corpus.js';
 import { benchSearch } from './search.js';
 
 interface Options {

@@ -19,7 +19,7 @@ import { importPaths } from '../src/ingest/import-job.js';
 import type { Article } from '../src/model/article.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { corpusDir, projectRoot } from '../test/corpus.js';
-import { copyArticle, hanCharacters, permutation } from './permuted-corpus.js';
+import { copyArticle, hanCharacters, permutation } from '../test/support/permuted-corpus.js';
 
 /** Builds the archive: the corpus through the real importer, then `copies - 1` permuted copies. */
 async function buildArchive(dbPath: string, copies: number): Promise<{ articles: number; stories: number; storyId: string; storyVersions: number; storyIds: string[] }> {

@@ -16,7 +16,7 @@ import { importPaths } from '../../src/ingest/import-job.js';
 import type { Article } from '../../src/model/article.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { clusterPending } from '../../src/stories/cluster-store.js';
-import { copyArticle, hanCharacters, permutation } from '../../bench/permuted-corpus.js';
+import { copyArticle, hanCharacters, permutation } from '../support/permuted-corpus.js';
 import { PgStore } from '../../src/store/postgres/pg-store.js';
 import type { Store } from '../../src/store/store.js';
 import { corpusDir, corpusFiles } from '../corpus.js';

@@ -3,8 +3,8 @@
  * permutation, so a copy's texts share no wording with the other copies (its own stories, with
  * the corpus's reprints and diffs intact), and is dated 400 days after copy k − 1.
  */
-import type { Article } from '../src/model/article.js';
-import { sha1Hex } from '../src/util/hash.js';
+import type { Article } from '../../src/model/article.js';
+import { sha1Hex } from '../../src/util/hash.js';
 
 const DAY_MS = 86_400_000;
 
