@@ -1,5 +1,5 @@
 /**
- * The rewind queries (src/stories/rewind-plan.ts) on PostgreSQL, run on the clustering lock's
+ * The rewind queries (src/store/rewind-plan.ts) on PostgreSQL, run on the clustering lock's
  * session. Ids are compared bytewise (`COLLATE "C"`), as SQLite compares them.
  */
 import { planRewind as plan, type Position, type RewindPlan, type RewindQueries } from '../rewind-plan.js';

@@ -8,7 +8,7 @@
  * in-memory candidate index and the story span bound up to date with what other workers
  * clustered, and re-opens the stories that articles stored late could change, so the stories
  * are those of clustering every article in publication order, whichever worker stored what
- * when (pg-story-rewind.ts). While the lock is held every read and write of the repository,
+ * when (src/store/rewind-plan.ts). While the lock is held every read and write of the repository,
  * the index, `transaction` and the counts goes through that one client; `listStories` and
  * `getStory` (pages) use the pool.
  */
@@ -146,7 +146,7 @@ export class PgStoryTables implements StoryTables {
    * Take the clustering lock (waiting for the worker or flow that holds it), load or refresh
    * the candidate index and the span bound, dissolve the stories of changed articles, and
    * re-open the stories that articles other workers stored late could change
-   * (pg-story-rewind.ts), so clustering what is pending gives the stories one worker would make
+   * (src/store/rewind-plan.ts), so clustering what is pending gives the stories one worker would make
    * from the same articles. Call the returned release exactly once, in `finally`.
    */
   async lockClustering(): Promise<() => Promise<void>> {
@@ -322,7 +322,7 @@ export class PgStoryTables implements StoryTables {
    * Up to `limit` unclustered articles after `cursor`, in (sort_ts, id) order (ids bytewise).
    * In a clustering run the first page starts where {@link lockClustering} left in-order
    * clustering (empty when nothing was pending then): an article committed since, earlier
-   * than that, is its committer's to cluster (see pg-story-rewind.ts).
+   * than that, is its committer's to cluster (see src/store/rewind-plan.ts).
    */
   async pendingAfter(cursor: PendingCursor | null, limit: number): Promise<PendingArticleRow[]> {
     if (this.#session.inTransaction) await this.repository.flush();

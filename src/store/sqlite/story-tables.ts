@@ -165,7 +165,7 @@ export class SqliteStoryStore implements StoryTables {
   /**
    * One process clusters a SQLite database at a time, so there is nothing to lock; but articles
    * stored late (a poll or an import bringing older articles after newer ones were clustered)
-   * re-open the stories they could change, as on PostgreSQL (src/stories/rewind-plan.ts), so the
+   * re-open the stories they could change, as on PostgreSQL (src/store/rewind-plan.ts), so the
    * stories are those of clustering every article in publication order. Articles whose text
    * changed are released first and cluster again after the others.
    */
