@@ -3,6 +3,7 @@
  * `importPaths` into a temporary SQLite file (test/stories/load-corpus.ts), each labelled
  * path is mapped to its stored article, and the extractor runs on the stored text.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractClaims } from '../../src/facts/extract.js';
@@ -12,19 +13,18 @@ import { importCorpus } from '../stories/load-corpus.js';
 import { scoreClaims, type LabelledArticle, type LabelledClaim, type Scores } from './score.js';
 
 /**
- * A subject as labels.json writes it: the phrase itself, or, for a phrase of six or more
- * characters that stands in the article as written, a reference to it (its first and last two
- * characters, its offset in the file and its length), so the repository holds no corpus text.
+ * A subject as labels.json writes it: our own wording, or, for a phrase that stands in the
+ * article as written, a reference to it (its offset in the file, its length and the start of
+ * its SHA-1), so the repository holds no corpus text.
  */
-type SubjectLabel = string | { span: [string, string]; at: number; length: number };
+type SubjectLabel = string | { at: number; length: number; sha1: string };
 
-/** The referenced phrase, checked against its first and last characters. */
+/** The referenced phrase, checked against its hash. */
 function resolveSubject(subject: SubjectLabel, fileText: string, path: string): string {
   if (typeof subject === 'string') return subject;
-  const [head, tail] = subject.span;
   const run = fileText.slice(subject.at, subject.at + subject.length);
-  if (run.length !== subject.length || !run.startsWith(head) || !run.endsWith(tail)) {
-    throw new Error(`facts labels: ${path} has no ${head}…${tail} at ${subject.at} (has the corpus file changed?)`);
+  if (run.length !== subject.length || !createHash('sha1').update(run).digest('hex').startsWith(subject.sha1)) {
+    throw new Error(`facts labels: ${path} has not the labelled phrase at ${subject.at} (has the corpus file changed?)`);
   }
   return run;
 }
