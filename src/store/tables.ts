@@ -47,7 +47,10 @@ export interface StoryTables {
    * two clusterers on one database would split stories: on PostgreSQL, where several workers
    * share a database, this takes an advisory lock (waiting for the holder) and brings the
    * in-memory index up to date with what other workers clustered; on SQLite (one process
-   * clusters at a time) it is a no-op.
+   * clusters at a time) nothing is locked. On both it then prepares what is pending: the
+   * stories of articles whose text changed are dissolved (those articles cluster again, after
+   * the others), and articles stored late re-open the stories they could change
+   * (src/store/rewind-plan.ts).
    */
   lockClustering(): Promise<() => Promise<void>>;
   /**

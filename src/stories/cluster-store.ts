@@ -93,9 +93,8 @@ export async function clusterPending(store: Store, options: ClusterPendingOption
   }
 }
 
+/** Cluster what is pending, holding the lock (which already released changed articles). */
 async function clusterLocked(tables: StoryTables, options: ClusterPendingOptions): Promise<ClusterCounts> {
-  const changed = await tables.changedArticleIds();
-  if (changed.length > 0) await tables.dissolveStoriesOf(changed);
   const total = await tables.countPending();
   const clusterer = new StoryClusterer({
     index: tables.index,

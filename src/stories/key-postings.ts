@@ -140,6 +140,20 @@ export class KeyPostings {
     for (let node = -head - 1; node !== -1; node = this.#nodeNext[node] ?? -1) visit(this.#nodeArticle[node] ?? 0);
   }
 
+  /**
+   * The ids of the articles under any of `keys`, by article number in `ids` (a number whose id
+   * is undefined was removed): what a persisted index answers as its candidates.
+   */
+  idsUnder(keys: ArrayLike<number>, ids: readonly (string | undefined)[]): Set<string> {
+    const out = new Set<string>();
+    const visit = (n: number): void => {
+      const id = ids[n];
+      if (id !== undefined) out.add(id);
+    };
+    for (let i = 0; i < keys.length; i++) this.collect(keys[i] ?? 0, visit);
+    return out;
+  }
+
   #node(n: number, next: number): number {
     let node = this.#freeNode;
     if (node !== -1) this.#freeNode = this.#nodeNext[node] ?? -1;

@@ -128,13 +128,7 @@ export class PgLshIndex implements StoreLshIndex, LshIndex {
   /** @inheritdoc */
   candidates(keys: ArrayLike<number>): Set<string> {
     const index = this.#use();
-    const out = new Set<string>();
-    const visit = (n: number): void => {
-      const id = index.ids[n];
-      if (id !== undefined) out.add(id);
-    };
-    for (let i = 0; i < keys.length; i++) index.postings.collect(keys[i] ?? 0, visit);
-    return out;
+    return index.postings.idsUnder(keys, index.ids);
   }
 
   /** @inheritdoc Candidates stop returning the article at once; its postings go at the flush. */

@@ -103,13 +103,7 @@ export class SqliteLshIndex implements LshIndex {
   /** @inheritdoc */
   candidates(keys: ArrayLike<number>): Set<string> {
     const index = this.#load();
-    const out = new Set<string>();
-    const visit = (n: number): void => {
-      const id = index.ids[n];
-      if (id !== undefined) out.add(id);
-    };
-    for (let i = 0; i < keys.length; i++) index.postings.collect(keys[i] ?? 0, visit);
-    return out;
+    return index.postings.idsUnder(keys, index.ids);
   }
 
   /** @inheritdoc */
