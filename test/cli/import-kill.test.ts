@@ -32,8 +32,8 @@ function countRows(db: string): number {
   }
 }
 
-function exportState(db: string): string[] {
-  const r = runCli(['export', '--db', db]);
+async function exportState(db: string): Promise<string[]> {
+  const r = await runCli(['export', '--db', db]);
   expect(r.status).toBe(0);
   return r.stdout
     .trim()
@@ -62,10 +62,10 @@ it('re-running an import killed mid-way gives the same articles as a clean run',
 
   // Storing is what this test is about; the derive steps (stories, search, facts) have tests of
   // their own and would triple the time of each run.
-  const resumed = runCli(['import', docs, '--db', killedDb, '--json', '--no-stories']);
+  const resumed = await runCli(['import', docs, '--db', killedDb, '--json', '--no-stories']);
   expect(resumed.status).toBe(0);
   const cleanDb = join(dir, 'clean.db');
-  const clean = runCli(['import', docs, '--db', cleanDb, '--json', '--no-stories']);
+  const clean = await runCli(['import', docs, '--db', cleanDb, '--json', '--no-stories']);
   expect(clean.status).toBe(0);
   const cleanNew = (JSON.parse(clean.stdout) as { new: number }).new;
   expect(JSON.parse(resumed.stdout)).toMatchObject({ new: cleanNew - afterKill, updated: 0, failed: 0 });

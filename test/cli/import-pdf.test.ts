@@ -34,7 +34,7 @@ const PDF_PAGE: DrawnText[] = [
 let dir: string;
 let folder: string;
 let db: string;
-let first: ReturnType<typeof runCli>;
+let first: Awaited<ReturnType<typeof runCli>>;
 let summary: ImportSummary;
 let articles: Article[];
 
@@ -52,9 +52,9 @@ beforeAll(async () => {
   writeFileSync(join(folder, 'truncated.pdf'), issue.slice(0, Math.floor(issue.length / 2)));
   writeFileSync(join(folder, 'locked.pdf'), await renderNewspaperPdf(NEWSPAPER_PAGES.slice(0, 1), { userPassword: 'secret' }));
   writeFileSync(join(folder, 'note.md'), '# 一篇普通的文章\n\n这是一段普通的正文，不是报纸版面。\n');
-  first = runCli(['import', folder, '--db', db, '--json']);
+  first = await runCli(['import', folder, '--db', db, '--json']);
   summary = JSON.parse(first.stdout) as ImportSummary;
-  const exported = runCli(['export', '--db', db, '--format', 'jsonl']);
+  const exported = await runCli(['export', '--db', db, '--format', 'jsonl']);
   expect(exported.status).toBe(0);
   articles = exported.stdout.trim().split('\n').map((l) => JSON.parse(l) as Article);
 });
@@ -96,8 +96,8 @@ describe('caixun import of newspaper pages', () => {
     expect(articles.find((a) => a.raw.origin.endsWith('note.md'))?.title).toBe('一篇普通的文章');
   });
 
-  it('re-importing the folder adds and updates nothing', () => {
-    const again = runCli(['import', folder, '--db', db, '--json']);
+  it('re-importing the folder adds and updates nothing', async () => {
+    const again = await runCli(['import', folder, '--db', db, '--json']);
     expect(again.status).toBe(1);
     expect(JSON.parse(again.stdout)).toMatchObject({ new: 0, updated: 0, unchanged: EXPECTED, failed: 3 });
   });

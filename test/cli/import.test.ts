@@ -16,7 +16,7 @@ const jekyll = join(corpusDir, 'jekyll');
 const hexo = join(corpusDir, 'hexo');
 let dir: string;
 let db: string;
-let firstRun: ReturnType<typeof runCli>;
+let firstRun: Awaited<ReturnType<typeof runCli>>;
 let articles: Article[];
 
 type Summary = ImportSummary;
@@ -24,8 +24,8 @@ type Summary = ImportSummary;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'caixun-cli-'));
   db = await testDbSpec(dir, 'corpus.db');
-  firstRun = runCli(['import', jekyll, hexo, '--db', db, '--json']);
-  const exported = runCli(['export', '--db', db, '--format', 'jsonl']);
+  firstRun = await runCli(['import', jekyll, hexo, '--db', db, '--json']);
+  const exported = await runCli(['export', '--db', db, '--format', 'jsonl']);
   expect(exported.status).toBe(0);
   articles = exported.stdout.trim().split('\n').map((l) => JSON.parse(l) as Article);
 });
@@ -44,8 +44,8 @@ describe('caixun import on the corpus', () => {
     expect(articles).toHaveLength(distinct);
   });
 
-  it('re-importing the same folders changes nothing', () => {
-    const again = runCli(['import', jekyll, hexo, '--db', db, '--json']);
+  it('re-importing the same folders changes nothing', async () => {
+    const again = await runCli(['import', jekyll, hexo, '--db', db, '--json']);
     expect(again.status).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ new: 0, updated: 0, failed: 0 });
   });
@@ -126,7 +126,7 @@ describe('caixun import with bad input', () => {
     for (const f of good) copyFileSync(f, join(mixed, basename(f)));
     writeFileSync(join(mixed, 'junk.md'), Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x89, 0x50, 0x4e, 0x47]));
     const mixedDb = await testDbSpec(dir, 'mixed.db');
-    const r = runCli(['import', mixed, '--db', mixedDb, '--json']);
+    const r = await runCli(['import', mixed, '--db', mixedDb, '--json']);
     expect(r.status).toBe(1);
     const summary = JSON.parse(r.stdout) as Summary;
     expect(summary).toMatchObject({ files: 4, new: 3, failed: 1 });
@@ -136,19 +136,19 @@ describe('caixun import with bad input', () => {
   });
 
   it('says clearly when a path does not exist', async () => {
-    const r = runCli(['import', join(dir, 'nope'), '--db', await testDbSpec(dir, 'x.db')]);
+    const r = await runCli(['import', join(dir, 'nope'), '--db', await testDbSpec(dir, 'x.db')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`caixun: import: no such file or folder: ${join(dir, 'nope')}\n`);
   });
 
-  it('rejects an unknown export format without a stack trace', () => {
-    const r = runCli(['export', '--db', db, '--format', 'xml']);
+  it('rejects an unknown export format without a stack trace', async () => {
+    const r = await runCli(['export', '--db', db, '--format', 'xml']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^caixun: export: unknown format "xml"/);
   });
 
-  it('prints a readable summary without --json', () => {
-    const r = runCli(['import', jekyll, '--db', db, '--no-progress']);
+  it('prints a readable summary without --json', async () => {
+    const r = await runCli(['import', jekyll, '--db', db, '--no-progress']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^imported \d+ files in [\d.]+ s: 0 new, 0 updated, \d+ unchanged, 0 failed\n/);
   });

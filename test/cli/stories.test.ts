@@ -22,13 +22,13 @@ type Entry = StoryListEntry;
 
 let dir: string;
 let db: string;
-let imported: ReturnType<typeof runCli>;
+let imported: Awaited<ReturnType<typeof runCli>>;
 let entries: Entry[];
 /** Article id of a corpus path (relative to the corpus root), through `raw.origin`. */
 let idOf: (relativePath: string) => string;
 
-const listStories = (): Entry[] => {
-  const r = runCli(['stories', '--db', db, '--json', '--limit', '1000']);
+const listStories = async (): Promise<Entry[]> => {
+  const r = await runCli(['stories', '--db', db, '--json', '--limit', '1000']);
   expect(r.status).toBe(0);
   return r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Entry);
 };
@@ -58,12 +58,12 @@ async function memberCounts(spec: string): Promise<{ n: number; d: number }> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'caixun-stories-cli-'));
   db = await testDbSpec(dir, 'corpus.db');
-  imported = runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', db, '--json', '--no-progress']);
-  const exported = runCli(['export', '--db', db]);
+  imported = await runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', db, '--json', '--no-progress']);
+  const exported = await runCli(['export', '--db', db]);
   const articles = exported.stdout.trim().split('\n').map((l) => JSON.parse(l) as Article);
   const byOrigin = new Map(articles.map((a) => [a.raw.origin, a.id] as const));
   idOf = (p) => byOrigin.get(join(corpusDir, p)) ?? `missing:${p}`;
-  entries = listStories();
+  entries = await listStories();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -114,11 +114,11 @@ describe('caixun stories --json', () => {
 });
 
 describe('caixun story <id>', () => {
-  it('shows every version with what it changed against the representative', () => {
+  it('shows every version with what it changed against the representative', async () => {
     const j5 = readLabels().clusters.find((c) => c.id === 'J5');
     const first = idOf(j5?.members[0] ?? '');
     const story = storyOf(first);
-    const r = runCli(['story', story?.id ?? '', '--db', db, '--json']);
+    const r = await runCli(['story', story?.id ?? '', '--db', db, '--json']);
     expect(r.status).toBe(0);
     const detail = JSON.parse(r.stdout) as {
       id: string;
@@ -130,12 +130,12 @@ describe('caixun story <id>', () => {
     // the intraday updates differ from the first flash by the figure: 30 → 40 → 50 (亿元)
     const edits = detail.versions.flatMap((v) => v.changed.flatMap((c) => c.changes.map((x) => `${x.from}→${x.to}`)));
     expect(edits).toEqual(expect.arrayContaining(['达3→超4', '达3→超5']));
-    const human = runCli(['story', story?.id ?? '', '--db', db]);
+    const human = await runCli(['story', story?.id ?? '', '--db', db]);
     expect(human.stdout).toContain('达3 → 超4');
   });
 
-  it('says so and exits 2 for an unknown story', () => {
-    const r = runCli(['story', 'st-000000000000', '--db', db, '--json']);
+  it('says so and exits 2 for an unknown story', async () => {
+    const r = await runCli(['story', 'st-000000000000', '--db', db, '--json']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/no story "st-000000000000"/);
@@ -143,20 +143,20 @@ describe('caixun story <id>', () => {
 });
 
 describe('caixun recluster and re-import', () => {
-  it('recluster rebuilds the same stories', () => {
-    const r = runCli(['recluster', '--db', db, '--json', '--no-progress']);
+  it('recluster rebuilds the same stories', async () => {
+    const r = await runCli(['recluster', '--db', db, '--json', '--no-progress']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ clustered: 82, stories: 61 });
-    const again = listStories();
+    const again = await listStories();
     expect(grouping(again)).toEqual(grouping(entries));
     expect(again).toEqual(entries);
   });
 
   it('re-importing clusters nothing new and duplicates no membership', async () => {
-    const r = runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', db, '--json', '--no-progress']);
+    const r = await runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', db, '--json', '--no-progress']);
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { stories: unknown }).stories).toEqual({ clustered: 0, stories: 61 });
-    expect(grouping(listStories())).toEqual(grouping(entries));
+    expect(grouping(await listStories())).toEqual(grouping(entries));
     expect(await memberCounts(db)).toEqual({ n: 82, d: 82 });
   });
 });
@@ -164,19 +164,19 @@ describe('caixun recluster and re-import', () => {
 describe('caixun import --no-stories, then recluster', () => {
   it('leaves every derive step to recluster, which brings stories, search and facts up to date', async () => {
     const lateDb = await testDbSpec(dir, 'late.db');
-    const first = runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', lateDb, '--json', '--no-progress', '--no-stories']);
+    const first = await runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', lateDb, '--json', '--no-progress', '--no-stories']);
     expect(first.status).toBe(0);
     expect(JSON.parse(first.stdout)).not.toHaveProperty('derived');
-    const before = runCli(['search', '股市', '--db', lateDb, '--json']);
+    const before = await runCli(['search', '股市', '--db', lateDb, '--json']);
     expect((JSON.parse(before.stdout) as { total: number }).total).toBe(0);
 
-    const r = runCli(['recluster', '--db', lateDb, '--json', '--no-progress']);
+    const r = await runCli(['recluster', '--db', lateDb, '--json', '--no-progress']);
     expect(r.status).toBe(0);
     const counts = JSON.parse(r.stdout) as { clustered: number; stories: number; derived: Record<string, number> };
     expect(counts).toMatchObject({ clustered: 82, stories: 61 });
     expect(counts.derived).toEqual({ search: 82, facts: 82 });
-    const inMain = JSON.parse(runCli(['search', '股市', '--db', db, '--json']).stdout) as { total: number };
-    const after = JSON.parse(runCli(['search', '股市', '--db', lateDb, '--json']).stdout) as { total: number };
+    const inMain = JSON.parse(((await runCli(['search', '股市', '--db', db, '--json']))).stdout) as { total: number };
+    const after = JSON.parse(((await runCli(['search', '股市', '--db', lateDb, '--json']))).stdout) as { total: number };
     expect(after.total).toBeGreaterThan(0);
     expect(after.total).toBe(inMain.total);
   });

@@ -19,7 +19,7 @@ import { importIntoTemp, type ImportedDb } from './exported-corpus.js';
 
 let imported: ImportedDb;
 let out: string;
-let exported: ReturnType<ImportedDb['exportTo']>;
+let exported: Awaited<ReturnType<ImportedDb['exportTo']>>;
 let stories: StoryListEntry[];
 
 function filesUnder(dir: string): string[] {
@@ -39,10 +39,10 @@ const countPages = (n: number): number => Math.max(1, Math.ceil(n / 50));
 
 beforeAll(async () => {
   // the suite's backend: a SQLite file in the import's directory, or a fresh PostgreSQL database
-  imported = importIntoTemp(undefined, TEST_BACKEND === 'postgres' ? await testDbSpec() : undefined);
+  imported = await importIntoTemp(undefined, TEST_BACKEND === 'postgres' ? await testDbSpec() : undefined);
   out = join(imported.dir, 'site');
-  exported = imported.exportTo(out);
-  const r = runCli(['stories', '--db', imported.db, '--json', '--limit', '1000']);
+  exported = await imported.exportTo(out);
+  const r = await runCli(['stories', '--db', imported.db, '--json', '--limit', '1000']);
   stories = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as StoryListEntry);
 }, 120_000);
 afterAll(() => imported.cleanup());
@@ -143,49 +143,49 @@ describe('caixun export-site <dir>', () => {
 });
 
 describe('caixun export-site never writes into someone else’s directory', () => {
-  it('refuses a non-empty directory that is not an earlier export, and writes nothing', () => {
+  it('refuses a non-empty directory that is not an earlier export, and writes nothing', async () => {
     const target = join(imported.dir, 'mine');
     mkdirSync(target);
     writeFileSync(join(target, 'notes.txt'), '我的笔记');
-    const r = imported.exportTo(target);
+    const r = await imported.exportTo(target);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/mine is not empty and holds no earlier caixun export; .*--force/);
     expect(readdirSync(target)).toEqual(['notes.txt']);
   });
 
-  it('with --force writes beside the user’s files and keeps them', () => {
+  it('with --force writes beside the user’s files and keeps them', async () => {
     const target = join(imported.dir, 'forced');
     mkdirSync(target);
     writeFileSync(join(target, 'notes.txt'), '我的笔记');
-    const r = imported.exportTo(target, '--force', '--only', 'hexo');
+    const r = await imported.exportTo(target, '--force', '--only', 'hexo');
     expect(r.status).toBe(0);
     expect(readFileSync(join(target, 'notes.txt'), 'utf8')).toBe('我的笔记');
     expect(readdirSync(target).sort()).toEqual([MANIFEST_NAME, 'hexo', 'notes.txt']);
   });
 
-  it('re-exports over its own export, removing only files it wrote that are gone', () => {
+  it('re-exports over its own export, removing only files it wrote that are gone', async () => {
     const target = join(imported.dir, 'again');
-    expect(imported.exportTo(target, '--only', 'site').status).toBe(0);
+    expect((await imported.exportTo(target, '--only', 'site')).status).toBe(0);
     const manifestFile = join(target, MANIFEST_NAME);
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { files: string[] };
     writeFileSync(join(target, 'story', 'st-gone.html'), 'old page');
     writeFileSync(join(target, 'story', 'user-page.html'), 'mine');
     writeFileSync(manifestFile, JSON.stringify({ ...manifest, files: [...manifest.files, 'story/st-gone.html'] }));
-    const r = imported.exportTo(target, '--only', 'site,jekyll');
+    const r = await imported.exportTo(target, '--only', 'site,jekyll');
     expect(r.status).toBe(0);
     expect(r.summary).toMatchObject({ sections: ['site', 'jekyll'], removed: 1, hexoPosts: 0, jekyllPosts: 82 });
     expect(existsSync(join(target, 'story', 'st-gone.html'))).toBe(false);
     expect(readFileSync(join(target, 'story', 'user-page.html'), 'utf8')).toBe('mine');
   });
 
-  it('says what is wrong with a bad --only or a file as target', () => {
-    const bad = imported.exportTo(join(imported.dir, 'x'), '--only', 'wordpress');
+  it('says what is wrong with a bad --only or a file as target', async () => {
+    const bad = await imported.exportTo(join(imported.dir, 'x'), '--only', 'wordpress');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('unknown --only "wordpress" (known: site, jekyll, hexo)');
     const file = join(imported.dir, 'a-file');
     writeFileSync(file, '');
-    const r = imported.exportTo(file);
+    const r = await imported.exportTo(file);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('is a file, not a directory');
   });

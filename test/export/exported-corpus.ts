@@ -16,13 +16,13 @@ export interface ImportedDb {
   db: string;
   articles: Article[];
   /** Run `caixun export-site <dir> --db <db> --json --no-progress …args`. */
-  exportTo(target: string, ...args: string[]): CliResult & { summary?: ExportSiteSummary };
+  exportTo(target: string, ...args: string[]): Promise<CliResult & { summary?: ExportSiteSummary }>;
   cleanup(): void;
 }
 
 /** Read `caixun export` of a database. */
-export function exportedArticles(db: string): Article[] {
-  const r = runCli(['export', '--db', db]);
+export async function exportedArticles(db: string): Promise<Article[]> {
+  const r = await runCli(['export', '--db', db]);
   if (r.status !== 0) throw new Error(`caixun export failed: ${r.stderr}`);
   return r.stdout.trim().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Article);
 }
@@ -31,17 +31,17 @@ export function exportedArticles(db: string): Article[] {
  * Import `paths` (default: the corpus's jekyll and hexo folders) into a fresh database: `dbSpec`
  * (an empty database's `--db` value, e.g. a PostgreSQL URL), else a SQLite file in the new directory.
  */
-export function importIntoTemp(paths: string[] = [join(corpusDir, 'jekyll'), join(corpusDir, 'hexo')], dbSpec?: string): ImportedDb {
+export async function importIntoTemp(paths: string[] = [join(corpusDir, 'jekyll'), join(corpusDir, 'hexo')], dbSpec?: string): Promise<ImportedDb> {
   const dir = mkdtempSync(join(tmpdir(), 'caixun-export-'));
   const db = dbSpec ?? join(dir, 'corpus.db');
-  const r = runCli(['import', ...paths, '--db', db, '--json', '--no-progress']);
+  const r = await runCli(['import', ...paths, '--db', db, '--json', '--no-progress']);
   if (r.status !== 0) throw new Error(`caixun import failed (${r.status}): ${r.stderr}`);
   return {
     dir,
     db,
-    articles: exportedArticles(db),
-    exportTo(target, ...args) {
-      const res = runCli(['export-site', target, '--db', db, '--json', '--no-progress', ...args]);
+    articles: await exportedArticles(db),
+    async exportTo(target, ...args) {
+      const res = await runCli(['export-site', target, '--db', db, '--json', '--no-progress', ...args]);
       return res.status === 0 ? { ...res, summary: JSON.parse(res.stdout) as ExportSiteSummary } : res;
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),

@@ -4,7 +4,6 @@
  * runs on a body. Needs Debian's `jekyll` package (`apt-get install -y jekyll`); without it the
  * suite is skipped and says so.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -12,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPost } from '../../src/export/posts.js';
 import { NASTY_TITLES } from '../../src/export/testdata/nasty-titles.js';
 import { makeArticle } from '../support/make-article.js';
+import { runProgram, type CliResult } from '../support/cli.js';
 import { importIntoTemp, type ImportedDb } from './exported-corpus.js';
 
 const JEKYLL = '/usr/bin/jekyll';
@@ -22,7 +22,7 @@ const LAYOUT =
 
 let imported: ImportedDb;
 let site: string;
-let build: ReturnType<typeof spawnSync>;
+let build: CliResult;
 
 const unescape = (s: string): string =>
   s.replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -35,10 +35,10 @@ function htmlFiles(dir: string): string[] {
 }
 
 describe.skipIf(!existsSync(JEKYLL))('a real Jekyll site built from the exported posts', () => {
-  beforeAll(() => {
-    imported = importIntoTemp();
+  beforeAll(async () => {
+    imported = await importIntoTemp();
     site = join(imported.dir, 'jekyll');
-    expect(imported.exportTo(join(imported.dir, 'out'), '--only', 'jekyll').status).toBe(0);
+    expect((await imported.exportTo(join(imported.dir, 'out'), '--only', 'jekyll')).status).toBe(0);
     mkdirSync(join(site, '_layouts'), { recursive: true });
     writeFileSync(join(site, '_config.yml'), 'title: caixun\nmarkdown: kramdown\n');
     writeFileSync(join(site, '_layouts', 'post.html'), LAYOUT);
@@ -53,7 +53,7 @@ describe.skipIf(!existsSync(JEKYLL))('a real Jekyll site built from the exported
       writeFileSync(join(site, post.path.replace(/^jekyll\//, '')), post.content);
     });
     // another zone than the posts' +08:00: Jekyll shows dates in local time, the instant must hold
-    build = spawnSync(JEKYLL, ['build', '--quiet'], { cwd: site, encoding: 'utf8', env: { ...process.env, TZ: 'America/New_York' } });
+    build = await runProgram(JEKYLL, ['build', '--quiet'], { cwd: site, env: { ...process.env, TZ: 'America/New_York' } });
   }, 180_000);
   afterAll(() => imported?.cleanup());
 

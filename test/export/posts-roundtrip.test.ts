@@ -15,12 +15,12 @@ let original: ImportedDb;
 let viaJekyll: ImportedDb;
 let viaHexo: ImportedDb;
 
-beforeAll(() => {
-  original = importIntoTemp();
+beforeAll(async () => {
+  original = await importIntoTemp();
   const out = join(original.dir, 'posts');
-  expect(original.exportTo(out, '--only', 'jekyll,hexo').status).toBe(0);
-  viaJekyll = importIntoTemp([join(out, 'jekyll', '_posts')]);
-  viaHexo = importIntoTemp([join(out, 'hexo', 'source', '_posts')]);
+  expect((await original.exportTo(out, '--only', 'jekyll,hexo')).status).toBe(0);
+  viaJekyll = await importIntoTemp([join(out, 'jekyll', '_posts')]);
+  viaHexo = await importIntoTemp([join(out, 'hexo', 'source', '_posts')]);
 }, 180_000);
 afterAll(() => {
   for (const db of [original, viaJekyll, viaHexo]) db.cleanup();

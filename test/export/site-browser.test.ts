@@ -63,10 +63,10 @@ async function searchFor(q: string, base?: string): Promise<string[]> {
 
 beforeAll(async () => {
   // the suite's backend: a SQLite file in the import's directory, or a fresh PostgreSQL database
-  imported = importIntoTemp(undefined, TEST_BACKEND === 'postgres' ? await testDbSpec() : undefined);
+  imported = await importIntoTemp(undefined, TEST_BACKEND === 'postgres' ? await testDbSpec() : undefined);
   site = join(imported.dir, 'site');
-  expect(imported.exportTo(site, '--only', 'site').status).toBe(0);
-  const r = runCli(['stories', '--db', imported.db, '--json', '--limit', '1000']);
+  expect((await imported.exportTo(site, '--only', 'site')).status).toBe(0);
+  const r = await runCli(['stories', '--db', imported.db, '--json', '--limit', '1000']);
   stories = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as StoryListEntry);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

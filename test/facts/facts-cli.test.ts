@@ -13,7 +13,7 @@ let db: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'caixun-facts-cli-'));
   db = await testDbSpec(dir, 'x.db');
-  const r = runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', db, '--no-progress', '--json', '--workers', '0']);
+  const r = await runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', db, '--no-progress', '--json', '--workers', '0']);
   expect(r.status).toBe(0);
 });
 
@@ -26,8 +26,8 @@ const lines = (stdout: string): Record<string, unknown>[] =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('caixun facts', () => {
-  it('--subject --json: one claim per line with the interface fields, multipliers applied', () => {
-    const r = runCli(['facts', '--db', db, '--subject', '房地产开发投资', '--json']);
+  it('--subject --json: one claim per line with the interface fields, multipliers applied', async () => {
+    const r = await runCli(['facts', '--db', db, '--subject', '房地产开发投资', '--json']);
     expect(r.status).toBe(0);
     const claims = lines(r.stdout);
     expect(claims.length).toBeGreaterThan(0);
@@ -35,16 +35,16 @@ describe('caixun facts', () => {
     expect(claims.map((c) => [c.value, c.unit, c.kind, c.period])).toContainEqual([18, '%', 'growth', '2022-01/2022-05']);
   });
 
-  it('--story: the merged facts, conflicts marked with !', () => {
-    const stories = lines(runCli(['stories', '--db', db, '--json', '--limit', '200']).stdout);
+  it('--story: the merged facts, conflicts marked with !', async () => {
+    const stories = lines(((await runCli(['stories', '--db', db, '--json', '--limit', '200']))).stdout);
     const story = stories.find((s) => (s.articleIds as string[]).includes('eastmoney:202112082206742097'));
-    const r = runCli(['facts', '--db', db, '--story', String(story!.id)]);
+    const r = await runCli(['facts', '--db', db, '--story', String(story!.id)]);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[1]).toBe('! -                 北向资金净流入  达到30亿元 (1/4) vs 超过40亿元 (2/4) vs 超过50亿元 (1/4)  [level]');
   });
 
-  it('--targets --json: one target per line', () => {
-    const r = runCli(['facts', '--db', db, '--targets', '--json']);
+  it('--targets --json: one target per line', async () => {
+    const r = await runCli(['facts', '--db', db, '--targets', '--json']);
     expect(r.status).toBe(0);
     for (const t of lines(r.stdout)) {
       expect(Object.keys(t)).toEqual(['subject', 'value', 'unit', 'deadline', 'status', 'evidence']);
@@ -52,14 +52,14 @@ describe('caixun facts', () => {
     }
   });
 
-  it('an unknown story is a usage error (exit 2) with a clear message', () => {
-    const r = runCli(['facts', '--db', db, '--story', 'st-nope']);
+  it('an unknown story is a usage error (exit 2) with a clear message', async () => {
+    const r = await runCli(['facts', '--db', db, '--story', 'st-nope']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('caixun: facts: no story "st-nope" (list them with `caixun stories`)\n');
   });
 
   it('a missing database is a store error (exit 3)', async () => {
     // one caixun never wrote: no file (SQLite), an empty database (PostgreSQL)
-    expect(runCli(['facts', '--db', await testDbSpec(dir, 'none.db')]).status).toBe(3);
+    expect(((await runCli(['facts', '--db', await testDbSpec(dir, 'none.db')]))).status).toBe(3);
   });
 });

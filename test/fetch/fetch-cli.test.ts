@@ -197,7 +197,7 @@ describe.skipIf(!mainHasFetch)('caixun fetch via src/cli/main.ts', () => {
   it('reports a bad configuration with exit 2', async () => {
     const file = join(dir, 'bad-main.yaml');
     writeFileSync(file, 'sources: []\n');
-    const r = runCli(['fetch', '--config', file, '--db', await testDbSpec(dir, 'main.db')]);
+    const r = await runCli(['fetch', '--config', file, '--db', await testDbSpec(dir, 'main.db')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('sources: expected at least one source');
   });

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startCli } from '../support/cli.js';
+import { runCli, startCli } from '../support/cli.js';
 import { makeRss } from './fixtures/generated.js';
 import { startMockServer, type MockServer } from './mock-server.js';
 
@@ -77,7 +77,7 @@ it('loses nothing fetched and duplicates nothing after a SIGKILL mid-round', asy
 
   stalled = false;
   for (const release of waiting.splice(0)) release();
-  const again = runCliAsync(['fetch', '--config', config, '--db', db, '--json', '--log-level', 'silent']);
+  const again = runCli(['fetch', '--config', config, '--db', db, '--json', '--log-level', 'silent']);
   const second = JSON.parse((await again).stdout) as { new: number; unchanged: number; failed: number; derived: Record<string, number> };
   expect(second).toMatchObject({ new: (SOURCES - PROMPT) * ITEMS, unchanged: want, failed: 0 });
   // The restart derives the killed run's articles too.
@@ -86,13 +86,3 @@ it('loses nothing fetched and duplicates nothing after a SIGKILL mid-round', asy
   expect(count(db, 'SELECT count(DISTINCT url) AS n FROM articles')).toBe(SOURCES * ITEMS);
   expect(count(db, 'SELECT count(*) AS n FROM article_revisions')).toBe(0);
 }, 60_000);
-
-/** runCli blocks the event loop (spawnSync); the mock server lives here, so spawn asynchronously. */
-function runCliAsync(args: readonly string[]): Promise<{ status: number | null; stdout: string }> {
-  return new Promise((resolve) => {
-    const child = startCli(args);
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout }));
-  });
-}

@@ -257,9 +257,9 @@ it('finishes the poll in flight on SIGTERM, records it and exits 0', async () =>
   expect(await articleCount()).toBe(ITEMS);
 }, 60_000);
 
-it('refuses a SQLite database with one usage line pointing to caixun start', () => {
+it('refuses a SQLite database with one usage line pointing to caixun start', async () => {
   const config = writeConfig('sqlite.yaml', ['s02']);
-  const r = runCli(['worker', '--db', join(dir, 'caixun.db'), '--config', config]);
+  const r = await runCli(['worker', '--db', join(dir, 'caixun.db'), '--config', config]);
   expect(r.status).toBe(2);
   expect(r.stderr).toBe(
     `caixun: worker: --db must be a PostgreSQL URL (postgres://…); for a SQLite archive run caixun start --db ${join(dir, 'caixun.db')}\n`,

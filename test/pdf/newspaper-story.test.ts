@@ -30,7 +30,7 @@ const EXTRA = '业内人士认为，价格回归理性有利于行业长期健�
 let dir: string;
 let entries: StoryListEntry[];
 let articles: Article[];
-let imported: ReturnType<typeof runCli>;
+let imported: Awaited<ReturnType<typeof runCli>>;
 let printed: string[];
 
 /** The report's paragraphs, as the web version gives them. */
@@ -66,9 +66,9 @@ beforeAll(async () => {
   };
   writeFileSync(join(folder, 'paper-2021-11-03-06.pdf'), await renderNewspaperPdf([page]));
   const db = await testDbSpec(dir, 'story.db');
-  imported = runCli(['import', folder, '--db', db, '--json', '--no-progress']);
-  articles = runCli(['export', '--db', db, '--format', 'jsonl']).stdout.trim().split('\n').map((l) => JSON.parse(l) as Article);
-  entries = runCli(['stories', '--db', db, '--json', '--limit', '100']).stdout.trim().split('\n').map((l) => JSON.parse(l) as StoryListEntry);
+  imported = await runCli(['import', folder, '--db', db, '--json', '--no-progress']);
+  articles = ((await runCli(['export', '--db', db, '--format', 'jsonl']))).stdout.trim().split('\n').map((l) => JSON.parse(l) as Article);
+  entries = ((await runCli(['stories', '--db', db, '--json', '--limit', '100']))).stdout.trim().split('\n').map((l) => JSON.parse(l) as StoryListEntry);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -10,17 +10,17 @@ import { runCli } from '../support/cli.js';
 let dir: string;
 let db: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'caixun-search-cli-'));
   db = join(dir, 'corpus.db');
-  const imported = runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', db, '--json', '--no-progress']);
+  const imported = await runCli(['import', join(corpusDir, 'jekyll'), join(corpusDir, 'hexo'), '--db', db, '--json', '--no-progress']);
   expect(imported.status).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('caixun search', () => {
-  it('prints the SearchResponse with --json, grouped by story', () => {
-    const r = runCli(['search', '北向资金', '--db', db, '--json']);
+  it('prints the SearchResponse with --json, grouped by story', async () => {
+    const r = await runCli(['search', '北向资金', '--db', db, '--json']);
     expect(r.status).toBe(0);
     const res = JSON.parse(r.stdout) as SearchResponse;
     expect(Object.keys(res)).toEqual(['total', 'totalExact', 'page', 'pageSize', 'results', 'facets']);
@@ -32,15 +32,15 @@ describe('caixun search', () => {
     expect(res.facets.outlets).toEqual([{ key: 'eastmoney', name: '东方财富', count: 1 }]);
   });
 
-  it('joins the query words (after --, so -word is not read as an option) and applies the filters', () => {
-    const r = runCli(['search', '--db', db, '--from', '2022-01-01', '--outlet', 'sina-finance', '--json', '--', '本土无新增', '-北京']);
+  it('joins the query words (after --, so -word is not read as an option) and applies the filters', async () => {
+    const r = await runCli(['search', '--db', db, '--from', '2022-01-01', '--outlet', 'sina-finance', '--json', '--', '本土无新增', '-北京']);
     expect(r.status).toBe(0);
     const res = JSON.parse(r.stdout) as SearchResponse;
     expect(res.results.map((h) => h.title)).toEqual(['0！上海昨日本土无新增']);
   });
 
-  it('prints readable results without --json', () => {
-    const r = runCli(['search', '瑞德西韦', '--db', db]);
+  it('prints readable results without --json', async () => {
+    const r = await runCli(['search', '瑞德西韦', '--db', db]);
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('1 results (page 1)');
@@ -49,33 +49,33 @@ describe('caixun search', () => {
     expect(lines[4]).toContain('【瑞德西韦】');
   });
 
-  it('rejects a bad date with exit code 2 and no stack', () => {
-    const r = runCli(['search', '碳', '--db', db, '--from', '2021-02-30']);
+  it('rejects a bad date with exit code 2 and no stack', async () => {
+    const r = await runCli(['search', '碳', '--db', db, '--from', '2021-02-30']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('caixun: search: from must be a day (2021-12-01) or an ISO 8601 time with offset, not "2021-02-30"\n');
   });
 
-  it('says when articles are not indexed yet', () => {
+  it('says when articles are not indexed yet', async () => {
     const noIndex = join(dir, 'no-index.db');
-    expect(runCli(['import', join(corpusDir, 'hexo'), '--db', noIndex, '--no-stories', '--no-progress']).status).toBe(0);
-    const r = runCli(['search', '茅台', '--db', noIndex]);
+    expect(((await runCli(['import', join(corpusDir, 'hexo'), '--db', noIndex, '--no-stories', '--no-progress']))).status).toBe(0);
+    const r = await runCli(['search', '茅台', '--db', noIndex]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('0 results (page 1)\n');
     expect(r.stderr).toMatch(/^search: \d+ articles are not indexed yet; run `caixun reindex`\n$/);
   });
 
-  it('fails with exit code 3 without a database', () => {
-    const r = runCli(['search', '碳', '--db', join(dir, 'missing.db')]);
+  it('fails with exit code 3 without a database', async () => {
+    const r = await runCli(['search', '碳', '--db', join(dir, 'missing.db')]);
     expect(r.status).toBe(3);
   });
 });
 
 describe('caixun reindex', () => {
-  it('rebuilds the index and search still works', () => {
-    const r = runCli(['reindex', '--db', db, '--json', '--no-progress']);
+  it('rebuilds the index and search still works', async () => {
+    const r = await runCli(['reindex', '--db', db, '--json', '--no-progress']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ indexed: 82, unchanged: 0, documents: 82 });
-    const s = JSON.parse(runCli(['search', '北向资金', '--db', db, '--json']).stdout) as SearchResponse;
+    const s = JSON.parse(((await runCli(['search', '北向资金', '--db', db, '--json']))).stdout) as SearchResponse;
     expect(s.total).toBe(1);
   });
 });

@@ -96,7 +96,7 @@ describe('4 worker processes importing overlapping documents into one PostgreSQL
 
     // The reference: one process, one SQLite file, every document once.
     const sqlitePath = join(root, 'reference.db');
-    const single = runCli(['import', '--db', sqlitePath, '--no-progress', '--json', join(root, 'union')]);
+    const single = await runCli(['import', '--db', sqlitePath, '--no-progress', '--json', join(root, 'union')]);
     expect(single.stderr).toBe('');
     expect(single.status).toBe(0);
     const sqlite = new SqliteStore(sqlitePath);

@@ -1,5 +1,5 @@
 /** Runs the real `caixun` CLI (from source, through tsx) in a child process. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { projectRoot } from '../corpus.js';
 
@@ -12,14 +12,35 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string } = {}): CliResult {
-  const r = spawnSync(process.execPath, [...nodeArgs, ...args], {
+/**
+ * Runs a program to its end without blocking this process. A `spawnSync` would stall the test
+ * fork's event loop for the whole run, and on a loaded machine vitest's own RPC calls (a 60 s
+ * timeout, timed in this process) then fail with `Timeout calling "onTaskUpdate"`.
+ */
+export function runProgram(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult> {
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  child.stdout.on('data', (b: Buffer) => stdout.push(b));
+  child.stderr.on('data', (b: Buffer) => stderr.push(b));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (status) =>
+      resolve({ status, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
+    );
+  });
+}
+
+/** Runs the real CLI to its end (see {@link runProgram}). */
+export function runCli(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
+  return runProgram(process.execPath, [...nodeArgs, ...args], {
     cwd: options.cwd ?? projectRoot,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
     env: { ...process.env, CAIXUN_DB: undefined },
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Starts the CLI without waiting; the caller kills or awaits it. */

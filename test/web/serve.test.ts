@@ -47,11 +47,11 @@ describe('caixun serve', () => {
   }, 60_000);
 
   it('exits 3 for a missing database and 2 for a port in use or a bad public URL', async () => {
-    const badUrl = runCli(['serve', '--db', db, '--port', '0', '--public-url', 'news.example.org/x']);
+    const badUrl = await runCli(['serve', '--db', db, '--port', '0', '--public-url', 'news.example.org/x']);
     expect(badUrl.status).toBe(2);
     expect(badUrl.stderr).toContain('--public-url must be an origin');
     // A database caixun never wrote: no file (SQLite), an empty database (PostgreSQL).
-    const missing = runCli(['serve', '--db', await testDbSpec(dir, 'nope.db'), '--port', '0']);
+    const missing = await runCli(['serve', '--db', await testDbSpec(dir, 'nope.db'), '--port', '0']);
     expect(missing.status).toBe(3);
     expect(missing.stderr).toContain('no database at');
     const blocker = createServer();
@@ -59,7 +59,7 @@ describe('caixun serve', () => {
     await once(blocker, 'listening');
     const port = (blocker.address() as { port: number }).port;
     try {
-      const busy = runCli(['serve', '--db', db, '--port', String(port)]);
+      const busy = await runCli(['serve', '--db', db, '--port', String(port)]);
       expect(busy.status).toBe(2);
       expect(busy.stderr).toContain(`cannot listen on 127.0.0.1:${port} (EADDRINUSE); choose another --port`);
     } finally {
