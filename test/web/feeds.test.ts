@@ -6,6 +6,7 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoryDetail, StoryListEntry } from '../../src/stories/story-view.js';
+import { strictXmlProblems } from './support/strict-xml.js';
 import { unsafeMarkup } from './support/unsafe-markup.js';
 import { startWebFixture, type WebFixture } from './support/web-fixture.js';
 
@@ -26,12 +27,14 @@ const rss = async (path: string) => {
   const r = await text(path);
   expect(r.status).toBe(200);
   expect(r.type).toBe('application/rss+xml; charset=utf-8');
+  expect(strictXmlProblems(r.body)).toEqual([]);
   return parseRssFeed(r.body);
 };
 const atom = async (path: string) => {
   const r = await text(path);
   expect(r.status).toBe(200);
   expect(r.type).toBe('application/atom+xml; charset=utf-8');
+  expect(strictXmlProblems(r.body)).toEqual([]);
   return parseAtomFeed(r.body);
 };
 const json = async (path: string) => {
@@ -123,11 +126,10 @@ describe('scoped feeds', () => {
 
 describe('feed content is sanitised', () => {
   it('carries no script, event handler or javascript: URL from the XSS corpus', async () => {
-    const xml = (await text('/feeds/outlet/xsstest.xml')).body;
-    const feed = parseRssFeed(xml);
+    const feed = await rss('/feeds/outlet/xsstest.xml');
     expect(feed.items?.length).toBeGreaterThanOrEqual(20);
     for (const item of feed.items ?? []) expect(unsafeMarkup(item.content?.encoded ?? '')).toEqual([]);
-    const atomFeed = parseAtomFeed((await text('/feeds/outlet/xsstest.atom')).body);
+    const atomFeed = await atom('/feeds/outlet/xsstest.atom');
     for (const e of atomFeed.entries ?? []) expect(unsafeMarkup(e.content?.value ?? '')).toEqual([]);
     const jsonFeed = await json('/feeds/outlet/xsstest.json');
     for (const i of jsonFeed.items ?? []) expect(unsafeMarkup(i.content_html ?? '')).toEqual([]);
