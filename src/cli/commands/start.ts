@@ -49,8 +49,8 @@ function firstSignal(): Promise<string> {
  */
 export async function runStartCommand(options: StartCommandOptions): Promise<number> {
   // A bad configuration throws ConfigError (a UsageError): exit.ts prints it and exits 2.
-  const config = loadConfig(options.config);
   checkPublicUrl('start', options.publicUrl);
+  const config = loadConfig(options.config);
   const logger = options.logger ?? createLogger({ level: resolveLogLevel(options.logLevel) });
   const stop = options.stopSignal ?? firstSignal();
   // Several processes share a PostgreSQL archive; the in-process scheduler would poll beside the
