@@ -61,4 +61,5 @@ it('imports into one database at once end as a sequential import, every article 
   const clustered = got.stories.flatMap((s) => s.split(': ')[1]!.split(' ')).sort();
   expect(clustered).toEqual(got.articles);
   expect(got.stories).toEqual(expected.stories);
-});
+  // Ten CLI runs; generous for a loaded 2-core machine (nothing here is timed).
+}, 300_000);
