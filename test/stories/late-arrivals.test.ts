@@ -13,7 +13,7 @@ import type { Store } from '../../src/store/store.js';
 import { clusterPending } from '../../src/stories/cluster-store.js';
 import { testDbSpec } from '../support/backends.js';
 import { importCorpus, type ImportedCorpus } from './load-corpus.js';
-import { shuffled } from './shuffle.js';
+import { shuffled } from '../support/shuffle.js';
 
 let corpus: ImportedCorpus;
 let dir: string;

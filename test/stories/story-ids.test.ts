@@ -15,7 +15,7 @@ import { earliestAppearance } from '../../src/stories/representative.js';
 import { MemoryStoryRepository } from '../../src/stories/story-state.js';
 import { storyIdFor } from '../../src/stories/story-id.js';
 import { corpusFiles } from '../corpus.js';
-import { shuffled } from './shuffle.js';
+import { shuffled } from '../support/shuffle.js';
 
 let articles: Article[];
 beforeAll(async () => {
