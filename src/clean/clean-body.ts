@@ -7,6 +7,7 @@ import type { Element } from 'domhandler';
 import type { Provenance } from '../model/article.js';
 import type { Outlet } from '../outlets/types.js';
 import { compileRules, removeBoilerplate, wrapLooseText } from './boilerplate.js';
+import { capNesting } from './cap-nesting.js';
 import { conformTags, hasMedia, tableCellTags, leafBlocks, parseHtml, removeNode, renderHtml, textOf, trimEnd, trimStart } from './dom.js';
 import { htmlToText, listImages } from './html-text.js';
 import { liftProvenance } from './provenance.js';
@@ -67,7 +68,8 @@ function tidyParagraphs(blocks: readonly Element[]): void {
 
 /**
  * Cleans one article body. Steps, in order:
- * 1. parse once (htmlparser2; unbalanced markup is closed without re-opening formatting);
+ * 1. parse once (htmlparser2; unbalanced markup is closed without re-opening formatting),
+ *    nesting capped first (tags beyond 100 levels dropped, beyond 1,000 refused);
  * 2. wrap loose top-level text in paragraphs (plain-text bodies);
  * 3. remove boilerplate: comments and comment ranges, `display:none`, scripts/styles,
  *    outlet selectors (QR/APP blocks), placeholder and quote-chart images;
@@ -77,13 +79,14 @@ function tidyParagraphs(blocks: readonly Element[]): void {
  * 7. strip 　　 indentation, trim paragraphs, drop empty ones;
  * 8. unwrap tags the sanitiser would drop, serialise once, sanitise once;
  * 9. derive text and images from the sanitised HTML.
+ * @throws InvalidDocumentError when the markup nests absurdly deep (see capNesting)
  * @example cleanBody('<p>　　正文。</p><p>责任编辑：张三</p>', { outlet: getOutlet('sina-finance') })
  * // { html: '<p>正文。</p>', text: '正文。', images: [], provenance: { editor: '张三' } }
  */
 export function cleanBody(rawHtml: string, options: CleanBodyOptions): CleanBody {
   if (rawHtml.trim() === '') return { html: '', text: '', images: [], provenance: {} };
   const rules = compileRules(options.outlet);
-  const doc = parseHtml(rawHtml);
+  const doc = parseHtml(capNesting(rawHtml));
   wrapLooseText(doc);
   removeBoilerplate(doc, rules);
   const blocks = dropBoilerplateParagraphs(leafBlocks(doc), rules.dropParagraphs);

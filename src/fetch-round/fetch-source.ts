@@ -74,23 +74,24 @@ export async function pollNewsApi(source: SourceConfig, ctx: PollContext): Promi
   let known = 0;
   const built = await Promise.all(
     records.map(async (record): Promise<Article | undefined> => {
-      const preview = newsApiRecordToArticle(record, undefined, {
-        ...base,
-        origin: res.effectiveUrl,
-      });
-      if (!mapping.detailUrl) return preview;
-      if (await ctx.store.getArticle(preview.id)) {
-        known++;
-        return undefined;
-      }
-      const detailUrl = detailUrlFor(mapping.detailUrl, record.code);
       try {
+        const preview = newsApiRecordToArticle(record, undefined, {
+          ...base,
+          origin: res.effectiveUrl,
+        });
+        if (!mapping.detailUrl) return preview;
+        if (await ctx.store.getArticle(preview.id)) {
+          known++;
+          return undefined;
+        }
+        const detailUrl = detailUrlFor(mapping.detailUrl, record.code);
         const detail = await get(ctx, detailUrl, false, 'application/json');
         return newsApiRecordToArticle(record, parseNewsApiDetail(detail.body, mapping), {
           ...base,
           origin: detailUrl,
         });
       } catch (err) {
+        // A failed detail, or a record that cannot be built, fails alone.
         itemFailures++;
         itemError ??= `${record.code}: ${(err as Error).message}`;
         return undefined;

@@ -28,12 +28,17 @@ export function needsFullText(item: FeedItem, policy: SourceConfig['fullText']):
   return htmlToText(item.summaryHtml ?? '').replace(/\s+/g, '').length < SUMMARY_MAX_CHARS;
 }
 
+/** How an item is named in a failure reason: its link, else its guid, else its title. */
+function describeItem(item: FeedItem): string {
+  return item.link ?? item.guid ?? JSON.stringify(item.title.slice(0, 80));
+}
+
 /** Articles of a feed with page bodies where needed. */
 export interface FullTextResult {
   articles: Article[];
   /** Items skipped because they are stored already with their page (not fetched again). */
   known: number;
-  /** Pages that could not be fetched; those items are stored as summaries for now. */
+  /** Items that could not be built (not stored) or whose page could not be fetched (stored as summaries for now). */
   failures: number;
   error?: string;
 }
@@ -54,8 +59,14 @@ export async function addFullText(
 ): Promise<FullTextResult> {
   const result: FullTextResult = { articles: [], known: 0, failures: 0 };
   const built = await Promise.all(
-    items.map(async (item): Promise<Article | 'known' | { plain: Article; message: string }> => {
-      const plain = feedItemToArticle(item, context);
+    items.map(async (item): Promise<Article | 'known' | { plain: Article; message: string } | { failed: string }> => {
+      let plain: Article;
+      try {
+        plain = feedItemToArticle(item, context);
+      } catch (err) {
+        // One item that cannot be built (hostile markup) fails alone; the others are stored.
+        return { failed: `${describeItem(item)}: ${err instanceof Error ? err.message : String(err)}` };
+      }
       if (!needsFullText(item, source.fullText) || !item.link) return plain;
       const stored = await ctx.store.getArticle(plain.id);
       if (stored && !stored.flags.some((f) => f.code === SUMMARY_ONLY_FLAG)) return 'known';
@@ -81,7 +92,10 @@ export async function addFullText(
   );
   for (const b of built) {
     if (b === 'known') result.known++;
-    else if ('message' in b) {
+    else if ('failed' in b) {
+      result.failures++;
+      result.error ??= b.failed;
+    } else if ('message' in b) {
       result.failures++;
       result.error ??= b.message;
       const flag = { code: SUMMARY_ONLY_FLAG, message: `article page not fetched: ${b.message}` };

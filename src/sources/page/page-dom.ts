@@ -3,6 +3,7 @@
  * compiles without the DOM lib, so linkedom's nodes are typed here once).
  */
 import { parseHTML } from 'linkedom';
+import { capNesting } from '../../clean/cap-nesting.js';
 
 /** A DOM node, as far as the page adapter reads it. */
 export interface PageNode {
@@ -38,9 +39,12 @@ export const ELEMENT_NODE = 1;
 /** Text node type. */
 export const TEXT_NODE = 3;
 
-/** Parses an HTML page into a linkedom document. */
+/**
+ * Parses an HTML page into a linkedom document, nesting capped first (the page steps walk it recursively).
+ * @throws InvalidDocumentError when the markup nests absurdly deep
+ */
 export function parsePage(html: string): PageDocument {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(capNesting(html));
   return document as PageDocument;
 }
 
