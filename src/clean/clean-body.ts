@@ -67,7 +67,8 @@ function tidyParagraphs(blocks: readonly Element[]): void {
 
 /**
  * Cleans one article body. Steps, in order:
- * 1. parse once (htmlparser2; unbalanced markup is closed without re-opening formatting);
+ * 1. parse once (htmlparser2; unbalanced markup is closed without re-opening formatting),
+ *    nesting capped first (tags beyond 100 levels dropped, beyond 1,000 refused);
  * 2. wrap loose top-level text in paragraphs (plain-text bodies);
  * 3. remove boilerplate: comments and comment ranges, `display:none`, scripts/styles,
  *    outlet selectors (QR/APP blocks), placeholder and quote-chart images;

@@ -115,6 +115,11 @@ const source = z
      * no full content and under 200 characters of text), for every item (`always`) or never.
      */
     fullText: z.enum(['auto', 'always', 'never']).default('auto'),
+    /**
+     * Feeds: most items not stored yet that one poll takes (newest first); overrides
+     * `schedule.maxItemsPerPoll` for this source.
+     */
+    maxItemsPerPoll: z.number().int().min(1).max(100_000).optional(),
   })
   .strict();
 
@@ -157,6 +162,14 @@ export const configSchema = z
         jitter: z.number().min(0).max(1).default(0.1),
         /** Sources polled at once by the scheduler (per-host limits apply on top). */
         concurrency: z.number().int().min(1).max(256).default(16),
+        /**
+         * Feeds: most items not stored yet that one poll takes, newest first (a source may
+         * override it). The rest are taken by later polls, so one huge feed cannot stall a
+         * round or the derive steps after it. Default 200.
+         */
+        maxItemsPerPoll: z.number().int().min(1).max(100_000).default(200),
+        /** Feeds: when a poll left items for later, the source is due again after this. Default 1m. */
+        backlogDelay: duration.default('1m'),
       })
       .strict()
       .default({}),

@@ -16,7 +16,9 @@ import {
   parseNewsApiDetail,
   parseNewsApiList,
 } from '../sources/newsapi/parse-newsapi.js';
+import { feedItemNativeId } from '../sources/feed/feed-to-article.js';
 import { ingestArticles } from './ingest.js';
+import { orderNewestFirst, selectForPoll } from './select-items.js';
 import { addFullText } from './poll-page.js';
 import { FEED_ACCEPT, get, notModified, uniqueById, type PollContext, type PollOutcome } from './poll-context.js';
 
@@ -28,6 +30,15 @@ export async function pollFeed(source: SourceConfig, ctx: PollContext): Promise<
   if (res.notModified) return notModified(ctx, res);
   const feed = parseFeed(res.body, { baseUrl: res.effectiveUrl, charset: res.charset });
   const outlet = resolveOutlet(source.outlet, source.key);
+  const ids = ctx.store.sourceStates();
+  // A stored item is found by its link (one index lookup), else by its id.
+  const { taken, more } = await selectForPoll(
+    orderNewestFirst(feed.items, (i) => i.date),
+    ctx.maxItems ?? Number.POSITIVE_INFINITY,
+    async (item) =>
+      (item.link !== undefined && (await ids.findArticleIdByUrl(item.link)) !== undefined) ||
+      (await ctx.store.getArticle(`${outlet.key}:${feedItemNativeId(item)}`)) !== undefined,
+  );
   const context = {
     outlet,
     categories: source.categories,
@@ -35,13 +46,15 @@ export async function pollFeed(source: SourceConfig, ctx: PollContext): Promise<
     fetchedAt: ctx.fetchedAt,
     feedTitle: feed.title,
   };
-  const full = await addFullText(source, ctx, feed.items, context);
+  const full = await addFullText(source, ctx, taken, context);
   const articles = uniqueById(full.articles);
   const outcomes = articles.length > 0 ? await ingestArticles(ctx.store, articles) : [];
-  const complete = full.failures === 0;
+  // Validators only when everything was taken: a 304 would hide the items left for later.
+  const complete = full.failures === 0 && !more;
   return {
     notModified: false,
-    items: feed.items.length,
+    items: taken.length,
+    ...(more ? { more } : {}),
     outcomes: [...outcomes, ...Array<UpsertOutcome>(full.known).fill('unchanged')],
     itemFailures: full.failures,
     ...(full.error === undefined ? {} : { itemError: full.error }),
@@ -74,23 +87,24 @@ export async function pollNewsApi(source: SourceConfig, ctx: PollContext): Promi
   let known = 0;
   const built = await Promise.all(
     records.map(async (record): Promise<Article | undefined> => {
-      const preview = newsApiRecordToArticle(record, undefined, {
-        ...base,
-        origin: res.effectiveUrl,
-      });
-      if (!mapping.detailUrl) return preview;
-      if (await ctx.store.getArticle(preview.id)) {
-        known++;
-        return undefined;
-      }
-      const detailUrl = detailUrlFor(mapping.detailUrl, record.code);
       try {
+        const preview = newsApiRecordToArticle(record, undefined, {
+          ...base,
+          origin: res.effectiveUrl,
+        });
+        if (!mapping.detailUrl) return preview;
+        if (await ctx.store.getArticle(preview.id)) {
+          known++;
+          return undefined;
+        }
+        const detailUrl = detailUrlFor(mapping.detailUrl, record.code);
         const detail = await get(ctx, detailUrl, false, 'application/json');
         return newsApiRecordToArticle(record, parseNewsApiDetail(detail.body, mapping), {
           ...base,
           origin: detailUrl,
         });
       } catch (err) {
+        // A failed detail, or a record that cannot be built, fails alone.
         itemFailures++;
         itemError ??= `${record.code}: ${(err as Error).message}`;
         return undefined;

@@ -15,6 +15,8 @@ export interface PollContext {
   etag: string | undefined;
   lastModified: string | undefined;
   fetchedAt: string;
+  /** Most items not stored yet that a feed poll takes. Default: all. */
+  maxItems?: number;
 }
 
 /** What a successful poll did. */
@@ -25,6 +27,8 @@ export interface PollOutcome {
   itemFailures: number;
   /** Why the first failed item failed. */
   itemError?: string;
+  /** Items were left for a later poll (the feed had more new items than the per-poll cap). */
+  more?: boolean;
   /** Validators to send next time; undefined keeps none (so a partial round is redone). */
   etag: string | undefined;
   lastModified: string | undefined;

@@ -28,12 +28,17 @@ export function needsFullText(item: FeedItem, policy: SourceConfig['fullText']):
   return htmlToText(item.summaryHtml ?? '').replace(/\s+/g, '').length < SUMMARY_MAX_CHARS;
 }
 
+/** How an item is named in a failure reason: its link, else its guid, else its title. */
+function describeItem(item: FeedItem): string {
+  return item.link ?? item.guid ?? JSON.stringify(item.title.slice(0, 80));
+}
+
 /** Articles of a feed with page bodies where needed. */
 export interface FullTextResult {
   articles: Article[];
   /** Items skipped because they are stored already with their page (not fetched again). */
   known: number;
-  /** Pages that could not be fetched; those items are stored as summaries for now. */
+  /** Items that could not be built (not stored) or whose page could not be fetched (stored as summaries for now). */
   failures: number;
   error?: string;
 }
@@ -46,11 +51,6 @@ export const SUMMARY_ONLY_FLAG = 'summary-only';
  * An item whose page fails is stored with its summary and the `summary-only` flag; its page
  * is tried again next round and the full article replaces the summary as a revision.
  */
-/** An item that could not become an article, and why. */
-interface ItemFailure {
-  failed: string;
-}
-
 export async function addFullText(
   source: SourceConfig,
   ctx: PollContext,
@@ -59,13 +59,13 @@ export async function addFullText(
 ): Promise<FullTextResult> {
   const result: FullTextResult = { articles: [], known: 0, failures: 0 };
   const built = await Promise.all(
-    items.map(async (item): Promise<Article | 'known' | { plain: Article; message: string } | ItemFailure> => {
-      // One item that cannot be built fails alone, with its reason; the others are stored.
+    items.map(async (item): Promise<Article | 'known' | { plain: Article; message: string } | { failed: string }> => {
       let plain: Article;
       try {
         plain = feedItemToArticle(item, context);
       } catch (err) {
-        return { failed: `item ${item.guid || item.link || item.title}: ${(err as Error).message}` };
+        // One item that cannot be built (hostile markup) fails alone; the others are stored.
+        return { failed: `${describeItem(item)}: ${err instanceof Error ? err.message : String(err)}` };
       }
       if (!needsFullText(item, source.fullText) || !item.link) return plain;
       const stored = await ctx.store.getArticle(plain.id);

@@ -158,6 +158,7 @@ export async function runFetchRound(
         etag: state.etag ?? undefined,
         lastModified: state.lastModified ?? undefined,
         fetchedAt,
+        maxItems: source.maxItemsPerPoll ?? config.schedule.maxItemsPerPoll,
       });
       const count = (o: string): number => out.outcomes.filter((x) => x === o).length;
       result = {
@@ -168,6 +169,7 @@ export async function runFetchRound(
         updated: count('updated'),
         unchanged: count('unchanged'),
         itemFailures: out.itemFailures,
+        ...(out.more ? { more: true as const } : {}),
         ...(out.itemError === undefined
           ? {}
           : { reason: `${out.itemFailures} items failed, first ${out.itemError}` }),
@@ -182,14 +184,17 @@ export async function runFetchRound(
         lastErrorKind: null,
         lastError: null,
         consecutiveFailures: 0,
-        nextDueAt: nextDueAt({
-          now: begin.getTime(),
-          every: source.every,
-          consecutiveFailures: 0,
-          ceiling: config.schedule.backoffCeiling,
-          jitter: config.schedule.jitter,
-          random: random(),
-        }),
+        // Items left for later: poll again soon rather than after the whole interval.
+        nextDueAt: out.more
+          ? new Date(begin.getTime() + Math.min(config.schedule.backlogDelay, source.every)).toISOString()
+          : nextDueAt({
+              now: begin.getTime(),
+              every: source.every,
+              consecutiveFailures: 0,
+              ceiling: config.schedule.backoffCeiling,
+              jitter: config.schedule.jitter,
+              random: random(),
+            }),
         itemsFetched: state.itemsFetched + out.items,
       };
     } catch (err) {

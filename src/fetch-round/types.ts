@@ -17,8 +17,10 @@ export interface SourceResult {
   new: number;
   updated: number;
   unchanged: number;
-  /** Items that could not be read (a news API detail that failed); retried next round. */
+  /** Items that could not be read (a news API detail that failed, an item that cannot be cleaned); retried next round. */
   itemFailures: number;
+  /** Present (true) when the source had more new items than one poll takes; it is polled again soon. */
+  more?: true;
   /** Set when `status` is `failed`. */
   errorKind?: SourceFailureKind;
   /** Why it failed or was skipped. */

@@ -6,6 +6,7 @@
 import { parseFeed as parseAnyFeed } from 'feedsmith';
 import { decodeText } from '../fetch/charset.js';
 import { FeedParseError } from './feed-parse-error.js';
+import { repairFeedXml } from './repair-feed.js';
 import type { FeedItem, ParsedFeed } from './types.js';
 
 /** Options of {@link parseFeed}. */
@@ -71,18 +72,20 @@ function item(fields: {
 
 function fromRss(entry: RssItem, base: string | undefined): FeedItem {
   const image = entry.enclosures?.find((e) => e.type?.startsWith('image/'))?.url;
+  const dc = entry.dc;
+  // Items that say everything in Dublin Core (dc:title, dc:description, dc:identifier…).
+  const identifier = dc?.identifiers?.[0];
+  const guid = entry.guid?.value ?? identifier;
+  const permalink = entry.guid ? entry.guid.isPermaLink !== false : /^https?:\/\//i.test(identifier ?? '');
   return item({
-    guid: entry.guid?.value,
-    link: absolute(
-      entry.link ?? (entry.guid?.isPermaLink !== false ? entry.guid?.value : undefined),
-      base,
-    ),
-    title: entry.title,
+    guid,
+    link: absolute(entry.link ?? (permalink ? guid : undefined), base),
+    title: entry.title ?? dc?.titles?.[0],
     contentHtml: entry.content?.encoded,
-    summaryHtml: entry.description,
-    date: dateText(entry.pubDate ?? entry.dc?.dates?.[0]),
-    authors: [...(entry.authors ?? []).map((a) => a.name), ...(entry.dc?.creators ?? [])],
-    categories: (entry.categories ?? []).map((c) => c.name),
+    summaryHtml: entry.description ?? dc?.descriptions?.[0],
+    date: dateText(entry.pubDate ?? dc?.dates?.[0]),
+    authors: [...(entry.authors ?? []).map((a) => a.name), ...(dc?.creators ?? [])],
+    categories: [...(entry.categories ?? []).map((c) => c.name), ...(dc?.subjects ?? [])],
     image: absolute(image, base),
   });
 }
@@ -153,7 +156,9 @@ export function parseFeed(bytes: Uint8Array | string, options: ParseFeedOptions 
   const trimmed = source.replace(/^\uFEFF/, '').trim();
   let parsed: AnyParsed;
   try {
-    parsed = parseAnyFeed(trimmed.startsWith('{') ? (JSON.parse(trimmed) as unknown) : trimmed);
+    parsed = parseAnyFeed(
+      trimmed.startsWith('{') ? (JSON.parse(trimmed) as unknown) : repairFeedXml(trimmed),
+    );
   } catch (err) {
     throw new FeedParseError(`not a readable RSS, Atom or JSON feed (${(err as Error).message})`, {
       cause: err,

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { encodeGbk } from '../../../test/fetch/fixtures/gbk.js';
 import { charsetFromContentType, decodeText, normalizeCharset } from './charset.js';
@@ -23,6 +26,30 @@ describe('decodeText', () => {
     expect(decoded.source).toBe(source);
     expect(decoded.charset).toBe(charset);
     expect(decoded.text).not.toContain('\ufffd');
+  });
+
+  it.each([
+    ['Shift_JIS', 'shift_jis', '<rss><channel><item><title>日銀、政策金利を据え置き</title><description>日本銀行は金融政策決定会合で、政策金利を据え置くことを決めた。</description></item></channel></rss>'],
+    ['EUC-KR', 'euc-kr', '<rss><channel><item><title>한국은행 기준금리 동결</title><description>한국은행 금융통화위원회는 기준금리를 연 3.5%로 동결했다.</description></item></channel></rss>'],
+    ['KOI8-R', 'koi8-r', '<rss><channel><item><title>Банк России сохранил ставку</title><description>Центральный банк России сохранил ключевую ставку на прежнем уровне.</description></item></channel></rss>'],
+  ])('detects undeclared %s instead of reading it as GB18030', (encoding, charset, text) => {
+    const decoded = decodeText(iconv.encode(text, encoding));
+    expect(decoded).toEqual({ text, charset, source: 'sniff' });
+  });
+
+  it('still reads undeclared GBK as GB18030: every Chinese page of the corpus, re-encoded', () => {
+    const dir = join(import.meta.dirname, '../../../../shared/corpus/html/GeneralNewsExtractor/tests');
+    let pages = 0;
+    for (const site of readdirSync(dir)) {
+      for (const file of readdirSync(join(dir, site)).filter((f) => f.endsWith('.html'))) {
+        const html = readFileSync(join(dir, site, file), 'utf8').replace(/<meta[^>]*charset[^>]*>/gi, '');
+        const bytes = iconv.encode(html, 'gb18030');
+        if (iconv.decode(bytes, 'gb18030') !== html) continue; // characters GB18030 cannot hold
+        expect(decodeText(bytes).charset, `${site}/${file}`).toBe('gb18030');
+        pages++;
+      }
+    }
+    expect(pages).toBeGreaterThan(10);
   });
 
   it('decodes a charset only iconv-lite knows', () => {

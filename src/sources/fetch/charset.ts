@@ -1,10 +1,12 @@
 /**
  * Text decoding of fetched bytes: BOM → HTTP header charset → `<meta charset>` / XML
- * declaration → sniffing (valid UTF-8, else GB18030). GBK and GB2312 decode as GB18030,
+ * declaration → sniffing (valid UTF-8, else a confident detection by chardet among the
+ * East Asian and Cyrillic legacy encodings, else GB18030). GBK and GB2312 decode as GB18030,
  * their superset, with Node's built-in `TextDecoder` (full ICU), or iconv-lite where this
  * Node build lacks the decoder. A page declared GBK whose bytes are valid multi-byte UTF-8
  * is UTF-8: such byte runs almost never occur in real GBK text.
  */
+import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 
 /** Options of {@link decodeText}. */
@@ -87,9 +89,30 @@ function hasMultibyte(bytes: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * Legacy encodings trusted from the detector. Western single-byte guesses are left out: short
+ * GBK text often scores a weak windows-125x match, and GB18030 is what our outlets send.
+ */
+const DETECTABLE = new Set(['Shift_JIS', 'EUC-JP', 'ISO-2022-JP', 'EUC-KR', 'ISO-2022-KR', 'Big5', 'KOI8-R', 'windows-1251']);
+
+/** Below this confidence (0–100) a detection is a guess; GB18030 stays the fallback. */
+const MIN_CONFIDENCE = 25;
+
+/** An undeclared legacy encoding chardet is confident about (never GB18030, the fallback). */
+function detectLegacy(bytes: Uint8Array): DecodedText | undefined {
+  // The first 64 KB tell the encoding as well as the whole body, at a fraction of the cost.
+  const best = analyse(bytes.subarray(0, 65_536))[0];
+  if (!best || best.confidence < MIN_CONFIDENCE || !DETECTABLE.has(best.name)) return undefined;
+  const charset = normalizeCharset(best.name);
+  const text = charset === undefined ? undefined : decodeStrict(bytes, charset);
+  return text === undefined || charset === undefined ? undefined : { text, charset, source: 'sniff' };
+}
+
 function sniff(bytes: Uint8Array): DecodedText {
   const utf8 = decodeStrict(bytes, 'utf-8');
   if (utf8 !== undefined) return { text: utf8, charset: 'utf-8', source: 'sniff' };
+  const detected = detectLegacy(bytes);
+  if (detected !== undefined) return detected;
   const text = decodeStrict(bytes, 'gb18030') ?? iconv.decode(Buffer.from(bytes), 'gb18030');
   return { text, charset: 'gb18030', source: 'sniff' };
 }

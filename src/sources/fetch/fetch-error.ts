@@ -9,6 +9,8 @@ export const FETCH_ERROR_KINDS = [
   'private-address',
   'too-large',
   'too-many-redirects',
+  /** The server's answer breaks HTTP (a redirect Location that is no URL). */
+  'protocol',
   'http-4xx',
   'http-5xx',
   'tls',

@@ -55,6 +55,7 @@ beforeAll(async () => {
     '/loop-a': (_req, res) => void res.writeHead(302, { location: '/loop-b' }).end(),
     '/loop-b': (_req, res) => void res.writeHead(302, { location: '/loop-a' }).end(),
     '/redirect': (_req, res) => void res.writeHead(301, { location: '/ok' }).end(),
+    '/bad-location': (_req, res) => void res.writeHead(302, { location: 'http://[::1' }).end(),
     '/flaky': (_req, res, hit) => {
       if (hit === 1) res.writeHead(500).end('boom');
       else res.writeHead(200, { 'content-type': 'text/plain' }).end('recovered');
@@ -124,6 +125,7 @@ describe('createHttpClient', () => {
     ['/huge', 'too-large', { maxBodyBytes: 1024 * 1024 }],
     ['/huge-declared', 'too-large', { maxBodyBytes: 1024 * 1024 }],
     ['/loop-a', 'too-many-redirects', {}],
+    ['/bad-location', 'protocol', {}],
     ['/missing', 'http-4xx', {}],
     ['/too-many', 'http-4xx', {}],
     ['/always-503', 'http-5xx', {}],
@@ -133,6 +135,14 @@ describe('createHttpClient', () => {
     const res = await c.fetch(`${server.origin}${path}`);
     expect(res.error?.kind).toBe(kind);
     expect(res.body.length).toBe(0);
+  });
+
+  it('reports a malformed redirect Location as the server breaking HTTP, not as our bug', async () => {
+    const res = await client.fetch(`${server.origin}/bad-location`);
+    expect(res.error?.kind).toBe('protocol');
+    expect(res.error?.message).toBe(
+      `fetch: ${server.origin}/bad-location: HTTP 302 redirects to a malformed Location "http://[::1"`,
+    );
   });
 
   it('reports a refused connection', async () => {

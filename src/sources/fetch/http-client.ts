@@ -58,6 +58,19 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 const sleepFor = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** The URL a redirect points to; a Location that is no URL is the server's fault, not ours. */
+function redirectTarget(location: string, from: URL, status: number): URL {
+  try {
+    return new URL(location, from);
+  } catch {
+    throw new FetchError(
+      'protocol',
+      `${from.href}: HTTP ${status} redirects to a malformed Location ${JSON.stringify(location.slice(0, 200))}`,
+      { url: from.href, status },
+    );
+  }
+}
+
 interface ChainResult {
   raw: RawResponse;
   effectiveUrl: string;
@@ -104,7 +117,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         );
       }
       // The next hop goes through requestOnce again, so the guard also checks where we are sent.
-      current = new URL(location, current);
+      current = redirectTarget(location, current, raw.status);
     }
   }
 
