@@ -7,12 +7,13 @@
  * // → [{ value: 7975010000000, unit: '元', subject: '全国规模以上工业企业利润总额', kind: 'level', period: '2021-01/2021-11', … },
  * //    { value: 38, unit: '%', subject: '全国规模以上工业企业利润总额', kind: 'growth', period: '2021-01/2021-11', … }]
  */
+import { baselineOf, directionOf } from './change.js';
 import { COUNT_UNITS, GROWTH_MARKERS, LEADING_NOISE, SHARE_EXCEPTIONS, SHARE_MARKERS, TARGET_MARKERS } from './lexicon.js';
 import { toHalfWidth } from './numbers.js';
 import { findPeriods, shanghaiDate, type PeriodMention } from './periods.js';
 import { scanNumbers, type NumberMention } from './scan-numbers.js';
 import { subjectAfter, subjectBefore, subjectLeading } from './subject.js';
-import type { Claim, ClaimKind } from './types.js';
+import type { Claim, ClaimBaseline, ClaimKind } from './types.js';
 
 /** Sentences of a text with their offsets: split at 。！？ and line breaks; table rows (tabs) skipped. */
 export function splitSentences(text: string): { text: string; start: number }[] {
@@ -99,12 +100,14 @@ export function extractClaims(text: string, publishedAt: string | null): Claim[]
   // The period a sentence without its own one inherits: the latest one in its paragraph, else
   // the lead's (据统计局消息，1—5月，… then 商品房施工面积… in the next paragraphs).
   let lead: string | null | undefined;
+  let baseline: ClaimBaseline | null = null;
   for (const para of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)) {
-    const carry: Carry = { period: lead ?? null, subject: '' };
+    const carry: Carry = { period: lead ?? null, subject: '', baseline };
     for (const sentence of splitSentences(para[0])) {
       claims.push(...claimsOfSentence(sentence.text, para.index + sentence.start, publishedAt, carry));
       if (lead === undefined) lead = carry.period;
     }
+    baseline = carry.baseline;
   }
   return claims;
 }
@@ -114,7 +117,12 @@ interface Carry {
   period: string | null;
   /** The subject of the paragraph's last claim. */
   subject: string;
+  /** The baseline of the article's last change. */
+  baseline: ClaimBaseline | null;
 }
+
+/** A period longer than a day (2022-01/2022-05, 2021-Q3, 2021-11): a statistics period. */
+const isSpan = (period: string | null): boolean => period !== null && !/^\d{4}-\d{2}-\d{2}$/.test(period);
 
 /** 跌幅为8.01%，报2378元/吨: a change noun is not the subject of the level that follows. */
 const CHANGE_NOUN = /(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/;
@@ -163,13 +171,20 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const joined: boolean = prevKind !== null && subject === prevSubject && /^[和及与、/或]$/.test(window.trim());
     const kind: ClaimKind = joined && prevKind !== null ? prevKind : kindOf(m, subject, predicate, target);
     const deadline = target ? byPeriod : null;
+    const direction = kind === 'growth' ? directionOf(s.slice(from, m.start), subject) : null;
+    const sign = direction === 'down' ? -1 : 1;
+    // a statistics release states 同比 once: its later changes of the same period share it
+    const baseline = kind === 'growth' ? (baselineOf(s.slice(0, m.start)) ?? (isSpan(period) ? carry.baseline : null)) : null;
+    if (baseline !== null) carry.baseline = baseline;
     out.push({
-      value: m.value,
-      high: m.high,
+      value: m.value * sign,
+      high: m.high === null ? null : m.high * sign,
       shape: m.shape,
       unit: m.unit,
       subject,
       kind,
+      direction,
+      baseline,
       qualifier: m.qualifier,
       period,
       deadline: deadline === null ? null : deadlineDay(deadline),
