@@ -15,6 +15,7 @@ export const PG_BACKEND_FILES: string[] = [
   'src/fetch-round/ingest.test.ts',
   'src/fetch-round/poll-epaper.test.ts',
   'test/fetch/faults.test.ts',
+  'test/fetch/hostile-items.test.ts',
   // stories: clustering over the story tables
   'src/stories/cluster-store.test.ts',
   // the scheduler polling into a store and deriving
