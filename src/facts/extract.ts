@@ -8,6 +8,7 @@
  * //    { value: 38, unit: '%', subject: '全国规模以上工业企业利润总额', kind: 'growth', period: '2021-01/2021-11', … }]
  */
 import { baselineOf, directionOf } from './change.js';
+import { movingNames, shareUnits, trimName } from './lists.js';
 import { COUNT_UNITS, GROWTH_MARKERS, LEADING_NOISE, SHARE_EXCEPTIONS, SHARE_MARKERS, TARGET_MARKERS } from './lexicon.js';
 import { toHalfWidth } from './numbers.js';
 import { findPeriods, shanghaiDate, type PeriodMention } from './periods.js';
@@ -58,7 +59,7 @@ function windowText(s: string, from: number, to: number, periods: readonly Perio
     else if (depth === 0 && !periods.some((p) => i >= p.start && i < p.end)) out += c;
   }
   for (const re of LEADING_NOISE) out = out.replace(re, '');
-  return out.replace(/(?:比|较)?同期/g, '').replace(/^(?:据|从|在|于|截至|较|对|和|与|及|而|但|且)/, '');
+  return out.replace(/(?:比|较)?同期/g, '').replace(/^(?:据|从|在(?!岸)|于|截至|较|对|和|与|及|而|但|且)/, '');
 }
 
 function kindOf(m: NumberMention, subject: string, predicate: string, target: boolean): ClaimKind {
@@ -140,6 +141,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   const last = own[own.length - 1];
   if (last !== undefined) carry.period = last.period;
   const mentions = scanNumbers(s, allPeriods.map((p) => [p.start, p.end] as [number, number]));
+  shareUnits(s, mentions);
   const out: Claim[] = [];
   let prevEnd = 0;
   let prevSubject = '';
@@ -171,12 +173,15 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const joined: boolean = prevKind !== null && subject === prevSubject && /^[和及与、/或]$/.test(window.trim());
     const kind: ClaimKind = joined && prevKind !== null ? prevKind : kindOf(m, subject, predicate, target);
     const deadline = target ? byPeriod : null;
+    subject = trimName(subject);
+    const names = kind === 'growth' ? sharedBy(s.slice(prevEnd, m.start), subject) : [subject];
+    subject = names[names.length - 1]!;
     const direction = kind === 'growth' ? directionOf(s.slice(from, m.start), subject) : null;
     const sign = direction === 'down' ? -1 : 1;
     // a statistics release states 同比 once: its later changes of the same period share it
     const baseline = kind === 'growth' ? (baselineOf(s.slice(0, m.start)) ?? (isSpan(period) ? carry.baseline : null)) : null;
     if (baseline !== null) carry.baseline = baseline;
-    out.push({
+    const claim: Claim = {
       value: m.value * sign,
       high: m.high === null ? null : m.high * sign,
       shape: m.shape,
@@ -193,13 +198,21 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
       start: offset + m.start,
       end: offset + m.end,
       sentenceStart: offset,
-    });
+    };
+    // 金蝶国际、舜宇、京东健康涨超3%: one claim per name, in text order
+    for (const name of names) out.push({ ...claim, subject: name });
     prevEnd = m.end;
     prevSubject = subject;
     prevKind = kind;
     if (subject !== '') carry.subject = subject;
   }
   return out;
+}
+
+/** The names a price move ending at the number belongs to, else the grammar's subject alone. */
+function sharedBy(segment: string, subject: string): string[] {
+  const names = movingNames(segment);
+  return names === null || names.length === 0 ? [subject] : names;
 }
 
 function afterText(s: string, end: number): string {
