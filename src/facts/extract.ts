@@ -8,7 +8,7 @@
  * //    { value: 38, unit: '%', subject: '全国规模以上工业企业利润总额', kind: 'growth', period: '2021-01/2021-11', … }]
  */
 import { baselineOf, directionOf } from './change.js';
-import { movingNames, shareUnits, trimName } from './lists.js';
+import { movingNames, respectiveSubjects, shareUnits, trimName } from './lists.js';
 import { COUNT_UNITS, GROWTH_MARKERS, LEADING_NOISE, SHARE_EXCEPTIONS, SHARE_MARKERS, TARGET_MARKERS } from './lexicon.js';
 import { toHalfWidth } from './numbers.js';
 import { findPeriods, shanghaiDate, type PeriodMention } from './periods.js';
@@ -59,7 +59,7 @@ function windowText(s: string, from: number, to: number, periods: readonly Perio
     else if (depth === 0 && !periods.some((p) => i >= p.start && i < p.end)) out += c;
   }
   for (const re of LEADING_NOISE) out = out.replace(re, '');
-  return out.replace(/(?:比|较)?同期/g, '').replace(/^(?:据|从|在(?!岸)|于|截至|较|对|和|与|及|而|但|且)/, '');
+  return out.replace(/(?:比|较)?同期/g, '').replace(/(?:比|较)(?:上月|上年|去年|上季度?|上周|前一日|上一交易日)/g, '').replace(/(?:名义|实际)(?=增长|下降)/g, '').replace(/^(?:据|从|在(?!岸)|于|截至|较|对|和|与|及|而|但|且)/, '');
 }
 
 function kindOf(m: NumberMention, subject: string, predicate: string, target: boolean): ClaimKind {
@@ -103,8 +103,11 @@ export function extractClaims(text: string, publishedAt: string | null): Claim[]
   let lead: string | null | undefined;
   let baseline: ClaimBaseline | null = null;
   for (const para of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)) {
+    // NBS notes (附注, 注：…) define terms: the rest of the article after a 附注 heading, and any 注： sentence
+    if (NOTES_HEADING.test(para[0])) break;
     const carry: Carry = { period: lead ?? null, subject: '', baseline };
     for (const sentence of splitSentences(para[0])) {
+      if (NOTE.test(sentence.text)) break;
       claims.push(...claimsOfSentence(sentence.text, para.index + sentence.start, publishedAt, carry));
       if (lead === undefined) lead = carry.period;
     }
@@ -112,6 +115,9 @@ export function extractClaims(text: string, publishedAt: string | null): Claim[]
   }
   return claims;
 }
+
+const NOTES_HEADING = /^\s*(?:附注|注释|指标解释|名词解释)\s*[:：]?\s*$/u;
+const NOTE = /^(?:附注|注释|注|备注|指标解释)\s*[0-9一二三四五六七八九十]*\s*[:：]/u;
 
 /** What a sentence hands to the next one in its paragraph. */
 interface Carry {
@@ -145,7 +151,9 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   const out: Claim[] = [];
   let prevEnd = 0;
   let prevSubject = '';
-  let prevKind: ClaimKind | null = null;
+  let prev: Claim | null = null;
+  // runs of joined numbers (分别增长7.07倍和3.08倍): where each starts in `out`, and the text before 分别
+  const runs: { first: number; count: number; before: string | null }[] = [];
   for (const m of mentions) {
     const cStart = clauseStart(s, m.start, 0);
     const from = Math.max(cStart, prevEnd);
@@ -170,16 +178,17 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const byPeriod = periods.find((p) => p.by && p.start < m.start && p.period !== null)?.period ?? null;
     const target = isTarget(s, m.numeralStart, byPeriod, publishedAt);
     // 分别降低7%和8%: a number joined to the previous one shares its kind
-    const joined: boolean = prevKind !== null && subject === prevSubject && /^[和及与、/或]$/.test(window.trim());
-    const kind: ClaimKind = joined && prevKind !== null ? prevKind : kindOf(m, subject, predicate, target);
+    const joined: boolean = prev !== null && subject === prevSubject && /^[和及与、/或]$/.test(s.slice(from, m.start).trim());
+    const kind: ClaimKind = joined && prev !== null ? prev.kind : kindOf(m, subject, predicate, target);
     const deadline = target ? byPeriod : null;
     subject = trimName(subject);
     const names = kind === 'growth' ? sharedBy(s.slice(prevEnd, m.start), subject) : [subject];
     subject = names[names.length - 1]!;
-    const direction = kind === 'growth' ? directionOf(s.slice(from, m.start), subject) : null;
+    // 分别下降8%、8%、10%: the joined numbers share the first one's direction and baseline
+    const direction = kind !== 'growth' ? null : joined && prev !== null ? prev.direction : directionOf(s.slice(from, m.start), subject);
     const sign = direction === 'down' ? -1 : 1;
     // a statistics release states 同比 once: its later changes of the same period share it
-    const baseline = kind === 'growth' ? (baselineOf(s.slice(0, m.start)) ?? (isSpan(period) ? carry.baseline : null)) : null;
+    const baseline = kind !== 'growth' ? null : joined && prev !== null ? prev.baseline : (baselineOf(s.slice(0, m.start)) ?? (isSpan(period) ? carry.baseline : null));
     if (baseline !== null) carry.baseline = baseline;
     const claim: Claim = {
       value: m.value * sign,
@@ -201,12 +210,26 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     };
     // 金蝶国际、舜宇、京东健康涨超3%: one claim per name, in text order
     for (const name of names) out.push({ ...claim, subject: name });
+    const run = runs[runs.length - 1];
+    if (joined && run !== undefined) run.count++;
+    else runs.push({ first: out.length - 1, count: 1, before: respectiveHead(s, cStart, m.start, allPeriods) });
     prevEnd = m.end;
     prevSubject = subject;
-    prevKind = kind;
+    prev = claim;
     if (subject !== '') carry.subject = subject;
   }
+  for (const run of runs) {
+    const subjects = run.before === null ? null : respectiveSubjects(run.before, run.count);
+    subjects?.forEach((subj, k) => (out[run.first + k]!.subject = subj));
+  }
   return out;
+}
+
+/** The clause text before 分别 when the number follows it (化学需氧量、氨氮排放总量比2020年分别下降8%), else null. */
+function respectiveHead(s: string, cStart: number, at: number, periods: readonly PeriodMention[]): string | null {
+  const i = s.lastIndexOf('分别', at);
+  if (i < cStart) return null;
+  return windowText(s, cStart, i, periods).replace(/(?:同比|环比|比|较)$/u, '');
 }
 
 /** The names a price move ending at the number belongs to, else the grammar's subject alone. */

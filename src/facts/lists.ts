@@ -3,7 +3,7 @@
  * (通达集团，丘钛科技，舜宇光学科技涨超2.5%; 金蝶国际、舜宇、京东健康涨超3%) give one claim per
  * name, and a number joined to the next one (27.3及56.2港元) shares its unit. Pure.
  */
-import { UNIT_RULES } from './lexicon.js';
+import { MEASURE_HEADS, UNIT_RULES } from './lexicon.js';
 import type { NumberMention } from './scan-numbers.js';
 
 /** A market or scope word before a name that is not part of it (港股比亚迪电子 → 比亚迪电子). */
@@ -63,4 +63,17 @@ export function shareUnits(s: string, mentions: NumberMention[]): void {
     const mult = rule?.multiplier ?? 1;
     mentions[k] = { ...m, unit: n.unit, value: m.value * mult, high: m.high === null ? null : m.high * mult };
   }
+}
+
+/**
+ * The subjects of a 分别 list in order: 装备制造业和高技术制造业利润 with two numbers →
+ * 装备制造业利润, 高技术制造业利润 (the measured head of the last item is shared). Null when
+ * the number of items is not the number of figures.
+ */
+export function respectiveSubjects(head: string, count: number): string[] | null {
+  const parts = head.split(/[、和及与]/u).map((p) => p.trim());
+  if (count < 2 || parts.length !== count || parts.some((p) => p === '' || /[0-9]/.test(p))) return null;
+  const last = parts[count - 1]!;
+  const shared = MEASURE_HEADS.find((h) => last.endsWith(h) && last !== h);
+  return parts.map((p) => (shared === undefined || p.endsWith(shared) ? p : p + shared));
 }
