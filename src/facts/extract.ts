@@ -185,10 +185,12 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const names = kind === 'growth' ? sharedBy(s.slice(prevEnd, m.start), subject) : [subject];
     subject = names[names.length - 1]!;
     // 分别下降8%、8%、10%: the joined numbers share the first one's direction and baseline
-    const direction = kind !== 'growth' ? null : joined && prev !== null ? prev.direction : directionOf(s.slice(from, m.start), subject);
+    // a target of a change (能耗下降13.5%) is signed like the change
+    const change = kind === 'growth' || (kind === 'target' && kindOf(m, subject, predicate, false) === 'growth');
+    const direction = !change ? null : joined && prev !== null ? prev.direction : directionOf(s.slice(from, m.start), subject);
     const sign = direction === 'down' ? -1 : 1;
     // a statistics release states 同比 once: its later changes of the same period share it
-    const baseline = kind !== 'growth' ? null : joined && prev !== null ? prev.baseline : (baselineOf(s.slice(0, m.start)) ?? (isSpan(period) ? carry.baseline : null));
+    const baseline = !change ? null : joined && prev !== null ? prev.baseline : (baselineOf(s.slice(0, m.start)) ?? (isSpan(period) ? carry.baseline : null));
     if (baseline !== null) carry.baseline = baseline;
     const claim: Claim = {
       value: m.value * sign,
