@@ -145,7 +145,8 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   const own = periods.filter((p) => p.period !== null);
   const inherited = own.length === 0 ? carry.period : null;
   const last = own[own.length - 1];
-  if (last !== undefined) carry.period = last.period;
+  // a deadline (到2022年, 9月21日前) bounds its own sentence; the next ones do not inherit it
+  if (last !== undefined) carry.period = last.by && !/^截/.test(s.slice(last.start, last.end)) ? null : last.period;
   const mentions = scanNumbers(s, allPeriods.map((p) => [p.start, p.end] as [number, number]));
   shareUnits(s, mentions);
   const out: Claim[] = [];

@@ -61,3 +61,11 @@ describe('分别 lists and plans (issue 15 examples)', () => {
     expect(extractClaims('截至7月底，累计接种新冠病毒疫苗70亿剂。', PUB22).map((c) => [c.value, c.unit])).toEqual([[7000000000, '剂']]);
   });
 });
+
+describe('periods across sentences', () => {
+  it('a deadline (到2022年, 9月21日前) is not inherited by the next sentence; 截至 is', () => {
+    const periods = (text: string) => extractClaims(text, '2021-12-08T12:00:00+08:00').map((c) => c.period);
+    expect(periods('资金足以支付到2022年的借款。法案仍需至少60票赞成。')).toEqual([null]);
+    expect(periods('截至11月底，累计开通基站139.6万个。其中，新增基站45万个。')).toEqual(['2021-11-30', '2021-11-30']);
+  });
+});
