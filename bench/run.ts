@@ -3,6 +3,7 @@
  * on the last line. Benchmarks compare against a baseline measured in the same run,
  * because these machines are noisy.
  */
+import { benchFacts } from './facts.js';
 import { benchFetch } from './fetch.js';
 import { benchImport } from './import.js';
 import { benchIngest } from './ingest.js';
@@ -12,6 +13,7 @@ import { benchStories } from './stories.js';
 import { benchWeb } from './web.js';
 
 const benches: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
+  facts: benchFacts,
   fetch: benchFetch,
   import: benchImport,
   ingest: benchIngest,

@@ -7,12 +7,14 @@
  * // → [{ value: 7975010000000, unit: '元', subject: '全国规模以上工业企业利润总额', kind: 'level', period: '2021-01/2021-11', … },
  * //    { value: 38, unit: '%', subject: '全国规模以上工业企业利润总额', kind: 'growth', period: '2021-01/2021-11', … }]
  */
+import { baselineOf, directionOf } from './change.js';
+import { movingNames, respectiveSubjects, shareUnits, trimName } from './lists.js';
 import { COUNT_UNITS, GROWTH_MARKERS, LEADING_NOISE, SHARE_EXCEPTIONS, SHARE_MARKERS, TARGET_MARKERS } from './lexicon.js';
 import { toHalfWidth } from './numbers.js';
 import { findPeriods, shanghaiDate, type PeriodMention } from './periods.js';
 import { scanNumbers, type NumberMention } from './scan-numbers.js';
 import { subjectAfter, subjectBefore, subjectLeading } from './subject.js';
-import type { Claim, ClaimKind } from './types.js';
+import type { Claim, ClaimBaseline, ClaimKind } from './types.js';
 
 /** Sentences of a text with their offsets: split at 。！？ and line breaks; table rows (tabs) skipped. */
 export function splitSentences(text: string): { text: string; start: number }[] {
@@ -57,7 +59,7 @@ function windowText(s: string, from: number, to: number, periods: readonly Perio
     else if (depth === 0 && !periods.some((p) => i >= p.start && i < p.end)) out += c;
   }
   for (const re of LEADING_NOISE) out = out.replace(re, '');
-  return out.replace(/(?:比|较)?同期/g, '').replace(/^(?:据|从|在|于|截至|较|对|和|与|及|而|但|且)/, '');
+  return out.replace(/(?:比|较)?同期/g, '').replace(/(?:比|较)(?:上月|上年|去年|上季度?|上周|前一日|上一交易日)/g, '').replace(/(?:名义|实际)(?=增长|下降)/g, '').replace(/^(?:据|从|在(?!岸)|于|截至|较|对|和|与|及|而|但|且)/, '');
 }
 
 function kindOf(m: NumberMention, subject: string, predicate: string, target: boolean): ClaimKind {
@@ -99,22 +101,35 @@ export function extractClaims(text: string, publishedAt: string | null): Claim[]
   // The period a sentence without its own one inherits: the latest one in its paragraph, else
   // the lead's (据统计局消息，1—5月，… then 商品房施工面积… in the next paragraphs).
   let lead: string | null | undefined;
+  let baseline: ClaimBaseline | null = null;
   for (const para of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)) {
-    const carry: Carry = { period: lead ?? null, subject: '' };
+    // NBS notes (附注, 注：…) define terms: the rest of the article after a 附注 heading, and any 注： sentence
+    if (NOTES_HEADING.test(para[0])) break;
+    const carry: Carry = { period: lead ?? null, subject: '', baseline };
     for (const sentence of splitSentences(para[0])) {
+      if (NOTE.test(sentence.text)) break;
       claims.push(...claimsOfSentence(sentence.text, para.index + sentence.start, publishedAt, carry));
       if (lead === undefined) lead = carry.period;
     }
+    baseline = carry.baseline;
   }
   return claims;
 }
+
+const NOTES_HEADING = /^\s*(?:附注|注释|指标解释|名词解释)\s*[:：]?\s*$/u;
+const NOTE = /^(?:附注|注释|注|备注|指标解释)\s*[0-9一二三四五六七八九十]*\s*[:：]/u;
 
 /** What a sentence hands to the next one in its paragraph. */
 interface Carry {
   period: string | null;
   /** The subject of the paragraph's last claim. */
   subject: string;
+  /** The baseline of the article's last change. */
+  baseline: ClaimBaseline | null;
 }
+
+/** A period longer than a day (2022-01/2022-05, 2021-Q3, 2021-11): a statistics period. */
+const isSpan = (period: string | null): boolean => period !== null && !/^\d{4}-\d{2}-\d{2}$/.test(period);
 
 /** 跌幅为8.01%，报2378元/吨: a change noun is not the subject of the level that follows. */
 const CHANGE_NOUN = /(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/;
@@ -130,12 +145,16 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   const own = periods.filter((p) => p.period !== null);
   const inherited = own.length === 0 ? carry.period : null;
   const last = own[own.length - 1];
-  if (last !== undefined) carry.period = last.period;
+  // a deadline (到2022年, 9月21日前) bounds its own sentence; the next ones do not inherit it
+  if (last !== undefined) carry.period = last.by && !/^截/.test(s.slice(last.start, last.end)) ? null : last.period;
   const mentions = scanNumbers(s, allPeriods.map((p) => [p.start, p.end] as [number, number]));
+  shareUnits(s, mentions);
   const out: Claim[] = [];
   let prevEnd = 0;
   let prevSubject = '';
-  let prevKind: ClaimKind | null = null;
+  let prev: Claim | null = null;
+  // runs of joined numbers (分别增长7.07倍和3.08倍): where each starts in `out`, and the text before 分别
+  const runs: { first: number; count: number; before: string | null }[] = [];
   for (const m of mentions) {
     const cStart = clauseStart(s, m.start, 0);
     const from = Math.max(cStart, prevEnd);
@@ -160,16 +179,29 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const byPeriod = periods.find((p) => p.by && p.start < m.start && p.period !== null)?.period ?? null;
     const target = isTarget(s, m.numeralStart, byPeriod, publishedAt);
     // 分别降低7%和8%: a number joined to the previous one shares its kind
-    const joined: boolean = prevKind !== null && subject === prevSubject && /^[和及与、/或]$/.test(window.trim());
-    const kind: ClaimKind = joined && prevKind !== null ? prevKind : kindOf(m, subject, predicate, target);
+    const joined: boolean = prev !== null && subject === prevSubject && /^[和及与、/或]$/.test(s.slice(from, m.start).trim());
+    const kind: ClaimKind = joined && prev !== null ? prev.kind : kindOf(m, subject, predicate, target);
     const deadline = target ? byPeriod : null;
-    out.push({
-      value: m.value,
-      high: m.high,
+    subject = trimName(subject);
+    const names = kind === 'growth' ? sharedBy(s.slice(prevEnd, m.start), subject) : [subject];
+    subject = names[names.length - 1]!;
+    // 分别下降8%、8%、10%: the joined numbers share the first one's direction and baseline
+    // a target of a change (能耗下降13.5%) is signed like the change
+    const change = kind === 'growth' || (kind === 'target' && kindOf(m, subject, predicate, false) === 'growth');
+    const direction = !change ? null : joined && prev !== null ? prev.direction : directionOf(s.slice(from, m.start), subject);
+    const sign = direction === 'down' ? -1 : 1;
+    // a statistics release states 同比 once: its later changes of the same period share it
+    const baseline = !change ? null : joined && prev !== null ? prev.baseline : (baselineOf(s.slice(0, m.start)) ?? (isSpan(period) ? carry.baseline : null));
+    if (baseline !== null) carry.baseline = baseline;
+    const claim: Claim = {
+      value: m.value * sign,
+      high: m.high === null ? null : m.high * sign,
       shape: m.shape,
       unit: m.unit,
       subject,
       kind,
+      direction,
+      baseline,
       qualifier: m.qualifier,
       period,
       deadline: deadline === null ? null : deadlineDay(deadline),
@@ -178,13 +210,35 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
       start: offset + m.start,
       end: offset + m.end,
       sentenceStart: offset,
-    });
+    };
+    // 金蝶国际、舜宇、京东健康涨超3%: one claim per name, in text order
+    for (const name of names) out.push({ ...claim, subject: name });
+    const run = runs[runs.length - 1];
+    if (joined && run !== undefined) run.count++;
+    else runs.push({ first: out.length - 1, count: 1, before: respectiveHead(s, cStart, m.start, allPeriods) });
     prevEnd = m.end;
     prevSubject = subject;
-    prevKind = kind;
+    prev = claim;
     if (subject !== '') carry.subject = subject;
   }
+  for (const run of runs) {
+    const subjects = run.before === null ? null : respectiveSubjects(run.before, run.count);
+    subjects?.forEach((subj, k) => (out[run.first + k]!.subject = subj));
+  }
   return out;
+}
+
+/** The clause text before 分别 when the number follows it (化学需氧量、氨氮排放总量比2020年分别下降8%), else null. */
+function respectiveHead(s: string, cStart: number, at: number, periods: readonly PeriodMention[]): string | null {
+  const i = s.lastIndexOf('分别', at);
+  if (i < cStart) return null;
+  return windowText(s, cStart, i, periods).replace(/(?:同比|环比|比|较)$/u, '');
+}
+
+/** The names a price move ending at the number belongs to, else the grammar's subject alone. */
+function sharedBy(segment: string, subject: string): string[] {
+  const names = movingNames(segment);
+  return names === null || names.length === 0 ? [subject] : names;
 }
 
 function afterText(s: string, end: number): string {

@@ -77,6 +77,14 @@ const BY = '(截至|截止到?|力争到|力争在|到)?';
 /** Period rules, tried in order at each position; the first match wins. */
 const RULES: readonly Rule[] = [
   {
+    // “十四五”时期, 十四五期间, 十四五末: a five-year plan, always a span with a deadline
+    re: /([“"]?十([一二三四五六])五[”"]?(?:时期|期间|末|规划期)?)/y,
+    resolve(m) {
+      const first = 2021 + (num(m[2]) - 4) * 5; // 十四五: 2021-2025
+      return `${first}/${first + 4}`;
+    },
+  },
+  {
     // 今年至2025年, 2020至2023年: a span of years
     re: /(?:(\d{4})年?|(今年|本年|明年))\s*[至到—–-]\s*(\d{4})年/y,
     resolve(m, pub) {
@@ -172,7 +180,7 @@ const RULES: readonly Rule[] = [
 ];
 
 /** Characters a period expression can start with. */
-const PERIOD_START = /[0-9一二三四五六七八九十两〇零今去明前后本上下截到力第昨当]/;
+const PERIOD_START = /[0-9一二三四五六七八九十两〇零今去明前后本上下截到力第昨当“"]/;
 
 /** Every period expression in `text`, left to right, not overlapping. */
 export function findPeriods(text: string, publishedAt: string | null): PeriodMention[] {

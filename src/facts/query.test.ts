@@ -33,7 +33,7 @@ afterAll(async () => {
 describe('facts queries', () => {
   it('finds claims by subject through its normalised form (规模以上 → 规上)', async () => {
     expect((await queryClaims(store, { subject: '规模以上工业企业' })).map(toClaimLine).map((c) => [c.articleId, c.value, c.kind, c.period])).toEqual([
-      ['t:3', 4, 'growth', '2022'],
+      ['t:3', -4, 'growth', '2022'],
     ]);
   });
 

@@ -22,6 +22,10 @@ export interface ClaimLine {
   qualifier: string | null;
   period: string | null;
   sentence: string;
+  /** Added for issue 15 (the value of a fall is negative): up | down | flat for a change, else null. */
+  direction: string | null;
+  /** yoy | mom | vs-year | two-year-avg | vs-target, or null. */
+  baseline: string | null;
 }
 
 /** One target as `caixun facts --targets --json` and `GET /api/facts/targets` print it. */
@@ -54,6 +58,8 @@ export function toClaimLine(c: StoredClaim): ClaimLine {
     qualifier: c.qualifier,
     period: c.period,
     sentence: c.sentence,
+    direction: c.direction,
+    baseline: c.baseline,
   };
 }
 

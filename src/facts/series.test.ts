@@ -56,3 +56,19 @@ describe('evaluateTargets', () => {
     expect([r!.articleId, ...r!.evidence]).toEqual(evidence);
   });
 });
+
+describe('evaluateTargets: one report per story, signed targets', () => {
+  const t = (articleId: string, storyId: string) => c(articleId, 2000000, '2021-12-01T00:00:00+08:00', { kind: 'target', deadline: '2022-12-31', storyId });
+  it('two versions of one story state one target; another story’s target stands apart', () => {
+    const reports = evaluateTargets([t('v1', 's1'), t('v2', 's1'), t('w1', 's2')], '2022-01-01');
+    expect(reports.map((r) => r.articleId)).toEqual(['v1', 'w1']);
+  });
+
+  it('a target of a fall (下降13.5%) is met by a deeper fall, not by a rise', () => {
+    const fall = c('t', -13.5, '2021-12-01T00:00:00+08:00', { kind: 'target', unit: '%', deadline: '2025-12-31', direction: 'down' });
+    const deeper = c('a', -14, '2024-01-01T00:00:00+08:00', { kind: 'growth', unit: '%', direction: 'down' });
+    const rise = c('b', 2, '2024-01-01T00:00:00+08:00', { kind: 'growth', unit: '%', direction: 'up' });
+    expect(evaluateTargets([fall, deeper], '2024-06-01')[0]!.status).toBe('met');
+    expect(evaluateTargets([fall, rise], '2024-06-01')[0]!.status).toBe('pending');
+  });
+});

@@ -15,6 +15,10 @@ export interface TimedClaim {
   period: string | null;
   deadline: string | null;
   publishedAt: string | null;
+  /** The story of the article (optional: a target is reported once per story). */
+  storyId?: string | null;
+  /** down for a fall: a target of a fall is met by a fall at least as deep. */
+  direction?: string | null;
 }
 
 /** One point of a series. */
@@ -112,13 +116,18 @@ export function evaluateTargets(claims: readonly TimedClaim[], asOf?: string): T
   }, '');
   const today = asOf ?? newest;
   const out: TargetReport[] = [];
+  // the versions of one story state the same target: one report per (story, subject, value, deadline)
+  const seen = new Set<string>();
   for (const t of claims) {
     if (t.kind !== 'target') continue;
+    const key = `${t.storyId ?? t.articleId}|${t.subjectKey}|${t.value}|${t.unit}|${t.deadline ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const setAt = t.publishedAt ?? '';
     const later = claims.filter(
       (c) => c.kind !== 'target' && c.unit === t.unit && sameSubject(c.subjectKey, t.subjectKey) && (c.publishedAt ?? '') > setAt,
     );
-    const lower = t.qualifier !== null && LOWER_IS_BETTER.has(t.qualifier);
+    const lower = (t.qualifier !== null && LOWER_IS_BETTER.has(t.qualifier)) || t.direction === 'down';
     const reached = later.find((c) => {
       const when = c.period !== null ? periodSortKey(c.period) : dayOf(c.publishedAt);
       const inTime = t.deadline === null || when === null || endKey(when) <= t.deadline;

@@ -12,6 +12,8 @@ export interface ClaimRow {
   subject: string;
   subject_key: string;
   kind: string;
+  direction: string | null;
+  baseline: string | null;
   qualifier: string | null;
   period: string | null;
   deadline: string | null;
@@ -37,6 +39,8 @@ export const toStoredClaim = (r: ClaimRow): StoredClaim => ({
   subject: r.subject,
   subjectKey: r.subject_key,
   kind: r.kind,
+  direction: r.direction,
+  baseline: r.baseline,
   qualifier: r.qualifier,
   period: r.period,
   deadline: r.deadline,

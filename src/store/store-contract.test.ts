@@ -40,6 +40,8 @@ const claim = (over: Partial<ClaimInput> = {}): ClaimInput => ({
   subject: '工业增加值',
   subjectKey: '工业增加值',
   kind: 'growth',
+  direction: 'up',
+  baseline: 'yoy',
   qualifier: null,
   period: '2021-Q1',
   deadline: null,
@@ -289,11 +291,11 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
       await store.upsertArticles([makeArticle({ id: 't:1' })]);
       const facts = store.facts();
       await facts.replaceClaims([{ articleId: 't:1', contentHash: 'h1', claims: [claim(), claim({ value: 7, subject: '营业收入', subjectKey: '营业收入' })] }]);
-      await facts.replaceClaims([{ articleId: 't:1', contentHash: 'h2', claims: [claim({ value: 6.3512, high: 7.25, qualifier: '约', deadline: '2025' })] }]);
+      await facts.replaceClaims([{ articleId: 't:1', contentHash: 'h2', claims: [claim({ value: -6.3512, high: -7.25, direction: 'down', baseline: 'two-year-avg', qualifier: '约', deadline: '2025' })] }]);
       const rows = await facts.listClaims();
       expect(rows).toEqual([
         {
-          ...claim({ value: 6.3512, high: 7.25, qualifier: '约', deadline: '2025' }),
+          ...claim({ value: -6.3512, high: -7.25, direction: 'down', baseline: 'two-year-avg', qualifier: '约', deadline: '2025' }),
           articleId: 't:1',
           seq: 0,
           storyId: null,

@@ -185,6 +185,10 @@ export interface ClaimInput {
   subject: string;
   subjectKey: string;
   kind: string;
+  /** up | down | flat for a change, else null (the value of a fall is negative). */
+  direction: string | null;
+  /** yoy | mom | vs-year | two-year-avg | vs-target, or null. */
+  baseline: string | null;
   qualifier: string | null;
   period: string | null;
   deadline: string | null;

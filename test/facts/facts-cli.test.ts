@@ -31,8 +31,8 @@ describe('caixun facts', () => {
     expect(r.status).toBe(0);
     const claims = lines(r.stdout);
     expect(claims.length).toBeGreaterThan(0);
-    expect(Object.keys(claims[0]!)).toEqual(['articleId', 'storyId', 'value', 'unit', 'subject', 'kind', 'qualifier', 'period', 'sentence']);
-    expect(claims.map((c) => [c.value, c.unit, c.kind, c.period])).toContainEqual([18, '%', 'growth', '2022-01/2022-05']);
+    expect(Object.keys(claims[0]!)).toEqual(['articleId', 'storyId', 'value', 'unit', 'subject', 'kind', 'qualifier', 'period', 'sentence', 'direction', 'baseline']);
+    expect(claims.map((c) => [c.value, c.unit, c.kind, c.period, c.direction, c.baseline])).toContainEqual([-18, '%', 'growth', '2022-01/2022-05', 'down', 'yoy']);
   });
 
   it('--story: the merged facts, conflicts marked with !', async () => {

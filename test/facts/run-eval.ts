@@ -29,28 +29,36 @@ function resolveSubject(subject: SubjectLabel, fileText: string, path: string): 
   return run;
 }
 
-/** The labels (test/facts/labels.json), with subject references resolved against the corpus. */
-export function loadFactLabels(): LabelledArticle[] {
-  const raw = JSON.parse(readFileSync(new URL('./labels.json', import.meta.url), 'utf8')) as {
-    articles: { path: string; claims: (Omit<LabelledClaim, 'subject'> & { subject: SubjectLabel })[] }[];
+/** The two label sets: the first (developed on) and the second (issue 15, with held-out articles). */
+export const FACT_LABEL_SETS = { first: 'labels.json', second: 'labels-second.json' } as const;
+export type FactLabelSet = keyof typeof FACT_LABEL_SETS;
+
+/** A label set (test/facts/labels*.json), with subject references resolved against the corpus. */
+export function loadFactLabels(set: FactLabelSet = 'first'): LabelledArticle[] {
+  const raw = JSON.parse(readFileSync(new URL(`./${FACT_LABEL_SETS[set]}`, import.meta.url), 'utf8')) as {
+    articles: { path: string; heldOut?: boolean; claims: (Omit<LabelledClaim, 'subject'> & { subject: SubjectLabel })[] }[];
   };
   return raw.articles.map((a) => {
     const fileText = readFileSync(join(corpusDir, a.path), 'utf8');
-    return { path: a.path, claims: a.claims.map((c) => ({ ...c, subject: resolveSubject(c.subject, fileText, a.path) })) };
+    const claims = a.claims.map((c) => ({ ...c, subject: resolveSubject(c.subject, fileText, a.path) }));
+    return a.heldOut === undefined ? { path: a.path, claims } : { path: a.path, heldOut: a.heldOut, claims };
   });
 }
 
 /** What {@link runFactsEval} measured. */
 export interface FactsEvalResult {
   scores: Scores;
+  /** The articles tuned on, and the held-out ones (the second set marks them; the first has none). */
+  dev: Scores;
+  heldOut: Scores;
   articles: number;
   imported: number;
   predicted: Map<string, Claim[]>;
 }
 
 /** Import the corpus, extract the claims of every labelled article, score them. */
-export async function runFactsEval(): Promise<FactsEvalResult> {
-  const labels = loadFactLabels();
+export async function runFactsEval(set: FactLabelSet = 'first'): Promise<FactsEvalResult> {
+  const labels = loadFactLabels(set);
   const corpus = await importCorpus(labels.map((l) => l.path));
   try {
     const predicted = new Map<string, Claim[]>();
@@ -59,7 +67,11 @@ export async function runFactsEval(): Promise<FactsEvalResult> {
       if (article === undefined) throw new Error(`facts eval: ${l.path} has no stored article`);
       predicted.set(l.path, extractClaims(article.text, article.publishedAt));
     }
-    return { scores: scoreClaims(labels, predicted), articles: labels.length, imported: corpus.articles.length, predicted };
+    return {
+      scores: scoreClaims(labels, predicted),
+      dev: scoreClaims(labels.filter((l) => l.heldOut !== true), predicted),
+      heldOut: scoreClaims(labels.filter((l) => l.heldOut === true), predicted),
+      articles: labels.length, imported: corpus.articles.length, predicted };
   } finally {
     await corpus.close();
   }

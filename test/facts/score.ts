@@ -12,6 +12,9 @@
 import { subjectsMatch } from '../../src/facts/subject.js';
 import type { Claim } from '../../src/facts/types.js';
 
+/** Exact subject rule: equal after spaces and quote marks are removed. */
+const bareSubject = (x: string): string => x.replace(/[\s“”"'‘’「」《》]/g, '');
+
 /** One labelled claim. */
 export interface LabelledClaim {
   value: number;
@@ -19,12 +22,17 @@ export interface LabelledClaim {
   subject: string;
   kind: string;
   period: string | null;
+  /** Second set only: signed value, direction and baseline were labelled (first set: absent). */
+  direction?: 'up' | 'down' | 'flat' | null;
+  baseline?: string | null;
 }
 
 /** One labelled article: its path relative to the corpus root and its claims. */
 export interface LabelledArticle {
   path: string;
   claims: LabelledClaim[];
+  /** Never tuned on: scored apart from the rest. */
+  heldOut?: boolean;
 }
 
 /** Precision, recall and F1 of one field. */
@@ -40,14 +48,21 @@ export interface FieldScore {
 /** One miss, for the report. */
 export interface Miss {
   path: string;
-  field: 'value+unit' | 'subject' | 'kind' | 'period';
+  field: Field;
   /** What the label says (absent for a spurious claim). */
   gold?: LabelledClaim;
   /** What was extracted (absent for a missed claim). */
-  predicted?: Pick<Claim, 'value' | 'unit' | 'subject' | 'kind' | 'period' | 'text'>;
+  predicted?: Brief;
 }
 
-const FIELDS = ['value+unit', 'subject', 'kind', 'period'] as const;
+type Brief = Pick<Claim, 'value' | 'unit' | 'subject' | 'kind' | 'period' | 'text'> & { baseline?: string | null };
+
+/**
+ * value+unit pairs by magnitude, so a lost sign counts as a sign error, not a miss; the sign,
+ * baseline and exact-subject fields are scored only over labels that carry them (second set).
+ */
+const FIELDS = ['value+unit', 'value+unit+sign', 'subject', 'subject-exact', 'kind', 'period', 'baseline'] as const;
+type Field = (typeof FIELDS)[number];
 
 /** Scores of every field plus every miss. */
 export interface Scores {
@@ -66,45 +81,54 @@ function score(correct: number, predicted: number, gold: number): FieldScore {
 
 /** Score the claims extracted from each labelled article (`predicted.get(path)`). */
 export function scoreClaims(labels: readonly LabelledArticle[], predicted: ReadonlyMap<string, readonly Claim[]>): Scores {
-  const correct = { 'value+unit': 0, subject: 0, kind: 0, period: 0 };
+  const correct = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>;
   let nPred = 0;
   let nGold = 0;
+  let nSigned = 0;
+  let nSignedPred = 0;
   const misses: Miss[] = [];
+  const brief = (p: Claim): Brief => ({ value: p.value, unit: p.unit, subject: p.subject, kind: p.kind, period: p.period, text: p.text, baseline: p.baseline });
   for (const article of labels) {
     const preds = [...(predicted.get(article.path) ?? [])];
+    const signed = article.claims.some((c) => c.direction !== undefined);
     nPred += preds.length;
     nGold += article.claims.length;
+    if (signed) {
+      nSigned += article.claims.length;
+      nSignedPred += preds.length;
+    }
     const used = new Set<number>();
     for (const gold of article.claims) {
-      const i = preds.findIndex((p, k) => !used.has(k) && p.unit === gold.unit && sameValue(p.value, gold.value));
+      const i = preds.findIndex((p, k) => !used.has(k) && p.unit === gold.unit && sameValue(Math.abs(p.value), Math.abs(gold.value)));
       if (i === -1) {
         misses.push({ path: article.path, field: 'value+unit', gold });
         continue;
       }
       used.add(i);
       const p = preds[i]!;
-      const brief = { value: p.value, unit: p.unit, subject: p.subject, kind: p.kind, period: p.period, text: p.text };
+      const check = (field: Field, ok: boolean): void => {
+        if (ok) correct[field]++;
+        else misses.push({ path: article.path, field, gold, predicted: brief(p) });
+      };
       correct['value+unit']++;
-      if (subjectsMatch(gold.subject, p.subject)) correct.subject++;
-      else misses.push({ path: article.path, field: 'subject', gold, predicted: brief });
-      if (gold.kind === p.kind) correct.kind++;
-      else misses.push({ path: article.path, field: 'kind', gold, predicted: brief });
-      if (gold.period === p.period) correct.period++;
-      else misses.push({ path: article.path, field: 'period', gold, predicted: brief });
+      check('subject', subjectsMatch(gold.subject, p.subject));
+      check('kind', gold.kind === p.kind);
+      check('period', gold.period === p.period);
+      if (signed) {
+        check('value+unit+sign', sameValue(p.value, gold.value));
+        check('subject-exact', bareSubject(gold.subject) === bareSubject(p.subject));
+        check('baseline', (gold.baseline ?? null) === (p.baseline ?? null));
+      }
     }
     preds.forEach((p, k) => {
-      if (!used.has(k)) {
-        misses.push({ path: article.path, field: 'value+unit', predicted: { value: p.value, unit: p.unit, subject: p.subject, kind: p.kind, period: p.period, text: p.text } });
-      }
+      if (!used.has(k)) misses.push({ path: article.path, field: 'value+unit', predicted: brief(p) });
     });
   }
-  return {
-    fields: {
-      'value+unit': score(correct['value+unit'], nPred, nGold),
-      subject: score(correct.subject, nPred, nGold),
-      kind: score(correct.kind, nPred, nGold),
-      period: score(correct.period, nPred, nGold),
-    },
-    misses,
-  };
+  const fields = Object.fromEntries(
+    FIELDS.map((f) => {
+      const onSigned = f === 'value+unit+sign' || f === 'subject-exact' || f === 'baseline';
+      return [f, onSigned ? score(correct[f], nSignedPred, nSigned) : score(correct[f], nPred, nGold)];
+    }),
+  ) as Record<Field, FieldScore>;
+  return { fields, misses };
 }

@@ -34,7 +34,7 @@ async function buildArchive(path: string): Promise<void> {
       contentHash: `h${k}`,
       claims: [
         { value: 6.3512 + k, high: k ? 7.1 : null, shape: 'single', unit: '%', subject: '增加值', subjectKey: '增加值', kind: 'growth',
-          qualifier: null, period: '2021', deadline: null, text: '6.35%', sentence: '增长6.35%。', start: 2, end: 7, sentenceStart: 0 },
+          direction: k === 1 ? 'down' : 'up', baseline: k === 2 ? 'two-year-avg' : 'yoy', qualifier: null, period: '2021', deadline: null, text: '6.35%', sentence: '增长6.35%。', start: 2, end: 7, sentenceStart: 0 },
       ],
     })),
   );

@@ -93,7 +93,7 @@ export const FACT_CLAIMS: CopiedTable = {
     ['seq', 'integer'],
     ['value', 'double precision'],
     ['high', 'double precision'],
-    ...text('shape', 'unit', 'subject', 'subject_key', 'kind', 'qualifier', 'period', 'deadline', 'text', 'sentence'),
+    ...text('shape', 'unit', 'subject', 'subject_key', 'kind', 'direction', 'baseline', 'qualifier', 'period', 'deadline', 'text', 'sentence'),
     ['start', 'integer'],
     ['end', 'integer'],
     ['sentence_start', 'integer'],

@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 const claim = (value: number): ClaimInput => ({
-  value, high: null, shape: 'single', unit: '%', subject: '增加值', subjectKey: '增加值', kind: 'growth', qualifier: null,
+  value, high: null, shape: 'single', unit: '%', subject: '增加值', subjectKey: '增加值', kind: 'growth', direction: 'up', baseline: null, qualifier: null,
   period: null, deadline: null, text: `${value}%`, sentence: `增长${value}%。`, start: 2, end: 4, sentenceStart: 0,
 });
 

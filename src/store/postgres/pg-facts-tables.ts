@@ -49,13 +49,24 @@ export const factsPgMigration: PgMigration = {
   `,
 };
 
+/** Step: a change's direction and baseline (issue 15); stored claims are extracted again. */
+export const factsDirectionPgMigration: PgMigration = {
+  name: 'claim direction and baseline',
+  sql: `
+    ALTER TABLE fact_claims ADD COLUMN direction text;
+    ALTER TABLE fact_claims ADD COLUMN baseline text;
+    DELETE FROM fact_claims;
+    DELETE FROM fact_articles;
+  `,
+};
+
 const STALE = `NOT EXISTS (SELECT 1 FROM fact_articles f WHERE f.article_id = a.id AND f.content_hash = a.content_hash)`;
 
 const INSERT_CLAIMS = `
-  INSERT INTO fact_claims (article_id, seq, value, high, shape, unit, subject, subject_key, kind, qualifier,
-    period, deadline, text, sentence, start, "end", sentence_start)
+  INSERT INTO fact_claims (article_id, seq, value, high, shape, unit, subject, subject_key, kind, direction, baseline,
+    qualifier, period, deadline, text, sentence, start, "end", sentence_start)
   SELECT * FROM json_to_recordset($1::json) AS v(article_id text, seq integer, value double precision,
-    high double precision, shape text, unit text, subject text, subject_key text, kind text, qualifier text,
+    high double precision, shape text, unit text, subject text, subject_key text, kind text, direction text, baseline text, qualifier text,
     period text, deadline text, text text, sentence text, start integer, "end" integer, sentence_start integer)`;
 
 /** The facts tables of one PostgreSQL database. Obtain it with `PgStore.facts()`. */
@@ -111,7 +122,7 @@ export class PgFactsTables implements FactsTables {
         const rows = entries.flatMap(({ articleId, claims }) =>
           claims.map((c, seq) => ({
             article_id: articleId, seq, value: c.value, high: c.high, shape: c.shape, unit: c.unit,
-            subject: c.subject, subject_key: c.subjectKey, kind: c.kind, qualifier: c.qualifier,
+            subject: c.subject, subject_key: c.subjectKey, kind: c.kind, direction: c.direction, baseline: c.baseline, qualifier: c.qualifier,
             period: c.period, deadline: c.deadline, text: c.text, sentence: c.sentence, start: c.start,
             end: c.end, sentence_start: c.sentenceStart,
           })),

@@ -15,6 +15,8 @@ const claim = (over: Partial<ClaimInput> = {}): ClaimInput => ({
   subject: '工业增加值',
   subjectKey: '工业增加值',
   kind: 'growth',
+  direction: 'up',
+  baseline: 'yoy',
   qualifier: null,
   period: '2021-Q1',
   deadline: null,

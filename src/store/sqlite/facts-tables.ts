@@ -50,6 +50,20 @@ export const factsTablesMigration: Migration = {
   `,
 };
 
+/**
+ * Migration step: a change's direction and baseline (issue 15). The stored claims are dropped so
+ * that the next derive run extracts every article again, with signed changes.
+ */
+export const factsDirectionMigration: Migration = {
+  name: 'claim direction and baseline',
+  sql: `
+    ALTER TABLE fact_claims ADD COLUMN direction TEXT;
+    ALTER TABLE fact_claims ADD COLUMN baseline TEXT;
+    DELETE FROM fact_claims;
+    DELETE FROM fact_articles;
+  `,
+};
+
 /** The facts tables of one SQLite database. Obtain it with `SqliteStore.facts()`. */
 export class SqliteFactsStore implements FactsTables {
   readonly #db: Database.Database;
@@ -67,10 +81,10 @@ export class SqliteFactsStore implements FactsTables {
       countPending: db.prepare<[], number>(`SELECT count(*) FROM articles a WHERE ${stale}`).pluck(),
       deleteClaims: db.prepare<[string]>('DELETE FROM fact_claims WHERE article_id = ?'),
       insertClaim: db.prepare(
-        `INSERT INTO fact_claims (article_id, seq, value, high, shape, unit, subject, subject_key, kind, qualifier,
-           period, deadline, text, sentence, start, end, sentence_start)
-         VALUES (@articleId, @seq, @value, @high, @shape, @unit, @subject, @subjectKey, @kind, @qualifier,
-           @period, @deadline, @text, @sentence, @start, @end, @sentenceStart)`,
+        `INSERT INTO fact_claims (article_id, seq, value, high, shape, unit, subject, subject_key, kind, direction, baseline,
+           qualifier, period, deadline, text, sentence, start, end, sentence_start)
+         VALUES (@articleId, @seq, @value, @high, @shape, @unit, @subject, @subjectKey, @kind, @direction, @baseline,
+           @qualifier, @period, @deadline, @text, @sentence, @start, @end, @sentenceStart)`,
       ),
       markDone: db.prepare<[string, string, number]>(
         `INSERT INTO fact_articles (article_id, content_hash, claims) VALUES (?, ?, ?)

@@ -59,7 +59,7 @@ describe('facts routes', () => {
       ['eastmoney:202112082206761079', 4000000000, '元', '超过'],
       ['eastmoney:202112082206777086', 5000000000, '元', '超过'],
     ]);
-    expect(Object.keys(body.claims[0]!)).toEqual(['articleId', 'storyId', 'value', 'unit', 'subject', 'kind', 'qualifier', 'period', 'sentence']);
+    expect(Object.keys(body.claims[0]!)).toEqual(['articleId', 'storyId', 'value', 'unit', 'subject', 'kind', 'qualifier', 'period', 'sentence', 'direction', 'baseline']);
   });
 
   it('GET /api/facts?story= merges the versions and marks the conflict', async () => {
