@@ -1,0 +1,99 @@
+/**
+ * bbox-blocks: poppler's own layout of a page (`pdftotext -bbox-layout`: blocks of lines of words,
+ * each with its box) as plain data, every word split into glyph boxes so that fake bold (a glyph
+ * drawn twice at about the same place) can be dropped glyph by glyph.
+ *
+ * Coordinates are poppler's: points from the top-left corner, y growing downwards.
+ */
+import { decodeEntities } from '../poppler.js';
+
+/** A box: left, top, right, bottom. */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** One glyph with its (estimated) box. */
+export interface Glyph extends Box {
+  ch: string;
+}
+
+/** One text line of a block. */
+export interface BboxLine extends Box {
+  /** Set top to bottom (a vertical headline): one glyph per line of the page. */
+  vertical: boolean;
+  /** The glyph size: the line's height, or its width when vertical. */
+  size: number;
+  glyphs: Glyph[];
+}
+
+/** One poppler block: a run of lines poppler put together. */
+export interface BboxBlock extends Box {
+  lines: BboxLine[];
+}
+
+/** One page. */
+export interface BboxPage {
+  width: number;
+  height: number;
+  blocks: BboxBlock[];
+}
+
+const PAGE = /<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/gu;
+const BLOCK = /<block xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([\s\S]*?)<\/block>/gu;
+const LINE = /<line xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([\s\S]*?)<\/line>/gu;
+const WORD = /<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/gu;
+const TITLE = /<title>([^<]*)<\/title>/u;
+
+const box = (m: RegExpMatchArray): Box => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]) });
+
+/** The PDF's Title as pdftotext writes it in the head; '' when none. */
+export function readBboxTitle(xhtml: string): string {
+  return decodeEntities(TITLE.exec(xhtml.slice(0, 4000))?.[1] ?? '').trim();
+}
+
+/**
+ * Pages of `pdftotext -bbox-layout` output.
+ * @example parseBboxBlocks('<page width="600" height="800"><block xMin="0" yMin="0" xMax="20" yMax="10"><line xMin="0" yMin="0" xMax="20" yMax="10"><word xMin="0" yMin="0" xMax="20" yMax="10">稳增</word></line></block></page>')[0]?.blocks.length // 1
+ */
+export function parseBboxBlocks(xhtml: string): BboxPage[] {
+  const pages: BboxPage[] = [];
+  for (const page of xhtml.matchAll(PAGE)) {
+    const blocks: BboxBlock[] = [];
+    for (const b of (page[3] ?? '').matchAll(BLOCK)) {
+      const lines: BboxLine[] = [];
+      for (const l of (b[5] ?? '').matchAll(LINE)) {
+        const line = readLine(box(l), l[5] ?? '');
+        if (line.glyphs.length > 0) lines.push(line);
+      }
+      if (lines.length > 0) blocks.push({ ...box(b), lines });
+    }
+    pages.push({ width: Number(page[1]), height: Number(page[2]), blocks });
+  }
+  return pages;
+}
+
+function readLine(lineBox: Box, xml: string): BboxLine {
+  const words = [...xml.matchAll(WORD)].map((w) => ({ ...box(w), text: decodeEntities(w[5] ?? '') }));
+  const chars = words.reduce((n, w) => n + [...w.text].length, 0);
+  const w = lineBox.x1 - lineBox.x0;
+  const h = lineBox.y1 - lineBox.y0;
+  // A vertical line is a column of glyphs: tall and about one glyph wide.
+  const vertical = chars > 1 && h > w * 1.8 && words.every((word) => word.x1 - word.x0 < (word.y1 - word.y0) * 1.2);
+  const glyphs: Glyph[] = [];
+  for (const word of words) {
+    const cs = [...word.text];
+    cs.forEach((ch, i) => {
+      if (vertical) {
+        const step = (word.y1 - word.y0) / cs.length;
+        glyphs.push({ ch, x0: word.x0, x1: word.x1, y0: word.y0 + i * step, y1: word.y0 + (i + 1) * step });
+      } else {
+        const step = (word.x1 - word.x0) / cs.length;
+        glyphs.push({ ch, x0: word.x0 + i * step, x1: word.x0 + (i + 1) * step, y0: word.y0, y1: word.y1 });
+      }
+    });
+  }
+  return { ...lineBox, vertical, size: vertical ? w : h, glyphs };
+}
