@@ -38,10 +38,15 @@ export function assembleArticles(blocks: readonly PageBlock[], body: number, pag
   for (const t of titles) {
     const texts = members.get(t) ?? [];
     const paragraphs = readParagraphs(orderColumns(texts, body), body);
-    if (paragraphs.join('').length < 40) continue; // a banner or a headline without text
+    const all = paragraphs.join('');
+    // A banner, a headline without text, or a data box: articles have sentences.
+    if (all.length < 100 || (all.match(/[。！？]/gu) ?? []).length < 2) continue;
     const own = (role: PageBlock['role']): string | undefined => {
       const found = blocks.filter((b) => b.of === t && b.role === role).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
-      return found.length === 0 ? undefined : found.map((b) => b.text).join(role === 'byline' ? ' ' : '').replace(/^——\s*/u, '');
+      if (found.length === 0) return undefined;
+      // Names spread over one-glyph blocks (`杨`, `义`) join without a space; two names keep one.
+      const spaced = role === 'byline' && found.every((b) => [...b.text].length > 1);
+      return found.map((b) => b.text).join(spaced ? ' ' : '').replace(/^——\s*/u, '');
     };
     const article: PageArticle = { title: t.text, paragraphs, box: t };
     const kicker = own('kicker');
@@ -66,7 +71,7 @@ function pickTitle(b: PageBlock, titles: readonly PageBlock[], pageHeight: numbe
   let best: PageBlock | undefined;
   let bestCost = pageHeight * MAX_REACH;
   for (const t of titles) {
-    if (t.y0 > b.y1) continue;
+    if (t.y0 > b.y1 || b.y0 < t.y0 - t.size * 2) continue; // the block is not under nor beside it
     const dv = Math.max(0, b.y0 - t.y1);
     const dh = Math.max(0, t.x0 - b.x1, b.x0 - t.x1);
     if (dh > 0 && dv > 0 && !t.vertical) continue;

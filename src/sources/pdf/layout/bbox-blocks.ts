@@ -68,7 +68,7 @@ export function parseBboxBlocks(xhtml: string): BboxPage[] {
         const line = readLine(box(l), l[5] ?? '');
         if (line.glyphs.length > 0) lines.push(line);
       }
-      if (lines.length > 0) blocks.push({ ...box(b), lines });
+      blocks.push(...splitBlock(lines));
     }
     pages.push({ width: Number(page[1]), height: Number(page[2]), blocks });
   }
@@ -96,4 +96,34 @@ function readLine(lineBox: Box, xml: string): BboxLine {
     });
   }
   return { ...lineBox, vertical, size: vertical ? w : h, glyphs };
+}
+
+/**
+ * poppler sometimes puts side-by-side columns (or a table and the text beside it) into one block:
+ * a block is split into runs of lines that stand one under the other — each line joins the run
+ * whose last line is right above it, at the same size; else it starts a run.
+ */
+export function splitBlock(lines: readonly BboxLine[]): BboxBlock[] {
+  const runs: BboxLine[][] = [];
+  for (const line of lines) {
+    const run = runs.find((r) => {
+      const last = r[r.length - 1] as BboxLine;
+      const sameRow = Math.min(last.y1, line.y1) - Math.max(last.y0, line.y0) > line.size * 0.5;
+      const rowGap = Math.max(line.x0 - last.x1, last.x0 - line.x1);
+      if (sameRow && rowGap < line.size) return true; // a redraw or the rest of the same row
+      const overlap = Math.min(last.x1, line.x1) - Math.max(last.x0, line.x0);
+      const sameSize = Math.abs(last.size - line.size) < Math.max(last.size, line.size) * 0.25;
+      const gap = line.y0 - last.y1;
+      return sameSize && overlap > Math.min(last.x1 - last.x0, line.x1 - line.x0) * 0.5 && gap > -last.size * 0.5 && gap < last.size * 1.2;
+    });
+    if (run) run.push(line);
+    else runs.push([line]);
+  }
+  return runs.map((r) => ({
+    x0: Math.min(...r.map((l) => l.x0)),
+    y0: Math.min(...r.map((l) => l.y0)),
+    x1: Math.max(...r.map((l) => l.x1)),
+    y1: Math.max(...r.map((l) => l.y1)),
+    lines: r,
+  }));
 }

@@ -54,7 +54,7 @@ export function lineText(line: BboxLine, headline = false): string {
     const cur = gs[i] as Glyph;
     const g = gaps[i - 1] ?? 0;
     const latin = LATIN.test(prev.ch) && LATIN.test(cur.ch) && g > line.size * 0.15;
-    const wide = headline && g > line.size * 0.6 && g > usual + line.size * 0.4;
+    const wide = headline && g > line.size * 0.3 && g > usual + line.size * 0.25;
     out += (latin || wide ? ' ' : '') + cur.ch;
   }
   return mapPuaPunctuation(out).trim();

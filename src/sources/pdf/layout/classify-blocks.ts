@@ -3,7 +3,7 @@
  * page's body text and its place — header/footer zone, headline, kicker (above a headline),
  * subtitle (below or beside one), byline (a short line next to a headline) or text.
  */
-import type { BboxBlock, BboxPage, Box } from './bbox-blocks.js';
+import type { BboxBlock, BboxLine, BboxPage, Box } from './bbox-blocks.js';
 import { blockSize, lineText } from './block-text.js';
 
 export type Role = 'zone' | 'title' | 'kicker' | 'subtitle' | 'byline' | 'text';
@@ -50,8 +50,10 @@ export function classifyBlocks(page: BboxPage, body: number): PageBlock[] {
     const size = blockSize(block);
     const vertical = block.lines.every((l) => l.vertical);
     const zone = block.y1 < page.height * HEADER_SHARE || block.y0 > page.height * FOOTER_SHARE;
-    const role: Role = zone ? 'zone' : size >= body * TITLE_RATIO ? 'title' : 'text';
-    const text = block.lines.map((l) => lineText(l, role === 'title')).join(role === 'title' ? ' ' : '');
+    const plain = block.lines.map((l) => lineText(l)).join('');
+    const sentence = [...plain].length > 25 && /[，。；]/u.test(plain);
+    const role: Role = zone ? 'zone' : size >= body * TITLE_RATIO && !sentence ? 'title' : 'text';
+    const text = role === 'title' ? headlineText(block) : plain;
     return { x0: block.x0, y0: block.y0, x1: block.x1, y1: block.y1, block, role, size, vertical, text };
   });
   const titles = blocks.filter((b) => b.role === 'title');
@@ -61,7 +63,8 @@ export function classifyBlocks(page: BboxPage, body: number): PageBlock[] {
     if (!near) continue;
     const [t, where] = near;
     if (b.role === 'title' && where === 'above' && b.size < t.size * 0.8) Object.assign(b, { role: 'kicker', of: t });
-    else if (b.role === 'text' && b.size >= body * SUBTITLE_RATIO && where !== 'above') Object.assign(b, { role: 'subtitle', of: t });
+    else if (b.role === 'title' && where !== 'above' && (b.size < t.size * 0.6 || b.text.startsWith('——'))) Object.assign(b, { role: 'subtitle', of: t });
+    else if (b.role === 'text' && b.size >= body * SUBTITLE_RATIO && where !== 'above' && [...b.text].length <= 40) Object.assign(b, { role: 'subtitle', of: t });
   }
   // Bylines stand under the headline or under its subtitle.
   const heads = blocks
@@ -76,6 +79,25 @@ export function classifyBlocks(page: BboxPage, body: number): PageBlock[] {
     if (near && near[1] !== 'above') Object.assign(b, { role: 'byline', of: near[0].of });
   }
   return blocks;
+}
+
+/**
+ * A headline's text: lines drawn at the same height (a fake-bold redraw poppler kept as another
+ * line) merged into one visual line, visual lines joined with a space.
+ */
+function headlineText(block: BboxBlock): string {
+  const rows: BboxLine[] = [];
+  for (const line of block.lines) {
+    const row = rows.find((r) => !line.vertical && !r.vertical && overlapY(r, line) > line.size * 0.5);
+    if (!row) {
+      rows.push({ ...line, glyphs: [...line.glyphs] });
+      continue;
+    }
+    row.glyphs.push(...line.glyphs);
+    row.glyphs.sort((a, b) => a.x0 - b.x0);
+    Object.assign(row, { x0: Math.min(row.x0, line.x0), x1: Math.max(row.x1, line.x1) });
+  }
+  return rows.map((r) => lineText(r, true)).join(' ');
 }
 
 function isBylineLike(b: PageBlock, body: number): boolean {

@@ -20,7 +20,7 @@ const DATE = /(20\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?/u
 const TITLE_CODE = /^(?:[A-Z]{0,2}?([A-Z]{2,6}))?([A-Z]?\d{2})[A-Za-z]?(20\d{2})(\d{2})(\d{2})[A-Z]?$/u;
 const PAGE_LABEL = /^(?:第\s*)?([A-Z]?\d{1,3})\s*版?\s*[|｜]?\s*([\u4e00-\u9fff]{2,6})?/u;
 const SECTION = /^[\u4e00-\u9fff]{2,6}$/u;
-const NOT_SECTION = /星期|编辑|责编|微信|电话|邮箱|日报|晚报|商报|法治报|证券报|时报/u;
+const NOT_SECTION = /星期|编辑|责编|美编|版式|检校|微信|电话|邮箱|日报|晚报|商报|法治报|证券报|时报/u;
 
 const pad = (n: string | number): string => String(n).padStart(2, '0');
 
@@ -35,9 +35,9 @@ export function readPageMeta(header: readonly string[], pdfTitle: string, pageTe
   for (const text of header) {
     const date = DATE.exec(text);
     if (date && meta.date === undefined) meta.date = `${date[1]}-${pad(date[2] ?? '')}-${pad(date[3] ?? '')}`;
-    const rest = text.replace(DATE, '').replace(/星期[一二三四五六日天]/u, '').trim();
+    const rest = text.replace(DATE, '').replace(/星期[一二三四五六日天]/u, '').replace(/微信[:：].*$/u, '').trim();
     const label = PAGE_LABEL.exec(rest);
-    if (label?.[1] !== undefined && meta.page === undefined && rest.length <= 16) meta.page = label[1].replace(/^0+(?=\d)/u, '');
+    if (label?.[1] !== undefined && meta.page === undefined && rest.length <= 30) meta.page = label[1].replace(/^0+(?=\d)/u, '');
     const section = label?.[2] ?? (SECTION.test(rest) ? rest : undefined);
     if (section !== undefined && meta.section === undefined && !NOT_SECTION.test(section)) meta.section = section;
   }
