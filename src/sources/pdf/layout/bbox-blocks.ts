@@ -61,16 +61,17 @@ export function readBboxTitle(xhtml: string): string {
 export function parseBboxBlocks(xhtml: string): BboxPage[] {
   const pages: BboxPage[] = [];
   for (const page of xhtml.matchAll(PAGE)) {
-    const blocks: BboxBlock[] = [];
+    // poppler's blocks are sometimes single lines and sometimes two columns: the page's lines are
+    // grouped again into runs that stand one under the other.
+    const lines: BboxLine[] = [];
     for (const b of (page[3] ?? '').matchAll(BLOCK)) {
-      const lines: BboxLine[] = [];
       for (const l of (b[5] ?? '').matchAll(LINE)) {
         const line = readLine(box(l), l[5] ?? '');
         if (line.glyphs.length > 0) lines.push(line);
       }
-      blocks.push(...splitBlock(lines));
     }
-    pages.push({ width: Number(page[1]), height: Number(page[2]), blocks });
+    lines.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+    pages.push({ width: Number(page[1]), height: Number(page[2]), blocks: splitBlock(lines) });
   }
   return pages;
 }
@@ -110,6 +111,7 @@ export function splitBlock(lines: readonly BboxLine[]): BboxBlock[] {
       const last = r[r.length - 1] as BboxLine;
       const sameRow = Math.min(last.y1, line.y1) - Math.max(last.y0, line.y0) > line.size * 0.5;
       const rowGap = Math.max(line.x0 - last.x1, last.x0 - line.x1);
+      if (line.vertical || last.vertical) return line.vertical && last.vertical && Math.abs(line.x0 - last.x0) < line.size * 0.5 && sameRow;
       if (sameRow && rowGap < line.size) return true; // a redraw or the rest of the same row
       const overlap = Math.min(last.x1, line.x1) - Math.max(last.x0, line.x0);
       const sameSize = Math.abs(last.size - line.size) < Math.max(last.size, line.size) * 0.25;

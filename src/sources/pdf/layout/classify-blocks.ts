@@ -21,6 +21,8 @@ export interface PageBlock extends Box {
 }
 
 const HEADER_SHARE = 0.075;
+/** A block that starts this high up is the header (a big section name reaching lower). */
+const HEADER_TOP = 0.03;
 const FOOTER_SHARE = 0.975;
 /** A headline is at least this many times the body size. */
 const TITLE_RATIO = 1.9;
@@ -49,9 +51,9 @@ export function classifyBlocks(page: BboxPage, body: number): PageBlock[] {
   const blocks = page.blocks.map((block): PageBlock => {
     const size = blockSize(block);
     const vertical = block.lines.every((l) => l.vertical);
-    const zone = block.y1 < page.height * HEADER_SHARE || block.y0 > page.height * FOOTER_SHARE;
+    const zone = block.y1 < page.height * HEADER_SHARE || (block.y0 < page.height * HEADER_TOP && !vertical) || block.y0 > page.height * FOOTER_SHARE;
     const plain = block.lines.map((l) => lineText(l)).join('');
-    const sentence = [...plain].length > 25 && /[，。；]/u.test(plain);
+    const sentence = [...plain].length > 12 && /[，。；]/u.test(plain);
     const role: Role = zone ? 'zone' : size >= body * TITLE_RATIO && !sentence ? 'title' : 'text';
     const text = role === 'title' ? headlineText(block) : plain;
     return { x0: block.x0, y0: block.y0, x1: block.x1, y1: block.y1, block, role, size, vertical, text };
