@@ -92,7 +92,15 @@ function orderColumns(texts: PageBlock[], body: number): PageBlock[] {
   const widths = texts.map((b) => b.x1 - b.x0).sort((a, b) => a - b);
   const usual = widths[Math.floor(widths.length / 2)] ?? 0;
   const wide = (b: PageBlock): boolean => b.x1 - b.x0 > usual * 1.7;
-  const column = (b: PageBlock): number => Math.round(b.x0 / (body * 4));
+  // Columns: left edges within a few glyphs of the column's first left edge (sub-heads are indented).
+  const columns = new Map<PageBlock, number>();
+  let start = -Infinity;
+  let id = -1;
+  for (const b of [...texts].sort((x, y) => x.x0 - y.x0)) {
+    if (b.x0 - start > body * 3) [start, id] = [b.x0, id + 1];
+    columns.set(b, id);
+  }
+  const column = (b: PageBlock): number => columns.get(b) ?? 0;
   return [...texts].sort((a, b) => {
     if (wide(a) !== wide(b)) return wide(a) ? -1 : 1;
     if (wide(a)) return a.y0 - b.y0;
@@ -104,12 +112,16 @@ const LONE_PUNCTUATION = /^[，。；：！？、”’）》」』\s]+$/u;
 
 function readParagraphs(blocks: PageBlock[], body: number): string[] {
   const out: string[] = [];
+  let afterHead = false;
   for (const b of blocks) {
-    const { paragraphs, continues } = blockParagraphs(b.block);
+    const { paragraphs, continues: goesOn } = blockParagraphs(b.block);
     if (b.size >= body * 1.15) {
       out.push(paragraphs.join('')); // a sub-head stands alone
+      afterHead = true;
       continue;
     }
+    const continues = goesOn && !afterHead;
+    afterHead = false;
     paragraphs.forEach((p, i) => {
       const last = out.length - 1;
       const join = last >= 0 && ((i === 0 && continues && !/[。！？”]$/u.test(out[last] ?? '')) || LONE_PUNCTUATION.test(p) || /[“‘（《]$/u.test(out[last] ?? ''));

@@ -107,17 +107,14 @@ function readLine(lineBox: Box, xml: string): BboxLine {
 export function splitBlock(lines: readonly BboxLine[]): BboxBlock[] {
   const runs: BboxLine[][] = [];
   for (const line of lines) {
-    const run = runs.find((r) => {
-      const last = r[r.length - 1] as BboxLine;
-      const sameRow = Math.min(last.y1, line.y1) - Math.max(last.y0, line.y0) > line.size * 0.5;
-      const rowGap = Math.max(line.x0 - last.x1, last.x0 - line.x1);
-      if (line.vertical || last.vertical) return line.vertical && last.vertical && Math.abs(line.x0 - last.x0) < line.size * 0.5 && sameRow;
-      if (sameRow && rowGap < line.size) return true; // a redraw or the rest of the same row
-      const overlap = Math.min(last.x1, line.x1) - Math.max(last.x0, line.x0);
-      const sameSize = Math.abs(last.size - line.size) < Math.max(last.size, line.size) * 0.25;
-      const gap = line.y0 - last.y1;
-      return sameSize && overlap > Math.min(last.x1 - last.x0, line.x1 - line.x0) * 0.5 && gap > -last.size * 0.5 && gap < last.size * 1.2;
-    });
+    // A row poppler cut in two (justified spaces) goes back into the row it belongs to.
+    const row = runs.find((r) => sameRowWithin(r, line));
+    if (row) {
+      const last = row[row.length - 1] as BboxLine;
+      row[row.length - 1] = { ...last, x0: Math.min(last.x0, line.x0), x1: Math.max(last.x1, line.x1), glyphs: [...last.glyphs, ...line.glyphs].sort((a, b) => a.x0 - b.x0) };
+      continue;
+    }
+    const run = runs.find((r) => continuesRun(r[r.length - 1] as BboxLine, line));
     if (run) run.push(line);
     else runs.push([line]);
   }
@@ -128,4 +125,28 @@ export function splitBlock(lines: readonly BboxLine[]): BboxBlock[] {
     y1: Math.max(...r.map((l) => l.y1)),
     lines: r,
   }));
+}
+
+const sameRow = (a: BboxLine, b: BboxLine): boolean => Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > b.size * 0.5;
+
+/** Whether `line` stands on the last row of run `r`, inside the run's width (or right next to it). */
+function sameRowWithin(r: readonly BboxLine[], line: BboxLine): boolean {
+  const last = r[r.length - 1] as BboxLine;
+  if (line.vertical || last.vertical || !sameRow(last, line) || Math.abs(last.size - line.size) > line.size * 0.25) return false;
+  const x0 = Math.min(...r.map((l) => l.x0));
+  const x1 = Math.max(...r.map((l) => l.x1));
+  const inside = r.length > 1 && line.x0 >= x0 - line.size * 0.5 && line.x1 <= x1 + line.size * 0.5;
+  const rowGap = Math.max(line.x0 - last.x1, last.x0 - line.x1);
+  return inside || rowGap < line.size; // the rest of the row, or a redraw of it
+}
+
+function continuesRun(last: BboxLine, line: BboxLine): boolean {
+  if (line.vertical || last.vertical) return line.vertical && last.vertical && Math.abs(line.x0 - last.x0) < line.size * 0.5 && sameRow(last, line);
+  const overlap = Math.min(last.x1, line.x1) - Math.max(last.x0, line.x0);
+  const sameSize = Math.abs(last.size - line.size) < Math.max(last.size, line.size) * 0.25;
+  const gap = line.y0 - last.y1;
+  // Under it: overlapping most of the shorter line, or starting at about the same left edge
+  // (a row's first fragment after an indented first line).
+  const under = overlap > Math.min(last.x1 - last.x0, line.x1 - line.x0) * 0.5 || (overlap > 0 && Math.abs(line.x0 - last.x0) < line.size * 2.5);
+  return sameSize && under && gap > -last.size * 0.5 && gap < last.size * 1.2;
 }
