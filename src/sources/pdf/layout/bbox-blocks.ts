@@ -147,6 +147,6 @@ function continuesRun(last: BboxLine, line: BboxLine): boolean {
   const gap = line.y0 - last.y1;
   // Under it: overlapping most of the shorter line, or starting at about the same left edge
   // (a row's first fragment after an indented first line).
-  const under = overlap > Math.min(last.x1 - last.x0, line.x1 - line.x0) * 0.5 || (overlap > 0 && Math.abs(line.x0 - last.x0) < line.size * 2.5);
+  const under = overlap > Math.min(last.x1 - last.x0, line.x1 - line.x0) * 0.5 || (overlap > -line.size && Math.abs(line.x0 - last.x0) < line.size * 2.5);
   return sameSize && under && gap > -last.size * 0.5 && gap < last.size * 1.2;
 }
