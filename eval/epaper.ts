@@ -37,9 +37,10 @@ function cpuSeconds(): number {
 
 function webText(file: string): string {
   const doc = JSON.parse(readFileSync(join(PDF_DIR, 'groundtruth', file), 'utf8')) as {
-    contents: Array<{ chapter: Array<{ name: string; section: Array<{ sentences: Array<{ sentence: string }> }> }> }>;
+    contents: Array<{ chapter: Array<{ section: Array<{ sentences: Array<{ sentence: string }> }> }> }>;
   };
-  return doc.contents.flatMap((c) => c.chapter.flatMap((ch) => [ch.name, ...ch.section.flatMap((s) => s.sentences.map((x) => x.sentence))])).join('');
+  // A chapter's name is also its first sentence: the sentences alone are the text.
+  return doc.contents.flatMap((c) => c.chapter.flatMap((ch) => ch.section.flatMap((s) => s.sentences.map((x) => x.sentence)))).join('');
 }
 
 const squash = (s: string): string => s.replace(/\s+/gu, '');
