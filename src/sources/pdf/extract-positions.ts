@@ -6,7 +6,6 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { OPS, getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InvalidDocumentError } from '../../util/errors.js';
 import type { PositionedText } from './layout-page.js';
 
@@ -28,7 +27,14 @@ export interface ExtractOptions {
   cMapUrl?: string | null;
 }
 
-const SHOW_TEXT = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | undefined;
+
+/** pdf.js, loaded on first use: importing it installs polyfills (it replaces the global JSON.parse). */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
 
 let assets: { cMapUrl: string; standardFontDataUrl: string } | undefined;
 
@@ -53,6 +59,8 @@ export function pdfjsAssetUrls(): { cMapUrl: string; standardFontDataUrl: string
  * const pages = await extractTextPositions(readFileSync(path), path);
  */
 export async function extractTextPositions(data: Uint8Array, origin: string, options: ExtractOptions = {}): Promise<PdfPageItems[]> {
+  const { OPS, getDocument } = await loadPdfJs();
+  const SHOW_TEXT = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
   const urls = pdfjsAssetUrls();
   const cMapUrl = options.cMapUrl === undefined ? urls.cMapUrl : options.cMapUrl;
   // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
