@@ -6,6 +6,7 @@
 import { benchFetch } from './fetch.js';
 import { benchImport } from './import.js';
 import { benchIngest } from './ingest.js';
+import { benchPipeline } from './pipeline.js';
 import { benchSearch } from './search.js';
 import { benchStories } from './stories.js';
 import { benchWeb } from './web.js';
@@ -14,6 +15,7 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
   fetch: benchFetch,
   import: benchImport,
   ingest: benchIngest,
+  pipeline: benchPipeline,
   stories: benchStories,
   web: benchWeb,
   search: benchSearch,

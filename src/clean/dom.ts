@@ -5,6 +5,7 @@
 import render from 'dom-serializer';
 import { type AnyNode, type ChildNode, type Document, Element, type ParentNode, Text } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import { capHtmlNesting, capNesting } from './cap-nesting.js';
 
 /** Elements that start a new paragraph in text. */
 export const blockTags: ReadonlySet<string> = new Set([
@@ -22,12 +23,16 @@ export const tableCellTags: ReadonlySet<string> = new Set(['td', 'th', 'caption'
 
 
 /**
- * Parses HTML with htmlparser2. Unlike an HTML5 tree builder it does not re-open formatting
+ * Parses HTML with htmlparser2, nesting capped at MAX_NESTING levels. Unlike an HTML5 tree builder it does not re-open formatting
  * elements across paragraphs, so `<p><strong>a</p><p>b</p><p></strong>` stays
  * `<p><strong>a</strong></p><p>b</p><p></p>` instead of turning every paragraph bold.
  */
 export function parseHtml(html: string): Document {
-  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
+  // Hostile nesting flattened before and after parsing, so no walk of the cleaner recurses
+  // deeper than MAX_NESTING (cap-nesting.ts).
+  const doc = parseDocument(capHtmlNesting(html), { decodeEntities: true, lowerCaseTags: true });
+  capNesting(doc);
+  return doc;
 }
 
 /** Serialises a DOM back to HTML, keeping non-ASCII characters literal. */

@@ -1,21 +1,37 @@
 #!/usr/bin/env node
 /** The `caixun` command line. Each command lives in commands/; errors end in exit.ts. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_DB } from '../store/open-store.js';
-import { runArticlesCommand } from './commands/articles.js';
-import { runExportCommand } from './commands/export.js';
-import { runExportSiteCommand } from './commands/export-site.js';
-import { runFactsCommand, type FactsCommandOptions } from './commands/facts.js';
-import { runFetchCommand } from './commands/fetch.js';
-import { runImportCommand } from './commands/import.js';
-import { runSourcesCommand } from './commands/sources.js';
-import { runStartCommand } from './commands/start.js';
-import { runWorkerCommand } from './commands/worker.js';
-import { runMigrateCommand, type MigrateCommandOptions } from './commands/migrate.js';
-import { runReindexCommand, runSearchCommand, type SearchCommandOptions } from './commands/search.js';
-import { runServeCommand } from './commands/serve.js';
-import { runReclusterCommand, runStoriesCommand, runStoryCommand } from './commands/stories.js';
+import { DEFAULT_DB } from '../store/db-spec.js';
+import type { FactsCommandOptions } from './commands/facts.js';
+import type { MigrateCommandOptions } from './commands/migrate.js';
+import type { SearchCommandOptions } from './commands/search.js';
 import { EXIT, reportError } from './exit.js';
+
+/**
+ * `name` of a command's module, loaded on its first call: `caixun --help` loads no command and
+ * each command only what it uses (pdf.js, jieba, hono and the stores stay out of the others).
+ */
+function onDemand<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K] {
+  const call = async (...args: unknown[]): Promise<unknown> => ((await load())[name] as (...a: unknown[]) => unknown)(...args);
+  return call as M[K];
+}
+
+const runArticlesCommand = onDemand(() => import('./commands/articles.js'), 'runArticlesCommand');
+const runExportCommand = onDemand(() => import('./commands/export.js'), 'runExportCommand');
+const runExportSiteCommand = onDemand(() => import('./commands/export-site.js'), 'runExportSiteCommand');
+const runFactsCommand = onDemand(() => import('./commands/facts.js'), 'runFactsCommand');
+const runFetchCommand = onDemand(() => import('./commands/fetch.js'), 'runFetchCommand');
+const runImportCommand = onDemand(() => import('./commands/import.js'), 'runImportCommand');
+const runSourcesCommand = onDemand(() => import('./commands/sources.js'), 'runSourcesCommand');
+const runStartCommand = onDemand(() => import('./commands/start.js'), 'runStartCommand');
+const runWorkerCommand = onDemand(() => import('./commands/worker.js'), 'runWorkerCommand');
+const runMigrateCommand = onDemand(() => import('./commands/migrate.js'), 'runMigrateCommand');
+const runReindexCommand = onDemand(() => import('./commands/search.js'), 'runReindexCommand');
+const runSearchCommand = onDemand(() => import('./commands/search.js'), 'runSearchCommand');
+const runServeCommand = onDemand(() => import('./commands/serve.js'), 'runServeCommand');
+const runReclusterCommand = onDemand(() => import('./commands/stories.js'), 'runReclusterCommand');
+const runStoriesCommand = onDemand(() => import('./commands/stories.js'), 'runStoriesCommand');
+const runStoryCommand = onDemand(() => import('./commands/stories.js'), 'runStoryCommand');
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -74,10 +90,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .addOption(new Option('--port <n>', 'web server port (0: any free port)').argParser(positiveInt).default(8080))
     .option('--host <host>', 'web server interface', '127.0.0.1')
+    .option('--public-url <url>', 'absolute origin used in feed links (default: the address the server listens on)')
     .option('--no-web', 'run the scheduler only')
     .option('--log-level <level>', 'trace, debug, info, warn, error, silent (default: CAIXUN_LOG_LEVEL or info)')
     .action(
-      async (opts: { config: string; db: string; port: number; host: string; web: boolean; logLevel?: string }) =>
+      async (opts: { config: string; db: string; port: number; host: string; publicUrl?: string; web: boolean; logLevel?: string }) =>
         setExit(await runStartCommand(opts)),
     );
 
@@ -188,7 +205,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .addOption(new Option('--port <n>', 'TCP port').argParser(positiveInt).default(8080))
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--public-url <url>', 'absolute origin used in feed links (default: the request origin)')
+    .option('--public-url <url>', 'absolute origin used in feed links (default: the address the server listens on)')
     .action(async (opts: { db: string; port: number; host: string; publicUrl?: string }) => setExit(await runServeCommand(opts)));
 
   program

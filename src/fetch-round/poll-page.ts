@@ -46,6 +46,11 @@ export const SUMMARY_ONLY_FLAG = 'summary-only';
  * An item whose page fails is stored with its summary and the `summary-only` flag; its page
  * is tried again next round and the full article replaces the summary as a revision.
  */
+/** An item that could not become an article, and why. */
+interface ItemFailure {
+  failed: string;
+}
+
 export async function addFullText(
   source: SourceConfig,
   ctx: PollContext,
@@ -54,8 +59,14 @@ export async function addFullText(
 ): Promise<FullTextResult> {
   const result: FullTextResult = { articles: [], known: 0, failures: 0 };
   const built = await Promise.all(
-    items.map(async (item): Promise<Article | 'known' | { plain: Article; message: string }> => {
-      const plain = feedItemToArticle(item, context);
+    items.map(async (item): Promise<Article | 'known' | { plain: Article; message: string } | ItemFailure> => {
+      // One item that cannot be built fails alone, with its reason; the others are stored.
+      let plain: Article;
+      try {
+        plain = feedItemToArticle(item, context);
+      } catch (err) {
+        return { failed: `item ${item.guid || item.link || item.title}: ${(err as Error).message}` };
+      }
       if (!needsFullText(item, source.fullText) || !item.link) return plain;
       const stored = await ctx.store.getArticle(plain.id);
       if (stored && !stored.flags.some((f) => f.code === SUMMARY_ONLY_FLAG)) return 'known';
@@ -81,7 +92,10 @@ export async function addFullText(
   );
   for (const b of built) {
     if (b === 'known') result.known++;
-    else if ('message' in b) {
+    else if ('failed' in b) {
+      result.failures++;
+      result.error ??= b.failed;
+    } else if ('message' in b) {
       result.failures++;
       result.error ??= b.message;
       const flag = { code: SUMMARY_ONLY_FLAG, message: `article page not fetched: ${b.message}` };

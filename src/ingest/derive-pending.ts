@@ -47,11 +47,18 @@ export type DeriveCounts = Record<string, number>;
 /** Runs every derive step in order over what is pending in `store`. */
 export async function derivePending(
   store: Store,
-  options: { onProgress?: (p: DeriveProgress) => void; steps?: readonly DeriveStep[] } = {},
+  options: {
+    onProgress?: (p: DeriveProgress) => void;
+    steps?: readonly DeriveStep[];
+    /** Called after each step with its count and how long it took (for summaries and benches). */
+    onStepDone?: (step: string, count: number, seconds: number) => void;
+  } = {},
 ): Promise<DeriveCounts> {
   const counts: DeriveCounts = {};
   for (const step of options.steps ?? deriveSteps) {
+    const started = performance.now();
     counts[step.name] = await step.run(store, (done, total) => options.onProgress?.({ step: step.name, done, total }));
+    options.onStepDone?.(step.name, counts[step.name]!, (performance.now() - started) / 1000);
   }
   return counts;
 }

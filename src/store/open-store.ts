@@ -1,14 +1,9 @@
 /** Opens the store a `--db` value names: a SQLite file path (default) or a PostgreSQL URL. */
 import type { Store } from './store.js';
 import { SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
+import { isPostgresUrl } from './db-spec.js';
 
-/** Default database file, relative to the working directory. */
-export const DEFAULT_DB = 'caixun.db';
-
-/** Whether a `--db` value names a PostgreSQL database rather than a SQLite file. */
-export function isPostgresUrl(spec: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(spec);
-}
+export { DEFAULT_DB, isPostgresUrl } from './db-spec.js';
 
 /** Options of {@link openStore}. */
 export type OpenStoreOptions = SqliteStoreOptions;

@@ -13,7 +13,7 @@ import { parseConfig } from '../config/load-config.js';
 import type { CaixunConfig } from '../config/schema.js';
 import type { SourceResult } from '../fetch-round/types.js';
 import { openStore } from '../store/open-store.js';
-import { PgWorkQueue, workQueuePgMigration } from '../store/postgres/pg-work-queue.js';
+import { PgWorkQueue, workQueuePgMigration, type WorkQueue } from '../store/postgres/pg-work-queue.js';
 import type { Store } from '../store/store.js';
 import { createWorker, type WorkerOptions } from './worker.js';
 
@@ -53,6 +53,20 @@ ${sources.join('\n')}
 network: { allowPrivate: true, retries: 0, hosts: { default: { concurrency: 16, minDelay: 0 } } }
 schedule: { jitter: 0, backoffCeiling: 2h }
 `);
+}
+
+/** The test's queue with some methods replaced (a stalled process, a counter). */
+function queueWith(overrides: Partial<WorkQueue>): WorkQueue {
+  return {
+    enqueue: queue.enqueue.bind(queue),
+    claim: queue.claim.bind(queue),
+    extend: queue.extend.bind(queue),
+    complete: queue.complete.bind(queue),
+    release: queue.release.bind(queue),
+    msUntilClaimable: queue.msUntilClaimable.bind(queue),
+    databaseTime: queue.databaseTime.bind(queue),
+    ...overrides,
+  };
 }
 
 function worker(config: CaixunConfig, owner: string, extra: Partial<WorkerOptions> = {}) {
@@ -164,13 +178,26 @@ describe('createWorker', () => {
       await answered;
       res.writeHead(200, { 'content-type': rss }).end(makeRss({ origin: server.origin, prefix: 'slow', count: 1 }));
     });
+    // Renewals counted as they reach the database, so the test waits on events, not on a clock.
+    let renewed = 0;
+    let renewedEnough!: () => void;
+    const enoughRenewals = new Promise<void>((resolve) => (renewedEnough = resolve));
+    const counting = queueWith({
+      extend: async (...args) => {
+        const ok = await queue.extend(...args);
+        if (++renewed === 4) renewedEnough();
+        return ok;
+      },
+    });
     const errors: string[] = [];
-    const slow = worker(config, 'a', { leaseMs: 1000, onError: (stage) => errors.push(stage) });
+    const slow = worker(config, 'a', { queue: counting, leaseMs: 3000, onError: (stage) => errors.push(stage) });
     const running = slow.run();
     await requested;
     const [claimedUntil] = (await queue.list()).map((r) => r.leaseExpiresAt);
-    // Two and a half lease lengths later the source is still leased: another worker claims nothing.
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Four renewals (every third of the lease) outlast the first lease, and the source is still
+    // leased: another worker claims nothing.
+    await enoughRenewals;
+    expect(Date.parse(await queue.databaseTime())).toBeGreaterThan(Date.parse(claimedUntil ?? ''));
     expect(Date.parse((await queue.list())[0]?.leaseExpiresAt ?? '')).toBeGreaterThan(Date.parse(claimedUntil ?? ''));
     expect(await queue.claim({ owner: 'b', keys: ['slow'], limit: 1, leaseMs: 1000 })).toEqual([]);
     answer();
@@ -196,15 +223,7 @@ describe('createWorker when a lease lapses', () => {
       res.writeHead(200, { 'content-type': rss }).end(makeRss({ origin: server.origin, prefix: 'slow', count: 1 }));
     });
     // A worker whose renewals never reach the database (a stalled process, a network split).
-    const stalled = {
-      enqueue: queue.enqueue.bind(queue),
-      claim: queue.claim.bind(queue),
-      extend: async () => true,
-      complete: queue.complete.bind(queue),
-      release: queue.release.bind(queue),
-      msUntilClaimable: queue.msUntilClaimable.bind(queue),
-      databaseTime: queue.databaseTime.bind(queue),
-    };
+    const stalled = queueWith({ extend: async () => true });
     const errors: string[] = [];
     const late = worker(config, 'late', { queue: stalled, leaseMs: 300, onError: (_s, e) => errors.push((e as Error).message) });
     const lateRun = late.run();

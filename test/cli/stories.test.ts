@@ -73,8 +73,10 @@ describe('caixun import clusters what it imported', () => {
     const summary = JSON.parse(imported.stdout) as Record<string, unknown>;
     const files = [...corpusFiles('jekyll'), ...corpusFiles('hexo')].length;
     expect(summary).toMatchObject({ files, new: 82, unchanged: files - 82, failed: 0 });
-    expect(Object.keys(summary)).toEqual(['files', 'new', 'updated', 'unchanged', 'failed', 'failures', 'flagged', 'durationMs', 'stories', 'derived']);
+    expect(Object.keys(summary)).toEqual(['files', 'new', 'updated', 'unchanged', 'failed', 'failures', 'flagged', 'durationMs', 'stories', 'derived', 'seconds']);
     expect(summary.stories).toEqual({ clustered: 82, stories: entries.length });
+    // Seconds per stage: the store, then each derive step in the order it ran.
+    expect(Object.keys(summary.seconds as object)).toEqual(['store', ...Object.keys(summary.derived as object)]);
     // Every derive step ran over every new article (stories, then search and facts).
     const derived = summary.derived as Record<string, number>;
     expect(Object.keys(derived)[0]).toBe('stories');

@@ -15,6 +15,7 @@ export const PG_BACKEND_FILES: string[] = [
   'src/fetch-round/ingest.test.ts',
   'src/fetch-round/poll-epaper.test.ts',
   'test/fetch/faults.test.ts',
+  'test/fetch/hostile-items.test.ts',
   // stories: clustering over the story tables
   'src/stories/cluster-store.test.ts',
   // the scheduler polling into a store and deriving
@@ -34,6 +35,7 @@ export const PG_BACKEND_FILES: string[] = [
   'test/cli/import.test.ts',
   'test/cli/stories.test.ts',
   'test/cli/import-pdf.test.ts',
+  'test/cli/import-concurrent.test.ts',
   'test/facts/facts-cli.test.ts',
   'test/pdf/newspaper-story.test.ts',
   // static-site export from an imported store (exported-corpus.ts)

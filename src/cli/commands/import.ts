@@ -32,6 +32,10 @@ function formatSummary(s: ImportSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
+function roundSeconds(ms: number): number {
+  return Number((ms / 1000).toFixed(3));
+}
+
 /** `search 82, facts 82`: what the derive steps after stories processed. */
 function formatDerived(derived: Record<string, number>): string {
   const rest = Object.entries(derived).filter(([step]) => step !== 'stories');
@@ -42,22 +46,28 @@ export async function runImportCommand(paths: string[], options: ImportCommandOp
   const store = await openStore(options.db);
   const progress = createProgress('importing', options.progress !== false);
   try {
+    const started = performance.now();
     const summary = await importPaths(paths, store, {
       onProgress: (p) => progress.update(p.done, p.total),
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
     });
     progress.stop();
+    // Seconds per stage, in --json only: `store` (read, clean, write) then each derive step.
+    const seconds: Record<string, number> = { store: roundSeconds(performance.now() - started) };
     if (options.stories === false) {
-      process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
+      process.stdout.write(options.json ? `${JSON.stringify({ ...summary, seconds })}\n` : formatSummary(summary));
     } else {
       // Fold what was just written into stories and the later stages (resumes any earlier
       // interrupted run too).
       const deriving = createProgress('deriving', options.progress !== false, 'articles');
-      const derived = await derivePending(store, { onProgress: (p) => deriving.update(p.done, p.total) });
+      const derived = await derivePending(store, {
+        onProgress: (p) => deriving.update(p.done, p.total),
+        onStepDone: (step, _count, s) => (seconds[step] = Number(s.toFixed(3))),
+      });
       deriving.stop();
       const clustered = derived['stories'] ?? 0;
       const stories = await store.stories().countStories();
-      const result = { ...summary, stories: { clustered, stories }, derived };
+      const result = { ...summary, stories: { clustered, stories }, derived, seconds };
       process.stdout.write(
         options.json
           ? `${JSON.stringify(result)}\n`

@@ -43,8 +43,51 @@ export function paragraphsToHtml(text: string): string {
   return paragraphs.join('\n');
 }
 
-/** Markdown → HTML with marked (GFM); unrenderable input falls back to plain paragraphs. */
+/**
+ * Deeper than this (quote markers, list markers and list indentation at the start of a line),
+ * markdown is rendered as plain paragraphs: marked recurses once per level, and its cost grows
+ * with depth × lines (1,000 nested list levels take 760 MB), so hostile nesting would overflow the
+ * stack or exhaust memory. Real posts nest a handful of levels.
+ */
+export const MAX_MARKDOWN_NESTING = 32;
+
+/** The deepest container nesting one line of `markdown` opens, counted up to `atMost`. */
+export function markdownNestingDepth(markdown: string, atMost = MAX_MARKDOWN_NESTING + 1): number {
+  let deepest = 0;
+  let i = 0;
+  while (i < markdown.length && deepest < atMost) {
+    let depth = 0;
+    let indent = 0;
+    // One line's leading run of quote markers, list markers and indentation.
+    for (;;) {
+      const c = markdown[i];
+      if (c === ' ') indent++;
+      else if (c === '\t') indent += 4;
+      else if (c === '>') depth++;
+      else if ((c === '-' || c === '*' || c === '+') && (markdown[i + 1] === ' ' || markdown[i + 1] === '\t')) {
+        depth += 1 + (indent >> 1);
+        indent = 0;
+      } else if (c !== undefined && c >= '0' && c <= '9') {
+        let j = i;
+        while (markdown[j] !== undefined && markdown[j]! >= '0' && markdown[j]! <= '9' && j - i < 9) j++;
+        if ((markdown[j] === '.' || markdown[j] === ')') && markdown[j + 1] === ' ') {
+          depth += 1 + (indent >> 1);
+          indent = 0;
+          i = j;
+        } else break;
+      } else break;
+      i++;
+    }
+    deepest = Math.max(deepest, depth);
+    const end = markdown.indexOf('\n', i);
+    i = end < 0 ? markdown.length : end + 1;
+  }
+  return deepest;
+}
+
+/** Markdown → HTML with marked (GFM); unrenderable or hostile input falls back to plain paragraphs. */
 export function renderMarkdown(markdown: string): string {
+  if (markdownNestingDepth(markdown) > MAX_MARKDOWN_NESTING) return paragraphsToHtml(markdown);
   try {
     return marked.parse(markdown, { async: false }).trim();
   } catch {

