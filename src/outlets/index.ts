@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { cls } from './cls.js';
 import { eastmoney } from './eastmoney.js';
+import { newspapers } from './newspapers.js';
 import { renminyoudianbao } from './renminyoudianbao.js';
 import { sinaFinance } from './sina-finance.js';
 import type { Outlet } from './types.js';
@@ -57,6 +58,7 @@ const outletSchema = z.object({
     })
     .strict()
     .optional(),
+  print: z.object({ titleCodes: z.array(z.string().regex(/^[A-Z]+$/)) }).strict().optional(),
 });
 
 /** Checks every outlet against the schema; throws naming the outlet and the bad field. */
@@ -71,13 +73,18 @@ export function validateOutlets(list: readonly Outlet[]): readonly Outlet[] {
 }
 
 /** Every known outlet, sorted by key. */
-export const outlets: readonly Outlet[] = validateOutlets([
+export const outlets: readonly Outlet[] = validateOutlets(sortByKey([
   cls,
   eastmoney,
+  ...newspapers,
   renminyoudianbao,
   sinaFinance,
   xinhuacaijing,
-]);
+]));
+
+function sortByKey(list: Outlet[]): Outlet[] {
+  return list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
 
 /** Width-folds (full-width → half-width, NFKC), trims and lowercases a name for lookup. */
 function foldName(name: string): string {

@@ -13,6 +13,7 @@ export const renminyoudianbao: Outlet = {
   hosts: ['cnii.com.cn'],
   timeZone: 'Asia/Shanghai',
   ...eastmoneyMarkup,
+  print: { titleCodes: ['RMYDB'] },
   dropParagraphPatterns: [],
   provenancePatterns: [],
   example: {

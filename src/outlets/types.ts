@@ -99,4 +99,12 @@ export interface Outlet extends CleaningRules {
   example: OutletExample;
   /** Selectors for the outlet's article pages (title, body, date …). Default: generic extraction. */
   page?: PageSelectors;
+  /** A printed paper: how its e-paper PDFs name it (newspapers.ts). */
+  print?: PrintEdition;
+}
+
+/** How a newspaper's e-paper pages name the paper. */
+export interface PrintEdition {
+  /** Paper codes in the PDF's Title (`LLRMRB07B20180105D` → `RMRB`). */
+  titleCodes: readonly string[];
 }

@@ -63,3 +63,22 @@ describe('detectPdfTextSignals', () => {
     expect(detectPdfTextSignals(ORDINARY_POST).score).toBe(0);
   });
 });
+
+/** An op-ed column set in fake bold: an extractor writes each of its lines twice in a row. */
+const doubled = (l: string): string => `${l}${l}`;
+const FAKE_BOLD_COLUMN = [
+  '　　城市更新不是推倒重来，而是在保留街巷肌理的同',
+  doubled('时补齐公共服务的短板，让老旧小区的居民也能就近'),
+  doubled('找到养老托育和文体设施。这需要规划部门与社区一'),
+  doubled('道更细致地倾听居民意见，把有限的资金投向群众最'),
+  doubled('关心的地方，一件一件办好办实，久久为功，让城市'),
+  doubled('既有烟火气也有新面貌。街道和社区要把居民议事会'),
+  '　　开到楼栋里，把改造清单交给居民一起商量，工程',
+].join('\n');
+
+describe('detectPdfTextSignals with fake-bold lines', () => {
+  it('halves doubled lines before estimating the column width', () => {
+    expect(detectPdfTextSignals(FAKE_BOLD_COLUMN).fakeBold).toBe(true);
+    expect(detectPdfTextSignals(FAKE_BOLD_COLUMN).hardWrapped).toBe(true);
+  });
+});

@@ -45,7 +45,8 @@ export function detectPdfTextSignals(text: string): PdfTextSignals {
   const head = text.slice(0, SCAN_CHARS).replace(/\r\n?/g, '\n');
   const lines = head.split('\n').filter((l) => l.trim() !== '');
   const signals: PdfTextSignals = {
-    hardWrapped: isHardWrapped(lines),
+    // Fake-bold runs come out doubled: halved first, or they double the column-width estimate.
+    hardWrapped: isHardWrapped(lines.map(halveDoubled)),
     pageHeader: hasDatedHeader(head) || lines.some((l) => readHeaderLine(l)?.page !== undefined),
     jumpMarker: JUMP.test(head),
     fakeBold: lines.some((l) => removeFakeBold(l.replace(/\s+/gu, '')).changed),
@@ -71,6 +72,12 @@ export function looksLikePdfText(text: string): boolean {
   if (start.startsWith('---') || start.startsWith('<')) return false;
   const s = detectPdfTextSignals(text);
   return s.score >= 3 && (s.hardWrapped || s.pageHeader);
+}
+
+/** A line with its fake-bold doubling undone (justified spaces dropped with it); else as it is. */
+function halveDoubled(line: string): string {
+  const result = removeFakeBold(line.replace(/\s+/gu, ''));
+  return result.changed ? result.text : line;
 }
 
 /** Lines at least 80 % of the typical width: the body of a column. */

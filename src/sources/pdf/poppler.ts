@@ -44,7 +44,8 @@ export function parseBboxLayout(xhtml: string): PdfPageItems[] {
   return pages;
 }
 
-function decodeEntities(text: string): string {
+/** `&amp;` and numeric character references decoded. */
+export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (whole, name: string) => {
     if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
     if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
@@ -60,12 +61,19 @@ function decodeEntities(text: string): string {
  * @throws InvalidDocumentError when pdftotext is missing or fails on the file.
  */
 export async function popplerTextPositions(bytes: Uint8Array, origin: string, executable = 'pdftotext'): Promise<PdfPageItems[]> {
+  return parseBboxLayout(await runPdftotext(bytes, origin, executable));
+}
+
+/**
+ * `pdftotext -bbox-layout` output (XHTML with flows, blocks, lines and words) of a PDF.
+ * @throws InvalidDocumentError when pdftotext is missing or fails on the file.
+ */
+export async function runPdftotext(bytes: Uint8Array, origin: string, executable = 'pdftotext'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'caixun-pdf-'));
   try {
     const input = join(dir, 'in.pdf');
     await writeFile(input, bytes);
-    const output = await run(executable, ['-bbox-layout', '-enc', 'UTF-8', '-q', input, '-'], origin);
-    return parseBboxLayout(output);
+    return await run(executable, ['-bbox-layout', '-enc', 'UTF-8', '-q', input, '-'], origin);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -14,6 +14,7 @@ import { layoutPage, layoutToLines, type PageTextLine } from './layout-page.js';
 import { parsePdfText } from './parse-pdf-text.js';
 import { popplerTextPositions } from './poppler.js';
 import type { PdfTextPost } from './types.js';
+import { readEpaperPages, toEpaperPost } from './layout/read-epaper.js';
 
 /** Options for {@link readPdf}. */
 export interface ReadPdfOptions {
@@ -100,7 +101,30 @@ function unmapped(origin: string, why: string): InvalidDocumentError {
  * posts[0]?.title // '一季度重大项目开工提速'
  */
 export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promise<PdfReadResult> {
-  return readPdfIssue([{ bytes, origin: options.origin }], options);
+  const epaper = options.pdftotext === null ? undefined : await readAsEpaper(bytes, options);
+  return epaper ?? readPdfIssue([{ bytes, origin: options.origin }], options);
+}
+
+/**
+ * A real e-paper page read from its layout (layout/read-epaper.ts) when the page names its paper
+ * (PDF Title code, masthead or bylines) and has articles; undefined to use the text path, which
+ * also says why a PDF that cannot be read (encrypted, broken, fonts without a Unicode map) fails.
+ */
+async function readAsEpaper(bytes: Uint8Array, options: ReadPdfOptions): Promise<PdfReadResult | undefined> {
+  let pages;
+  try {
+    pages = await readEpaperPages(bytes, options.origin, options.pdftotext ?? 'pdftotext');
+  } catch {
+    return undefined;
+  }
+  if (pages.length === 0 || pages.some((p) => p.meta.outlet === undefined || p.articles.length === 0)) return undefined;
+  const posts = pages.flatMap((p) => p.articles.map((a) => toEpaperPost(a, p.meta, options.origin)));
+  const texts = pages.map((p) => p.articles.flatMap((a) => [a.title, ...a.paragraphs]));
+  return {
+    posts,
+    text: texts.map((t) => t.join('\n')).join('\f'),
+    pages: texts.map((t, i) => ({ page: i + 1, lines: t.map((text) => ({ text, size: 1 })), engine: 'poppler' as const })),
+  };
 }
 
 /**

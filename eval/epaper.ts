@@ -1,0 +1,131 @@
+/**
+ * eval epaper (issue 14): the ten real e-paper pages of ../shared/corpus/pdf read from their
+ * layout, against the references written by reading the pages (test/pdf/references/*.json).
+ * Tuned and held-out pages are reported apart. Figures: article count exact per page, article
+ * precision/recall (an article counts when its title is a reference title), titles exact, bylines,
+ * date/outlet/section, character similarity of the two articles with web text
+ * (pdf/groundtruth), artefacts left (CJK·space·CJK gaps, doubled runs, lone punctuation
+ * paragraphs) and reading speed in pages per CPU-second (this process and pdftotext together).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusDir, projectRoot } from '../test/corpus.js';
+import { charAccuracy } from '../test/pdf/char-accuracy.js';
+import { readEpaperPages, toEpaperPost, type EpaperPage } from '../src/sources/pdf/layout/read-epaper.js';
+
+interface RefArticle { title: string; byline?: string; kicker?: string; subtitle?: string }
+interface RefPage {
+  file: string; heldOut?: boolean; paper: string; date: string; page: number; section: string;
+  articles: RefArticle[]; groundtruth?: Record<string, string>;
+}
+
+const REF_DIR = join(projectRoot, 'test', 'pdf', 'references');
+const PDF_DIR = join(corpusDir, 'pdf');
+const round = (n: number): number => Number(n.toFixed(4));
+const CJK = '\\u3400-\\u9fff，。；：！？、“”（）';
+const GAP = new RegExp(`[${CJK}] +[${CJK}]`, 'u');
+const DOUBLED = /([\u4e00-\u9fff]{3,})\1/u;
+const LONE = /^[，。；：！？、”’）》\s]+$/u;
+
+/** CPU seconds of this process and its waited-for children (pdftotext). */
+function cpuSeconds(): number {
+  const own = process.cpuUsage();
+  const stat = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const children = (Number(stat[13]) + Number(stat[14])) / 100; // cutime + cstime, clock ticks
+  return (own.user + own.system) / 1e6 + (Number.isFinite(children) ? children : 0);
+}
+
+function webText(file: string): string {
+  const doc = JSON.parse(readFileSync(join(PDF_DIR, 'groundtruth', file), 'utf8')) as {
+    contents: Array<{ chapter: Array<{ section: Array<{ sentences: Array<{ sentence: string }> }> }> }>;
+  };
+  // A chapter's name is also its first sentence: the sentences alone are the text.
+  return doc.contents.flatMap((c) => c.chapter.flatMap((ch) => ch.section.flatMap((s) => s.sentences.map((x) => x.sentence)))).join('');
+}
+
+const squash = (s: string): string => s.replace(/\s+/gu, '');
+
+interface PageResult { ref: RefPage; page?: EpaperPage; error?: string }
+
+function figures(results: PageResult[]): Record<string, unknown> {
+  let found = 0; let right = 0; let expected = 0; let bylines = 0; let bylinesExpected = 0;
+  let countExact = 0; let dates = 0; let outletsRight = 0; let sections = 0; let gaps = 0; let doubled = 0; let lone = 0;
+  for (const { ref, page } of results) {
+    expected += ref.articles.length;
+    bylinesExpected += ref.articles.filter((a) => a.byline !== undefined).length;
+    if (!page) continue;
+    const posts = page.articles.map((a) => toEpaperPost(a, page.meta, ref.file));
+    found += posts.length;
+    if (posts.length === ref.articles.length) countExact++;
+    for (const a of page.articles) {
+      const r = ref.articles.find((x) => x.title === a.title);
+      if (r) right++;
+      if (r?.byline !== undefined && a.byline !== undefined && squash(a.byline).includes(squash(r.byline))) bylines++;
+      // A headline's two halves are set apart on purpose: a gap the reference title has is no artefact.
+      for (const text of r ? a.paragraphs : [a.title, ...a.paragraphs]) {
+        if (GAP.test(text)) gaps++;
+        if (DOUBLED.test(text)) doubled++;
+        if (LONE.test(text)) lone++;
+      }
+      if (DOUBLED.test(a.title)) doubled++;
+    }
+    if (page.meta.date === ref.date) dates++;
+    if (page.meta.outlet?.name === ref.paper) outletsRight++;
+    if (page.meta.section === ref.section) sections++;
+  }
+  return {
+    pages: results.length,
+    pagesFailed: results.filter((r) => r.error !== undefined).length,
+    articleCountExact: countExact,
+    articles: found,
+    articlesExpected: expected,
+    precision: found === 0 ? 0 : round(right / found),
+    recall: expected === 0 ? 0 : round(right / expected),
+    titlesExact: expected === 0 ? 0 : round(right / expected),
+    bylinesRight: `${bylines}/${bylinesExpected}`,
+    dateRight: dates,
+    outletRight: outletsRight,
+    sectionRight: sections,
+    artefacts: { cjkSpaceGaps: gaps, doubledRuns: doubled, lonePunctuation: lone },
+  };
+}
+
+/** `npm run eval -- epaper`. */
+export async function evalEpaper(): Promise<Record<string, unknown>> {
+  const refs = readdirSync(REF_DIR).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => JSON.parse(readFileSync(join(REF_DIR, f), 'utf8')) as RefPage);
+  const results: PageResult[] = [];
+  const cpu0 = cpuSeconds();
+  for (const ref of refs) {
+    try {
+      const [page] = await readEpaperPages(readFileSync(join(PDF_DIR, ref.file)), ref.file);
+      results.push(page ? { ref, page } : { ref, error: 'no page' });
+    } catch (err) {
+      results.push({ ref, error: (err as Error).message });
+    }
+  }
+  const cpu = cpuSeconds() - cpu0;
+  const similarity: Record<string, number> = {};
+  for (const { ref, page } of results) {
+    for (const [title, file] of Object.entries(ref.groundtruth ?? {})) {
+      const article = page?.articles.find((a) => a.title === title);
+      const post = article && page ? toEpaperPost(article, page.meta, ref.file) : undefined;
+      const ours = post ? squash(post.bodyHtml.replace(/<[^>]+>/gu, '')) : '';
+      similarity[title] = round(charAccuracy(squash(webText(file)), ours));
+    }
+  }
+  for (const r of results) {
+    const got = r.page?.articles.map((a) => a.title) ?? [];
+    const missing = r.ref.articles.filter((a) => !got.includes(a.title)).map((a) => a.title);
+    const extra = got.filter((t) => !r.ref.articles.some((a) => a.title === t));
+    process.stderr.write(`${r.ref.heldOut ? '[held out] ' : ''}${r.ref.file}: ${got.length}/${r.ref.articles.length}` +
+      `${r.error ? ` ERROR ${r.error}` : ''}${missing.length ? ` missing ${missing.join(' | ')}` : ''}${extra.length ? ` extra ${extra.join(' | ')}` : ''}\n`);
+  }
+  return {
+    tuned: figures(results.filter((r) => r.ref.heldOut !== true)),
+    heldOut: figures(results.filter((r) => r.ref.heldOut === true)),
+    heldOutPages: results.filter((r) => r.ref.heldOut === true).map((r) => r.ref.file),
+    webSimilarity: similarity,
+    pagesPerCpuSecond: round(results.length / cpu),
+  };
+}

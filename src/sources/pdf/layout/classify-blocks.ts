@@ -1,0 +1,126 @@
+/**
+ * classify-blocks: the role of each text block of a newspaper page, from its size relative to the
+ * page's body text and its place — header/footer zone, headline, kicker (above a headline),
+ * subtitle (below or beside one), byline (a short line next to a headline) or text.
+ */
+import type { BboxBlock, BboxLine, BboxPage, Box } from './bbox-blocks.js';
+import { blockSize, lineText } from './block-text.js';
+
+export type Role = 'zone' | 'title' | 'kicker' | 'subtitle' | 'byline' | 'text';
+
+/** A block with its role and measures. */
+export interface PageBlock extends Box {
+  block: BboxBlock;
+  role: Role;
+  size: number;
+  vertical: boolean;
+  /** The block's lines as one string (headline spacing for titles). */
+  text: string;
+  /** For kicker, subtitle and byline: the title block it belongs to. */
+  of?: PageBlock;
+}
+
+const HEADER_SHARE = 0.075;
+/** A block that starts this high up is the header (a big section name reaching lower). */
+const HEADER_TOP = 0.03;
+const FOOTER_SHARE = 0.975;
+/** A headline is at least this many times the body size. */
+const TITLE_RATIO = 1.9;
+const SUBTITLE_RATIO = 1.35;
+
+export const overlapX = (a: Box, b: Box): number => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+export const overlapY = (a: Box, b: Box): number => Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+
+/** The page's body size: the glyph size that most characters have. */
+export function bodySize(page: BboxPage): number {
+  const weight = new Map<number, number>();
+  for (const b of page.blocks) {
+    for (const l of b.lines) {
+      const s = Math.round(l.size * 2) / 2;
+      weight.set(s, (weight.get(s) ?? 0) + l.glyphs.length);
+    }
+  }
+  let best = 10;
+  let most = -1;
+  for (const [s, w] of weight) if (w > most) [best, most] = [s, w];
+  return best;
+}
+
+/** Every block of the page with its role. */
+export function classifyBlocks(page: BboxPage, body: number): PageBlock[] {
+  const blocks = page.blocks.map((block): PageBlock => {
+    const size = blockSize(block);
+    const vertical = block.lines.every((l) => l.vertical);
+    const zone = block.y1 < page.height * HEADER_SHARE || (block.y0 < page.height * HEADER_TOP && !vertical) || block.y0 > page.height * FOOTER_SHARE;
+    const plain = block.lines.map((l) => lineText(l)).join('');
+    const sentence = [...plain].length > 12 && /[，。；]/u.test(plain);
+    const role: Role = zone ? 'zone' : size >= body * TITLE_RATIO && !sentence ? 'title' : 'text';
+    const text = role === 'title' ? headlineText(block) : plain;
+    return { x0: block.x0, y0: block.y0, x1: block.x1, y1: block.y1, block, role, size, vertical, text };
+  });
+  const titles = blocks.filter((b) => b.role === 'title');
+  for (const b of blocks) {
+    if (b.role === 'zone') continue;
+    const near = nearestTitle(b, titles, body);
+    if (!near) continue;
+    const [t, where] = near;
+    if (b.role === 'title' && where === 'above' && b.size < t.size * 0.8) Object.assign(b, { role: 'kicker', of: t });
+    else if (b.role === 'title' && where !== 'above' && (b.size < t.size * 0.6 || b.text.startsWith('——'))) Object.assign(b, { role: 'subtitle', of: t });
+    else if (b.role === 'text' && b.size >= body * SUBTITLE_RATIO && where !== 'above' && [...b.text].length <= 40) Object.assign(b, { role: 'subtitle', of: t });
+  }
+  // Bylines stand under the headline or under its subtitle.
+  const heads = blocks
+    .filter((b) => b.role === 'title')
+    .map((t) => {
+      const subs = blocks.filter((b) => b.of === t && b.role === 'subtitle');
+      return { ...t, x0: Math.min(t.x0, ...subs.map((s) => s.x0)), x1: Math.max(t.x1, ...subs.map((s) => s.x1)), y1: Math.max(t.y1, ...subs.map((s) => s.y1)), of: t };
+    });
+  for (const b of blocks) {
+    if (b.role !== 'text' || !isBylineLike(b, body)) continue;
+    const near = nearestTitle(b, heads, body);
+    if (near && near[1] !== 'above') Object.assign(b, { role: 'byline', of: near[0].of });
+  }
+  return blocks;
+}
+
+/**
+ * A headline's text: lines drawn at the same height (a fake-bold redraw poppler kept as another
+ * line) merged into one visual line, visual lines joined with a space.
+ */
+function headlineText(block: BboxBlock): string {
+  const rows: BboxLine[] = [];
+  for (const line of block.lines) {
+    const row = rows.find((r) => !line.vertical && !r.vertical && overlapY(r, line) > line.size * 0.5);
+    if (!row) {
+      rows.push({ ...line, glyphs: [...line.glyphs] });
+      continue;
+    }
+    row.glyphs.push(...line.glyphs);
+    row.glyphs.sort((a, b) => a.x0 - b.x0);
+    Object.assign(row, { x0: Math.min(row.x0, line.x0), x1: Math.max(row.x1, line.x1) });
+  }
+  return rows.map((r) => lineText(r, true)).join(' ');
+}
+
+function isBylineLike(b: PageBlock, body: number): boolean {
+  const chars = [...b.text].length;
+  return chars > 0 && chars <= 40 && b.size <= body * 1.35 && !/[。，；]/u.test(b.text);
+}
+
+/** The title a block sits right next to, and on which side of it: within about two lines. */
+function nearestTitle(b: PageBlock, titles: readonly PageBlock[], body: number): [PageBlock, 'above' | 'below' | 'beside'] | undefined {
+  for (const t of titles) {
+    if (t === b) continue;
+    const reach = Math.max(body * 3, t.size * 0.9);
+    if (t.vertical) {
+      // Vertical headline: subtitle and byline stand in columns beside it.
+      const dx = Math.max(t.x0 - b.x1, b.x0 - t.x1);
+      if (dx >= -1 && dx < reach * 1.5 && overlapY(b, t) > 0) return [t, 'beside'];
+      continue;
+    }
+    if (overlapX(b, t) <= 0) continue;
+    if (b.y1 <= t.y0 + 1 && t.y0 - b.y1 < t.size * 0.8) return [t, 'above'];
+    if (b.y0 >= t.y1 - 1 && b.y0 - t.y1 < reach) return [t, 'below'];
+  }
+  return undefined;
+}
