@@ -6,6 +6,7 @@ import { reindexAll } from '../../search/index-articles.js';
 import { searchArticles } from '../../search/search.js';
 import type { SearchOptions, SearchResponse } from '../../search/types.js';
 import { openStore } from '../../store/open-store.js';
+import { openStoreForReading } from '../../store/open-for-reading.js';
 import { UsageError } from '../../util/errors.js';
 import { assertOutletInArchive } from '../check-outlet.js';
 import { EXIT } from '../exit.js';
@@ -42,7 +43,7 @@ function formatResponse(res: SearchResponse): string[] {
 export async function runSearchCommand(words: readonly string[], options: SearchCommandOptions): Promise<number> {
   const q = words.join(' ').trim();
   if (q === '') throw new UsageError('search: the query is empty; give words to look for (see caixun search --help)');
-  const store = await openStore(options.db, { mustExist: true });
+  const store = await openStoreForReading(options.db);
   try {
     if (options.outlet) await assertOutletInArchive(store, options.outlet, 'search');
     const { db: _db, json: _json, ...filters } = options;
