@@ -24,6 +24,8 @@ const runExportSiteCommand = onDemand(() => import('./commands/export-site.js'),
 const runFactsCommand = onDemand(() => import('./commands/facts.js'), 'runFactsCommand');
 const runFetchCommand = onDemand(() => import('./commands/fetch.js'), 'runFetchCommand');
 const runImportCommand = onDemand(() => import('./commands/import.js'), 'runImportCommand');
+const runSourcesOpmlCommand = onDemand(() => import('./commands/opml.js'), 'runSourcesOpmlCommand');
+const runImportOpmlCommand = onDemand(() => import('./commands/opml.js'), 'runImportOpmlCommand');
 const runSourcesCommand = onDemand(() => import('./commands/sources.js'), 'runSourcesCommand');
 const runStartCommand = onDemand(() => import('./commands/start.js'), 'runStartCommand');
 const runWorkerCommand = onDemand(() => import('./commands/worker.js'), 'runWorkerCommand');
@@ -94,7 +96,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .option('--json', 'one JSON object per source per line')
     .option('--config <file>', 'also list configured sources not polled yet')
-    .action(async (opts: { db: string; json?: boolean; config?: string }) => setExit(await runSourcesCommand(opts)));
+    .option('--opml', 'print the configured feed sources as OPML 2.0 (of --config, default caixun.config.yaml)')
+    .action(async (opts: { db: string; json?: boolean; config?: string; opml?: boolean }) =>
+      setExit(await (opts.opml ? runSourcesOpmlCommand(opts) : runSourcesCommand(opts))),
+    );
+
+  program
+    .command('import-opml')
+    .description("print the feeds of an OPML file (a feed reader's export) as `sources:` entries to add to the configuration")
+    .argument('<file>', 'OPML file')
+    .option('--config <file>', 'configuration whose feeds are left out (already configured)', 'caixun.config.yaml')
+    .action(async (file: string, opts: { config: string }) => setExit(await runImportOpmlCommand(file, opts)));
 
   program
     .command('start')
