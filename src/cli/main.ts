@@ -6,6 +6,8 @@ import type { FactsCommandOptions } from './commands/facts.js';
 import type { MigrateCommandOptions } from './commands/migrate.js';
 import type { SearchCommandOptions } from './commands/search.js';
 import { EXIT, reportError } from './exit.js';
+import { readPackageVersion } from './package-version.js';
+import { takeTrailingOptions } from './trailing-options.js';
 
 /**
  * `name` of a command's module, loaded on its first call: `caixun --help` loads no command and
@@ -22,6 +24,8 @@ const runExportSiteCommand = onDemand(() => import('./commands/export-site.js'),
 const runFactsCommand = onDemand(() => import('./commands/facts.js'), 'runFactsCommand');
 const runFetchCommand = onDemand(() => import('./commands/fetch.js'), 'runFetchCommand');
 const runImportCommand = onDemand(() => import('./commands/import.js'), 'runImportCommand');
+const runSourcesOpmlCommand = onDemand(() => import('./commands/opml.js'), 'runSourcesOpmlCommand');
+const runImportOpmlCommand = onDemand(() => import('./commands/opml.js'), 'runImportOpmlCommand');
 const runSourcesCommand = onDemand(() => import('./commands/sources.js'), 'runSourcesCommand');
 const runStartCommand = onDemand(() => import('./commands/start.js'), 'runStartCommand');
 const runWorkerCommand = onDemand(() => import('./commands/worker.js'), 'runWorkerCommand');
@@ -40,18 +44,29 @@ function positiveInt(value: string): number {
 }
 
 const dbOption = (): Option =>
-  new Option('--db <file>', 'SQLite database file').default(process.env.CAIXUN_DB || DEFAULT_DB);
+  new Option('--db <file|url>', 'SQLite database file, or a PostgreSQL URL (postgres://…)').default(
+    process.env.CAIXUN_DB || DEFAULT_DB,
+  );
+
+/** A usage error is one line plus where to read more, not the whole help (commander prints the line). */
+function hintOnUsageErrors(program: Command): void {
+  program.showHelpAfterError('see caixun --help');
+  for (const cmd of program.commands) cmd.showHelpAfterError(`see caixun ${cmd.name()} --help`);
+}
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('caixun')
     .description('caixun 财讯: archive, fold and search Chinese financial and policy news')
-    .showHelpAfterError()
+    .version(readPackageVersion(), '-V, --version', 'print the version')
     .exitOverride();
 
   program
     .command('import')
-    .description('import Jekyll/Hexo/Markdown/HTML archives (files or folders; format detected from content)')
-    .argument('<paths...>', 'files or folders to import')
+    .description(
+      'import archives: Jekyll and Hexo Markdown posts (front matter), plain Markdown, saved HTML pages, ' +
+        'PDF files and newspaper page text (.txt); files or folders, format detected from content',
+    )
+    .argument('<paths...>', 'files or folders to import (symlinks followed, loops skipped with a warning)')
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'do not show progress')
@@ -81,7 +96,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .option('--json', 'one JSON object per source per line')
     .option('--config <file>', 'also list configured sources not polled yet')
-    .action(async (opts: { db: string; json?: boolean; config?: string }) => setExit(await runSourcesCommand(opts)));
+    .option('--opml', 'print the configured feed sources as OPML 2.0 (of --config, default caixun.config.yaml)')
+    .action(async (opts: { db: string; json?: boolean; config?: string; opml?: boolean }) =>
+      setExit(await (opts.opml ? runSourcesOpmlCommand(opts) : runSourcesCommand(opts))),
+    );
+
+  program
+    .command('import-opml')
+    .description("print the feeds of an OPML file (a feed reader's export) as `sources:` entries to add to the configuration")
+    .argument('<file>', 'OPML file')
+    .option('--config <file>', 'configuration whose feeds are left out (already configured)', 'caixun.config.yaml')
+    .action(async (file: string, opts: { config: string }) => setExit(await runImportOpmlCommand(file, opts)));
 
   program
     .command('start')
@@ -179,7 +204,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--page <n>', 'page of results (1-based)').argParser(positiveInt))
     .addOption(new Option('--page-size <n>', 'results per page (1-100)').argParser(positiveInt))
     .option('--json', 'print the response as one JSON object')
-    .action(async (words: string[], opts: SearchCommandOptions) => setExit(await runSearchCommand(words, opts)));
+    .action(async (words: string[], _opts: SearchCommandOptions, cmd: Command) => {
+      // `search -- -碳 --db x.db`: our own options after `--` still count as options
+      const query = takeTrailingOptions(cmd, words);
+      setExit(await runSearchCommand(query, cmd.opts<SearchCommandOptions>()));
+    });
 
   program
     .command('facts')
@@ -219,6 +248,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--no-progress', 'do not show progress')
     .action(async (opts: MigrateCommandOptions) => setExit(await runMigrateCommand(opts)));
 
+  hintOnUsageErrors(program);
   return program;
 }
 

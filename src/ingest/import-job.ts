@@ -5,7 +5,7 @@
  */
 import type { Article, ArticleFlag } from '../model/article.js';
 import type { ArticleStore, UpsertOutcome } from '../store/store.js';
-import { collectDocumentPaths } from './walk.js';
+import { collectDocuments } from './walk.js';
 import { processFiles } from './worker-pool.js';
 
 export interface ImportOptions {
@@ -33,11 +33,15 @@ export interface ImportSummary {
   new: number;
   updated: number;
   unchanged: number;
+  /** Articles met again in this same input (the same document twice), stored once. */
+  duplicates: number;
   failed: number;
   /** One entry per file that could not be imported. */
   failures: { file: string; reason: string }[];
   /** Articles imported with problems worth a look (recovered front matter, missing title, bad date…). */
   flagged: { file: string; articleId: string; flags: ArticleFlag[] }[];
+  /** Folder entries passed over: a broken symlink, a folder reached again through a symlink (loop). */
+  skipped: { path: string; reason: string }[];
   durationMs: number;
 }
 
@@ -51,24 +55,30 @@ export async function importPaths(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const started = performance.now();
-  const files = collectDocumentPaths(paths);
+  const { files, skipped } = collectDocuments(paths);
   const summary: ImportSummary = {
     files: files.length,
     new: 0,
     updated: 0,
     unchanged: 0,
+    duplicates: 0,
     failed: 0,
     failures: [],
     flagged: [],
+    skipped,
     durationMs: 0,
   };
   const batchSize = options.batchSize ?? 500;
   let batch: Article[] = [];
+  // Ids met earlier in this input: meeting one again unchanged is a duplicate, not an old article.
+  const seen = new Set<string>();
+  let repeated: boolean[] = [];
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const outcomes: UpsertOutcome[] = await store.upsertArticles(batch);
-    for (const o of outcomes) summary[o]++;
+    outcomes.forEach((o, i) => (o === 'unchanged' && repeated[i] ? summary.duplicates++ : summary[o]++));
     batch = [];
+    repeated = [];
   };
 
   let done = 0;
@@ -79,6 +89,8 @@ export async function importPaths(
     if (result.ok) {
       for (const article of result.articles) {
         batch.push(article);
+        repeated.push(seen.has(article.id));
+        seen.add(article.id);
         if (article.flags.length > 0) summary.flagged.push({ file, articleId: article.id, flags: article.flags });
         if (batch.length >= batchSize) await flush();
       }

@@ -72,8 +72,8 @@ describe('caixun import clusters what it imported', () => {
     expect(imported.status).toBe(0);
     const summary = JSON.parse(imported.stdout) as Record<string, unknown>;
     const files = [...corpusFiles('jekyll'), ...corpusFiles('hexo')].length;
-    expect(summary).toMatchObject({ files, new: 82, unchanged: files - 82, failed: 0 });
-    expect(Object.keys(summary)).toEqual(['files', 'new', 'updated', 'unchanged', 'failed', 'failures', 'flagged', 'durationMs', 'stories', 'derived', 'seconds']);
+    expect(summary).toMatchObject({ files, new: 82, unchanged: 0, duplicates: files - 82, failed: 0 });
+    expect(Object.keys(summary)).toEqual(['files', 'new', 'updated', 'unchanged', 'duplicates', 'failed', 'failures', 'flagged', 'skipped', 'durationMs', 'stories', 'derived', 'seconds']);
     expect(summary.stories).toEqual({ clustered: 82, stories: entries.length });
     // Seconds per stage: the store, then each derive step in the order it ran.
     expect(Object.keys(summary.seconds as object)).toEqual(['store', ...Object.keys(summary.derived as object)]);

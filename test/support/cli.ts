@@ -20,9 +20,15 @@ export interface CliResult {
 export function runProgram(
   command: string,
   args: readonly string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {},
 ): Promise<CliResult> {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.uid !== undefined ? { uid: options.uid } : {}),
+    ...(options.gid !== undefined ? { gid: options.gid } : {}),
+  });
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   child.stdout.on('data', (b: Buffer) => stdout.push(b));
@@ -35,11 +41,13 @@ export function runProgram(
   });
 }
 
-/** Runs the real CLI to its end (see {@link runProgram}). */
-export function runCli(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
+/** Runs the real CLI to its end (see {@link runProgram}); `uid`/`gid`: as another user. */
+export function runCli(args: readonly string[], options: { cwd?: string; uid?: number; gid?: number } = {}): Promise<CliResult> {
   return runProgram(process.execPath, [...nodeArgs, ...args], {
     cwd: options.cwd ?? projectRoot,
     env: { ...process.env, CAIXUN_DB: undefined },
+    ...(options.uid !== undefined ? { uid: options.uid } : {}),
+    ...(options.gid !== undefined ? { gid: options.gid } : {}),
   });
 }
 

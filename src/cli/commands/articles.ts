@@ -1,5 +1,6 @@
 /** `caixun articles`: the newest articles, a line each (or JSON lines). */
-import { openStore } from '../../store/open-store.js';
+import { openStoreForReading } from '../../store/open-for-reading.js';
+import { assertOutletInArchive } from '../check-outlet.js';
 import { EXIT } from '../exit.js';
 import { writeLine } from '../output.js';
 
@@ -11,8 +12,9 @@ export interface ArticlesCommandOptions {
 }
 
 export async function runArticlesCommand(options: ArticlesCommandOptions): Promise<number> {
-  const store = await openStore(options.db, { mustExist: true });
+  const store = await openStoreForReading(options.db);
   try {
+    if (options.outlet !== undefined) await assertOutletInArchive(store, options.outlet, 'articles');
     let remaining = options.limit;
     let after: string | undefined;
     while (remaining > 0) {

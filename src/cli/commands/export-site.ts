@@ -4,7 +4,7 @@
  */
 import { exportSite, type ExportSiteSummary } from '../../export/export-site.js';
 import type { ExportSection } from '../../export/export-dir.js';
-import { openStore } from '../../store/open-store.js';
+import { openStoreForReading } from '../../store/open-for-reading.js';
 import { UsageError } from '../../util/errors.js';
 import { EXIT } from '../exit.js';
 import { writeLine } from '../output.js';
@@ -39,7 +39,7 @@ export async function runExportSiteCommand(dir: string, options: ExportSiteComma
   if (unknown.length > 0) {
     throw new UsageError(`export-site: unknown --only ${JSON.stringify(unknown[0])} (known: ${EXPORT_SECTIONS.join(', ')})`);
   }
-  const store = await openStore(options.db, { mustExist: true });
+  const store = await openStoreForReading(options.db);
   const progress = createProgress('exporting', options.progress !== false, 'items');
   try {
     const summary = await exportSite(store, {

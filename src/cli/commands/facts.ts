@@ -12,7 +12,7 @@ import {
   toTargetLine,
   type ClaimLine,
 } from '../../facts/query.js';
-import { openStore } from '../../store/open-store.js';
+import { openStoreForReading } from '../../store/open-for-reading.js';
 import { EXIT } from '../exit.js';
 import { writeLine } from '../output.js';
 
@@ -33,7 +33,7 @@ function formatClaim(c: ClaimLine): string {
 
 /** `caixun facts [--story ID] [--subject TEXT] [--targets] [--json]`. */
 export async function runFactsCommand(options: FactsCommandOptions): Promise<number> {
-  const store = await openStore(options.db, { mustExist: true });
+  const store = await openStoreForReading(options.db);
   try {
     const extracted = await ensureFacts(store);
     if (extracted > 0) process.stderr.write(`facts: extracted the claims of ${extracted} articles first\n`);

@@ -17,13 +17,18 @@ export interface ImportCommandOptions {
 function formatSummary(s: ImportSummary): string {
   const lines = [
     `imported ${s.files} files in ${(s.durationMs / 1000).toFixed(1)} s: ` +
-      `${s.new} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed} failed`,
+      `${s.new} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed} failed` +
+      (s.duplicates > 0 ? `; ${s.duplicates} duplicates in the input (stored once)` : ''),
   ];
   if (s.flagged.length > 0) {
     lines.push(`${s.flagged.length} imported with problems:`);
     for (const f of s.flagged) {
       lines.push(`  ${f.file}: ${f.flags.map((x) => `${x.code} (${x.message})`).join('; ')}`);
     }
+  }
+  if (s.skipped.length > 0) {
+    lines.push(`${s.skipped.length} skipped:`);
+    for (const f of s.skipped) lines.push(`  ${f.path}: ${f.reason}`);
   }
   if (s.failures.length > 0) {
     lines.push(`${s.failures.length} failed:`);

@@ -6,6 +6,9 @@ import { reindexAll } from '../../search/index-articles.js';
 import { searchArticles } from '../../search/search.js';
 import type { SearchOptions, SearchResponse } from '../../search/types.js';
 import { openStore } from '../../store/open-store.js';
+import { openStoreForReading } from '../../store/open-for-reading.js';
+import { UsageError } from '../../util/errors.js';
+import { assertOutletInArchive } from '../check-outlet.js';
 import { EXIT } from '../exit.js';
 import { writeLine } from '../output.js';
 
@@ -38,10 +41,13 @@ function formatResponse(res: SearchResponse): string[] {
 
 /** `caixun search`. */
 export async function runSearchCommand(words: readonly string[], options: SearchCommandOptions): Promise<number> {
-  const store = await openStore(options.db, { mustExist: true });
+  const q = words.join(' ').trim();
+  if (q === '') throw new UsageError('search: the query is empty; give words to look for (see caixun search --help)');
+  const store = await openStoreForReading(options.db);
   try {
+    if (options.outlet) await assertOutletInArchive(store, options.outlet, 'search');
     const { db: _db, json: _json, ...filters } = options;
-    const res = await searchArticles(store, { ...filters, q: words.join(' ') });
+    const res = await searchArticles(store, { ...filters, q });
     if (options.json) await writeLine(JSON.stringify(res));
     else for (const line of formatResponse(res)) await writeLine(line);
     const missing = (await store.countArticles()) - (await store.search().countDocuments());

@@ -1,7 +1,7 @@
 /** `caixun serve`: the web UI, JSON API and feeds over one database, until SIGINT/SIGTERM. */
 import { once } from 'node:events';
 import pino from 'pino';
-import { openStore } from '../../store/open-store.js';
+import { openStoreForReading } from '../../store/open-for-reading.js';
 import { UsageError } from '../../util/errors.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../web/server.js';
 import { EXIT } from '../exit.js';
@@ -48,7 +48,7 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<num
     throw new UsageError(`serve: --port must be 0–65535, not ${options.port}`);
   }
   checkPublicUrl('serve', options.publicUrl);
-  const store = await openStore(options.db, { mustExist: true });
+  const store = await openStoreForReading(options.db);
   const log = pino({ name: 'caixun-web' }, pino.destination(2));
   try {
     const server = await listenOrExplain({

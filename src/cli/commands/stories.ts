@@ -4,6 +4,7 @@
  */
 import type { Article } from '../../model/article.js';
 import { openStore } from '../../store/open-store.js';
+import { openStoreForReading } from '../../store/open-for-reading.js';
 import type { Store } from '../../store/store.js';
 import { derivePending, deriveSteps } from '../../ingest/derive-pending.js';
 import { reclusterAll, type ClusterProgress } from '../../stories/cluster-store.js';
@@ -24,7 +25,7 @@ export interface StoriesCommandOptions {
 
 /** `caixun stories`: newest stories first, one line (or JSON object) each. */
 export async function runStoriesCommand(options: StoriesCommandOptions): Promise<number> {
-  const store = await openStore(options.db, { mustExist: true });
+  const store = await openStoreForReading(options.db);
   try {
     const tables = store.stories();
     for (const story of await tables.listStories(options.limit ?? 50)) {
@@ -82,7 +83,7 @@ function formatStory(d: StoryDetail): string[] {
 
 /** `caixun story <id>`: the versions of one story and how each differs from the representative. */
 export async function runStoryCommand(id: string, options: StoriesCommandOptions): Promise<number> {
-  const store = await openStore(options.db, { mustExist: true });
+  const store = await openStoreForReading(options.db);
   try {
     const detail = await loadStory(store, id);
     if (options.json) await writeLine(JSON.stringify(detail));

@@ -34,6 +34,18 @@ const future = '2999-01-01T00:00:00.000Z';
 const claimAll = { keys: ['a', 'b', 'c', 'd'], limit: 10, leaseMs: 60_000 };
 
 describe('PgWorkQueue', () => {
+  it('a source enqueued due now is due by the database time read after it (microseconds kept)', async () => {
+    const q = open();
+    // now() of the insert and the time read after it often share a millisecond: a time cut to
+    // milliseconds lies before the due time, and a `--once` pass claimed nothing
+    for (let i = 0; i < 30; i++) {
+      const key = `k${i}`;
+      await q.enqueue([{ key, dueAt: null }]);
+      const dueBy = await q.databaseTime();
+      expect(await q.claim({ owner: 'w1', keys: [key], limit: 1, leaseMs: 60_000, dueBy }), dueBy).toHaveLength(1);
+    }
+  });
+
   it('enqueues missing sources only; queued ones keep their schedule and round', async () => {
     const q = open();
     expect(await q.enqueue([{ key: 'a', dueAt: past }, { key: 'b', dueAt: future }])).toBe(2);

@@ -255,12 +255,18 @@ export class PgWorkQueue implements WorkQueue {
     return ms === null || ms === undefined ? undefined : Number(ms);
   }
 
-  /** The database's current time, ISO (the clock leases and due times are judged on). */
+  /**
+   * The database's current time, ISO with microseconds (the clock leases and due times are
+   * judged on). Not through a JS Date: cut to milliseconds, it could lie before a due time
+   * `now()` set earlier in the same millisecond, and a `--once` pass then found nothing due.
+   */
   async databaseTime(): Promise<string> {
-    const result = await this.#query<{ now: Date }>('SELECT clock_timestamp() AS now');
+    const result = await this.#query<{ now: string }>(
+      `SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS now`,
+    );
     const now = result.rows[0]?.now;
     if (!now) throw new Error('work queue: the database returned no time');
-    return now.toISOString();
+    return now;
   }
 
   /** Every queued source, by key. */

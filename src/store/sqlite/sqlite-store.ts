@@ -27,6 +27,8 @@ export interface SqliteStoreOptions {
   mustExist?: boolean;
   /** Open read-only. Default false. */
   readonly?: boolean;
+  /** Bytes of the database to open in memory instead of the file (see open-for-reading.ts). */
+  image?: Buffer;
 }
 
 const COLUMNS = `id, outlet, outlet_key, title, url, published_at, sort_ts, fetched_at, categories, tags,
@@ -76,7 +78,7 @@ export class SqliteStore implements Store {
     }
     try {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-      this.db = new Database(path, { readonly: options.readonly ?? false });
+      this.db = new Database(options.image ?? path, { readonly: options.readonly ?? false });
       // Before switching to WAL: a second process opening a new file at once waits here too.
       this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       if (!options.readonly) {
