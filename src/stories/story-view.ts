@@ -5,7 +5,7 @@
  * functions: the caller loads the story state and its articles. Field names are an interface.
  */
 import type { Article } from '../model/article.js';
-import { diffVersion, type CharChange } from './diff.js';
+import { diffVersion, type CharChange, type Relaid } from './diff.js';
 import { attributionChain, compareByAppearance } from './representative.js';
 import type { StoryState } from './story-state.js';
 
@@ -46,6 +46,8 @@ export interface StoryVersion {
   adds: ParagraphRef[];
   /** Aligned paragraphs that differ, with their character-level changes. */
   changed: { repIndex: number; versionIndex: number; changes: CharChange[] }[];
+  /** Paragraphs split or merged with no text lost (a layout change, shown quietly). */
+  relaid: Relaid[];
 }
 
 /** `caixun story <id> --json`. */
@@ -69,6 +71,13 @@ export function toStoryListEntry(s: StoryState): StoryListEntry {
     representativeId: s.representativeId,
     related: [...s.relatedIds].sort(),
   };
+}
+
+/** A 1-based paragraph span for display: `2` or `2–3`. */
+export function paragraphSpan(indices: readonly number[]): string {
+  const first = (indices[0] ?? 0) + 1;
+  const last = (indices[indices.length - 1] ?? 0) + 1;
+  return first === last ? `${first}` : `${first}–${last}`;
 }
 
 /** Paragraphs of an article's plain text (separated by blank lines), trimmed, empty ones dropped. */
@@ -104,6 +113,7 @@ export function buildStoryDetail(story: StoryState, articles: ReadonlyMap<string
       lacks: diff.lacks.map((index) => ({ index, text: repParagraphs[index] ?? '' })),
       adds: diff.adds.map((index) => ({ index, text: paragraphs[index] ?? '' })),
       changed: diff.aligned.filter((p) => p.changes.length > 0),
+      relaid: diff.relaid,
     });
   }
   return { ...entry, lastSeen: story.lastSeen, attribution: attributionChain(story.members), versions };

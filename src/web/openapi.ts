@@ -45,6 +45,11 @@ const schemas: Record<string, Json> = {
       type: 'array',
       items: obj({ repIndex: { type: 'integer' }, versionIndex: { type: 'integer' }, changes: { type: 'array', items: ref('CharChange') } }),
     },
+    relaid: {
+      type: 'array',
+      description: 'Paragraphs split or merged with no text lost (a layout change).',
+      items: obj({ repIndices: { type: 'array', items: { type: 'integer' } }, versionIndices: { type: 'array', items: { type: 'integer' } } }),
+    },
   }),
   StoryDetail: {
     allOf: [

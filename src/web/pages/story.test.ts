@@ -24,7 +24,7 @@ describe('renderStoryPage', () => {
     representativeId: 'a:1',
     related: [],
     attribution: ['测试日报', 'testoutlet'],
-    versions: [{ articleId: 'a:1', outlet: '测试财经', outletKey: 'testoutlet', title: 't', publishedAt: null, url: null, representative: true, lacks: [], adds: [], changed: [] }],
+    versions: [{ articleId: 'a:1', outlet: '测试财经', outletKey: 'testoutlet', title: 't', publishedAt: null, url: null, representative: true, lacks: [], adds: [], changed: [], relaid: [] }],
   };
 
   it('sanitises the representative again, escapes the title and drops javascript: links', () => {
