@@ -6,7 +6,8 @@
  */
 import type { Article } from '../model/article.js';
 import { diffVersion, type CharChange, type Relaid } from './diff.js';
-import { attributionChain, compareByAppearance } from './representative.js';
+import { buildChain, type ChainLink, type ChainVersion } from './attribution.js';
+import { compareByAppearance } from './representative.js';
 import type { StoryState } from './story-state.js';
 
 /** One line of `caixun stories --json`: exactly these fields (an interface). */
@@ -53,8 +54,10 @@ export interface StoryVersion {
 /** `caixun story <id> --json`. */
 export interface StoryDetail extends StoryListEntry {
   lastSeen: string | null;
-  /** Stated original publishers, then outlets in order of appearance. */
+  /** Display names of {@link StoryDetail.chain}, in its order. */
   attribution: string[];
+  /** Who got the story from whom: each outlet once, upstream first, with its publication time. */
+  chain: ChainLink[];
   versions: StoryVersion[];
 }
 
@@ -116,5 +119,17 @@ export function buildStoryDetail(story: StoryState, articles: ReadonlyMap<string
       relaid: diff.relaid,
     });
   }
-  return { ...entry, lastSeen: story.lastSeen, attribution: attributionChain(story.members), versions };
+  // A member whose article is gone still counts in the chain, by what its story record keeps.
+  const chainInput: ChainVersion[] = story.members.map(
+    (m) =>
+      articles.get(m.id) ?? {
+        outlet: m.outletKey,
+        outletKey: m.outletKey,
+        publishedAt: m.publishedAt,
+        text: '',
+        provenance: m.provenanceSource === undefined ? {} : { source: m.provenanceSource },
+      },
+  );
+  const chain = buildChain(chainInput);
+  return { ...entry, lastSeen: story.lastSeen, attribution: chain.map((l) => l.name), chain, versions };
 }

@@ -54,7 +54,16 @@ const schemas: Record<string, Json> = {
   StoryDetail: {
     allOf: [
       ref('StoryListEntry'),
-      obj({ lastSeen: nullableStr, attribution: strings, versions: { type: 'array', items: ref('StoryVersion') } }),
+      obj({
+        lastSeen: nullableStr,
+        attribution: strings,
+        chain: {
+          type: 'array',
+          description: 'Who got the story from whom: each outlet once (display name), upstream first.',
+          items: obj({ name: str, outletKey: nullableStr, publishedAt: nullableStr, from: strings }),
+        },
+        versions: { type: 'array', items: ref('StoryVersion') },
+      }),
     ],
   },
   ArticleSummary: obj({

@@ -60,7 +60,7 @@ function formatStory(d: StoryDetail): string[] {
   const lines = [
     `${d.title}  [${d.id}]`,
     `first seen ${d.firstSeen ?? '-'}, last seen ${d.lastSeen ?? '-'}; ${d.versions.length} versions`,
-    `attribution: ${d.attribution.join(' → ')}`,
+    `attribution: ${d.chain.map((l) => (l.publishedAt === null ? l.name : `${l.name} (${l.publishedAt})`)).join(' → ')}`,
   ];
   if (d.related.length > 0) lines.push(`related: ${d.related.join(', ')}`);
   for (const v of d.versions) {

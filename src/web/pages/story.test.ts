@@ -23,7 +23,11 @@ describe('renderStoryPage', () => {
     outlets: ['testoutlet'],
     representativeId: 'a:1',
     related: [],
-    attribution: ['测试日报', 'testoutlet'],
+    attribution: ['测试日报', '测试财经'],
+    chain: [
+      { name: '测试日报', outletKey: null, publishedAt: null, from: [] },
+      { name: '测试财经', outletKey: 'testoutlet', publishedAt: null, from: ['测试日报'] },
+    ],
     versions: [{ articleId: 'a:1', outlet: '测试财经', outletKey: 'testoutlet', title: 't', publishedAt: null, url: null, representative: true, lacks: [], adds: [], changed: [], relaid: [] }],
   };
 

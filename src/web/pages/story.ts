@@ -85,9 +85,10 @@ ${v.adds.map((p) => html`<p class="para-adds"><span class="muted">新增段落�
  */
 export function renderStoryPage(data: StoryPageData, links: Links): string {
   const { detail, representative } = data;
-  const names = new Map(detail.versions.map((v) => [v.outletKey, v.outlet] as const));
-  const chain = detail.attribution.map((k) =>
-    names.has(k) ? html`<li><a href="${links.outlet(k)}">${names.get(k)}</a></li>` : html`<li>${k}</li>`,
+  const names = new Set(detail.versions.map((v) => v.outletKey));
+  const chain = detail.chain.map(
+    (l) =>
+      html`<li>${l.outletKey !== null && names.has(l.outletKey) ? html`<a href="${links.outlet(l.outletKey)}">${l.name}</a>` : l.name}${l.publishedAt ? html` ${timeTag(l.publishedAt)}` : ''}</li>`,
   );
   const repParagraphs = paragraphsOf(representative?.text ?? '');
   const original = safeHttpUrl(representative?.url);
