@@ -90,10 +90,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .addOption(new Option('--port <n>', 'web server port (0: any free port)').argParser(positiveInt).default(8080))
     .option('--host <host>', 'web server interface', '127.0.0.1')
+    .option('--public-url <url>', 'absolute origin used in feed links (default: the address the server listens on)')
     .option('--no-web', 'run the scheduler only')
     .option('--log-level <level>', 'trace, debug, info, warn, error, silent (default: CAIXUN_LOG_LEVEL or info)')
     .action(
-      async (opts: { config: string; db: string; port: number; host: string; web: boolean; logLevel?: string }) =>
+      async (opts: { config: string; db: string; port: number; host: string; publicUrl?: string; web: boolean; logLevel?: string }) =>
         setExit(await runStartCommand(opts)),
     );
 
@@ -204,7 +205,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .addOption(new Option('--port <n>', 'TCP port').argParser(positiveInt).default(8080))
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--public-url <url>', 'absolute origin used in feed links (default: the request origin)')
+    .option('--public-url <url>', 'absolute origin used in feed links (default: the address the server listens on)')
     .action(async (opts: { db: string; port: number; host: string; publicUrl?: string }) => setExit(await runServeCommand(opts)));
 
   program

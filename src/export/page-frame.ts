@@ -3,20 +3,14 @@
  * `<meta>` (a file opened from disk has no response headers) allowing only the site's own scripts
  * and styles, and the search page's script tags and result slot.
  */
+import { STATIC_SITE_CSP } from '../web/security.js';
 
 /**
- * The static site's policy: scripts and styles only from the site itself (no inline code), images
- * from anywhere on the web (article pictures), nothing else. `'self'` covers `file://` pages too
- * (Chromium treats the page's own scheme as matching); the browser test checks it.
+ * The static site's policy: the web server's (src/web/security.ts), plus the site's own scripts.
+ * `'self'` covers `file://` pages too (Chromium treats the page's own scheme as matching); the
+ * browser test checks it.
  */
-export const EXPORT_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' https: http: data:",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
+export const EXPORT_CSP = STATIC_SITE_CSP;
 
 const CHARSET = '<meta charset="utf-8">';
 

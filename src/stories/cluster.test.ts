@@ -78,3 +78,29 @@ describe('StoryClusterer', () => {
     expect(first[2]).toBe(first[0]);
   });
 });
+
+describe('story ids', () => {
+  it('an earlier member arriving later renames the story; members and related links follow', async () => {
+    const { c, repo } = clusterer();
+    const late = await c.add({ id: 'b', title: '工作会议', text: report, publishedAt: at('10:00'), outletKey: 'portal' });
+    // The same wording three weeks later: a related story, linked to the first one's id.
+    const later = await c.add({ id: 'z', title: '工作会议', text: report, publishedAt: at('10:00', '2023-03-22'), outletKey: 'gov' });
+    expect(later.relatedIds).toEqual([storyIdFor('b')]);
+    const early = await c.add({ id: 'c', title: '工作会议', text: report, publishedAt: at('09:00'), outletKey: 'gov' });
+    expect([late.storyId, early.storyId]).toEqual([storyIdFor('b'), storyIdFor('c')]);
+    expect(repo.get(storyIdFor('b'))).toBeUndefined();
+    expect([repo.storyOf('b'), repo.storyOf('c')]).toEqual([storyIdFor('c'), storyIdFor('c')]);
+    expect(repo.get(storyIdFor('c'))?.relatedIds).toEqual([storyIdFor('z')]);
+    expect(repo.get(storyIdFor('z'))?.relatedIds).toEqual([storyIdFor('c')]);
+  });
+
+  it('a dated member names the story before undated ones; among undated, the smallest id', async () => {
+    const { c, repo } = clusterer();
+    await c.add({ id: 'u2', title: '会议', text: report, publishedAt: null, outletKey: 'x' });
+    expect(repo.storyOf('u2')).toBe(storyIdFor('u2'));
+    expect((await c.add({ id: 'u1', title: '会议', text: report, publishedAt: null, outletKey: 'y' })).action).toBe('joined');
+    expect(repo.storyOf('u2')).toBe(storyIdFor('u1'));
+    expect((await c.add({ id: 'v', title: '会议', text: report, publishedAt: at('09:00'), outletKey: 'z' })).action).toBe('joined');
+    expect([repo.storyOf('u1'), repo.storyOf('u2'), repo.storyOf('v')]).toEqual(Array(3).fill(storyIdFor('v')));
+  });
+});

@@ -7,13 +7,13 @@
  * long roundup that touches two stories cannot glue them together: it may join at most one and is
  * linked to the others as related.
  */
-import { createHash } from 'node:crypto';
 import { parseTime, printArticle, type ArticlePrint } from './article-print.js';
 import { compareEventProfiles, type EventProfile } from './event-profile.js';
 import { DEFAULT_FINGERPRINT_OPTIONS, type Fingerprint, type FingerprintOptions } from './fingerprint.js';
 import { DEFAULT_LSH_OPTIONS, MemoryLshIndex, type LshIndex, type LshOptions } from './lsh.js';
 import { decideMatch, DEFAULT_MATCH_OPTIONS, scoreMatch, type MatchOptions, type MatchVerdict } from './match.js';
 import { chooseRepresentative } from './representative.js';
+import { settleStoryId, storyIdFor } from './story-id.js';
 import { MemoryStoryRepository, type ClusterInput, type RepresentativePrint, type StoryMember, type StoryRepository, type StoryState } from './story-state.js';
 
 const HOUR = 3_600_000;
@@ -56,10 +56,7 @@ export interface ClusterDecision {
   relatedIds: string[];
 }
 
-/** Stable story id derived from the first article's id. */
-export function storyIdFor(articleId: string): string {
-  return `st-${createHash('sha1').update(articleId).digest('hex').slice(0, 12)}`;
-}
+export { storyIdFor } from './story-id.js';
 
 function toPrint(fp: Fingerprint, event: EventProfile): RepresentativePrint {
   return {
@@ -147,6 +144,8 @@ export class StoryClusterer {
     const promote = best !== undefined && (best.exact || best.verdict.scores.jaccard >= match.joinJaccard);
     let story = best === undefined ? await this.#newStory(member, fp, event) : await this.#join(best.story, member, fp, event, promote);
     for (const other of mergeable) story = await this.#merge(story, other);
+    // Named after its earliest member, whatever order the members came in (story-id.ts).
+    story = await settleStoryId(this.repository, story);
     const relatedIds = await this.#link(story, related);
     this.index.add(input.id, keys.stored);
     await this.repository.assign(input.id, story.id);

@@ -19,7 +19,7 @@ import { notFound } from './web-error.js';
 /** Options of {@link createApp}. */
 export interface AppOptions {
   store: Store;
-  /** Absolute origin used in feeds (`https://news.example.org`). Default: the request's origin. */
+  /** Absolute origin used in feeds (`https://news.example.org`). Default: the address the server listens on (never the Host header). */
   publicUrl?: string | undefined;
   /** Renders a story's facts panel. Default none. */
   factsPanel?: FactsPanel | undefined;

@@ -93,6 +93,9 @@ describe('caixun export-site <dir>', () => {
       const html = readFileSync(join(out, page), 'utf8');
       expect(html.split('http-equiv="Content-Security-Policy"')).toHaveLength(2);
       expect(html).toContain(`content="${EXPORT_CSP}"`);
+      // Images over https or data: only, as the server allows: no plain-HTTP tracker loads.
+      const imgSrc = /content="[^"]*img-src ([^;"]*)/.exec(html)?.[1]?.split(' ');
+      expect(imgSrc).toEqual(['https:', 'data:']);
       expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
       expect(html).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
       for (const m of html.matchAll(/\s(?:href|src|action)="([^"]*)"/g)) {

@@ -13,6 +13,7 @@ import type { Store } from '../../src/store/store.js';
 import { clusterPending } from '../../src/stories/cluster-store.js';
 import { testDbSpec } from '../support/backends.js';
 import { importCorpus, type ImportedCorpus } from './load-corpus.js';
+import { shuffled } from '../support/shuffle.js';
 
 let corpus: ImportedCorpus;
 let dir: string;
@@ -29,24 +30,10 @@ afterAll(async () => {
 /** Seeds whose arrival orders split stories when late arrivals are clustered late (checked). */
 const SEEDS = (process.env.LATE_SEEDS ?? '2,8,9,11,13').split(',').map(Number);
 
-/** A seeded Fisher–Yates shuffle. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let state = seed >>> 0 || 1;
-  const rand = (): number => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
-async function partition(store: Store): Promise<string[][]> {
+/** Each story as `id: sorted member ids` (the id too: it is named after its earliest member). */
+async function partition(store: Store): Promise<string[]> {
   const tables = store.stories();
-  return (await tables.listStories(10_000)).map((s) => s.members.map((m) => m.id).sort()).sort();
+  return (await tables.listStories(10_000)).map((s) => `${s.id}: ${s.members.map((m) => m.id).sort().join(' ')}`).sort();
 }
 
 /** Store `articles` in batches of `size` in the given order, clustering after each batch. */
@@ -60,7 +47,7 @@ async function storeInOrder(articles: readonly Article[], size: number, name: st
 }
 
 describe('late arrivals', () => {
-  it('give the stories of in-order clustering, newest first or shuffled', async () => {
+  it('give the stories (and story ids) of in-order clustering, newest first or shuffled', async () => {
     const reference = await partition(corpus.store);
     const byTime = [...corpus.articles].sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || (a.id < b.id ? -1 : 1));
     // Newest first, and shuffles (seeded): each a different arrival order.

@@ -5,22 +5,14 @@
  */
 import type { Article } from '../../src/model/article.js';
 import { sha1Hex } from '../../src/util/hash.js';
+import { shuffled } from './shuffle.js';
 
 const DAY_MS = 86_400_000;
 
 /** Deterministic permutation of `chars` for copy `k`. */
 export function permutation(chars: readonly string[], k: number): Map<string, string> {
-  let seed = 0x9e3779b9 ^ k;
-  const rand = (): number => {
-    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-    return seed / 2 ** 32;
-  };
-  const shuffled = [...chars];
-  for (let i = shuffled.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
-  }
-  return new Map(chars.map((c, i) => [c, shuffled[i]!]));
+  const permuted = shuffled(chars, 0x9e3779b9 ^ k);
+  return new Map(chars.map((c, i) => [c, permuted[i]!]));
 }
 
 /** `iso` shifted by `days`, written with a +08:00 offset. */

@@ -35,6 +35,7 @@ export const PG_BACKEND_FILES: string[] = [
   'test/cli/import.test.ts',
   'test/cli/stories.test.ts',
   'test/cli/import-pdf.test.ts',
+  'test/cli/import-concurrent.test.ts',
   'test/facts/facts-cli.test.ts',
   'test/pdf/newspaper-story.test.ts',
   // static-site export from an imported store (exported-corpus.ts)

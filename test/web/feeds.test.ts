@@ -4,8 +4,11 @@
  * dates with their offsets.
  */
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoryDetail, StoryListEntry } from '../../src/stories/story-view.js';
+import { startServer } from '../../src/web/server.js';
+import { strictXmlProblems } from './support/strict-xml.js';
 import { unsafeMarkup } from './support/unsafe-markup.js';
 import { startWebFixture, type WebFixture } from './support/web-fixture.js';
 
@@ -26,12 +29,14 @@ const rss = async (path: string) => {
   const r = await text(path);
   expect(r.status).toBe(200);
   expect(r.type).toBe('application/rss+xml; charset=utf-8');
+  expect(strictXmlProblems(r.body)).toEqual([]);
   return parseRssFeed(r.body);
 };
 const atom = async (path: string) => {
   const r = await text(path);
   expect(r.status).toBe(200);
   expect(r.type).toBe('application/atom+xml; charset=utf-8');
+  expect(strictXmlProblems(r.body)).toEqual([]);
   return parseAtomFeed(r.body);
 };
 const json = async (path: string) => {
@@ -123,13 +128,57 @@ describe('scoped feeds', () => {
 
 describe('feed content is sanitised', () => {
   it('carries no script, event handler or javascript: URL from the XSS corpus', async () => {
-    const xml = (await text('/feeds/outlet/xsstest.xml')).body;
-    const feed = parseRssFeed(xml);
+    const feed = await rss('/feeds/outlet/xsstest.xml');
     expect(feed.items?.length).toBeGreaterThanOrEqual(20);
     for (const item of feed.items ?? []) expect(unsafeMarkup(item.content?.encoded ?? '')).toEqual([]);
-    const atomFeed = parseAtomFeed((await text('/feeds/outlet/xsstest.atom')).body);
+    const atomFeed = await atom('/feeds/outlet/xsstest.atom');
     for (const e of atomFeed.entries ?? []) expect(unsafeMarkup(e.content?.value ?? '')).toEqual([]);
     const jsonFeed = await json('/feeds/outlet/xsstest.json');
     for (const i of jsonFeed.items ?? []) expect(unsafeMarkup(i.content_html ?? '')).toEqual([]);
+  });
+});
+
+/** GET `path` from `base` with a forged Host (and proxy) header; fetch() does not let a caller set Host. */
+function getWithHost(base: string, path: string, host: string): Promise<string> {
+  const { hostname, port } = new URL(base);
+  const headers = { Host: host, 'X-Forwarded-Host': host, 'X-Forwarded-Proto': 'https', Forwarded: `host=${host}` };
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (d: string) => (body += d));
+      res.on('end', () => resolve(body)).on('error', reject);
+    });
+    req.on('error', reject).end();
+  });
+}
+
+describe('feed links never follow the Host header', () => {
+  it('without --public-url every link is on the address the server listens on', async () => {
+    const host = 'evil.example';
+    const onServer = (u: string | undefined): boolean => u !== undefined && u.startsWith(`${f.url}/`);
+    const rssBody = await getWithHost(f.url, '/feeds/stories.xml', host);
+    const atomBody = await getWithHost(f.url, '/feeds/outlet/webtest.atom', host);
+    const jsonBody = await getWithHost(f.url, '/feeds/stories.json', host);
+    for (const body of [rssBody, atomBody, jsonBody]) expect(body).not.toContain(host);
+    const r = parseRssFeed(rssBody);
+    expect([r.link, ...(r.items ?? []).map((i) => i.link)].every(onServer)).toBe(true);
+    expect(r.items?.length).toBe(30);
+    const a = parseAtomFeed(atomBody);
+    expect([a.id, ...(a.links ?? []).map((l) => l.href), ...(a.entries ?? []).flatMap((e) => (e.links ?? []).map((l) => l.href))].every(onServer)).toBe(true);
+    expect(a.entries?.length).toBe(2);
+    const j = parseJsonFeed(JSON.parse(jsonBody));
+    expect([j.home_page_url, j.feed_url, ...(j.items ?? []).map((i) => i.url)].every(onServer)).toBe(true);
+  });
+
+  it('with a public URL every link is on it', async () => {
+    const server = await startServer({ store: f.store, port: 0, pageCacheMs: 0, publicUrl: 'https://news.example.org/' });
+    try {
+      const feed = parseAtomFeed(await getWithHost(server.url, '/feeds/stories.atom', 'evil.example'));
+      expect(feed.links?.map((l) => l.href)).toEqual(['https://news.example.org/', 'https://news.example.org/feeds/stories.atom']);
+      expect(feed.entries?.length).toBe(30);
+      for (const e of feed.entries ?? []) expect(e.links?.[0]?.href).toMatch(/^https:\/\/news\.example\.org\/story\//);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -50,6 +50,11 @@ describe('caixun serve', () => {
     const badUrl = await runCli(['serve', '--db', db, '--port', '0', '--public-url', 'news.example.org/x']);
     expect(badUrl.status).toBe(2);
     expect(badUrl.stderr).toContain('--public-url must be an origin');
+    const startBadUrl = await runCli(['start', '--db', db, '--port', '0', '--public-url', 'news.example.org/x']);
+    expect(startBadUrl.status).toBe(2);
+    expect(startBadUrl.stderr).toContain('start: --public-url must be an origin');
+    const help = (await runCli(['start', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--public-url <url> absolute origin used in feed links (default: the address the server listens on)');
     // A database caixun never wrote: no file (SQLite), an empty database (PostgreSQL).
     const missing = await runCli(['serve', '--db', await testDbSpec(dir, 'nope.db'), '--port', '0']);
     expect(missing.status).toBe(3);

@@ -14,7 +14,7 @@ export interface ServeCommandOptions {
   port: number;
   /** Interface. Default 127.0.0.1. */
   host: string;
-  /** Absolute origin for feed links. Default: each request's origin. */
+  /** Absolute origin for feed links. Default: the address the server listens on. */
   publicUrl?: string;
 }
 
@@ -35,14 +35,19 @@ export async function listenOrExplain(options: ServerOptions): Promise<RunningSe
   }
 }
 
+/** Throws a usage error unless `publicUrl` is absent or an http(s) origin. */
+export function checkPublicUrl(command: string, publicUrl: string | undefined): void {
+  if (publicUrl !== undefined && !/^https?:\/\/[^/]+\/?$/.test(publicUrl)) {
+    throw new UsageError(`${command}: --public-url must be an origin such as https://news.example.org, not ${JSON.stringify(publicUrl)}`);
+  }
+}
+
 /** Starts the server, prints its URL, and stops cleanly on SIGINT or SIGTERM. */
 export async function runServeCommand(options: ServeCommandOptions): Promise<number> {
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
     throw new UsageError(`serve: --port must be 0–65535, not ${options.port}`);
   }
-  if (options.publicUrl !== undefined && !/^https?:\/\/[^/]+\/?$/.test(options.publicUrl)) {
-    throw new UsageError(`serve: --public-url must be an origin such as https://news.example.org, not ${JSON.stringify(options.publicUrl)}`);
-  }
+  checkPublicUrl('serve', options.publicUrl);
   const store = await openStore(options.db, { mustExist: true });
   const log = pino({ name: 'caixun-web' }, pino.destination(2));
   try {

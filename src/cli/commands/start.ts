@@ -11,7 +11,7 @@ import { isPostgresUrl, openStore } from '../../store/open-store.js';
 import { UsageError } from '../../util/errors.js';
 import { EXIT } from '../exit.js';
 import { writeLine } from '../output.js';
-import { listenOrExplain } from './serve.js';
+import { checkPublicUrl, listenOrExplain } from './serve.js';
 
 /** Options of {@link runStartCommand}. */
 export interface StartCommandOptions {
@@ -21,6 +21,8 @@ export interface StartCommandOptions {
   port?: number;
   /** Interface the web server listens on. Default 127.0.0.1. */
   host?: string;
+  /** Absolute origin for feed links. Default: the address the server listens on. */
+  publicUrl?: string;
   /** Run the scheduler only (`--no-web`). Default: with the web server. */
   web?: boolean;
   logLevel?: string;
@@ -47,6 +49,7 @@ function firstSignal(): Promise<string> {
  */
 export async function runStartCommand(options: StartCommandOptions): Promise<number> {
   // A bad configuration throws ConfigError (a UsageError): exit.ts prints it and exits 2.
+  checkPublicUrl('start', options.publicUrl);
   const config = loadConfig(options.config);
   const logger = options.logger ?? createLogger({ level: resolveLogLevel(options.logLevel) });
   const stop = options.stopSignal ?? firstSignal();
@@ -60,7 +63,7 @@ export async function runStartCommand(options: StartCommandOptions): Promise<num
     const server =
       options.web === false
         ? undefined
-        : await listenOrExplain({ store, port: options.port ?? 8080, ...(options.host ? { host: options.host } : {}) });
+        : await listenOrExplain({ store, port: options.port ?? 8080, ...(options.host ? { host: options.host } : {}), publicUrl: options.publicUrl });
     if (server) {
       logger.info({ stage: 'web', url: server.url }, 'web server listening');
       await writeLine(`caixun: serving ${options.db} at ${server.url}/ and polling ${options.config} (Ctrl-C stops)`);

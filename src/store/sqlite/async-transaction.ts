@@ -3,13 +3,60 @@
  * `db.transaction()` takes only synchronous functions). The function must await only this
  * store's synchronous methods: then it runs in microtasks without yielding to I/O, and nothing
  * else on the connection can slip into the transaction. A nested call joins the outer one.
+ *
+ * Every write transaction starts with BEGIN IMMEDIATE: a deferred BEGIN that reads first and
+ * writes later fails at once with "database is locked" (SQLITE_BUSY_SNAPSHOT, no busy wait) when
+ * another process committed in between. The write lock is waited for here, in short tries with
+ * pauses between them, so a second `caixun import` on the same file waits its turn without
+ * stalling this process's event loop for the whole wait.
  */
 import type Database from 'better-sqlite3';
+import { StoreError } from '../../util/errors.js';
 
-/** Run `fn` in one transaction; `onRollback` runs after a rollback (to drop in-memory state). */
+/** Longest wait (ms) for another process's write transaction; also the connection's busy_timeout. */
+export const BUSY_TIMEOUT_MS = 30_000;
+
+/** One blocking try at the write lock (ms); between tries the event loop runs. */
+const TRY_MS = 25;
+
+/** Whether a better-sqlite3 error is SQLITE_BUSY (or one of its extended codes). */
+export function isBusyError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/**
+ * BEGIN IMMEDIATE, waiting up to `waitMs` for another connection's write transaction to end.
+ * Throws a StoreError naming the wait when it does not.
+ */
+export async function beginImmediate(db: Database.Database, waitMs = BUSY_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  let pause = 5;
+  for (;;) {
+    const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma(`busy_timeout = ${Math.min(TRY_MS, busyTimeout)}`);
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (err) {
+      if (!isBusyError(err)) throw err;
+      if (Date.now() >= deadline) {
+        throw new StoreError(`store: database is locked: another process kept writing for ${Math.round(waitMs / 1000)} s`, {
+          cause: err,
+        });
+      }
+    } finally {
+      db.pragma(`busy_timeout = ${busyTimeout}`);
+    }
+    await new Promise<void>((resolve) => setTimeout(resolve, pause));
+    pause = Math.min(pause * 2, 100);
+  }
+}
+
+/** Run `fn` in one write transaction; `onRollback` runs after a rollback (to drop in-memory state). */
 export async function sqliteTransaction<T>(db: Database.Database, fn: () => Promise<T>, onRollback?: () => void): Promise<T> {
   if (db.inTransaction) return fn();
-  db.exec('BEGIN');
+  await beginImmediate(db);
   try {
     const result = await fn();
     db.exec('COMMIT');

@@ -80,7 +80,7 @@ describe('SqliteFactsStore', () => {
     [{ articleIds: [] }, []],
   ])('filters %j', async (query, values) => {
     await store.upsertArticles([makeArticle({ id: 't:1' }), makeArticle({ id: 't:2', publishedAt: '2022-01-01T00:00:00+08:00' })]);
-    store.facts().replaceClaims([
+    await store.facts().replaceClaims([
       { articleId: 't:1', contentHash: 'h', claims: [claim(), claim({ value: 7, subject: '营业收入', subjectKey: '营业收入' })] },
       { articleId: 't:2', contentHash: 'h', claims: [claim({ value: 9, kind: 'target', subject: '企业', subjectKey: '企业' })] },
     ]);

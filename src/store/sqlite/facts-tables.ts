@@ -4,6 +4,7 @@
  * The row shapes are declared here (the store does not import the later facts stage).
  */
 import type Database from 'better-sqlite3';
+import { sqliteTransaction } from './async-transaction.js';
 import type { Migration } from './migrations.js';
 import { toStoredClaim, type ClaimRow } from '../claim-row.js';
 import type { ClaimInput, ClaimQuery, FactsPendingRow, FactsTables, StoredClaim } from '../tables.js';
@@ -96,13 +97,13 @@ export class SqliteFactsStore implements FactsTables {
 
   /** Replace the claims of several articles in one transaction, recording each article's hash. */
   async replaceClaims(batch: readonly { articleId: string; contentHash: string; claims: readonly ClaimInput[] }[]): Promise<void> {
-    this.#db.transaction(() => {
+    await sqliteTransaction(this.#db, async () => {
       for (const { articleId, contentHash, claims } of batch) {
         this.#stmt.deleteClaims.run(articleId);
         claims.forEach((c, seq) => this.#stmt.insertClaim.run({ ...c, articleId, seq }));
         this.#stmt.markDone.run(articleId, contentHash, claims.length);
       }
-    })();
+    });
   }
 
   /** Forget every extraction (the next derive run extracts every article again). */

@@ -133,6 +133,7 @@ export class SqliteSearchTables implements SearchTables {
         'INSERT INTO search_docs (rowid, article_id, content_hash, outlet_key, categories) VALUES (?, ?, ?, ?, ?)',
       ),
       countDocs: db.prepare<[], number>('SELECT count(*) FROM search_docs').pluck(),
+      docOf: db.prepare<[string], number>('SELECT rowid FROM search_docs WHERE article_id = ?').pluck(),
       hit: db.prepare<[string], SearchHitRow>(
         'SELECT id, title, text, outlet, outlet_key, published_at FROM articles WHERE id = ?',
       ),
@@ -202,7 +203,10 @@ export class SqliteSearchTables implements SearchTables {
 
   /** Index (or re-index) one article; replaces what the index held for it. */
   async put(row: Pick<SearchSourceRow, 'id' | 'sort_ts' | 'content_hash' | 'outlet_key' | 'categories' | 'doc_rowid'>, doc: SearchDocument): Promise<void> {
-    if (row.doc_rowid !== null) this.#remove(row.doc_rowid);
+    // Looked up again under the write lock: another process may have indexed this article since
+    // `row` was read (row.doc_rowid is stale then, and a second document would break UNIQUE).
+    const current = this.#stmt.docOf.get(row.id);
+    if (current !== undefined) this.#remove(current);
     const rowid = this.#allocateRowid(row.sort_ts);
     this.#stmt.insertFts.run({ rowid, ...doc });
     this.#stmt.insertDoc.run(rowid, row.id, row.content_hash, row.outlet_key, row.categories);

@@ -15,6 +15,7 @@ import {
   encodeCursor,
   rowToArticle,
 } from './article-row.js';
+import { BUSY_TIMEOUT_MS, sqliteTransaction } from './async-transaction.js';
 import { SqliteFactsStore } from './facts-tables.js';
 import { migrations } from './migrations.js';
 import { SqliteSearchTables } from './search-tables.js';
@@ -41,7 +42,8 @@ const UPDATES = COLUMNS.split(',')
 
 /** Applies the migrations this database has not seen yet, each in its own transaction. */
 export function migrate(db: Database.Database): void {
-  const applied = db.pragma('user_version', { simple: true }) as number;
+  const version = (): number => db.pragma('user_version', { simple: true }) as number;
+  const applied = version();
   if (applied > migrations.length) {
     throw new StoreError(
       `store: database schema version ${applied} is newer than this caixun (${migrations.length}); upgrade caixun`,
@@ -49,10 +51,13 @@ export function migrate(db: Database.Database): void {
   }
   for (let i = applied; i < migrations.length; i++) {
     const step = migrations[i]!;
+    // IMMEDIATE, and the version read again under the write lock: two processes opening a new
+    // file at once must not both apply a step (the second would find its tables already there).
     db.transaction(() => {
+      if (version() !== i) return;
       db.exec(step.sql);
       db.pragma(`user_version = ${i + 1}`);
-    })();
+    }).immediate();
   }
 }
 
@@ -72,11 +77,12 @@ export class SqliteStore implements Store {
     try {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
       this.db = new Database(path, { readonly: options.readonly ?? false });
+      // Before switching to WAL: a second process opening a new file at once waits here too.
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       if (!options.readonly) {
         this.db.pragma('journal_mode = WAL');
         this.db.pragma('synchronous = NORMAL');
       }
-      this.db.pragma('busy_timeout = 5000');
       if (!options.readonly) migrate(this.db);
     } catch (err) {
       if (err instanceof StoreError) throw err;
@@ -140,9 +146,9 @@ export class SqliteStore implements Store {
   };
 
   async upsertArticles(articles: readonly Article[]): Promise<UpsertOutcome[]> {
-    const now = new Date().toISOString();
     try {
-      return this.db.transaction(this.upsertBatch)(articles, now);
+      // Stamped once the write lock is held (the search step's watermark reads these stamps).
+      return await sqliteTransaction(this.db, async () => this.upsertBatch(articles, new Date().toISOString()));
     } catch (err) {
       throw new StoreError(`store: writing ${articles.length} articles failed: ${(err as Error).message}`, {
         cause: err,

@@ -9,6 +9,7 @@ import { DEFAULT_REWIND_LIMIT, planRewind, type RewindQueries } from '../rewind-
 import type { PendingArticleRow, PendingCursor, StoryTables } from '../tables.js';
 import type { Migration } from './migrations.js';
 import { sqliteTransaction } from './async-transaction.js';
+import { acquireClusterLock } from './cluster-lock.js';
 import { SqliteLshIndex } from './sqlite-lsh-index.js';
 import { SqliteStoryRepository } from './sqlite-story-repository.js';
 
@@ -163,26 +164,35 @@ export class SqliteStoryStore implements StoryTables {
   }
 
   /**
-   * One process clusters a SQLite database at a time, so there is nothing to lock; but articles
+   * One process clusters a SQLite database at a time (a lock file, cluster-lock.ts). Articles
    * stored late (a poll or an import bringing older articles after newer ones were clustered)
    * re-open the stories they could change, as on PostgreSQL (src/store/rewind-plan.ts), so the
    * stories are those of clustering every article in publication order. Articles whose text
    * changed are released first and cluster again after the others.
    */
   async lockClustering(): Promise<() => Promise<void>> {
-    // PRAGMA data_version changes when ANOTHER connection commits: then the in-memory index and
-    // the span bound may be stale (a `caixun import` clustered beside a running `caixun start`).
-    const version = this.#db.pragma('data_version', { simple: true }) as number;
-    if (version !== this.#dataVersion) {
-      this.index.invalidate();
-      this.repository.resetSpanBound();
+    // Two processes on one file (two `caixun import`s, an import beside `caixun start`) cluster
+    // one after the other: the second waits here, then re-opens what the first left behind.
+    const unlock = await acquireClusterLock(this.#db.name);
+    try {
+      // PRAGMA data_version changes when ANOTHER connection commits: then the in-memory index
+      // and the span bound may be stale.
+      const version = this.#db.pragma('data_version', { simple: true }) as number;
+      if (version !== this.#dataVersion) {
+        this.index.invalidate();
+        this.repository.resetSpanBound();
+      }
+      const changed = await this.changedArticleIds();
+      const released = changed.length === 0 ? [] : await this.transaction(async () => this.#dissolveOf(changed));
+      const plan = await planRewind(this.#rewindQueries, this.#rewindLimit, released);
+      if (plan.storyIds.length > 0) await this.transaction(async () => void this.#releaseStories(plan.storyIds));
+    } catch (err) {
+      unlock();
+      throw err;
     }
-    const changed = await this.changedArticleIds();
-    const released = changed.length === 0 ? [] : await this.transaction(async () => this.#dissolveOf(changed));
-    const plan = await planRewind(this.#rewindQueries, this.#rewindLimit, released);
-    if (plan.storyIds.length > 0) await this.transaction(async () => void this.#releaseStories(plan.storyIds));
     return async () => {
       this.#dataVersion = this.#db.pragma('data_version', { simple: true }) as number;
+      unlock();
     };
   }
 

@@ -14,6 +14,6 @@ export interface RouteContext {
   pages: PageCache<Uint8Array<ArrayBuffer>>;
   /** Story facts panel; default none. */
   factsPanel?: FactsPanel | undefined;
-  /** Absolute origin for feeds (`https://news.example.org`); default the request's origin. */
+  /** Absolute origin for feeds (`https://news.example.org`); default the address the server listens on (never the Host header). */
   publicUrl?: string | undefined;
 }

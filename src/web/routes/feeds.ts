@@ -10,6 +10,7 @@ import type { FeedFormat, FeedScope } from '../links.js';
 import { searchArchive } from '../search-adapter.js';
 import { badRequest, notFound } from '../web-error.js';
 import type { RouteContext } from './context.js';
+import { feedOrigin } from './feed-origin.js';
 import { searchParams } from './params.js';
 
 /** Stories per feed. */
@@ -28,7 +29,6 @@ export function parseFeedFile(file: string): { name: string; format: FeedFormat 
 export function feedRoutes(ctx: RouteContext): Hono {
   const { data, links } = ctx;
   const app = new Hono();
-  const origin = (c: Context): string => (ctx.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
 
   /** Loads stories by id (in order, each once, missing ones skipped), at most FEED_SIZE. */
   const loadStories = async (ids: Iterable<string>): Promise<LoadedStory[]> => {
@@ -45,7 +45,7 @@ export function feedRoutes(ctx: RouteContext): Hono {
   };
 
   const respond = (c: Context, scope: FeedScope, format: FeedFormat, title: string, page: string, stories: LoadedStory[]): Response => {
-    const base = origin(c);
+    const base = feedOrigin(c, ctx.publicUrl);
     const abs = (path: string | undefined): string => `${base}${path ?? ''}`;
     const meta: FeedMeta = {
       title: `${title} · 财讯`,
