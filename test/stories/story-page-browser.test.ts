@@ -39,7 +39,7 @@ describe('the biggest corpus story page', () => {
     expect(await page.locator('ol.chain > li').count()).toBe(biggest.chain.length);
     await expect.poll(() => page.locator('section.facts-panel').isVisible()).toBe(true);
     for (const sel of ['section.version', 'ol.chain', 'section.facts-panel table']) expect(await page.locator(sel).first().isVisible()).toBe(true);
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    const [scrollWidth, clientWidth] = await page.evaluate<[number, number]>('[document.documentElement.scrollWidth, document.documentElement.clientWidth]');
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     await page.close();
   });

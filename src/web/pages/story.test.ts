@@ -36,6 +36,6 @@ describe('renderStoryPage', () => {
     expect(page).toContain('<h1>标题&lt;script&gt;</h1>');
     expect(page).toContain('<article class="body representative-text"><p>甲段</p></article>');
     expect(page).not.toMatch(/<script|onclick|javascript:/);
-    expect(page).toContain('<ol class="chain"><li>测试日报</li><li><a href="/outlet/testoutlet">测试财经</a></li></ol>');
+    expect(page).toContain('<ol class="chain"><li><span class="chain-name">测试日报</span></li><li><span class="chain-name"><a href="/outlet/testoutlet">测试财经</a></span></li></ol>');
   });
 });

@@ -88,7 +88,7 @@ export function renderStoryPage(data: StoryPageData, links: Links): string {
   const names = new Set(detail.versions.map((v) => v.outletKey));
   const chain = detail.chain.map(
     (l) =>
-      html`<li>${l.outletKey !== null && names.has(l.outletKey) ? html`<a href="${links.outlet(l.outletKey)}">${l.name}</a>` : l.name}${l.publishedAt ? html` ${timeTag(l.publishedAt)}` : ''}</li>`,
+      html`<li><span class="chain-name">${l.outletKey !== null && names.has(l.outletKey) ? html`<a href="${links.outlet(l.outletKey)}">${l.name}</a>` : l.name}</span>${l.publishedAt ? html` ${timeTag(l.publishedAt)}` : ''}</li>`,
   );
   const repParagraphs = paragraphsOf(representative?.text ?? '');
   const original = safeHttpUrl(representative?.url);
