@@ -135,19 +135,29 @@ export function buildEventProfile(title: string, text: string, foldedText: Folde
 export interface EventOverlap {
   /** Figures both state. */
   sharedFigures: number;
+  /** Shared figures with a decimal point (11140.1, 1.79): the most distinctive ones. */
+  sharedDecimalFigures: number;
+  /** Shared figures over the figures of the profile stating fewer (0–1; 0 when one states none). */
+  figureShare: number;
   /** Shared bigrams over the bigrams of the smaller profile (0–1). */
   bigramContainment: number;
   /** Shared bigrams over all distinct bigrams of both (0–1). */
   bigramJaccard: number;
 }
 
+const isDecimal = (figure: string): boolean => figure.includes('.');
+
 /** Compare two event profiles. */
 export function compareEventProfiles(a: EventProfile, b: EventProfile): EventOverlap {
   const shared = sharedCount(a.bigrams, b.bigrams);
   const smaller = Math.min(a.bigrams.length, b.bigrams.length);
   const union = a.bigrams.length + b.bigrams.length - shared;
+  const sharedFigures = intersectionSize(a.figures, b.figures);
+  const fewer = Math.min(a.figures.length, b.figures.length);
   return {
-    sharedFigures: intersectionSize(a.figures, b.figures),
+    sharedFigures,
+    sharedDecimalFigures: sharedFigures === 0 ? 0 : intersectionSize(a.figures.filter(isDecimal), b.figures.filter(isDecimal)),
+    figureShare: fewer === 0 ? 0 : sharedFigures / fewer,
     bigramContainment: smaller === 0 ? 0 : shared / smaller,
     bigramJaccard: union === 0 ? 0 : shared / union,
   };

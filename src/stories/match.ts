@@ -23,6 +23,14 @@ export interface MatchOptions {
   eventContainmentWithFigure: number;
   /** Same-event path: bigram containment enough on its own. Default 0.5. */
   eventContainment: number;
+  /**
+   * Same-release path: two reports of one statistics release, each with its own material (the
+   * full tables, a statistician's commentary), share little text but many exact figures. Joined
+   * within the event window when they share this many decimal figures… Default 4.
+   */
+  releaseDecimalFigures: number;
+  /** …and this share of the figures of the one stating fewer (so next month's release, same series, stays apart). Default 0.5. */
+  releaseFigureShare: number;
   /** Weaker similarity that links stories as related: Jaccard or containment. Default 0.3. */
   relatedSimilarity: number;
   /**
@@ -41,6 +49,8 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   flashLength: 400,
   eventContainmentWithFigure: 0.15,
   eventContainment: 0.5,
+  releaseDecimalFigures: 4,
+  releaseFigureShare: 0.5,
   relatedSimilarity: 0.3,
   mergeContainment: 0.3,
 });
@@ -61,8 +71,8 @@ export interface MatchScores {
 export interface MatchVerdict {
   /** `join`: same story; `related`: same subject, different event; `none`. */
   kind: 'join' | 'related' | 'none';
-  /** Which test decided: `reprint`, `event` or `weak`. */
-  reason: 'reprint' | 'event' | 'weak' | 'none';
+  /** Which test decided: `reprint`, `event` (flash items), `release` (shared figures of one release) or `weak`. */
+  reason: 'reprint' | 'event' | 'release' | 'weak' | 'none';
   /** Strength in [0, 1] (the largest of the similarities). */
   score: number;
   /** The similarities behind the verdict. */
@@ -110,6 +120,9 @@ export function decideMatch(scores: MatchScores, articleLength: number, repLengt
     if (byFigure || event.bigramContainment >= options.eventContainment) {
       return { kind: 'join', reason: 'event', score, scores };
     }
+  }
+  if (withinEventWindow && event.sharedDecimalFigures >= options.releaseDecimalFigures && event.figureShare >= options.releaseFigureShare) {
+    return { kind: 'join', reason: 'release', score, scores };
   }
   if (Math.max(jaccard, articleInRep, repInArticle) >= options.relatedSimilarity || (event.sharedFigures >= 2 && event.bigramContainment >= options.eventContainmentWithFigure)) {
     return { kind: 'related', reason: 'weak', score, scores };

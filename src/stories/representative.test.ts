@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributionChain, chooseRepresentative, earliestAppearance } from './representative.js';
+import { chooseRepresentative, earliestAppearance } from './representative.js';
 import type { StoryMember } from './story-state.js';
 
 const m = (id: string, length: number, publishedAt: string | null, outletKey: string, provenanceSource?: string): StoryMember => ({
@@ -31,11 +31,5 @@ describe('chooseRepresentative', () => {
 describe('earliestAppearance', () => {
   it('orders by time, unknown last', () => {
     expect(earliestAppearance([m('x', 1, null, 'o'), portal, wire]).id).toBe('wire');
-  });
-});
-
-describe('attributionChain', () => {
-  it('puts stated upstream sources first, then outlets by appearance', () => {
-    expect(attributionChain([portal, paper, wire])).toEqual(['工信微报', 'chinanews', 'sina-finance', 'paper-daily']);
   });
 });

@@ -44,26 +44,3 @@ export function earliestAppearance(members: readonly StoryMember[]): StoryMember
   if (first === undefined) throw new RangeError('representative: a story has at least one member');
   return first;
 }
-
-/**
- * Attribution chain: the original publishers the articles name (provenance source), then the
- * outlets in order of first appearance, each name once.
- *
- * @example
- * // wire (chinanews, states 据工信微报消息) at 09:00, then a portal copy (sina-finance) at 10:00
- * attributionChain([portal, wire]) // ['工信微报', 'chinanews', 'sina-finance']
- */
-export function attributionChain(members: readonly StoryMember[]): string[] {
-  const ordered = [...members].sort(compareByAppearance);
-  const outlets = new Set(ordered.map((m) => m.outletKey));
-  const chain: string[] = [];
-  const push = (name: string): void => {
-    if (!chain.includes(name)) chain.push(name);
-  };
-  // Sources no member outlet claims come first: they are upstream of everything we hold.
-  for (const m of ordered) {
-    if (m.provenanceSource !== undefined && !outlets.has(m.provenanceSource)) push(m.provenanceSource);
-  }
-  for (const m of ordered) push(m.outletKey);
-  return chain;
-}

@@ -5,8 +5,9 @@
  * functions: the caller loads the story state and its articles. Field names are an interface.
  */
 import type { Article } from '../model/article.js';
-import { diffVersion, type CharChange } from './diff.js';
-import { attributionChain, compareByAppearance } from './representative.js';
+import { diffVersion, type CharChange, type Relaid } from './diff.js';
+import { buildChain, type ChainLink, type ChainVersion } from './attribution.js';
+import { compareByAppearance } from './representative.js';
 import type { StoryState } from './story-state.js';
 
 /** One line of `caixun stories --json`: exactly these fields (an interface). */
@@ -46,13 +47,17 @@ export interface StoryVersion {
   adds: ParagraphRef[];
   /** Aligned paragraphs that differ, with their character-level changes. */
   changed: { repIndex: number; versionIndex: number; changes: CharChange[] }[];
+  /** Paragraphs split or merged with no text lost (a layout change, shown quietly). */
+  relaid: Relaid[];
 }
 
 /** `caixun story <id> --json`. */
 export interface StoryDetail extends StoryListEntry {
   lastSeen: string | null;
-  /** Stated original publishers, then outlets in order of appearance. */
+  /** Display names of {@link StoryDetail.chain}, in its order. */
   attribution: string[];
+  /** Who got the story from whom: each outlet once, upstream first, with its publication time. */
+  chain: ChainLink[];
   versions: StoryVersion[];
 }
 
@@ -69,6 +74,13 @@ export function toStoryListEntry(s: StoryState): StoryListEntry {
     representativeId: s.representativeId,
     related: [...s.relatedIds].sort(),
   };
+}
+
+/** A 1-based paragraph span for display: `2` or `2–3`. */
+export function paragraphSpan(indices: readonly number[]): string {
+  const first = (indices[0] ?? 0) + 1;
+  const last = (indices[indices.length - 1] ?? 0) + 1;
+  return first === last ? `${first}` : `${first}–${last}`;
 }
 
 /** Paragraphs of an article's plain text (separated by blank lines), trimmed, empty ones dropped. */
@@ -104,7 +116,20 @@ export function buildStoryDetail(story: StoryState, articles: ReadonlyMap<string
       lacks: diff.lacks.map((index) => ({ index, text: repParagraphs[index] ?? '' })),
       adds: diff.adds.map((index) => ({ index, text: paragraphs[index] ?? '' })),
       changed: diff.aligned.filter((p) => p.changes.length > 0),
+      relaid: diff.relaid,
     });
   }
-  return { ...entry, lastSeen: story.lastSeen, attribution: attributionChain(story.members), versions };
+  // A member whose article is gone still counts in the chain, by what its story record keeps.
+  const chainInput: ChainVersion[] = story.members.map(
+    (m) =>
+      articles.get(m.id) ?? {
+        outlet: m.outletKey,
+        outletKey: m.outletKey,
+        publishedAt: m.publishedAt,
+        text: '',
+        provenance: m.provenanceSource === undefined ? {} : { source: m.provenanceSource },
+      },
+  );
+  const chain = buildChain(chainInput);
+  return { ...entry, lastSeen: story.lastSeen, attribution: chain.map((l) => l.name), chain, versions };
 }

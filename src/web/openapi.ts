@@ -45,11 +45,25 @@ const schemas: Record<string, Json> = {
       type: 'array',
       items: obj({ repIndex: { type: 'integer' }, versionIndex: { type: 'integer' }, changes: { type: 'array', items: ref('CharChange') } }),
     },
+    relaid: {
+      type: 'array',
+      description: 'Paragraphs split or merged with no text lost (a layout change).',
+      items: obj({ repIndices: { type: 'array', items: { type: 'integer' } }, versionIndices: { type: 'array', items: { type: 'integer' } } }),
+    },
   }),
   StoryDetail: {
     allOf: [
       ref('StoryListEntry'),
-      obj({ lastSeen: nullableStr, attribution: strings, versions: { type: 'array', items: ref('StoryVersion') } }),
+      obj({
+        lastSeen: nullableStr,
+        attribution: strings,
+        chain: {
+          type: 'array',
+          description: 'Who got the story from whom: each outlet once (display name), upstream first.',
+          items: obj({ name: str, outletKey: nullableStr, publishedAt: nullableStr, from: strings }),
+        },
+        versions: { type: 'array', items: ref('StoryVersion') },
+      }),
     ],
   },
   ArticleSummary: obj({

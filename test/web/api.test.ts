@@ -74,7 +74,9 @@ describe('GET /api/stories/:id', () => {
       ['webcopy:related-1', 'webcopy', true],
     ]);
     expect(d1.outlets).toEqual(['webtest', 'webcopy']);
-    expect(d1.attribution).toEqual(['测试日报', 'webtest', 'webcopy']);
+    // Display names, each outlet once (issue 17: keys and names were mixed).
+    expect(d1.attribution).toEqual(['测试日报', '网页测试日报', '网页转载网']);
+    expect(d1.chain.map((l) => [l.name, l.outletKey])).toEqual([['测试日报', null], ['网页测试日报', 'webtest'], ['网页转载网', 'webcopy']]);
     const original = d1.versions[0]!;
     expect(original.lacks).toEqual([{ index: 4, text: '（本文来自网页测试日报）' }]);
     expect(original.adds).toEqual([]);

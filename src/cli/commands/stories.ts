@@ -8,7 +8,7 @@ import { openStoreForReading } from '../../store/open-for-reading.js';
 import type { Store } from '../../store/store.js';
 import { derivePending, deriveSteps } from '../../ingest/derive-pending.js';
 import { reclusterAll, type ClusterProgress } from '../../stories/cluster-store.js';
-import { buildStoryDetail, toStoryListEntry, type StoryDetail } from '../../stories/story-view.js';
+import { buildStoryDetail, paragraphSpan, toStoryListEntry, type StoryDetail } from '../../stories/story-view.js';
 import { UsageError } from '../../util/errors.js';
 import { EXIT } from '../exit.js';
 import { writeLine } from '../output.js';
@@ -61,7 +61,7 @@ function formatStory(d: StoryDetail): string[] {
   const lines = [
     `${d.title}  [${d.id}]`,
     `first seen ${d.firstSeen ?? '-'}, last seen ${d.lastSeen ?? '-'}; ${d.versions.length} versions`,
-    `attribution: ${d.attribution.join(' → ')}`,
+    `attribution: ${d.chain.map((l) => (l.publishedAt === null ? l.name : `${l.name} (${l.publishedAt})`)).join(' → ')}`,
   ];
   if (d.related.length > 0) lines.push(`related: ${d.related.join(', ')}`);
   for (const v of d.versions) {
@@ -76,7 +76,8 @@ function formatStory(d: StoryDetail): string[] {
       const edits = c.changes.map((x) => `${x.from === '' ? '∅' : clip(x.from, 20)} → ${x.to === '' ? '∅' : clip(x.to, 20)}`);
       lines.push(`  ¶${c.repIndex + 1}: ${clip(edits.join('; '), 120)}`);
     }
-    if (v.lacks.length + v.adds.length + v.changed.length === 0) lines.push('  same text as the representative');
+    for (const r of v.relaid) lines.push(`  (layout: ¶${paragraphSpan(r.repIndices)} laid out as ¶${paragraphSpan(r.versionIndices)})`);
+    if (v.lacks.length + v.adds.length + v.changed.length === 0) lines.push(`  same text as the representative${v.relaid.length > 0 ? ' (other paragraph breaks)' : ''}`);
   }
   return lines;
 }

@@ -54,4 +54,12 @@ describe('renderFactsPanel', () => {
     expect(out).toContain('<tr class="facts-partial"><td>部分报道</td><td><a href="/facts/subject/%3Cscript%3E">&lt;script&gt;</a></td>');
     expect(out).not.toContain('<script>');
   });
+
+  it('names each outlet once per value', () => {
+    const out = renderFactsPanel(
+      { storyId: 'st-1', versionIds: ['a', 'b', 'c'], facts: [fact({ values: [{ value: 4e9, high: null, qualifier: null, text: '40亿元', articleIds: ['a', 'b', 'c'] }], articleIds: ['a', 'b', 'c'] })], outletOf: new Map([['a', '新浪财经'], ['b', '新浪财经'], ['c', '东方财富']]) },
+      serverLinks(),
+    );
+    expect(out).toContain('<small>(<a href="/article/a">新浪财经</a>、<a href="/article/c">东方财富</a>)</small>');
+  });
 });

@@ -1,12 +1,14 @@
 /**
  * The story page's facts panel: every figure the story's versions state, merged, conflicts
  * first and highlighted (`<mark class="facts-conflict">`), then figures only some versions
- * state, then figures every version agrees on. Pure: view data in, HTML out.
+ * state, then figures every version states with the same value (see facts-panel-rows.ts).
+ * Pure: view data in, HTML out.
  */
 import { formatChineseAmount } from '../../facts/numbers.js';
 import type { StoryFact } from '../../facts/story-merge.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Links } from '../links.js';
+import { toPanelFacts } from './facts-panel-rows.js';
 
 /** What the panel shows. */
 export interface FactsPanelData {
@@ -33,7 +35,13 @@ function factRow(f: StoryFact, data: FactsPanelData, links: Links): SafeHtml {
   const href = data.subjectHref?.(f.subject);
   const subject = f.subject === '' ? '（未识别主题）' : href === undefined ? f.subject : html`<a href="${href}">${f.subject}</a>`;
   const values = f.values.map((v, i) => {
-    const who = v.articleIds.map((id, k) => html`${k > 0 ? '、' : ''}<a href="${links.article(id)}">${data.outletOf?.get(id) ?? id}</a>`);
+    // Each outlet once, linked to its first version that states the value.
+    const byOutlet = new Map<string, string>();
+    for (const id of v.articleIds) {
+      const name = data.outletOf?.get(id) ?? id;
+      if (!byOutlet.has(name)) byOutlet.set(name, id);
+    }
+    const who = [...byOutlet].map(([name, id], k) => html`${k > 0 ? '、' : ''}<a href="${links.article(id)}">${name}</a>`);
     const shown = formatClaimValue(v.value, f.unit, v.qualifier, v.high);
     return html`${i > 0 ? html` <span class="vs">vs</span> ` : ''}${f.status === 'conflict' ? html`<mark class="facts-conflict">${shown}</mark>` : html`<strong>${shown}</strong>`} <small>(${who})</small>`;
   });
@@ -46,14 +54,15 @@ function factRow(f: StoryFact, data: FactsPanelData, links: Links): SafeHtml {
  */
 export function renderFactsPanel(data: FactsPanelData, links: Links): string {
   if (data.facts.length === 0) return '';
-  const conflicts = data.facts.filter((f) => f.status === 'conflict').length;
+  const facts = toPanelFacts(data.facts, data.versionIds);
+  const conflicts = facts.filter((f) => f.status === 'conflict').length;
   return html`<section class="facts-panel" aria-labelledby="facts-${data.storyId}">
 <h2 id="facts-${data.storyId}">数字</h2>
-<p>${data.facts.length} 项数字，${data.versionIds.length} 个版本${conflicts > 0 ? html`，<mark class="facts-conflict">${conflicts} 项说法不一</mark>` : ''}。</p>
+<p>${facts.length} 项数字，${data.versionIds.length} 个版本${conflicts > 0 ? html`，<mark class="facts-conflict">${conflicts} 项说法不一</mark>` : ''}。</p>
 <table class="facts">
 <thead><tr><th>状态</th><th>主题</th><th>时期</th><th>数值（来源）</th><th>版本</th></tr></thead>
 <tbody>
-${data.facts.map((f) => factRow(f, data, links))}
+${facts.map((f) => factRow(f, data, links))}
 </tbody>
 </table>
 </section>`.value;

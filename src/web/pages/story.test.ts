@@ -23,8 +23,12 @@ describe('renderStoryPage', () => {
     outlets: ['testoutlet'],
     representativeId: 'a:1',
     related: [],
-    attribution: ['测试日报', 'testoutlet'],
-    versions: [{ articleId: 'a:1', outlet: '测试财经', outletKey: 'testoutlet', title: 't', publishedAt: null, url: null, representative: true, lacks: [], adds: [], changed: [] }],
+    attribution: ['测试日报', '测试财经'],
+    chain: [
+      { name: '测试日报', outletKey: null, publishedAt: null, from: [] },
+      { name: '测试财经', outletKey: 'testoutlet', publishedAt: null, from: ['测试日报'] },
+    ],
+    versions: [{ articleId: 'a:1', outlet: '测试财经', outletKey: 'testoutlet', title: 't', publishedAt: null, url: null, representative: true, lacks: [], adds: [], changed: [], relaid: [] }],
   };
 
   it('sanitises the representative again, escapes the title and drops javascript: links', () => {
@@ -32,6 +36,6 @@ describe('renderStoryPage', () => {
     expect(page).toContain('<h1>标题&lt;script&gt;</h1>');
     expect(page).toContain('<article class="body representative-text"><p>甲段</p></article>');
     expect(page).not.toMatch(/<script|onclick|javascript:/);
-    expect(page).toContain('<ol class="chain"><li>测试日报</li><li><a href="/outlet/testoutlet">测试财经</a></li></ol>');
+    expect(page).toContain('<ol class="chain"><li><span class="chain-name">测试日报</span></li><li><span class="chain-name"><a href="/outlet/testoutlet">测试财经</a></span></li></ol>');
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Article } from '../../model/article.js';
 import type { CharChange } from '../../stories/diff.js';
-import { paragraphsOf, type StoryDetail, type StoryVersion } from '../../stories/story-view.js';
+import { paragraphSpan, paragraphsOf, type StoryDetail, type StoryVersion } from '../../stories/story-view.js';
 import { html, type SafeHtml, trustedHtml } from '../html.js';
 import type { Links } from '../links.js';
 import { safeHttpUrl, sanitizeArticleHtml } from '../sanitize-body.js';
@@ -71,7 +71,8 @@ function versionSection(v: StoryVersion, repParagraphs: readonly string[], links
   }
   const same = v.lacks.length + v.adds.length + v.changed.length === 0;
   return html`<section class="version diff" id="v-${v.articleId}">${head}
-${same ? html`<p class="muted">与代表文本相同</p>` : ''}
+${same ? html`<p class="muted">与代表文本相同${v.relaid.length > 0 ? '（仅分段不同）' : ''}</p>` : ''}
+${v.relaid.map((r) => html`<p class="muted para-relaid">分段不同：代表文本第 ${paragraphSpan(r.repIndices)} 段在此版本为第 ${paragraphSpan(r.versionIndices)} 段</p>`)}
 ${v.changed.map((c) => html`<p class="para-changed" data-para="${c.repIndex + 1}"><span class="muted">第 ${c.repIndex + 1} 段改动：</span>${markChanges(repParagraphs[c.repIndex] ?? '', c.changes)}</p>`)}
 ${v.lacks.map((p) => html`<p class="para-lacks"><span class="muted">缺少第 ${p.index + 1} 段：</span><del>${p.text}</del></p>`)}
 ${v.adds.map((p) => html`<p class="para-adds"><span class="muted">新增段落：</span><ins>${p.text}</ins></p>`)}
@@ -84,9 +85,10 @@ ${v.adds.map((p) => html`<p class="para-adds"><span class="muted">新增段落�
  */
 export function renderStoryPage(data: StoryPageData, links: Links): string {
   const { detail, representative } = data;
-  const names = new Map(detail.versions.map((v) => [v.outletKey, v.outlet] as const));
-  const chain = detail.attribution.map((k) =>
-    names.has(k) ? html`<li><a href="${links.outlet(k)}">${names.get(k)}</a></li>` : html`<li>${k}</li>`,
+  const names = new Set(detail.versions.map((v) => v.outletKey));
+  const chain = detail.chain.map(
+    (l) =>
+      html`<li><span class="chain-name">${l.outletKey !== null && names.has(l.outletKey) ? html`<a href="${links.outlet(l.outletKey)}">${l.name}</a>` : l.name}</span>${l.publishedAt ? html` ${timeTag(l.publishedAt)}` : ''}</li>`,
   );
   const repParagraphs = paragraphsOf(representative?.text ?? '');
   const original = safeHttpUrl(representative?.url);
