@@ -3,7 +3,6 @@
  * PostgreSQL, and every read command gives the same answers against the URL as against the file.
  */
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +10,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgStore } from '../../src/store/postgres/pg-store.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { corpusDir, projectRoot } from '../corpus.js';
+import { corpusDir } from '../corpus.js';
+import { runCli, type CliResult } from '../support/cli.js';
 import { makeArticle } from '../support/make-article.js';
 import { freshPgDatabase } from '../support/postgres.js';
 
@@ -21,28 +21,6 @@ let url: string;
 let migrated: CliResult;
 let editedId: string;
 
-interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the real CLI (from source) without blocking the test worker's event loop. */
-function runCli(args: readonly string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src', 'cli', 'main.ts'), ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, CAIXUN_DB: undefined },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 /** Rows of `sql` in the SQLite file and in the PostgreSQL database. */
 async function bothSides(sql: string): Promise<[unknown[], unknown[]]> {
