@@ -67,9 +67,23 @@ describe('exportPost', () => {
   });
 
   it('names an undated post by its fetch day and writes no date', () => {
-    const post = exportPost(makeArticle({ publishedAt: null }), null, 'jekyll');
+    const post = exportPost(makeArticle({ publishedAt: null, fetchedAt: '2026-11-24T20:00:00.000Z' }), null, 'jekyll');
     expect(post.path).toBe('jekyll/_posts/2026-11-24-testoutlet_1.md');
     expect(parse(split(post.content).yaml)).not.toHaveProperty('date');
+  });
+
+  // Jekyll reads the name's day as midnight in the site's zone and skips a post from the future:
+  // the day must have begun everywhere when the post is exported (UTC−12's day).
+  it.each([
+    ['2026-12-04T00:30:00.000Z', '2026-12-03'],
+    ['2026-12-04T11:59:59.000Z', '2026-12-03'],
+    ['2026-12-04T12:00:00.000Z', '2026-12-04'],
+    ['2026-12-04T08:30:00+08:00', '2026-12-03'],
+  ])('names an undated post fetched at %s by a day that has begun in every zone (%s)', (fetchedAt, day) => {
+    const post = exportPost(makeArticle({ publishedAt: null, fetchedAt }), null, 'jekyll');
+    expect(post.path).toBe(`jekyll/_posts/${day}-testoutlet_1.md`);
+    const midnightWest = Date.parse(`${day}T00:00:00-12:00`);
+    expect(midnightWest).toBeLessThanOrEqual(Date.parse(fetchedAt));
   });
 });
 

@@ -87,9 +87,21 @@ export function stringifyFrontMatter(data: Record<string, unknown>): string {
     .replace(/[\u0080-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The `YYYY-MM-DD` a Jekyll post file name starts with: the publication day, else the fetch day. */
+/** Twelve hours: the offset of the westernmost time zone (UTC−12). */
+const WESTERNMOST_OFFSET_MS = 12 * 3_600_000;
+
+/**
+ * The `YYYY-MM-DD` a Jekyll post file name starts with: the publication day as published, else
+ * the fetch day in UTC−12. An undated post's only date is its name, which Jekyll reads as
+ * midnight in the site's zone and, by default, skips while that is in the future: named by the
+ * fetch day in Shanghai or UTC, a post fetched this morning was missing from a site built in New
+ * York until the next day. Midnight of the UTC−12 day has passed in every zone.
+ */
 function postDay(article: Article): string {
-  return (article.publishedAt ?? article.fetchedAt).slice(0, 10);
+  if (article.publishedAt !== null) return article.publishedAt.slice(0, 10);
+  const fetched = Date.parse(article.fetchedAt);
+  if (Number.isNaN(fetched)) return article.fetchedAt.slice(0, 10);
+  return new Date(fetched - WESTERNMOST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /**
