@@ -10,6 +10,7 @@ import type { PendingArticleRow, StoryTables } from '../store/tables.js';
 import { StoreError } from '../util/errors.js';
 import { StoryClusterer, type ClustererOptions } from './cluster.js';
 import { PrintPool } from './print-pool.js';
+import { StoryStateCache } from './story-state-cache.js';
 import type { ClusterInput } from './story-state.js';
 
 /** Progress of {@link clusterPending}, reported after each batch. */
@@ -96,9 +97,11 @@ export async function clusterPending(store: Store, options: ClusterPendingOption
 /** Cluster what is pending, holding the lock (which already released changed articles). */
 async function clusterLocked(tables: StoryTables, options: ClusterPendingOptions): Promise<ClusterCounts> {
   const total = await tables.countPending();
+  // States parsed once per run and written once per batch (see story-state-cache.ts).
+  const states = new StoryStateCache(tables.repository);
   const clusterer = new StoryClusterer({
     index: tables.index,
-    repository: tables.repository,
+    repository: states,
     ...(options.clusterer === undefined ? {} : { options: options.clusterer }),
   });
   const batchSize = Math.max(1, options.batchSize ?? 250);
@@ -126,6 +129,7 @@ async function clusterLocked(tables: StoryTables, options: ClusterPendingOptions
           for (let i = 0; i < inputs.length; i++) {
             if ((await clusterer.add(inputs[i] as ClusterInput, ready[i])).action === 'joined') n++;
           }
+          await states.flush();
           return n;
         });
       } catch (err) {
