@@ -27,12 +27,14 @@ function epochMs(iso: string | null): number | null {
   return Number.isNaN(t) ? null : t;
 }
 
-/** Whether a story's [firstSeen, lastSeen] overlaps [fromMs, toMs], as the stores' window query decides. */
-function overlaps(state: StoryState, fromMs: number, toMs: number): boolean {
-  const first = epochMs(state.firstSeen);
-  const last = epochMs(state.lastSeen);
-  return first !== null && last !== null && first <= toMs && last >= fromMs;
+/** A write held for the batch's end: the state with its span in epoch ms (null: removed). */
+interface PendingWrite {
+  state: StoryState | null;
+  firstMs: number | null;
+  lastMs: number | null;
 }
+
+const REMOVED: PendingWrite = { state: null, firstMs: null, lastMs: null };
 
 /**
  * {@link StoryRepository} over another one for one clustering run.
@@ -47,8 +49,8 @@ export class StoryStateCache implements StoryRepository {
   readonly #limit: number;
   /** Parsed states read or written this run (null: known not to exist), oldest use first. */
   readonly #states = new Map<string, StoryState | null>();
-  /** Writes of the open batch, not yet passed on (null: removed). */
-  #pending = new Map<string, StoryState | null>();
+  /** Writes of the open batch, not yet passed on. */
+  #pending = new Map<string, PendingWrite>();
 
   /**
    * @param inner - the store's repository
@@ -72,7 +74,8 @@ export class StoryStateCache implements StoryRepository {
 
   /** @inheritdoc */
   async get(storyId: string): Promise<StoryState | undefined> {
-    if (this.#pending.has(storyId)) return this.#pending.get(storyId) ?? undefined;
+    const pending = this.#pending.get(storyId);
+    if (pending !== undefined) return pending.state ?? undefined;
     const cached = this.#states.get(storyId);
     if (cached !== undefined) {
       this.#remember(storyId, cached);
@@ -85,13 +88,13 @@ export class StoryStateCache implements StoryRepository {
 
   /** @inheritdoc */
   async put(state: StoryState): Promise<void> {
-    this.#pending.set(state.id, state);
+    this.#pending.set(state.id, { state, firstMs: epochMs(state.firstSeen), lastMs: epochMs(state.lastSeen) });
     this.#remember(state.id, state);
   }
 
   /** @inheritdoc */
   async remove(storyId: string): Promise<void> {
-    this.#pending.set(storyId, null);
+    this.#pending.set(storyId, REMOVED);
     this.#remember(storyId, null);
   }
 
@@ -118,8 +121,9 @@ export class StoryStateCache implements StoryRepository {
       found.set(stored.id, cached ?? stored);
       if (cached === undefined) this.#remember(stored.id, stored);
     }
-    for (const [id, state] of this.#pending) {
-      if (state !== null && overlaps(state, fromMs, toMs)) found.set(id, state);
+    // The stores' window condition: the span [firstSeen, lastSeen] overlaps [fromMs, toMs].
+    for (const [id, { state, firstMs, lastMs }] of this.#pending) {
+      if (state !== null && firstMs !== null && lastMs !== null && firstMs <= toMs && lastMs >= fromMs) found.set(id, state);
     }
     return [...found.keys()].sort(compareIds).map((id) => found.get(id) as StoryState);
   }
@@ -128,7 +132,7 @@ export class StoryStateCache implements StoryRepository {
   async flush(): Promise<void> {
     const writes = this.#pending;
     this.#pending = new Map();
-    for (const [id, state] of writes) {
+    for (const [id, { state }] of writes) {
       if (state === null) await this.#inner.remove(id);
       else await this.#inner.put(state);
     }
