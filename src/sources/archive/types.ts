@@ -24,6 +24,8 @@ export interface ArchivePost {
   categories: string[];
   tags: string[];
   author?: string;
+  /** Original publisher (来源) a saved page names near its headline. */
+  source?: string;
   /** Body as HTML: archive HTML passed through, markdown rendered, plain paragraphs in `<p>`. */
   bodyHtml: string;
   /** finews `<http://…>` line as an absolute URL (protocol-relative → https:). */
