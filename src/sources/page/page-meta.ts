@@ -3,7 +3,7 @@
  * selectors, then `<meta>` tags, then the patterns Chinese portals write near the headline.
  * Pure: a parsed document in, strings out.
  */
-import { hasCalendarDate } from '../archive/fields.js';
+import { hasCalendarDate } from '../../clean/dates.js';
 import { selectFirst, squashText, type PageDocument } from './page-dom.js';
 import type { PageSelectors } from './types.js';
 
