@@ -1,6 +1,6 @@
 /**
  * Wire types of the archive source: one post as the archive file states it, before it becomes a
- * canonical {@link import('../../model/article.js').Article} (that is `to-article.ts`).
+ * canonical {@link import('../../model/article.js').Article} (that is `ingest/archive-to-article.ts`, then `sources/build-article.ts`).
  */
 import type { ArticleFlag } from '../../model/article.js';
 
