@@ -1,9 +1,10 @@
 /**
  * eval page: title, date and content of the page extractor against GeneralNewsExtractor's
  * reference outputs (20 corpus pages), with Readability alone and text density alone as
- * baselines measured in the same run.
+ * baselines measured in the same run; `importPath` scores the same pages imported as saved
+ * `.html` files, which must read as they are fetched.
  */
-import { loadReferencePages, scorePage, type PageScore } from '../test/fetch/measure-pages.js';
+import { loadReferencePages, scoreImport, scorePage, type PageScore } from '../test/fetch/measure-pages.js';
 
 const mean = (xs: readonly number[]): number =>
   Number((xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length)).toFixed(4));
@@ -27,11 +28,18 @@ export async function evalPage(): Promise<Record<string, unknown>> {
         `  content ${s.contentF1.toFixed(3)}  cleaned ${s.cleanedF1.toFixed(3)}\n`,
     );
   }
+  const imported = pages.map((p) => scoreImport(p));
   return {
     eval: 'page',
     pages: pages.length,
     ...summarise(ours),
     meanCleanedF1: mean(ours.map((s) => s.cleanedF1)),
+    // `caixun import` of the same pages saved as .html files.
+    importPath: {
+      ...summarise(imported),
+      meanCleanedF1: mean(imported.map((s) => s.cleanedF1)),
+      minCleanedF1: Math.min(...imported.map((s) => s.cleanedF1)),
+    },
     baselineReadability: summarise(pages.map((p) => scorePage(p, { prefer: 'readability', selectors: undefined }))),
     baselineDensity: summarise(pages.map((p) => scorePage(p, { prefer: 'density', selectors: undefined }))),
   };

@@ -235,3 +235,10 @@ function formatIso(localMs: number, offsetMinutes: number): string {
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
+
+const HAS_CALENDAR_DATE = /\d{4}\D{1,3}\d{1,2}\D{1,3}\d{1,2}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}/;
+
+/** Whether a text holds a calendar date (year, month and day), e.g. 2021-12-08, 2021年12月8日, 8 Dec 2021. */
+export function hasCalendarDate(text: string): boolean {
+  return text.length <= 100 && HAS_CALENDAR_DATE.test(text);
+}

@@ -6,7 +6,7 @@ import type { SourceConfig } from '../config/schema.js';
 import type { Article } from '../model/article.js';
 import type { UpsertOutcome } from '../store/store.js';
 import { parseFeed } from '../sources/feed/parse-feed.js';
-import { resolveOutlet } from '../sources/feed/web-article.js';
+import { resolveOutlet } from '../sources/outlet-ref.js';
 import {
   newsApiRecordToArticle,
   type NewsApiContext,
@@ -17,9 +17,9 @@ import {
   parseNewsApiList,
 } from '../sources/newsapi/parse-newsapi.js';
 import { feedItemNativeId } from '../sources/feed/feed-to-article.js';
-import { ingestArticles } from './ingest.js';
+import { storeDeduplicated } from './deduplicate.js';
 import { orderNewestFirst, selectForPoll } from './select-items.js';
-import { addFullText } from './poll-page.js';
+import { addFullText } from './full-text.js';
 import { FEED_ACCEPT, get, notModified, uniqueById, type PollContext, type PollOutcome } from './poll-context.js';
 
 export type { PollContext, PollOutcome } from './poll-context.js';
@@ -29,7 +29,7 @@ export async function pollFeed(source: SourceConfig, ctx: PollContext): Promise<
   const res = await get(ctx, source.url, true, FEED_ACCEPT);
   if (res.notModified) return notModified(ctx, res);
   const feed = parseFeed(res.body, { baseUrl: res.effectiveUrl, charset: res.charset });
-  const outlet = resolveOutlet(source.outlet, source.key);
+  const outlet = resolveOutlet({ name: source.outlet, fallbackKey: source.key });
   const ids = ctx.store.sourceStates();
   // A stored item is found by its link (one index lookup), else by its id.
   const { taken, more } = await selectForPoll(
@@ -48,7 +48,7 @@ export async function pollFeed(source: SourceConfig, ctx: PollContext): Promise<
   };
   const full = await addFullText(source, ctx, taken, context);
   const articles = uniqueById(full.articles);
-  const outcomes = articles.length > 0 ? await ingestArticles(ctx.store, articles) : [];
+  const outcomes = articles.length > 0 ? await storeDeduplicated(ctx.store, articles) : [];
   // Validators only when everything was taken: a 304 would hide the items left for later.
   const complete = full.failures === 0 && !more;
   return {
@@ -74,7 +74,7 @@ export async function pollNewsApi(source: SourceConfig, ctx: PollContext): Promi
   const res = await get(ctx, source.url, true, 'application/json');
   if (res.notModified) return notModified(ctx, res);
   const { records } = parseNewsApiList(res.body, mapping);
-  const outlet = resolveOutlet(source.outlet, source.key);
+  const outlet = resolveOutlet({ name: source.outlet, fallbackKey: source.key });
   const base: Omit<NewsApiContext, 'origin'> = {
     outlet,
     sourceKey: source.key,
@@ -112,7 +112,7 @@ export async function pollNewsApi(source: SourceConfig, ctx: PollContext): Promi
     }),
   );
   const articles = uniqueById(built.filter((a): a is Article => a !== undefined));
-  const stored = articles.length > 0 ? await ingestArticles(ctx.store, articles) : [];
+  const stored = articles.length > 0 ? await storeDeduplicated(ctx.store, articles) : [];
   const outcomes: UpsertOutcome[] = [...stored, ...Array<UpsertOutcome>(known).fill('unchanged')];
   const complete = itemFailures === 0;
   return {

@@ -4,13 +4,13 @@ import type { HttpClient } from '../sources/fetch/http-client.js';
 import type { FetchResponse } from '../sources/fetch/response.js';
 import type { UpsertOutcome } from '../store/store.js';
 import type { HostLimiter } from './host-limiter.js';
-import type { IngestStore } from './ingest.js';
+import type { DeduplicatingStore } from './deduplicate.js';
 
 /** What a poll needs besides the source. */
 export interface PollContext {
   client: HttpClient;
   limiter: HostLimiter;
-  store: IngestStore;
+  store: DeduplicatingStore;
   /** Validators from the previous success. */
   etag: string | undefined;
   lastModified: string | undefined;

@@ -2,14 +2,14 @@
  * The `epaper` kind: each day's PDF pages from a URL template (`{yyyy}{mm}{dd}`, `{yy}`, `{m}`,
  * `{d}`, `{page}` = 1, 2 …, `{pp}` = 01, 02 …), read by the PDF import path that turns a page
  * into several articles. A PDF already read is not fetched again (its URL is recorded among the
- * ingest fingerprints); a 404 ends that day's pages (fewer pages, or not published yet).
+ * de-duplication fingerprints); a 404 ends that day's pages (fewer pages, or not published yet).
  */
 import type { SourceConfig } from '../config/schema.js';
 import { processPdf } from '../ingest/process-document.js';
 import type { Article } from '../model/article.js';
 import { FetchError } from '../sources/fetch/fetch-error.js';
 import type { UpsertOutcome } from '../store/store.js';
-import { ingestArticles } from './ingest.js';
+import { storeDeduplicated } from './deduplicate.js';
 import { get, type PollContext, type PollOutcome } from './poll-context.js';
 
 /** Calendar day in `zone` of `at`, `days` back. */
@@ -93,7 +93,7 @@ export async function pollEpaper(source: SourceConfig, ctx: PollContext): Promis
   }
   // Nothing could be fetched at all: the source failed, with the first error's kind.
   if (items === 0 && known === 0 && firstError !== undefined) throw firstError;
-  const stored = articles.length > 0 ? await ingestArticles(ctx.store, articles) : [];
+  const stored = articles.length > 0 ? await storeDeduplicated(ctx.store, articles) : [];
   // Recorded only after the articles are stored: a kill in between refetches the PDF.
   if (done.length > 0) await index.addFingerprints(done);
   return {

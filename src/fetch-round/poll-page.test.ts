@@ -8,7 +8,6 @@ import { parseConfig } from '../config/load-config.js';
 import { testDbSpec } from '../../test/support/backends.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
-import { needsFullText } from './poll-page.js';
 import { runFetchRound } from './run-fetch-round.js';
 
 let server: MockServer;
@@ -83,21 +82,5 @@ describe('page sources', () => {
     ]);
     expect(server.hits.get('/p/1.html')).toBe(1);
     expect(await store.countArticles()).toBe(3);
-  });
-});
-
-describe('needsFullText', () => {
-  const item = { title: 't', link: 'https://x/1', authors: [], categories: [] };
-  it.each([
-    ['auto', { summaryHtml: '<p>短摘要</p>' }, true],
-    ['auto', { summaryHtml: `<p>${'长'.repeat(250)}</p>` }, false],
-    ['auto', { contentHtml: '<p>全文</p>', summaryHtml: '<p>x</p>' }, false],
-    ['always', { contentHtml: '<p>全文</p>' }, true],
-    ['never', {}, false],
-  ] as const)('%s with %j → %s', (policy, fields, expected) => {
-    expect(needsFullText({ ...item, ...fields }, policy)).toBe(expected);
-  });
-  it('never fetches without a link', () => {
-    expect(needsFullText({ title: 't', authors: [], categories: [] }, 'always')).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ import { NewsApiError } from '../sources/newsapi/newsapi-error.js';
 import { CaixunError } from '../util/errors.js';
 import { nextDueAt } from './backoff.js';
 import { pollFeed, pollNewsApi, type PollOutcome } from './fetch-source.js';
-import type { IngestStore } from './ingest.js';
+import type { DeduplicatingStore } from './deduplicate.js';
 import { pollEpaper } from './poll-epaper.js';
 import { pollPage } from './poll-page.js';
 import { createHostLimiter, type HostLimiter } from './host-limiter.js';
@@ -24,7 +24,7 @@ import type {
 } from './types.js';
 
 /** The store a round writes to. */
-export interface FetchRoundStore extends IngestStore {
+export interface FetchRoundStore extends DeduplicatingStore {
   sourceStates(): SourceStateRepository;
 }
 

@@ -6,9 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { parseNewsDate } from '../../src/clean/dates.js';
 import { htmlToText } from '../../src/clean/html-text.js';
-import { resolveOutlet } from '../../src/sources/feed/web-article.js';
+import { resolveOutlet } from '../../src/sources/outlet-ref.js';
 import { extractPage, type ExtractPageOptions } from '../../src/sources/page/extract-page.js';
 import { pageToArticle } from '../../src/sources/page/page-to-article.js';
+import { processDocument } from '../../src/ingest/process-document.js';
+import { parseArchiveDocument } from '../../src/sources/archive/parse.js';
 import { corpusFiles } from '../corpus.js';
 
 /** One reference page. */
@@ -84,7 +86,7 @@ const minute = (iso: string | null): string | null => iso?.slice(0, 16) ?? null;
 
 /** Scores one page with the given extractor options. */
 export function scorePage(page: ReferencePage, options: ExtractPageOptions = {}): PageScore {
-  const outlet = resolveOutlet(SITE_OUTLETS[page.name.split('/')[0] ?? ''] ?? 'reference', 'reference');
+  const outlet = resolveOutlet({ name: SITE_OUTLETS[page.name.split('/')[0] ?? ''] ?? 'reference', fallbackKey: 'reference' });
   const extracted = extractPage(page.html, { selectors: outlet.rules?.page, ...options });
   const date = extracted.date ? parseNewsDate(extracted.date) : null;
   const expectedDate = parseNewsDate(page.expected.publish_time);
@@ -103,6 +105,30 @@ export function scorePage(page: ReferencePage, options: ExtractPageOptions = {})
     expectedDate,
     dateMatch: date !== null && minute(date) === minute(expectedDate),
     contentF1: Number(bigramF1(htmlToText(extracted.bodyHtml), page.expected.content).toFixed(4)),
+    cleanedF1: Number(bigramF1(article.text, page.expected.content).toFixed(4)),
+  };
+}
+
+/**
+ * Scores the import path: the page saved as `<name>.html` and read by `caixun import`'s
+ * document processing (archive parser, then the article builder).
+ */
+export function scoreImport(page: ReferencePage): PageScore {
+  const origin = `/saved/${page.name}.html`;
+  const result = processDocument(Buffer.from(page.html, 'utf8'), origin, '2026-01-01T00:00:00.000Z');
+  if (!result.ok) throw new Error(`${page.name}: ${result.reason}`);
+  const article = result.articles[0]!;
+  const post = parseArchiveDocument(page.html, origin);
+  const expectedDate = parseNewsDate(page.expected.publish_time);
+  return {
+    name: page.name,
+    method: 'import',
+    titleExact: article.title === page.expected.title,
+    title: article.title,
+    date: article.publishedAt,
+    expectedDate,
+    dateMatch: article.publishedAt !== null && minute(article.publishedAt) === minute(expectedDate),
+    contentF1: Number(bigramF1(htmlToText(post.bodyHtml), page.expected.content).toFixed(4)),
     cleanedF1: Number(bigramF1(article.text, page.expected.content).toFixed(4)),
   };
 }

@@ -4,8 +4,8 @@
  * measured figures.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../src/sources/page/page-dom.js';
 import { looksLikePdfText } from '../../src/sources/pdf/detect-pdf-text.js';
 import { removeFakeBold } from '../../src/sources/pdf/repair/fake-bold.js';
 import { corpusDir, corpusFiles } from '../corpus.js';
@@ -18,10 +18,10 @@ function stripFrontMatter(text: string): string {
 
 /** Visible text of an HTML page, one line per block element. */
 function htmlPageText(html: string): string {
-  const $ = load(html);
-  $('script,style,noscript').remove();
-  $('p,div,br,li,h1,h2,h3,tr').after('\n');
-  return $('body').text();
+  const lined = html.replace(/<\/(?:p|div|li|h1|h2|h3|tr)\s*>|<br\b[^>]*>/gi, '$&\n');
+  const doc = parsePage(lined);
+  for (const el of Array.from(doc.querySelectorAll('script,style,noscript'))) el.remove();
+  return doc.body?.textContent ?? '';
 }
 
 function measure(texts: readonly string[]): { documents: number; detected: number; lines: number; collapsed: number } {

@@ -1,15 +1,8 @@
 /**
  * fields: read typed post fields out of loosely typed front matter, recording flags.
  */
+import { hasCalendarDate } from '../../clean/dates.js';
 import type { ArticleFlag } from '../../model/article.js';
-
-/** A date text must have at least a year, month and day (numeric, Chinese or RFC 1123 style). */
-const HAS_CALENDAR_DATE = /\d{4}\D{1,3}\d{1,2}\D{1,3}\d{1,2}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}/;
-
-/** Whether a text holds a calendar date (year, month and day). */
-export function hasCalendarDate(text: string): boolean {
-  return text.length <= 100 && HAS_CALENDAR_DATE.test(text);
-}
 
 /** A scalar as text; undefined for null, lists and maps. */
 export function fieldText(value: unknown): string | undefined {

@@ -64,7 +64,7 @@ describe('parseHtmlDocument', () => {
     expect(post.date).toBe(date);
   });
 
-  it('keeps the whole <body> and reads page metadata', () => {
+  it('keeps the whole <body> of a page too short to extract, and reads page metadata', () => {
     const post = parseHtmlDocument(
       '<html><head><title>t</title><meta name="author" content="张三"><meta property="og:site_name" content="某网">' +
         '<meta property="og:url" content="//news.example.com/1.html"></head><body><nav>菜单</nav><p>正文</p></body></html>',
@@ -73,6 +73,22 @@ describe('parseHtmlDocument', () => {
     expect(post.bodyHtml).toBe('<nav>菜单</nav><p>正文</p>');
     expect([post.author, post.outletHint, post.link]).toEqual(['张三', '某网', 'https://news.example.com/1.html']);
     expect(post.flags).toEqual([{ code: 'missing-date', message: 'the document has no date' }]);
+  });
+
+  it('extracts the main content as a live page source does, not the whole <body>', () => {
+    const nav = Array.from({ length: 12 }, (_, i) => `<li><a href="/n/${i}">导航链接第${i}条</a></li>`).join('');
+    const prose =
+      '<p>国家统计局今天发布数据，十一月份全国居民消费价格同比上涨百分之二点三，环比上涨零点四。</p>' +
+      '<p>其中，城市上涨百分之二点三，农村上涨百分之二点四；食品价格上涨，非食品价格上涨。</p>';
+    const html =
+      `<html><head><title>居民消费价格同比上涨_财经_示例网</title></head><body><ul>${nav}</ul>` +
+      `<h1>居民消费价格同比上涨</h1><div class="info">2021年12月09日 09:30 来源：示例通讯社</div>\n` +
+      `<div id="content">${prose}</div><div class="footer"><a href="/about">关于我们</a></div></body></html>`;
+    const post = parseHtmlDocument(html, 'x.html');
+    expect([post.title, post.date, post.source]).toEqual(['居民消费价格同比上涨', '2021年12月09日 09:30', '示例通讯社']);
+    expect(post.bodyHtml).toContain('十一月份全国居民消费价格');
+    expect(post.bodyHtml).not.toContain('导航链接');
+    expect(post.bodyHtml).not.toContain('关于我们');
   });
 });
 

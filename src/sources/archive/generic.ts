@@ -2,8 +2,6 @@
  * generic: parse archive documents that are neither finews nor Hexo/RSSHub posts — markdown or
  * plain text (with or without front matter) and saved HTML pages.
  */
-import { load, type CheerioAPI } from 'cheerio';
-import { capHtmlNesting } from '../../clean/cap-nesting.js';
 import type { ArticleFlag } from '../../model/article.js';
 import { isHtmlBody, renderMarkdown } from './body-html.js';
 import {
@@ -12,12 +10,15 @@ import {
   fieldNonEmpty,
   fieldText,
   firstKey,
-  hasCalendarDate,
   omitKeys,
   readDate,
   readTitle,
 } from './fields.js';
 import { parseFrontMatter } from './front-matter.js';
+import { resolveOutlet } from '../outlet-ref.js';
+import { extractParsedPage } from '../page/extract-page.js';
+import { parsePage } from '../page/page-dom.js';
+import { readMetaTags } from '../page/page-meta.js';
 import type { ArchivePost } from './types.js';
 
 /** Front-matter keys read for each field, in priority order. */
@@ -37,19 +38,6 @@ const NO_FRONT_MATTER = { code: 'no-front-matter', message: 'the document has no
 const MAX_FIRST_LINE_TITLE = 64;
 /** Longer first lines are paragraphs, not headings. */
 const MAX_HEADING_CHARS = 300;
-
-/** `<meta>` names/properties holding the publication date, in priority order. */
-const DATE_META = [
-  'article:published_time',
-  'og:published_time',
-  'datepublished',
-  'publishdate',
-  'publish_date',
-  'pubdate',
-  'date',
-  'dc.date.issued',
-  'dc.date',
-] as const;
 
 /**
  * Parse markdown or plain text. The title is front-matter `title`, else a leading `#` heading,
@@ -115,61 +103,37 @@ function takeLeadingTitle(body: string): [string, string] | null {
 }
 
 /**
- * Parse a saved HTML page: title from `og:title`/`<title>`/`<h1>`, date from
- * `article:published_time` or a date `<meta>`, and the whole `<body>` as `bodyHtml`
- * (main-content extraction is a later stage).
+ * Parse a saved HTML page exactly as a live `page` source reads it: the outlet from
+ * `og:site_name`/`<meta name="source">` or the canonical link's host, then the page extractor
+ * with that outlet's selectors (outlet selectors → Readability → text density) for headline,
+ * date, byline and main content.
  */
 export function parseHtmlDocument(text: string, _origin: string): ArchivePost {
   const flags: ArticleFlag[] = [];
-  const $ = load(capHtmlNesting(text));
-  const metas = readMetas($);
-  const title =
-    metas.get('og:title') ?? ($('title').first().text().trim() || $('h1').first().text().trim());
+  const doc = parsePage(text);
+  const metas = readMetaTags(doc);
+  const outletHint = metas.get('og:site_name') ?? metas.get('source');
+  const canonical = fieldText(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? metas.get('og:url');
+  const link = canonical === undefined ? undefined : absoluteHttpUrl(canonical);
+  const outlet = resolveOutlet({ name: outletHint, url: link });
+  const page = extractParsedPage(doc, { selectors: outlet.rules?.page });
   const post: ArchivePost = {
     format: 'html',
-    title: readTitle(title, flags),
-    date: readDate(pickMetaDate(metas), flags),
+    title: readTitle(page.title, flags),
+    date: readDate(page.date, flags),
     categories: fieldList(metas.get('article:section')),
     tags: splitKeywords(metas.get('keywords') ?? ''),
-    bodyHtml: ($('body').html() ?? '').trim(),
+    bodyHtml: page.bodyHtml.trim(),
     flags,
     extra: {},
   };
-  const author = metas.get('author') ?? metas.get('article:author');
-  if (author !== undefined) post.author = author;
-  const outletHint = metas.get('og:site_name') ?? metas.get('source');
+  if (page.author !== undefined) post.author = page.author;
+  if (page.source !== undefined) post.source = page.source;
   if (outletHint !== undefined) post.outletHint = outletHint;
-  const canonical = fieldText($('link[rel="canonical"]').attr('href')) ?? metas.get('og:url');
-  const link = canonical === undefined ? undefined : absoluteHttpUrl(canonical);
   if (link !== undefined) post.link = link;
   const description = metas.get('description') ?? metas.get('og:description');
   if (description !== undefined) post.extra['description'] = description;
   return post;
-}
-
-/** `<meta>` name/property/itemprop (lower case) → first non-empty content. */
-function readMetas($: CheerioAPI): Map<string, string> {
-  const metas = new Map<string, string>();
-  $('meta').each((_, el) => {
-    const attrs = el.attribs;
-    const name = (attrs['property'] ?? attrs['name'] ?? attrs['itemprop'] ?? '').trim();
-    const key = name.toLowerCase();
-    const content = (attrs['content'] ?? '').trim();
-    if (key !== '' && content !== '' && !metas.has(key)) metas.set(key, content);
-  });
-  return metas;
-}
-
-/** The listed date metas first, then any meta whose name mentions a publish date. */
-function pickMetaDate(metas: Map<string, string>): string | undefined {
-  for (const name of DATE_META) {
-    const value = metas.get(name);
-    if (value !== undefined) return value;
-  }
-  for (const [name, value] of metas) {
-    if (/publish|date/.test(name) && hasCalendarDate(value)) return value;
-  }
-  return undefined;
 }
 
 /** `keywords` meta content split on ASCII and Chinese separators. */

@@ -1,6 +1,6 @@
 /**
  * Wire types of the archive source: one post as the archive file states it, before it becomes a
- * canonical {@link import('../../model/article.js').Article} (that is `to-article.ts`).
+ * canonical {@link import('../../model/article.js').Article} (that is `ingest/archive-to-article.ts`, then `sources/build-article.ts`).
  */
 import type { ArticleFlag } from '../../model/article.js';
 
@@ -24,6 +24,8 @@ export interface ArchivePost {
   categories: string[];
   tags: string[];
   author?: string;
+  /** Original publisher (来源) a saved page names near its headline. */
+  source?: string;
   /** Body as HTML: archive HTML passed through, markdown rendered, plain paragraphs in `<p>`. */
   bodyHtml: string;
   /** finews `<http://…>` line as an absolute URL (protocol-relative → https:). */

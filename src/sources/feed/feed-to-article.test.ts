@@ -7,11 +7,11 @@ import {
 } from '../../../test/fetch/fixtures/feeds.js';
 import { feedItemToArticle } from './feed-to-article.js';
 import { parseFeed } from './parse-feed.js';
-import { resolveOutlet } from './web-article.js';
+import { resolveOutlet } from '../outlet-ref.js';
 
 const fetchedAt = '2021-12-21T00:00:00.000Z';
 const context = (outletName: string, key = 'test-source') => ({
-  outlet: resolveOutlet(outletName, key),
+  outlet: resolveOutlet({ name: outletName, fallbackKey: key }),
   categories: ['财经'],
   feedUrl: 'https://feeds.example.com/x',
   fetchedAt,

@@ -3,7 +3,8 @@ import { htmlToText } from '../../clean/html-text.js';
 import type { Article } from '../../model/article.js';
 import { sha1Hex } from '../../util/hash.js';
 import type { FeedItem } from './types.js';
-import { buildWebArticle, type OutletRef } from './web-article.js';
+import { buildArticle } from '../build-article.js';
+import type { OutletRef } from '../outlet-ref.js';
 
 /** Context of {@link feedItemToArticle}. */
 export interface FeedItemContext {
@@ -36,7 +37,7 @@ export function feedItemToArticle(item: FeedItem, context: FeedItemContext): Art
   const full = item.contentHtml;
   const hasSeparateSummary =
     full !== undefined && item.summaryHtml !== undefined && item.summaryHtml !== full;
-  return buildWebArticle({
+  return buildArticle({
     outlet: context.outlet,
     nativeId: feedItemNativeId(item),
     title: item.title,
@@ -52,7 +53,7 @@ export function feedItemToArticle(item: FeedItem, context: FeedItemContext): Art
       : undefined,
     image: item.image,
     format: 'feed',
-    origin: item.link ?? context.feedUrl,
+    raw: { origin: item.link ?? context.feedUrl, mediaType: 'text/html', body: full ?? item.summaryHtml ?? '' },
     fetchedAt: context.fetchedAt,
   });
 }

@@ -1,6 +1,7 @@
 /** Adapter: a news API record (+ its detail HTML) → the canonical Article. Pure. */
 import type { Article } from '../../model/article.js';
-import { buildWebArticle, resolveOutlet, type OutletRef } from '../feed/web-article.js';
+import { buildArticle } from '../build-article.js';
+import { resolveOutlet, type OutletRef } from '../outlet-ref.js';
 import type { NewsApiRecord } from './types.js';
 
 /** Context of {@link newsApiRecordToArticle}. */
@@ -27,14 +28,15 @@ export function newsApiRecordToArticle(
   bodyHtml: string | undefined,
   context: NewsApiContext,
 ): Article {
-  const named = record.mediaName ? resolveOutlet(record.mediaName, context.sourceKey) : undefined;
+  const named = record.mediaName ? resolveOutlet({ name: record.mediaName, fallbackKey: context.sourceKey }) : undefined;
   const outlet = named?.rules ? named : context.outlet;
-  return buildWebArticle({
+  const body = bodyHtml ?? (record.digest ? `<p>${escapeHtml(record.digest)}</p>` : '');
+  return buildArticle({
     outlet,
     nativeId: record.code,
     title: record.title,
     link: record.url,
-    bodyHtml: bodyHtml ?? (record.digest ? `<p>${escapeHtml(record.digest)}</p>` : ''),
+    bodyHtml: body,
     date: record.showTime,
     authors: [],
     categories: context.categories,
@@ -42,7 +44,7 @@ export function newsApiRecordToArticle(
     source: record.mediaName,
     timeZone: context.timeZone,
     format: 'newsapi',
-    origin: context.origin,
+    raw: { origin: context.origin, mediaType: 'text/html', body },
     fetchedAt: context.fetchedAt,
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../config/load-config.js';
-import { resolveOutlet } from '../feed/web-article.js';
+import { resolveOutlet } from '../outlet-ref.js';
 import { NewsApiError } from './newsapi-error.js';
 import { newsApiRecordToArticle } from './newsapi-to-article.js';
 import { detailUrlFor, getPath, parseNewsApiDetail, parseNewsApiList } from './parse-newsapi.js';
@@ -85,7 +85,7 @@ describe('parseNewsApiDetail and helpers', () => {
 
 describe('newsApiRecordToArticle', () => {
   const context = {
-    outlet: resolveOutlet('东方财富', 'finews'),
+    outlet: resolveOutlet({ name: '东方财富', fallbackKey: 'finews' }),
     sourceKey: 'finews',
     categories: [],
     timeZone: 'Asia/Shanghai',

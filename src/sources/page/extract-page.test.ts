@@ -48,6 +48,15 @@ describe('extractPage', () => {
     expect(extractPage(html).date).toBe('2021-12-20T10:00:00+08:00');
   });
 
+  it('keeps the whole body of a page too short for either extractor', () => {
+    const got = extractPage('<html><body><nav>菜单</nav><p>一句正文。</p></body></html>');
+    expect([got.method, got.bodyHtml]).toEqual(['body', '<nav>菜单</nav><p>一句正文。</p>']);
+  });
+
+  it('does not throw where Readability trips over broken markup', () => {
+    expect(() => extractPage('<html><http://a.b/1,123456789.html><p>---\n---\n[返回首页](../)---\n')).not.toThrow();
+  });
+
   it('returns empty fields for a page without content', () => {
     const got = extractPage('<html><body></body></html>');
     expect(got).toMatchObject({ title: '', date: undefined, author: undefined, bodyHtml: '' });

@@ -5,7 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { findAuthor, findDate, findSource, findTitle } from './page-meta.js';
-import { parsePage, selectFirst, type PageElement } from './page-dom.js';
+import { parsePage, selectFirst, type PageDocument, type PageElement } from './page-dom.js';
 import { findDensestBlock } from './text-density.js';
 import type { ExtractedPage, ExtractionMethod, PageSelectors } from './types.js';
 
@@ -31,6 +31,15 @@ function proseLength(html: string): number {
     .replace(/[\s\u3000\u00a0]+/g, '').length;
 }
 
+/** Readability's article HTML; '' when it finds none or trips over broken markup (`<html><http://…>`). */
+function readabilityContent(doc: PageDocument): string {
+  try {
+    return new Readability(doc as never, { charThreshold: MIN_READABLE_CHARS }).parse()?.content ?? '';
+  } catch {
+    return '';
+  }
+}
+
 function bodyByRules(root: PageElement, selectors: PageSelectors): string | undefined {
   const body = selectFirst(root, selectors.body);
   if (!body) return undefined;
@@ -49,7 +58,14 @@ function bodyByRules(root: PageElement, selectors: PageSelectors): string | unde
  * @example extractPage(html, { selectors: outlet.page }).bodyHtml
  */
 export function extractPage(html: string, options: ExtractPageOptions = {}): ExtractedPage {
-  const doc = parsePage(html);
+  return extractParsedPage(parsePage(html), options);
+}
+
+/**
+ * Extracts one parsed page (a caller that read the page's `<meta>` first to pick the outlet).
+ * Readability rewrites `doc`: read nothing from it afterwards.
+ */
+export function extractParsedPage(doc: PageDocument, options: ExtractPageOptions = {}): ExtractedPage {
   const { selectors } = options;
   const title = findTitle(doc, selectors);
   const meta = {
@@ -62,19 +78,21 @@ export function extractPage(html: string, options: ExtractPageOptions = {}): Ext
   if (ruled !== undefined) return { ...meta, bodyHtml: ruled, method: 'rules' };
 
   const prefer = options.prefer ?? 'auto';
-  const dense = prefer === 'readability' ? undefined : findDensestBlock(doc.body ?? doc.documentElement);
+  const root = doc.body ?? doc.documentElement;
+  const dense = prefer === 'readability' ? undefined : findDensestBlock(root);
   const denseHtml = dense?.element.innerHTML ?? '';
+  // A page too short for either extractor (a saved note, a one-paragraph flash) is all body.
+  const wholeBody = prefer === 'auto' && dense === undefined ? root.innerHTML.trim() : '';
   let readable = '';
   if (prefer !== 'density') {
     // Readability rewrites the document it is given, so it runs after everything else read it.
-    const parsed = new Readability(doc as never, { charThreshold: MIN_READABLE_CHARS }).parse();
-    readable = parsed?.content ?? '';
+    readable = readabilityContent(doc);
   }
   const pick = (method: ExtractionMethod, body: string): ExtractedPage => ({ ...meta, bodyHtml: body, method });
   if (prefer === 'readability') return pick('readability', readable);
   if (prefer === 'density') return pick('density', denseHtml);
   const readableChars = proseLength(readable);
-  if (readableChars < MIN_READABLE_CHARS) return pick('density', denseHtml);
+  if (readableChars < MIN_READABLE_CHARS) return dense ? pick('density', denseHtml) : pick('body', wholeBody);
   return proseLength(denseHtml) > readableChars * 1.5
     ? pick('density', denseHtml)
     : pick('readability', readable);

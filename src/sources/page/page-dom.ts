@@ -41,8 +41,12 @@ export const TEXT_NODE = 3;
 
 /** Parses an HTML page into a linkedom document, nesting capped (Readability's walks recurse). */
 export function parsePage(html: string): PageDocument {
-  const { document } = parseHTML(capHtmlNesting(html));
-  return document as PageDocument;
+  const capped = capHtmlNesting(html);
+  const { document } = parseHTML(capped);
+  if ((document as PageDocument).documentElement) return document as PageDocument;
+  // linkedom builds no root for a fragment that opens no element (`<A`, bare text): wrap it.
+  const wrapped = parseHTML(`<html><body>${capped}</body></html>`).document as PageDocument;
+  return wrapped.documentElement ? wrapped : (parseHTML('<html><body></body></html>').document as PageDocument);
 }
 
 /** The first element matching any selector of the list, in list order; invalid selectors are skipped. */

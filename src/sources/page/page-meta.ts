@@ -3,23 +3,31 @@
  * selectors, then `<meta>` tags, then the patterns Chinese portals write near the headline.
  * Pure: a parsed document in, strings out.
  */
+import { hasCalendarDate } from '../../clean/dates.js';
 import { selectFirst, squashText, type PageDocument } from './page-dom.js';
 import type { PageSelectors } from './types.js';
 
-/** `<meta>` tags that carry the publication time, most specific first. */
+/**
+ * `<meta>` names, properties or itemprops (lower case) that carry the publication time, most
+ * specific first. One list for live pages and saved pages.
+ */
 const DATE_META = [
-  'meta[property="article:published_time"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="publishdate"]',
-  'meta[name="PubDate"]',
-  'meta[name="pubdate"]',
-  'meta[name="publish_time"]',
-  'meta[name="apub:time"]',
-  'meta[name="weibo: article:create_at"]',
-  'meta[property="og:release_date"]',
-  'meta[name="OriginalPublicationDate"]',
-  'meta[name="article_date_original"]',
-];
+  'article:published_time',
+  'og:published_time',
+  'datepublished',
+  'publishdate',
+  'pubdate',
+  'publish_time',
+  'publish_date',
+  'apub:time',
+  'weibo: article:create_at',
+  'og:release_date',
+  'originalpublicationdate',
+  'article_date_original',
+  'dc.date.issued',
+  'dc.date',
+  'date',
+] as const;
 
 /** Dates as portals print them, most complete first (time to the second, to the minute, day). */
 const DATE_PATTERNS = [
@@ -43,6 +51,33 @@ const SOURCE_PATTERN = /来源[：:]\s*([^\s　：:|丨]{2,20})/u;
 
 /** Separators between a headline and the site name in `<title>`. */
 const TITLE_SEPARATORS = /\s*(?:[_|｜–—]|\s-\s|-{2,})\s*/u;
+
+/**
+ * Every `<meta>` of the page: name, property or itemprop (lower case) → its first non-empty
+ * content. The one reader of page metadata, for live pages and saved pages.
+ */
+export function readMetaTags(doc: PageDocument): Map<string, string> {
+  const metas = new Map<string, string>();
+  for (const el of Array.from(doc.querySelectorAll('meta'))) {
+    const name = el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '';
+    const key = name.trim().toLowerCase();
+    const content = (el.getAttribute('content') ?? '').trim();
+    if (key !== '' && content !== '' && !metas.has(key)) metas.set(key, content);
+  }
+  return metas;
+}
+
+/** The publication time a `<meta>` states: the listed names first, then any name saying publish or date. */
+export function metaDate(metas: ReadonlyMap<string, string>): string | undefined {
+  for (const name of DATE_META) {
+    const value = metas.get(name);
+    if (value !== undefined) return value;
+  }
+  for (const [name, value] of metas) {
+    if (/publish|date/.test(name) && hasCalendarDate(value)) return value;
+  }
+  return undefined;
+}
 
 function metaContent(doc: PageDocument, selectors: readonly string[]): string | undefined {
   for (const selector of selectors) {
@@ -94,7 +129,7 @@ export function findDate(
   if (fromRule) return fromRule;
   // The time printed under the headline is what readers see; <meta> may be a later update.
   const head = textAfterTitle(doc, title).slice(0, 600);
-  return firstDate(head, 2) ?? metaContent(doc, DATE_META) ?? firstDate(head);
+  return firstDate(head, 2) ?? metaDate(readMetaTags(doc)) ?? firstDate(head);
 }
 
 /** The first date in `text`, trying the first `patterns` of {@link DATE_PATTERNS} (with a time). */

@@ -1,10 +1,11 @@
 /**
- * Adapter: a fetched article page → the canonical Article (and the feed fallback: a feed item
- * whose body is only a summary gets the page's body). Pure: the caller passes the fetch time.
+ * Adapter: a fetched article page → the article builder's input. Pure: the caller passes the
+ * fetch time.
  */
 import type { Article } from '../../model/article.js';
 import { sha1Hex } from '../../util/hash.js';
-import { buildWebArticle, type OutletRef } from '../feed/web-article.js';
+import { buildArticle } from '../build-article.js';
+import type { OutletRef } from '../outlet-ref.js';
 import { extractPage } from './extract-page.js';
 import type { ExtractedPage } from './types.js';
 
@@ -43,7 +44,7 @@ export function extractWithOutlet(html: string, outlet: OutletRef): ExtractedPag
  */
 export function pageToArticle(html: string, context: PageContext): Article {
   const page = extractWithOutlet(html, context.outlet);
-  return buildWebArticle({
+  return buildArticle({
     outlet: context.outlet,
     nativeId: pageNativeId(context.url),
     title: page.title,
@@ -54,7 +55,7 @@ export function pageToArticle(html: string, context: PageContext): Article {
     categories: context.categories,
     source: page.source,
     format: 'page',
-    origin: context.url,
+    raw: { origin: context.url, mediaType: 'text/html', body: page.bodyHtml },
     fetchedAt: context.fetchedAt,
   });
 }

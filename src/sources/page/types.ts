@@ -5,7 +5,7 @@ import type { PageSelectors } from '../../outlets/types.js';
 export type { PageSelectors };
 
 /** How the body was found. */
-export type ExtractionMethod = 'rules' | 'readability' | 'density';
+export type ExtractionMethod = 'rules' | 'readability' | 'density' | 'body';
 
 /** What {@link extractPage} read from one article page. */
 export interface ExtractedPage {

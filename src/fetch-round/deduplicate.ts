@@ -1,5 +1,5 @@
 /**
- * Idempotent ingest of live articles: an item seen again under its id, its URL or its
+ * Idempotent storing of live articles (de-duplication): an item seen again under its id, its URL or its
  * content never makes a second article. Same id or same URL → the stored article (updated
  * with a revision when it changed); same outlet, title and text under another id and URL
  * (a feed that re-issued its GUIDs) → `unchanged`. Fingerprints are written after the
@@ -11,8 +11,8 @@ import type { SourceStateRepository } from '../store/source-state.js';
 import type { ArticleStore, UpsertOutcome } from '../store/store.js';
 import { sha1Hex } from '../util/hash.js';
 
-/** What ingest needs from the store. */
-export interface IngestStore extends Pick<ArticleStore, 'upsertArticles' | 'getArticle'> {
+/** What de-duplication needs from the store. */
+export interface DeduplicatingStore extends Pick<ArticleStore, 'upsertArticles' | 'getArticle'> {
   sourceStates(): Pick<
     SourceStateRepository,
     'findArticleIdByUrl' | 'findArticleIdByFingerprint' | 'addFingerprints'
@@ -33,10 +33,10 @@ export function articleFingerprint(article: Pick<Article, 'outletKey' | 'title' 
 /**
  * Stores `articles` (one transaction) after folding each onto the article it repeats.
  * Returns one outcome per input article, in order.
- * @example const outcomes = await ingestArticles(store, built);
+ * @example const outcomes = await storeDeduplicated(store, built);
  */
-export async function ingestArticles(
-  store: IngestStore,
+export async function storeDeduplicated(
+  store: DeduplicatingStore,
   articles: readonly Article[],
 ): Promise<UpsertOutcome[]> {
   const index = store.sourceStates();
