@@ -8,6 +8,7 @@ import { eastmoney } from './eastmoney.js';
 import { newspapers } from './newspapers.js';
 import { renminyoudianbao } from './renminyoudianbao.js';
 import { sinaFinance } from './sina-finance.js';
+import { sinaNews } from './sina-news.js';
 import type { Outlet } from './types.js';
 import { xinhuacaijing } from './xinhuacaijing.js';
 
@@ -79,6 +80,7 @@ export const outlets: readonly Outlet[] = validateOutlets(sortByKey([
   ...newspapers,
   renminyoudianbao,
   sinaFinance,
+  sinaNews,
   xinhuacaijing,
 ]));
 
