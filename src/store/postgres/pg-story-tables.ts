@@ -13,6 +13,7 @@
  * `getStory` (pages) use the pool.
  */
 import type pg from 'pg';
+import { dissolveStories, dissolveStoriesOfArticles } from '../../stories/dissolve.js';
 import type { StoryState } from '../../stories/story-state.js';
 import { StoreError } from '../../util/errors.js';
 import type { PendingArticleRow, PendingCursor, StoryTables } from '../tables.js';
@@ -292,30 +293,12 @@ export class PgStoryTables implements StoryTables {
 
   /** {@link dissolveStoriesOf} (inside a transaction), returning the released article ids. */
   async #dissolveChanged(articleIds: readonly string[], storyOf?: Map<string, string>): Promise<string[]> {
-    const stories = storyOf ?? (await this.repository.storiesOfMany(articleIds));
-    for (const id of articleIds) this.index.remove(id);
-    return this.#dissolve([...new Set(stories.values())]);
+    return dissolveStoriesOfArticles(this, articleIds, storyOf ?? (await this.repository.storiesOfMany(articleIds)));
   }
 
   /** Dissolve stories by id (inside a transaction); returns the released article ids. */
-  async #dissolve(storyIds: readonly string[]): Promise<string[]> {
-    const repository = this.repository;
-    const released: string[] = [];
-    for (const storyId of [...storyIds].sort()) {
-      const state = await repository.get(storyId);
-      if (state === undefined) continue;
-      const members = state.members.map((m) => m.id);
-      for (const id of members) this.index.remove(id);
-      await repository.unassign(members);
-      released.push(...members);
-      for (const relatedId of state.relatedIds) {
-        const other = await repository.get(relatedId);
-        if (other === undefined) continue;
-        await repository.put({ ...other, relatedIds: other.relatedIds.filter((r) => r !== storyId) });
-      }
-      await repository.remove(storyId);
-    }
-    return released;
+  #dissolve(storyIds: readonly string[]): Promise<string[]> {
+    return dissolveStories(this, storyIds);
   }
 
   /**

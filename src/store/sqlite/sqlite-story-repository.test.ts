@@ -59,7 +59,7 @@ describe('SqliteStoryRepository', () => {
     tables.repository.assign('t:1', 'st-b');
     expect(tables.repository.storyOf('t:1')).toBe('st-b');
     expect(await tables.changedArticleIds()).toEqual(['t:1']);
-    tables.repository.unassign('t:1');
+    tables.repository.unassign(['t:1']);
     expect(tables.repository.storyOf('t:1')).toBeUndefined();
     expect(await tables.countMembers()).toBe(0);
     await store.close();
