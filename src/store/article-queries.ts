@@ -5,6 +5,7 @@
 import { InvalidCursorError } from '../util/errors.js';
 import { type ArticleRow, decodeCursor, encodeCursor, rowToArticle } from './article-row.js';
 import type { ArticlePage, ListArticlesOptions, OutletCount } from './store.js';
+import type { StoryListPosition } from './tables.js';
 
 /** What differs between the SQL of the two backends. */
 export interface SqlDialect {
@@ -86,4 +87,21 @@ export function toOutletCounts(rows: readonly OutletCountRow[]): OutletCount[] {
   return rows
     .map((r) => ({ outletKey: r.outlet_key, outlet: r.outlet, articleCount: Number(r.n), latestAt: r.latest_at }))
     .sort((x, y) => y.articleCount - x.articleCount || (x.outletKey < y.outletKey ? -1 : x.outletKey > y.outletKey ? 1 : 0));
+}
+
+/**
+ * Stories after a position in list order (first seen descending, undated last, then id
+ * descending): the keyset query the first-seen index answers without reading the list above it.
+ */
+export function storiesAfterQuery(after: StoryListPosition, limit: number, dialect: SqlDialect): SqlQuery {
+  const params: unknown[] = [];
+  const bind = (value: unknown): string => {
+    params.push(value);
+    return dialect.param(params.length);
+  };
+  const where =
+    after.ms === null
+      ? `first_seen_ms IS NULL AND id < ${bind(after.id)}`
+      : `first_seen_ms < ${bind(after.ms)} OR (first_seen_ms = ${bind(after.ms)} AND id < ${bind(after.id)}) OR first_seen_ms IS NULL`;
+  return { sql: `SELECT state FROM stories WHERE ${where} ORDER BY first_seen_ms DESC NULLS LAST, id DESC LIMIT ${bind(limit)}`, params };
 }

@@ -14,6 +14,7 @@ import { pgMigrations } from './postgres/migrations.js';
 import type { SourceState } from './source-state.js';
 import { migrations } from './sqlite/migrations.js';
 import type { Store } from './store.js';
+import type { StoryState } from '../stories/story-state.js';
 import type { ClaimInput } from './tables.js';
 
 const state: SourceState = {
@@ -216,6 +217,30 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
     expect((await store.listArticles({ category: '宏观', outletKey: 'testoutlet' })).articles.map((a) => a.id)).toEqual(['t:1']);
     expect((await store.listArticles({ category: '"宏观"' })).articles.map((a) => a.id)).toEqual(['t:5']);
     expect((await store.listArticles({ category: '不存在' })).articles).toEqual([]);
+  });
+
+  it('pages the story list by keyset from any position, undated stories last, ties on time by id', async () => {
+    const { store } = await fresh();
+    const tables = store.stories();
+    const at = (h: number): string => new Date(Date.UTC(2023, 2, 1, h)).toISOString();
+    const story = (id: string, first: string | null): StoryState => ({
+      id,
+      members: [{ id: `m-${id}`, outletKey: 'o', title: '标题', publishedAt: first, length: 10 }],
+      representativeId: `m-${id}`,
+      representative: { signature: [1, 2], shingleCount: 2, length: 10, paragraphHashes: ['00'], paragraphLengths: [10], figures: [], bigrams: [3] },
+      firstSeen: first,
+      lastSeen: first,
+      relatedIds: [],
+    });
+    const stories = [story('s-a', at(1)), story('s-b', at(3)), story('s-c', at(3)), story('s-d', null), story('s-e', null), story('s-f', at(2))];
+    for (const s of stories) await tables.repository.put(s);
+    const order = (await tables.listStories(100)).map((s) => s.id);
+    expect(order).toEqual(['s-c', 's-b', 's-f', 's-a', 's-e', 's-d']);
+    for (const [i, s] of (await tables.listStories(100)).entries()) {
+      const position = { ms: s.firstSeen === null ? null : Date.parse(s.firstSeen), id: s.id };
+      expect((await tables.listStoriesAfter(position, 100)).map((x) => x.id)).toEqual(order.slice(i + 1));
+      expect((await tables.listStoriesAfter(position, 2)).map((x) => x.id)).toEqual(order.slice(i + 1, i + 3));
+    }
   });
 
   it('counts articles by outlet with the newest name and newest publication time, most first', async () => {

@@ -16,7 +16,8 @@ import type pg from 'pg';
 import { dissolveStories, dissolveStoriesOfArticles } from '../../stories/dissolve.js';
 import type { StoryState } from '../../stories/story-state.js';
 import { StoreError } from '../../util/errors.js';
-import type { PendingArticleRow, PendingCursor, StoryTables } from '../tables.js';
+import { PG_DIALECT, storiesAfterQuery } from '../article-queries.js';
+import type { PendingArticleRow, PendingCursor, StoryListPosition, StoryTables } from '../tables.js';
 import type { PgMigration } from './migrations.js';
 import { PgLshIndex } from './pg-lsh-index.js';
 import { PgStoryRepository, PgStorySession } from './pg-story-repository.js';
@@ -355,6 +356,13 @@ export class PgStoryTables implements StoryTables {
     );
     return rows.map((r) => JSON.parse(r.state) as StoryState);
   }
+  /** Up to `limit` stories after a position, in {@link listStories} order. */
+  async listStoriesAfter(after: StoryListPosition, limit: number): Promise<StoryState[]> {
+    const q = storiesAfterQuery(after, limit, PG_DIALECT);
+    const { rows } = await this.#pool.query<{ state: string }>(q.sql, q.params);
+    return rows.map((r) => JSON.parse(r.state) as StoryState);
+  }
+
 
   /** One story by id. */
   async getStory(id: string): Promise<StoryState | undefined> {

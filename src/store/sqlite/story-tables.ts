@@ -7,7 +7,8 @@ import type Database from 'better-sqlite3';
 import { dissolveStories, dissolveStoriesOfArticles } from '../../stories/dissolve.js';
 import type { StoryState } from '../../stories/story-state.js';
 import { DEFAULT_REWIND_LIMIT, planRewind, type RewindQueries } from '../rewind-plan.js';
-import type { PendingArticleRow, PendingCursor, StoryTables } from '../tables.js';
+import { SQLITE_DIALECT, storiesAfterQuery } from '../article-queries.js';
+import type { PendingArticleRow, PendingCursor, StoryListPosition, StoryTables } from '../tables.js';
 import type { Migration } from './migrations.js';
 import { sqliteTransaction } from './async-transaction.js';
 import { acquireClusterLock } from './cluster-lock.js';
@@ -262,6 +263,15 @@ export class SqliteStoryStore implements StoryTables {
   /** The newest stories first (by first seen; undated last, then id descending). */
   async listStories(limit: number): Promise<StoryState[]> {
     return this.#stmt.list.all(limit).map((r) => JSON.parse(r.state) as StoryState);
+  }
+
+  /** Up to `limit` stories after a position, in {@link listStories} order. */
+  async listStoriesAfter(after: StoryListPosition, limit: number): Promise<StoryState[]> {
+    const q = storiesAfterQuery(after, limit, SQLITE_DIALECT);
+    return this.#db
+      .prepare<unknown[], { state: string }>(q.sql)
+      .all(...q.params)
+      .map((r) => JSON.parse(r.state) as StoryState);
   }
 
   /** One story by id. */

@@ -1,11 +1,8 @@
 /** Keyset cursors over the story list order (first seen descending, undated last, then id descending). */
+import type { StoryListPosition } from '../../store/tables.js';
 
 /** A position in the story list: the last story of a page. */
-export interface StoryCursor {
-  /** Epoch ms of the story's first seen time; null when it has none. */
-  ms: number | null;
-  id: string;
-}
+export type StoryCursor = StoryListPosition;
 
 function epochMs(iso: string | null): number | null {
   if (iso === null) return null;

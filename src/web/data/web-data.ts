@@ -13,7 +13,6 @@ import { buildStoryDetail, toStoryListEntry, type StoryDetail, type StoryListEnt
 import type { ArticleCard, OutletRef, StoryCard } from '../pages/view-types.js';
 import { badRequest } from '../web-error.js';
 import { decodeStoryCursor, encodeStoryCursor } from './story-cursor.js';
-import { listStoriesAfter } from './story-list.js';
 
 /** A page of stories. */
 export interface StoryPage {
@@ -126,7 +125,7 @@ export class WebData {
     const limit = clampLimit(options.limit, 30);
     const cursor = options.after === undefined || options.after === '' ? undefined : decodeStoryCursor(options.after);
     if (options.after && cursor === undefined) throw badRequest(`invalid cursor ${JSON.stringify(options.after)}`);
-    const page = cursor === undefined ? await this.#tables.listStories(limit + 1) : await listStoriesAfter(this.#tables, cursor, limit + 1);
+    const page = cursor === undefined ? await this.#tables.listStories(limit + 1) : await this.#tables.listStoriesAfter(cursor, limit + 1);
     const more = page.length > limit;
     const states = page.slice(0, limit);
     const last = states[states.length - 1];
