@@ -4,7 +4,8 @@
  */
 import { InvalidCursorError } from '../util/errors.js';
 import { type ArticleRow, decodeCursor, encodeCursor, rowToArticle } from './article-row.js';
-import type { ArticlePage, ListArticlesOptions, OutletCount } from './store.js';
+import type { Article } from '../model/article.js';
+import type { ArticlePage, ArticleRevision, ListArticlesOptions, OutletCount } from './store.js';
 import type { StoryListPosition } from './tables.js';
 
 /** What differs between the SQL of the two backends. */
@@ -105,3 +106,24 @@ export function storiesAfterQuery(after: StoryListPosition, limit: number, diale
       : `first_seen_ms < ${bind(after.ms)} OR (first_seen_ms = ${bind(after.ms)} AND id < ${bind(after.id)}) OR first_seen_ms IS NULL`;
   return { sql: `SELECT state FROM stories WHERE ${where} ORDER BY first_seen_ms DESC NULLS LAST, id DESC LIMIT ${bind(limit)}`, params };
 }
+
+/** An article's earlier versions, oldest first (its one parameter is the article id). */
+export const REVISIONS_SQL = (dialect: SqlDialect): string =>
+  `SELECT revision, content_hash, replaced_at, article_json FROM article_revisions WHERE article_id = ${dialect.param(1)} ORDER BY revision`;
+
+export interface RevisionRow {
+  revision: number;
+  content_hash: string;
+  replaced_at: string;
+  article_json: string;
+}
+
+/** The revisions out of the rows of {@link REVISIONS_SQL}. */
+export const toRevisions = (articleId: string, rows: readonly RevisionRow[]): ArticleRevision[] =>
+  rows.map((r) => ({
+    articleId,
+    revision: r.revision,
+    contentHash: r.content_hash,
+    replacedAt: r.replaced_at,
+    article: JSON.parse(r.article_json) as Article,
+  }));

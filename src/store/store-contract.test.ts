@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKENDS, type BackendName, freshDbSpec } from '../../test/support/backends.js';
 import { makeArticle } from '../../test/support/make-article.js';
+import { makeStory, storyHour } from '../../test/support/make-story.js';
 import { InvalidCursorError, StoreError } from '../util/errors.js';
 import { openStore } from './open-store.js';
 import { pgMigrations } from './postgres/migrations.js';
@@ -222,16 +223,8 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
   it('pages the story list by keyset from any position, undated stories last, ties on time by id', async () => {
     const { store } = await fresh();
     const tables = store.stories();
-    const at = (h: number): string => new Date(Date.UTC(2023, 2, 1, h)).toISOString();
-    const story = (id: string, first: string | null): StoryState => ({
-      id,
-      members: [{ id: `m-${id}`, outletKey: 'o', title: '标题', publishedAt: first, length: 10 }],
-      representativeId: `m-${id}`,
-      representative: { signature: [1, 2], shingleCount: 2, length: 10, paragraphHashes: ['00'], paragraphLengths: [10], figures: [], bigrams: [3] },
-      firstSeen: first,
-      lastSeen: first,
-      relatedIds: [],
-    });
+    const at = storyHour;
+    const story = (id: string, first: string | null): StoryState => makeStory(id, first, first, [`m-${id}`]);
     const stories = [story('s-a', at(1)), story('s-b', at(3)), story('s-c', at(3)), story('s-d', null), story('s-e', null), story('s-f', at(2))];
     for (const s of stories) await tables.repository.put(s);
     const order = (await tables.listStories(100)).map((s) => s.id);

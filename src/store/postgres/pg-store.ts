@@ -7,7 +7,17 @@
 import type pg from 'pg';
 import type { Article } from '../../model/article.js';
 import { StoreError } from '../../util/errors.js';
-import { articlePageQuery, OUTLET_COUNTS_SQL, type OutletCountRow, PG_DIALECT, toArticlePage, toOutletCounts } from '../article-queries.js';
+import {
+  articlePageQuery,
+  OUTLET_COUNTS_SQL,
+  type OutletCountRow,
+  PG_DIALECT,
+  REVISIONS_SQL,
+  type RevisionRow,
+  toArticlePage,
+  toOutletCounts,
+  toRevisions,
+} from '../article-queries.js';
 import { type ArticleRow, rowToArticle } from '../article-row.js';
 import type { ArticlePage, ArticleRevision, ListArticlesOptions, OutletCount, Store, UpsertOutcome } from '../store.js';
 import { pgMigrations } from './migrations.js';
@@ -186,17 +196,8 @@ export class PgStore implements Store {
   }
 
   async getRevisions(articleId: string): Promise<ArticleRevision[]> {
-    const { rows } = await this.#query<{ revision: number; content_hash: string; replaced_at: string; article_json: string }>(
-      'SELECT revision, content_hash, replaced_at, article_json FROM article_revisions WHERE article_id = $1 ORDER BY revision',
-      [articleId],
-    );
-    return rows.map((r) => ({
-      articleId,
-      revision: r.revision,
-      contentHash: r.content_hash,
-      replacedAt: r.replaced_at,
-      article: JSON.parse(r.article_json) as Article,
-    }));
+    const { rows } = await this.#query<RevisionRow>(REVISIONS_SQL(PG_DIALECT), [articleId]);
+    return toRevisions(articleId, rows);
   }
 
   /** The story tables (clustering state, memberships, candidate index); one handle per store. */

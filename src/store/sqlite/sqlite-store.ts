@@ -8,7 +8,17 @@ import { dirname } from 'node:path';
 import type { Article } from '../../model/article.js';
 import { StoreError } from '../../util/errors.js';
 import type { ArticlePage, ArticleRevision, ListArticlesOptions, OutletCount, Store, UpsertOutcome } from '../store.js';
-import { articlePageQuery, OUTLET_COUNTS_SQL, type OutletCountRow, SQLITE_DIALECT, toArticlePage, toOutletCounts } from '../article-queries.js';
+import {
+  articlePageQuery,
+  OUTLET_COUNTS_SQL,
+  type OutletCountRow,
+  REVISIONS_SQL,
+  type RevisionRow,
+  SQLITE_DIALECT,
+  toArticlePage,
+  toOutletCounts,
+  toRevisions,
+} from '../article-queries.js';
 import { ARTICLE_COLUMNS, type ArticleRow, articleToParams, rowToArticle } from '../article-row.js';
 import { BUSY_TIMEOUT_MS, sqliteTransaction } from './async-transaction.js';
 import { SqliteFactsStore } from './facts-tables.js';
@@ -101,9 +111,7 @@ export class SqliteStore implements Store {
       ),
       get: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
-      revisions: db.prepare<[string], { revision: number; content_hash: string; replaced_at: string; article_json: string }>(
-        'SELECT revision, content_hash, replaced_at, article_json FROM article_revisions WHERE article_id = ? ORDER BY revision',
-      ),
+      revisions: db.prepare<[string], RevisionRow>(REVISIONS_SQL(SQLITE_DIALECT)),
       iterate: db.prepare<[], ArticleRow>('SELECT * FROM articles ORDER BY id'),
     };
   }
@@ -171,13 +179,7 @@ export class SqliteStore implements Store {
   }
 
   async getRevisions(articleId: string): Promise<ArticleRevision[]> {
-    return this.stmt.revisions.all(articleId).map((r) => ({
-      articleId,
-      revision: r.revision,
-      contentHash: r.content_hash,
-      replacedAt: r.replaced_at,
-      article: JSON.parse(r.article_json) as Article,
-    }));
+    return toRevisions(articleId, this.stmt.revisions.all(articleId));
   }
 
   get location(): string {
