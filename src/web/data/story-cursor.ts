@@ -27,10 +27,3 @@ export function decodeStoryCursor(cursor: string): StoryCursor | undefined {
     return undefined;
   }
 }
-
-/** True when a story (first seen, id) comes after the cursor in list order. */
-export function isAfterCursor(firstSeen: string | null, id: string, c: StoryCursor): boolean {
-  const ms = epochMs(firstSeen) ?? Number.NEGATIVE_INFINITY;
-  const cms = c.ms ?? Number.NEGATIVE_INFINITY;
-  return ms < cms || (ms === cms && id < c.id);
-}
