@@ -11,5 +11,4 @@ describe('story cursors', () => {
     'rejects %j',
     (c) => expect(decodeStoryCursor(c)).toBeUndefined(),
   );
-
 });
