@@ -3,6 +3,7 @@
  *
  * Pure and clock-free: the only environment it reads is the IANA time-zone data behind `Intl`.
  */
+import { SHANGHAI_ZONE } from '../util/shanghai-time.js';
 
 /** Options for {@link parseNewsDate}. */
 export interface NewsDateOptions {
@@ -14,7 +15,7 @@ export interface NewsDateOptions {
 }
 
 /** The zone of Chinese news sources. */
-export const DEFAULT_NEWS_ZONE = 'Asia/Shanghai';
+export const DEFAULT_NEWS_ZONE = SHANGHAI_ZONE;
 
 /** Longer inputs are not dates; refusing them keeps every pattern below cheap. */
 const MAX_DATE_CHARS = 80;

@@ -16,6 +16,7 @@ import {
 import type { SourceResult } from '../fetch-round/types.js';
 import type { HttpClient } from '../sources/fetch/http-client.js';
 import type { Store } from '../store/store.js';
+import { coalescedRun } from '../util/coalesced-run.js';
 
 /** The store the scheduler writes to and derives from. */
 export type SchedulerStore = FetchRoundStore & Store;
@@ -68,27 +69,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let timer: NodeJS.Timeout | undefined;
   let started = false;
   let stopping = false;
-  let deriving: Promise<void> | undefined;
-  let deriveAgain = false;
   let checking = false;
 
-  const requestDerive = (): void => {
-    if (!options.derive || stopping) return;
-    if (deriving) {
-      deriveAgain = true;
-      return;
-    }
-    deriving = (async () => {
-      do {
-        deriveAgain = false;
-        try {
-          await options.derive?.(store);
-        } catch (err) {
-          options.onError?.('derive', err);
-        }
-      } while (deriveAgain && !stopping);
-    })().finally(() => (deriving = undefined));
-  };
+  // Without a derive step, requests are ignored.
+  const derive = coalescedRun(
+    async () => options.derive?.(store),
+    (err) => options.onError?.('derive', err),
+    () => stopping || !options.derive,
+  );
+  const requestDerive = (): void => derive.request();
 
   const poll = (source: SourceConfig): void => {
     const task = runFetchRound(config, store, {
@@ -156,7 +145,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       stopping = true;
       if (timer) clearTimeout(timer);
       while (running.size > 0) await Promise.allSettled([...running.values()]);
-      if (deriving) await deriving;
+      await derive.idle();
     },
     inFlight: () => running.size,
   };

@@ -5,6 +5,7 @@
  */
 import { ROWIDS_PER_SECOND } from '../store/tables.js';
 import { UsageError } from '../util/errors.js';
+import { shanghaiWallTimeMs } from '../util/shanghai-time.js';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -25,7 +26,7 @@ function validDay(value: string): boolean {
 /** Epoch seconds of a `from`/`to` value; `end` picks the last second of a bare day. */
 export function boundSeconds(value: string, end: boolean, name: string): number {
   const v = value.trim();
-  if (validDay(v)) return Date.parse(`${v}T${end ? '23:59:59' : '00:00:00'}+08:00`) / 1000;
+  if (validDay(v)) return shanghaiWallTimeMs(v, end ? '23:59:59' : '00:00:00') / 1000;
   if (INSTANT.test(v)) {
     const ms = Date.parse(v);
     if (!Number.isNaN(ms)) return end ? Math.floor(ms / 1000) : Math.ceil(ms / 1000);

@@ -8,12 +8,14 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKENDS, type BackendName, freshDbSpec } from '../../test/support/backends.js';
 import { makeArticle } from '../../test/support/make-article.js';
-import { StoreError } from '../util/errors.js';
+import { makeStory, storyHour } from '../../test/support/make-story.js';
+import { InvalidCursorError, StoreError } from '../util/errors.js';
 import { openStore } from './open-store.js';
 import { pgMigrations } from './postgres/migrations.js';
 import type { SourceState } from './source-state.js';
 import { migrations } from './sqlite/migrations.js';
 import type { Store } from './store.js';
+import type { StoryState } from '../stories/story-state.js';
 import type { ClaimInput } from './tables.js';
 
 const state: SourceState = {
@@ -187,6 +189,68 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
     expect(await pageIds('odd')).toEqual(['t:5', 't:3', 't:1']);
     expect((await store.listArticles()).articles).toHaveLength(8);
     await expect(store.listArticles({ after: 'garbage' })).rejects.toThrow(/invalid cursor/);
+  });
+
+  it('throws a typed InvalidCursorError, which is a StoreError, for a cursor no list gave', async () => {
+    const { store } = await fresh();
+    for (const bad of ['garbage', Buffer.from('[1]').toString('base64url'), Buffer.from('["x","y"]').toString('base64url')]) {
+      const err = await store.listArticles({ after: bad }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InvalidCursorError);
+      expect(err).toBeInstanceOf(StoreError);
+      expect((err as InvalidCursorError).cursor).toBe(bad);
+    }
+  });
+
+  it('filters a list by category (exact name, not a substring), paging with the same cursor', async () => {
+    const { store } = await fresh();
+    await store.upsertArticles([
+      makeArticle({ id: 't:1', categories: ['宏观', '财经'], publishedAt: '2021-12-01T10:00:00+08:00' }),
+      makeArticle({ id: 't:2', categories: ['宏观经济'], publishedAt: '2021-12-02T10:00:00+08:00' }),
+      makeArticle({ id: 't:3', categories: ['宏观'], publishedAt: '2021-12-03T10:00:00+08:00', outletKey: 'other' }),
+      makeArticle({ id: 't:4', categories: [], publishedAt: '2021-12-04T10:00:00+08:00' }),
+      makeArticle({ id: 't:5', categories: ['"宏观"'], publishedAt: '2021-12-05T10:00:00+08:00' }),
+    ]);
+    const first = await store.listArticles({ category: '宏观', limit: 1 });
+    expect(first.articles.map((a) => a.id)).toEqual(['t:3']);
+    const second = await store.listArticles({ category: '宏观', limit: 1, after: first.nextCursor! });
+    expect(second.articles.map((a) => a.id)).toEqual(['t:1']);
+    expect(second.nextCursor).toBeNull();
+    expect((await store.listArticles({ category: '宏观', outletKey: 'testoutlet' })).articles.map((a) => a.id)).toEqual(['t:1']);
+    expect((await store.listArticles({ category: '"宏观"' })).articles.map((a) => a.id)).toEqual(['t:5']);
+    expect((await store.listArticles({ category: '不存在' })).articles).toEqual([]);
+  });
+
+  it('pages the story list by keyset from any position, undated stories last, ties on time by id', async () => {
+    const { store } = await fresh();
+    const tables = store.stories();
+    const at = storyHour;
+    const story = (id: string, first: string | null): StoryState => makeStory(id, first, first, [`m-${id}`]);
+    const stories = [story('s-a', at(1)), story('s-b', at(3)), story('s-c', at(3)), story('s-d', null), story('s-e', null), story('s-f', at(2))];
+    for (const s of stories) await tables.repository.put(s);
+    const order = (await tables.listStories(100)).map((s) => s.id);
+    expect(order).toEqual(['s-c', 's-b', 's-f', 's-a', 's-e', 's-d']);
+    for (const [i, s] of (await tables.listStories(100)).entries()) {
+      const position = { ms: s.firstSeen === null ? null : Date.parse(s.firstSeen), id: s.id };
+      expect((await tables.listStoriesAfter(position, 100)).map((x) => x.id)).toEqual(order.slice(i + 1));
+      expect((await tables.listStoriesAfter(position, 2)).map((x) => x.id)).toEqual(order.slice(i + 1, i + 3));
+    }
+  });
+
+  it('counts articles by outlet with the newest name and newest publication time, most first', async () => {
+    const { store } = await fresh();
+    expect(await store.countArticlesByOutlet()).toEqual([]);
+    await store.upsertArticles([
+      makeArticle({ id: 'b:1', outletKey: 'b', outlet: '乙报旧名', publishedAt: '2021-12-01T10:00:00+08:00' }),
+      makeArticle({ id: 'b:2', outletKey: 'b', outlet: '乙报', publishedAt: '2021-12-03T10:00:00+08:00' }),
+      makeArticle({ id: 'b:3', outletKey: 'b', outlet: '乙报', publishedAt: null, fetchedAt: '2021-12-02T00:00:00.000Z' }),
+      makeArticle({ id: 'a:1', outletKey: 'a', outlet: '甲报', publishedAt: '2021-12-02T10:00:00+08:00' }),
+      makeArticle({ id: 'c:1', outletKey: 'c', outlet: '丙报', publishedAt: null }),
+    ]);
+    expect(await store.countArticlesByOutlet()).toEqual([
+      { outletKey: 'b', outlet: '乙报', articleCount: 3, latestAt: '2021-12-03T10:00:00+08:00' },
+      { outletKey: 'a', outlet: '甲报', articleCount: 1, latestAt: '2021-12-02T10:00:00+08:00' },
+      { outletKey: 'c', outlet: '丙报', articleCount: 1, latestAt: null },
+    ]);
   });
 
   it('iterates every article in id order, past one batch', async () => {

@@ -25,10 +25,22 @@ export interface ArticleRevision {
 export interface ListArticlesOptions {
   /** Only this outlet. */
   outletKey?: string;
+  /** Only articles filed under this category (exact name). */
+  category?: string;
   /** Page size; default 50. */
   limit?: number;
-  /** Keyset cursor: the `cursor` of the last row of the previous page. */
+  /** Keyset cursor: the `nextCursor` of the previous page. A cursor no list gave throws InvalidCursorError. */
   after?: string;
+}
+
+/** How many articles the archive holds from one outlet. */
+export interface OutletCount {
+  outletKey: string;
+  /** The outlet's name as its newest article gives it. */
+  outlet: string;
+  articleCount: number;
+  /** publishedAt of its newest dated article, or null. */
+  latestAt: string | null;
 }
 
 export interface ArticlePage {
@@ -51,6 +63,8 @@ export interface ArticleStore {
   /** Every article in id order, streamed, for export and re-processing. */
   iterateArticles(): AsyncIterable<Article>;
   countArticles(): Promise<number>;
+  /** Every outlet with articles, most articles first, then by key. */
+  countArticlesByOutlet(): Promise<OutletCount[]>;
   /** Earlier versions, oldest first. */
   getRevisions(articleId: string): Promise<ArticleRevision[]>;
   close(): Promise<void>;

@@ -76,10 +76,18 @@ export interface StoryTables {
   countMembers(): Promise<number>;
   /** The newest stories first (by first seen; undated last, then id descending). */
   listStories(limit: number): Promise<StoryState[]>;
+  /** Up to `limit` stories after a position, in {@link listStories} order (keyset paging). */
+  listStoriesAfter(after: StoryListPosition, limit: number): Promise<StoryState[]>;
   /** One story by id. */
   getStory(id: string): Promise<StoryState | undefined>;
   /** Delete every story, membership and index key (before a full recluster). */
   wipe(): Promise<void>;
+}
+
+/** A position in the story list: a story's first seen time (epoch ms, null when undated) and id. */
+export interface StoryListPosition {
+  ms: number | null;
+  id: string;
 }
 
 // ── search ─────────────────────────────────────────────────────────────────────────────────

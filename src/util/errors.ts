@@ -34,3 +34,13 @@ export class StoreError extends CaixunError {
     this.name = 'StoreError';
   }
 }
+
+/** A keyset cursor that no list of this store could have given (garbled, or from another list). */
+export class InvalidCursorError extends StoreError {
+  readonly cursor: string;
+  constructor(cursor: string) {
+    super(`store: invalid cursor ${JSON.stringify(cursor)}`);
+    this.name = 'InvalidCursorError';
+    this.cursor = cursor;
+  }
+}

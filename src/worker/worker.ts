@@ -20,6 +20,7 @@ import type { SourceResult } from '../fetch-round/types.js';
 import type { HttpClient } from '../sources/fetch/http-client.js';
 import type { Lease, WorkQueue } from '../store/postgres/pg-work-queue.js';
 import type { ArticleStore } from '../store/store.js';
+import { coalescedRun } from '../util/coalesced-run.js';
 
 /** The store a worker writes to and derives from. */
 export type WorkerStore = FetchRoundStore & ArticleStore;
@@ -106,26 +107,14 @@ export function createWorker(options: WorkerOptions): Worker {
   const stopGate = createGate();
   let wake = createGate();
   let stopping = false;
-  let deriving: Promise<void> | undefined;
-  let deriveAgain = false;
 
-  const requestDerive = (): void => {
-    if (!options.derive) return;
-    if (deriving) {
-      deriveAgain = true;
-      return;
-    }
-    deriving = (async () => {
-      do {
-        deriveAgain = false;
-        try {
-          await options.derive?.(store);
-        } catch (err) {
-          options.onError?.('derive', err);
-        }
-      } while (deriveAgain);
-    })().finally(() => (deriving = undefined));
-  };
+  // Without a derive step, requests are ignored.
+  const derive = coalescedRun(
+    async () => options.derive?.(store),
+    (err) => options.onError?.('derive', err),
+    () => !options.derive,
+  );
+  const requestDerive = (): void => derive.request();
 
   /** When the source is next due if the round could not say (its state was not saved). */
   const fallbackDue = (source: SourceConfig): string =>
@@ -251,7 +240,7 @@ export function createWorker(options: WorkerOptions): Worker {
         await loop();
       } finally {
         while (running.size > 0) await Promise.allSettled([...running.values()]);
-        while (deriving) await deriving;
+        await derive.idle();
       }
       return summary;
     },

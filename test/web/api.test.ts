@@ -117,6 +117,15 @@ describe('GET /api/articles', () => {
     expect(new Set(ids).size).toBe(22);
   });
 
+  it('answers a bad cursor with a JSON 400 that names the cursor, not a 500', async () => {
+    const bad = Buffer.from('["not","a cursor"]').toString('base64url');
+    for (const after of ['not-a-cursor', bad]) {
+      const r = await f.getJson<ErrorBody>(`/api/articles?outlet=xsstest&after=${after}`);
+      expectError(r, 400, 'bad-request');
+      expect(r.body.error.message).toBe(`invalid cursor ${JSON.stringify(after)}`);
+    }
+  });
+
   it('serves one article with its story, sanitised again, without the raw input', async () => {
     const r = await f.getJson<Record<string, unknown>>('/api/articles/xsstest%3A2');
     expect(r.status).toBe(200);
@@ -135,6 +144,24 @@ describe('GET /api/outlets', () => {
     const total = r.body.outlets.reduce((n, o) => n + o.articleCount, 0);
     expect(total).toBe(await f.store.countArticles());
     expect(r.body.outlets.find((o) => o.key === 'webtest')).toEqual({ key: 'webtest', name: '网页测试日报', articleCount: 2, latestAt: '2023-03-20T09:00:00+08:00' });
+  });
+
+  it('gives each outlet the count and newest time that reading every article gives', async () => {
+    const expected = new Map<string, { count: number; latest: number | null }>();
+    for await (const a of f.store.iterateArticles()) {
+      const e = expected.get(a.outletKey) ?? { count: 0, latest: null };
+      e.count++;
+      const t = a.publishedAt === null ? Number.NaN : Date.parse(a.publishedAt);
+      if (!Number.isNaN(t) && (e.latest === null || t > e.latest)) e.latest = t;
+      expected.set(a.outletKey, e);
+    }
+    const r = await f.getJson<{ outlets: { key: string; articleCount: number; latestAt: string | null }[] }>('/api/outlets');
+    expect(r.body.outlets.length).toBe(expected.size);
+    for (const o of r.body.outlets) {
+      expect([o.key, o.articleCount, o.latestAt === null ? null : Date.parse(o.latestAt)]).toEqual([o.key, expected.get(o.key)?.count, expected.get(o.key)?.latest]);
+    }
+    const counts = r.body.outlets.map((o) => o.articleCount);
+    expect(counts).toEqual([...counts].sort((x, y) => y - x));
   });
 });
 

@@ -4,7 +4,7 @@
  * SQLite rows into them unchanged.
  */
 import type pg from 'pg';
-import { ARTICLE_COLUMNS } from '../postgres/pg-article-rows.js';
+import { ARTICLE_COLUMNS } from '../article-row.js';
 import type { SqliteRow } from './sqlite-source.js';
 
 /** One copied table: its name, the column its batches are keyed by, and every column with its PostgreSQL type. */

@@ -7,15 +7,8 @@
  */
 import type pg from 'pg';
 import type { Article } from '../../model/article.js';
-import { type ArticleParams, type ArticleRow, articleToParams, rowToArticle } from '../sqlite/article-row.js';
+import { ARTICLE_COLUMNS, type ArticleParams, type ArticleRow, articleToParams, rowToArticle } from '../article-row.js';
 import type { UpsertOutcome } from '../store.js';
-
-/** Article columns written by an upsert, in table order. */
-export const ARTICLE_COLUMNS = [
-  'id', 'outlet', 'outlet_key', 'title', 'url', 'published_at', 'sort_ts', 'fetched_at', 'categories',
-  'tags', 'html', 'text', 'images', 'provenance', 'format', 'content_hash', 'digest', 'flags',
-  'raw_origin', 'raw_media_type', 'raw_body',
-] as const;
 
 /** Column definitions of `json_to_recordset` over {@link ArticleParams}. */
 const RECORD = ARTICLE_COLUMNS.map((c) => `${c} ${c === 'sort_ts' ? 'bigint' : 'text'}`).join(', ');

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { seededInts } from '../../../test/support/shuffle.js';
 import { freshPgDatabase } from '../../../test/support/postgres.js';
 import { MemoryLshIndex, textKey } from '../../stories/lsh.js';
 import { bytesToKeys, keysToBytes } from '../key-blob.js';
@@ -75,11 +76,7 @@ describe('PgLshIndex', () => {
     const index = await db.index(4);
     const follower = await db.index(4);
     const memory = new MemoryLshIndex({ maxPerKey: 4 });
-    let seed = 7;
-    const rand = (n: number): number => {
-      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-      return Math.floor((seed / 2 ** 32) * n);
-    };
+    const rand = seededInts(7);
     const keys = Array.from({ length: 12 }, (_, i) => `b${i % 3}:${i}`);
     for (let step = 0; step < 300; step++) {
       const id = `a${rand(40)}`;

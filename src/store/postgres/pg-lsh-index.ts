@@ -22,6 +22,7 @@
  * memory does not keep), and a re-add of a known article appends a row rather than rewriting one.
  */
 import { KeyPostings } from '../../stories/key-postings.js';
+import { candidatesOf, forgetNumber } from '../../stories/numbered-ids.js';
 import { DEFAULT_MAX_PER_KEY, type LshIndex } from '../../stories/lsh.js';
 import { StoreError } from '../../util/errors.js';
 import type { StoreLshIndex } from '../tables.js';
@@ -127,18 +128,13 @@ export class PgLshIndex implements StoreLshIndex, LshIndex {
 
   /** @inheritdoc */
   candidates(keys: ArrayLike<number>): Set<string> {
-    const index = this.#use();
-    return index.postings.idsUnder(keys, index.ids);
+    return candidatesOf(this.#use(), keys);
   }
 
   /** @inheritdoc Candidates stop returning the article at once; its postings go at the flush. */
   remove(id: string): void {
-    const index = this.#use();
-    const local = index.numbers.get(id);
-    if (local === undefined) return;
-    index.numbers.delete(id);
-    index.ids[local] = undefined;
-    this.#pending.push({ kind: 'delete', local });
+    const local = forgetNumber(this.#use(), id);
+    if (local !== undefined) this.#pending.push({ kind: 'delete', local });
   }
 
   /** Drop the in-memory copy and the unwritten rows; the next {@link refresh} reads the table again. */

@@ -6,7 +6,7 @@
  * `sort_ts × 65536 + n`, allocated per second as on SQLite, so newest-first and date ranges are
  * rowid order and rowid ranges), the content hash that was indexed, the filter columns, and the
  * document as a `tsvector` built from our own segmentation (pg-tsvector.ts) under a GIN index.
- * Queries are tsquery literals (pg-tsquery.ts) passed as parameters. Relevance is the negated
+ * Queries are tsquery literals (src/search/tsquery-expression.ts) passed as parameters. Relevance is the negated
  * sum over the query's terms of `ts_rank` with the title weighted ×5 against the body (the
  * FTS5 column weights) and a length normalisation, so lower is better as BM25 is and search.ts
  * runs unchanged. ts_rank has no IDF (every term of a query weighs the same; all of them must
@@ -35,7 +35,7 @@ import type {
 } from '../tables.js';
 import type { PgMigration } from './migrations.js';
 import { withPgTransaction, type PgQueryable } from './pg-pool.js';
-import { buildTsquery, type PgTsquery } from './pg-tsquery.js';
+import { buildTsquery, type PgTsquery } from '../../search/tsquery-expression.js';
 import { writePuts, type PendingPut } from './pg-search-writes.js';
 import { tsvectorLiteral } from './pg-tsvector.js';
 
@@ -135,7 +135,7 @@ export class PgSearchTables implements SearchTables {
     return (await db.query<R>(sql, params)).rows;
   }
 
-  /** The tsquery of a parsed query (pg-tsquery.ts). */
+  /** The tsquery of a parsed query (src/search/tsquery-expression.ts). */
   compile(query: ParsedQuery, filters: ExpressionFilters = {}): CompiledMatch | null {
     const compiled = buildTsquery(query, filters);
     return compiled === null ? null : ({ backend: 'postgres', ...compiled } satisfies PgMatch);

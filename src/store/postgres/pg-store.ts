@@ -7,8 +7,19 @@
 import type pg from 'pg';
 import type { Article } from '../../model/article.js';
 import { StoreError } from '../../util/errors.js';
-import { type ArticleRow, decodeCursor, encodeCursor, rowToArticle } from '../sqlite/article-row.js';
-import type { ArticlePage, ArticleRevision, ListArticlesOptions, Store, UpsertOutcome } from '../store.js';
+import {
+  articlePageQuery,
+  OUTLET_COUNTS_SQL,
+  type OutletCountRow,
+  PG_DIALECT,
+  REVISIONS_SQL,
+  type RevisionRow,
+  toArticlePage,
+  toOutletCounts,
+  toRevisions,
+} from '../article-queries.js';
+import { type ArticleRow, rowToArticle } from '../article-row.js';
+import type { ArticlePage, ArticleRevision, ListArticlesOptions, OutletCount, Store, UpsertOutcome } from '../store.js';
 import { pgMigrations } from './migrations.js';
 import { upsertArticleRows } from './pg-article-rows.js';
 import { PgFactsTables } from './pg-facts-tables.js';
@@ -155,28 +166,12 @@ export class PgStore implements Store {
   }
 
   async listArticles(options: ListArticlesOptions = {}): Promise<ArticlePage> {
-    const limit = Math.max(1, Math.min(options.limit ?? 50, 1000));
-    const where: string[] = [];
-    const params: unknown[] = [limit + 1];
-    if (options.outletKey !== undefined) {
-      params.push(options.outletKey);
-      where.push(`outlet_key = $${params.length}`);
-    }
-    if (options.after !== undefined) {
-      const c = decodeCursor(options.after);
-      if (!c) throw new StoreError(`store: invalid cursor ${JSON.stringify(options.after)}`);
-      params.push(c.ts, c.id);
-      where.push(`(sort_ts < $${params.length - 1} OR (sort_ts = $${params.length - 1} AND id < $${params.length}))`);
-    }
-    const { rows } = await this.#query<ArticleRow>(
-      `SELECT * FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY sort_ts DESC, id DESC LIMIT $1`,
-      params,
-    );
-    const more = rows.length > limit;
-    const page = more ? rows.slice(0, limit) : rows;
-    const last = page[page.length - 1];
-    return { articles: page.map(rowToArticle), nextCursor: more && last ? encodeCursor(last) : null };
+    const q = articlePageQuery(options, PG_DIALECT);
+    return toArticlePage((await this.#query<ArticleRow>(q.sql, q.params)).rows, options);
+  }
+
+  async countArticlesByOutlet(): Promise<OutletCount[]> {
+    return toOutletCounts((await this.#query<OutletCountRow>(OUTLET_COUNTS_SQL)).rows);
   }
 
   /** Every article in id order, read in keyset batches (no transaction held between them). */
@@ -201,17 +196,8 @@ export class PgStore implements Store {
   }
 
   async getRevisions(articleId: string): Promise<ArticleRevision[]> {
-    const { rows } = await this.#query<{ revision: number; content_hash: string; replaced_at: string; article_json: string }>(
-      'SELECT revision, content_hash, replaced_at, article_json FROM article_revisions WHERE article_id = $1 ORDER BY revision',
-      [articleId],
-    );
-    return rows.map((r) => ({
-      articleId,
-      revision: r.revision,
-      contentHash: r.content_hash,
-      replacedAt: r.replaced_at,
-      article: JSON.parse(r.article_json) as Article,
-    }));
+    const { rows } = await this.#query<RevisionRow>(REVISIONS_SQL(PG_DIALECT), [articleId]);
+    return toRevisions(articleId, rows);
   }
 
   /** The story tables (clustering state, memberships, candidate index); one handle per store. */

@@ -1,23 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeArticle } from '../../../test/support/make-article.js';
+import { makeStory, storyHour } from '../../../test/support/make-story.js';
 import { freshPgDatabase } from '../../../test/support/postgres.js';
-import type { StoryState } from '../../stories/story-state.js';
 import { PgStore } from './pg-store.js';
 
 const HOUR = 3_600_000;
-const t = (h: number): string => new Date(Date.UTC(2023, 2, 1, h)).toISOString();
-
-function story(id: string, first: string | null, last: string | null, memberIds: string[] = ['m']): StoryState {
-  return {
-    id,
-    members: memberIds.map((m) => ({ id: m, outletKey: 'o', title: '标题', publishedAt: first, length: 10 })),
-    representativeId: memberIds[0] ?? 'm',
-    representative: { signature: [1, 2], shingleCount: 2, length: 10, paragraphHashes: ['00'], paragraphLengths: [10], figures: [], bigrams: [3] },
-    firstSeen: first,
-    lastSeen: last,
-    relatedIds: [],
-  };
-}
+const t = storyHour;
+const story = makeStory;
 
 const opened: PgStore[] = [];
 async function open(url?: string): Promise<PgStore> {

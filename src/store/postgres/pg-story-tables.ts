@@ -13,9 +13,11 @@
  * `getStory` (pages) use the pool.
  */
 import type pg from 'pg';
+import { dissolveStories, dissolveStoriesOfArticles } from '../../stories/dissolve.js';
 import type { StoryState } from '../../stories/story-state.js';
 import { StoreError } from '../../util/errors.js';
-import type { PendingArticleRow, PendingCursor, StoryTables } from '../tables.js';
+import { PG_DIALECT, storiesAfterQuery } from '../article-queries.js';
+import type { PendingArticleRow, PendingCursor, StoryListPosition, StoryTables } from '../tables.js';
 import type { PgMigration } from './migrations.js';
 import { PgLshIndex } from './pg-lsh-index.js';
 import { PgStoryRepository, PgStorySession } from './pg-story-repository.js';
@@ -292,30 +294,12 @@ export class PgStoryTables implements StoryTables {
 
   /** {@link dissolveStoriesOf} (inside a transaction), returning the released article ids. */
   async #dissolveChanged(articleIds: readonly string[], storyOf?: Map<string, string>): Promise<string[]> {
-    const stories = storyOf ?? (await this.repository.storiesOfMany(articleIds));
-    for (const id of articleIds) this.index.remove(id);
-    return this.#dissolve([...new Set(stories.values())]);
+    return dissolveStoriesOfArticles(this, articleIds, storyOf ?? (await this.repository.storiesOfMany(articleIds)));
   }
 
   /** Dissolve stories by id (inside a transaction); returns the released article ids. */
-  async #dissolve(storyIds: readonly string[]): Promise<string[]> {
-    const repository = this.repository;
-    const released: string[] = [];
-    for (const storyId of [...storyIds].sort()) {
-      const state = await repository.get(storyId);
-      if (state === undefined) continue;
-      const members = state.members.map((m) => m.id);
-      for (const id of members) this.index.remove(id);
-      await repository.unassign(members);
-      released.push(...members);
-      for (const relatedId of state.relatedIds) {
-        const other = await repository.get(relatedId);
-        if (other === undefined) continue;
-        await repository.put({ ...other, relatedIds: other.relatedIds.filter((r) => r !== storyId) });
-      }
-      await repository.remove(storyId);
-    }
-    return released;
+  #dissolve(storyIds: readonly string[]): Promise<string[]> {
+    return dissolveStories(this, storyIds);
   }
 
   /**
@@ -372,6 +356,13 @@ export class PgStoryTables implements StoryTables {
     );
     return rows.map((r) => JSON.parse(r.state) as StoryState);
   }
+  /** Up to `limit` stories after a position, in {@link listStories} order. */
+  async listStoriesAfter(after: StoryListPosition, limit: number): Promise<StoryState[]> {
+    const q = storiesAfterQuery(after, limit, PG_DIALECT);
+    const { rows } = await this.#pool.query<{ state: string }>(q.sql, q.params);
+    return rows.map((r) => JSON.parse(r.state) as StoryState);
+  }
+
 
   /** One story by id. */
   async getStory(id: string): Promise<StoryState | undefined> {

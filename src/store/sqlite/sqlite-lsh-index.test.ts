@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seededInts } from '../../../test/support/shuffle.js';
 import { MemoryLshIndex, textKey } from '../../stories/lsh.js';
 import { migrate, SqliteStore } from './sqlite-store.js';
 import { SqliteLshIndex } from './sqlite-lsh-index.js';
@@ -56,11 +57,7 @@ describe('SqliteLshIndex', () => {
     migrate(db);
     const sqlite = new SqliteLshIndex(db, { maxPerKey: 4 });
     const memory = new MemoryLshIndex({ maxPerKey: 4 });
-    let seed = 7;
-    const rand = (n: number): number => {
-      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-      return Math.floor((seed / 2 ** 32) * n);
-    };
+    const rand = seededInts(7);
     const keys = Array.from({ length: 12 }, (_, k) => `b${k % 3}:${k}`);
     for (let step = 0; step < 600; step++) {
       const id = `a${rand(40)}`;

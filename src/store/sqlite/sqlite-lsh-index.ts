@@ -17,6 +17,7 @@
  */
 import type Database from 'better-sqlite3';
 import { KeyPostings } from '../../stories/key-postings.js';
+import { candidatesOf, forgetNumber } from '../../stories/numbered-ids.js';
 import { DEFAULT_MAX_PER_KEY, type LshIndex } from '../../stories/lsh.js';
 import { bytesToKeys, distinctKeys, keysToBytes } from '../key-blob.js';
 
@@ -102,19 +103,16 @@ export class SqliteLshIndex implements LshIndex {
 
   /** @inheritdoc */
   candidates(keys: ArrayLike<number>): Set<string> {
-    const index = this.#load();
-    return index.postings.idsUnder(keys, index.ids);
+    return candidatesOf(this.#load(), keys);
   }
 
   /** @inheritdoc */
   remove(id: string): void {
     const index = this.#load();
-    const n = index.numbers.get(id);
+    const n = forgetNumber(index, id);
     if (n === undefined) return;
     for (const k of bytesToKeys(this.#stmt.keysOf.get(n) ?? Buffer.alloc(0))) index.postings.remove(k, n);
     this.#stmt.remove.run(n);
-    index.numbers.delete(id);
-    index.ids[n] = undefined;
   }
 
   /** Forget every key (before a full recluster). */

@@ -7,14 +7,19 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Article } from '../../model/article.js';
 import { StoreError } from '../../util/errors.js';
-import type { ArticlePage, ArticleRevision, ListArticlesOptions, Store, UpsertOutcome } from '../store.js';
+import type { ArticlePage, ArticleRevision, ListArticlesOptions, OutletCount, Store, UpsertOutcome } from '../store.js';
 import {
-  type ArticleRow,
-  articleToParams,
-  decodeCursor,
-  encodeCursor,
-  rowToArticle,
-} from './article-row.js';
+  articlePageQuery,
+  OUTLET_COUNTS_SQL,
+  type OutletCountRow,
+  REVISIONS_SQL,
+  type RevisionRow,
+  SQLITE_DIALECT,
+  toArticlePage,
+  toOutletCounts,
+  toRevisions,
+} from '../article-queries.js';
+import { ARTICLE_COLUMNS, type ArticleRow, articleToParams, rowToArticle } from '../article-row.js';
 import { BUSY_TIMEOUT_MS, sqliteTransaction } from './async-transaction.js';
 import { SqliteFactsStore } from './facts-tables.js';
 import { migrations } from './migrations.js';
@@ -31,14 +36,9 @@ export interface SqliteStoreOptions {
   image?: Buffer;
 }
 
-const COLUMNS = `id, outlet, outlet_key, title, url, published_at, sort_ts, fetched_at, categories, tags,
-  html, text, images, provenance, format, content_hash, digest, flags, raw_origin, raw_media_type, raw_body`;
-const VALUES = COLUMNS.split(',')
-  .map((c) => `@${c.trim()}`)
-  .join(', ');
-const UPDATES = COLUMNS.split(',')
-  .map((c) => c.trim())
-  .filter((c) => c !== 'id')
+const COLUMNS = ARTICLE_COLUMNS.join(', ');
+const VALUES = ARTICLE_COLUMNS.map((c) => `@${c}`).join(', ');
+const UPDATES = ARTICLE_COLUMNS.filter((c) => c !== 'id')
   .map((c) => `${c} = @${c}`)
   .join(', ');
 
@@ -111,9 +111,7 @@ export class SqliteStore implements Store {
       ),
       get: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
-      revisions: db.prepare<[string], { revision: number; content_hash: string; replaced_at: string; article_json: string }>(
-        'SELECT revision, content_hash, replaced_at, article_json FROM article_revisions WHERE article_id = ? ORDER BY revision',
-      ),
+      revisions: db.prepare<[string], RevisionRow>(REVISIONS_SQL(SQLITE_DIALECT)),
       iterate: db.prepare<[], ArticleRow>('SELECT * FROM articles ORDER BY id'),
     };
   }
@@ -164,27 +162,12 @@ export class SqliteStore implements Store {
   }
 
   async listArticles(options: ListArticlesOptions = {}): Promise<ArticlePage> {
-    const limit = Math.max(1, Math.min(options.limit ?? 50, 1000));
-    const where: string[] = [];
-    const params: Record<string, unknown> = { limit: limit + 1 };
-    if (options.outletKey !== undefined) {
-      where.push('outlet_key = @outletKey');
-      params.outletKey = options.outletKey;
-    }
-    if (options.after !== undefined) {
-      const c = decodeCursor(options.after);
-      if (!c) throw new StoreError(`store: invalid cursor ${JSON.stringify(options.after)}`);
-      where.push('(sort_ts < @ts OR (sort_ts = @ts AND id < @id))');
-      params.ts = c.ts;
-      params.id = c.id;
-    }
-    const sql = `SELECT * FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY sort_ts DESC, id DESC LIMIT @limit`;
-    const rows = this.db.prepare<[Record<string, unknown>], ArticleRow>(sql).all(params);
-    const more = rows.length > limit;
-    const page = more ? rows.slice(0, limit) : rows;
-    const last = page[page.length - 1];
-    return { articles: page.map(rowToArticle), nextCursor: more && last ? encodeCursor(last) : null };
+    const q = articlePageQuery(options, SQLITE_DIALECT);
+    return toArticlePage(this.db.prepare<unknown[], ArticleRow>(q.sql).all(...q.params), options);
+  }
+
+  async countArticlesByOutlet(): Promise<OutletCount[]> {
+    return toOutletCounts(this.db.prepare<[], OutletCountRow>(OUTLET_COUNTS_SQL).all());
   }
 
   async *iterateArticles(): AsyncIterable<Article> {
@@ -196,13 +179,7 @@ export class SqliteStore implements Store {
   }
 
   async getRevisions(articleId: string): Promise<ArticleRevision[]> {
-    return this.stmt.revisions.all(articleId).map((r) => ({
-      articleId,
-      revision: r.revision,
-      contentHash: r.content_hash,
-      replacedAt: r.replaced_at,
-      article: JSON.parse(r.article_json) as Article,
-    }));
+    return toRevisions(articleId, this.stmt.revisions.all(articleId));
   }
 
   get location(): string {

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../../test/support/make-article.js';
-import type { StoryState } from '../../stories/story-state.js';
+import { makeStory, storyHour } from '../../../test/support/make-story.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const HOUR = 3_600_000;
-const t = (h: number): string => new Date(Date.UTC(2023, 2, 1, h)).toISOString();
-
-function story(id: string, first: string | null, last: string | null, memberIds: string[] = ['m']): StoryState {
-  return {
-    id,
-    members: memberIds.map((m) => ({ id: m, outletKey: 'o', title: '标题', publishedAt: first, length: 10 })),
-    representativeId: memberIds[0] ?? 'm',
-    representative: { signature: [1, 2], shingleCount: 2, length: 10, paragraphHashes: ['00'], paragraphLengths: [10], figures: [], bigrams: [3] },
-    firstSeen: first,
-    lastSeen: last,
-    relatedIds: [],
-  };
-}
+const t = storyHour;
+const story = makeStory;
 
 describe('SqliteStoryRepository', () => {
   it('stores, replaces and removes JSON story state', async () => {
@@ -59,7 +48,7 @@ describe('SqliteStoryRepository', () => {
     tables.repository.assign('t:1', 'st-b');
     expect(tables.repository.storyOf('t:1')).toBe('st-b');
     expect(await tables.changedArticleIds()).toEqual(['t:1']);
-    tables.repository.unassign('t:1');
+    tables.repository.unassign(['t:1']);
     expect(tables.repository.storyOf('t:1')).toBeUndefined();
     expect(await tables.countMembers()).toBe(0);
     await store.close();

@@ -94,9 +94,9 @@ export class SqliteStoryRepository implements StoryRepository {
     this.#stmt.assign.run({ articleId, storyId });
   }
 
-  /** Forget that an article was clustered (it becomes pending again). */
-  unassign(articleId: string): void {
-    this.#stmt.unassign.run(articleId);
+  /** Forget that these articles were clustered (they become pending again). */
+  unassign(articleIds: readonly string[]): void {
+    for (const id of articleIds) this.#stmt.unassign.run(id);
   }
 
   /** @inheritdoc */

@@ -4,9 +4,11 @@
  * in one database with the articles.
  */
 import type Database from 'better-sqlite3';
+import { dissolveStories, dissolveStoriesOfArticles } from '../../stories/dissolve.js';
 import type { StoryState } from '../../stories/story-state.js';
 import { DEFAULT_REWIND_LIMIT, planRewind, type RewindQueries } from '../rewind-plan.js';
-import type { PendingArticleRow, PendingCursor, StoryTables } from '../tables.js';
+import { SQLITE_DIALECT, storiesAfterQuery } from '../article-queries.js';
+import type { PendingArticleRow, PendingCursor, StoryListPosition, StoryTables } from '../tables.js';
 import type { Migration } from './migrations.js';
 import { sqliteTransaction } from './async-transaction.js';
 import { acquireClusterLock } from './cluster-lock.js';
@@ -183,9 +185,9 @@ export class SqliteStoryStore implements StoryTables {
         this.repository.resetSpanBound();
       }
       const changed = await this.changedArticleIds();
-      const released = changed.length === 0 ? [] : await this.transaction(async () => this.#dissolveOf(changed));
+      const released = changed.length === 0 ? [] : await this.transaction(() => this.#dissolveOf(changed));
       const plan = await planRewind(this.#rewindQueries, this.#rewindLimit, released);
-      if (plan.storyIds.length > 0) await this.transaction(async () => void this.#releaseStories(plan.storyIds));
+      if (plan.storyIds.length > 0) await this.transaction(async () => void (await this.#releaseStories(plan.storyIds)));
     } catch (err) {
       unlock();
       throw err;
@@ -216,40 +218,22 @@ export class SqliteStoryStore implements StoryTables {
    * Returns how many articles were released.
    */
   async dissolveStoriesOf(articleIds: readonly string[]): Promise<number> {
-    return this.transaction(async () => this.#dissolveOf(articleIds).length);
+    return this.transaction(async () => (await this.#dissolveOf(articleIds)).length);
   }
 
   /** {@link dissolveStoriesOf} inside the caller's transaction; returns the released article ids. */
-  #dissolveOf(articleIds: readonly string[]): string[] {
-    const storyIds = new Set<string>();
+  #dissolveOf(articleIds: readonly string[]): Promise<string[]> {
+    const storyOf = new Map<string, string>();
     for (const id of articleIds) {
-      this.index.remove(id);
       const s = this.repository.storyOf(id);
-      if (s !== undefined) storyIds.add(s);
-      else this.repository.unassign(id);
+      if (s !== undefined) storyOf.set(id, s);
     }
-    return this.#releaseStories([...storyIds]);
+    return dissolveStoriesOfArticles(this, articleIds, storyOf);
   }
 
   /** Delete these stories: members pending again, their keys and the links to them gone. */
-  #releaseStories(storyIds: readonly string[]): string[] {
-    const released: string[] = [];
-    for (const storyId of [...storyIds].sort()) {
-      const state = this.repository.get(storyId);
-      if (state === undefined) continue;
-      for (const m of state.members) {
-        this.repository.unassign(m.id);
-        this.index.remove(m.id);
-        released.push(m.id);
-      }
-      for (const relatedId of state.relatedIds) {
-        const other = this.repository.get(relatedId);
-        if (other === undefined) continue;
-        this.repository.put({ ...other, relatedIds: other.relatedIds.filter((r) => r !== storyId) });
-      }
-      this.repository.remove(storyId);
-    }
-    return released;
+  #releaseStories(storyIds: readonly string[]): Promise<string[]> {
+    return dissolveStories(this, storyIds);
   }
 
   /** Up to `limit` unclustered articles after `cursor`, in (sort_ts, id) order. */
@@ -279,6 +263,15 @@ export class SqliteStoryStore implements StoryTables {
   /** The newest stories first (by first seen; undated last, then id descending). */
   async listStories(limit: number): Promise<StoryState[]> {
     return this.#stmt.list.all(limit).map((r) => JSON.parse(r.state) as StoryState);
+  }
+
+  /** Up to `limit` stories after a position, in {@link listStories} order. */
+  async listStoriesAfter(after: StoryListPosition, limit: number): Promise<StoryState[]> {
+    const q = storiesAfterQuery(after, limit, SQLITE_DIALECT);
+    return this.#db
+      .prepare<unknown[], { state: string }>(q.sql)
+      .all(...q.params)
+      .map((r) => JSON.parse(r.state) as StoryState);
   }
 
   /** One story by id. */

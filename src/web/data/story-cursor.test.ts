@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeStoryCursor, encodeStoryCursor, isAfterCursor } from './story-cursor.js';
+import { decodeStoryCursor, encodeStoryCursor } from './story-cursor.js';
 
 describe('story cursors', () => {
   it('round-trips a dated and an undated position', () => {
@@ -11,16 +11,4 @@ describe('story cursors', () => {
     'rejects %j',
     (c) => expect(decodeStoryCursor(c)).toBeUndefined(),
   );
-
-  it('orders newest first, then id descending, undated last', () => {
-    const c = { ms: Date.parse('2021-12-20T00:00:00Z'), id: 'st-5' };
-    expect(isAfterCursor('2021-12-19T00:00:00Z', 'st-9', c)).toBe(true);
-    expect(isAfterCursor('2021-12-20T00:00:00Z', 'st-4', c)).toBe(true);
-    expect(isAfterCursor('2021-12-20T00:00:00Z', 'st-5', c)).toBe(false);
-    expect(isAfterCursor('2021-12-20T00:00:00Z', 'st-6', c)).toBe(false);
-    expect(isAfterCursor('2021-12-21T00:00:00Z', 'st-1', c)).toBe(false);
-    expect(isAfterCursor(null, 'st-9', c)).toBe(true);
-    expect(isAfterCursor(null, 'st-3', { ms: null, id: 'st-4' })).toBe(true);
-    expect(isAfterCursor('2021-12-19T00:00:00Z', 'st-3', { ms: null, id: 'st-4' })).toBe(false);
-  });
 });

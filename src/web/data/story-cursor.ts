@@ -1,11 +1,8 @@
 /** Keyset cursors over the story list order (first seen descending, undated last, then id descending). */
+import type { StoryListPosition } from '../../store/tables.js';
 
 /** A position in the story list: the last story of a page. */
-export interface StoryCursor {
-  /** Epoch ms of the story's first seen time; null when it has none. */
-  ms: number | null;
-  id: string;
-}
+export type StoryCursor = StoryListPosition;
 
 function epochMs(iso: string | null): number | null {
   if (iso === null) return null;
@@ -29,11 +26,4 @@ export function decodeStoryCursor(cursor: string): StoryCursor | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** True when a story (first seen, id) comes after the cursor in list order. */
-export function isAfterCursor(firstSeen: string | null, id: string, c: StoryCursor): boolean {
-  const ms = epochMs(firstSeen) ?? Number.NEGATIVE_INFINITY;
-  const cms = c.ms ?? Number.NEGATIVE_INFINITY;
-  return ms < cms || (ms === cms && id < c.id);
 }

@@ -7,13 +7,12 @@ import type { Article } from '../../model/article.js';
 import { getOutlet } from '../../outlets/index.js';
 import type { Store } from '../../store/store.js';
 import type { StoryTables } from '../../store/tables.js';
-import { encodeCursor, epochSeconds } from '../../store/sqlite/article-row.js';
+import { InvalidCursorError } from '../../util/errors.js';
 import type { StoryState } from '../../stories/story-state.js';
 import { buildStoryDetail, toStoryListEntry, type StoryDetail, type StoryListEntry } from '../../stories/story-view.js';
 import type { ArticleCard, OutletRef, StoryCard } from '../pages/view-types.js';
 import { badRequest } from '../web-error.js';
 import { decodeStoryCursor, encodeStoryCursor } from './story-cursor.js';
-import { listStoriesAfter } from './story-list.js';
 
 /** A page of stories. */
 export interface StoryPage {
@@ -47,10 +46,8 @@ export interface LoadedStory {
 export interface WebDataOptions {
   /** Story details kept in memory. Default 500. */
   cacheSize?: number;
-  /** How long the outlet list is reused, ms. Default 600 000 (it reads every article). */
+  /** How long the outlet list is reused, ms. Default 600 000 (one grouped count over every article). */
   outletsTtlMs?: number;
-  /** Articles a category page scans at most to fill one page. Default 5 000. */
-  maxCategoryScan?: number;
 }
 
 /** Page size bounds of every list. */
@@ -71,7 +68,6 @@ export class WebData {
   readonly #details = new Map<string, { signature: string; story: LoadedStory }>();
   readonly #cacheSize: number;
   readonly #outletsTtlMs: number;
-  readonly #maxCategoryScan: number;
   #outlets: { at: number; list: Promise<OutletSummary[]> } | undefined;
 
   constructor(store: Store, options: WebDataOptions = {}) {
@@ -79,7 +75,6 @@ export class WebData {
     this.#tables = store.stories();
     this.#cacheSize = options.cacheSize ?? 500;
     this.#outletsTtlMs = options.outletsTtlMs ?? 600_000;
-    this.#maxCategoryScan = options.maxCategoryScan ?? 5_000;
   }
 
   /** Display name of an outlet: as its articles give it, else the registry's, else the key. */
@@ -130,7 +125,7 @@ export class WebData {
     const limit = clampLimit(options.limit, 30);
     const cursor = options.after === undefined || options.after === '' ? undefined : decodeStoryCursor(options.after);
     if (options.after && cursor === undefined) throw badRequest(`invalid cursor ${JSON.stringify(options.after)}`);
-    const page = cursor === undefined ? await this.#tables.listStories(limit + 1) : await listStoriesAfter(this.#tables, cursor, limit + 1);
+    const page = cursor === undefined ? await this.#tables.listStories(limit + 1) : await this.#tables.listStoriesAfter(cursor, limit + 1);
     const more = page.length > limit;
     const states = page.slice(0, limit);
     const last = states[states.length - 1];
@@ -182,45 +177,27 @@ export class WebData {
     return cards;
   }
 
-  /** Newest articles (of one outlet), keyset-paginated. */
-  async articles(options: { outletKey?: string | undefined; after?: string | undefined; limit?: number | undefined } = {}): Promise<ArticleListPage> {
-    const limit = clampLimit(options.limit, 30);
+  /** Newest articles (of one outlet, or filed under one category), keyset-paginated. */
+  async articles(
+    options: { outletKey?: string | undefined; category?: string | undefined; after?: string | undefined; limit?: number | undefined } = {},
+  ): Promise<ArticleListPage> {
     try {
       const page = await this.store.listArticles({
-        limit,
+        limit: clampLimit(options.limit, 30),
         ...(options.outletKey === undefined ? {} : { outletKey: options.outletKey }),
+        ...(options.category === undefined ? {} : { category: options.category }),
         ...(options.after ? { after: options.after } : {}),
       });
       return { articles: page.articles.map((a) => this.#remember(a)), nextCursor: page.nextCursor };
     } catch (err) {
-      if (options.after && /invalid cursor/.test((err as Error).message)) throw badRequest(`invalid cursor ${JSON.stringify(options.after)}`);
+      if (err instanceof InvalidCursorError) throw badRequest(`invalid cursor ${JSON.stringify(err.cursor)}`);
       throw err;
     }
   }
 
-  /**
-   * Newest articles filed under a category. The store has no category index: this scans newest
-   * first, at most `maxCategoryScan` articles per page.
-   */
-  async categoryArticles(name: string, options: { after?: string | undefined; limit?: number | undefined } = {}): Promise<ArticleListPage> {
-    const limit = clampLimit(options.limit, 30);
-    const found: Article[] = [];
-    let after = options.after || undefined;
-    let scanned = 0;
-    while (found.length <= limit && scanned < this.#maxCategoryScan) {
-      const page = await this.articles({ after, limit: 100 });
-      for (const a of page.articles) {
-        scanned++;
-        if (a.categories.includes(name)) found.push(a);
-        if (found.length > limit) break;
-      }
-      if (page.nextCursor === null) break;
-      after = page.nextCursor;
-    }
-    const articles = found.slice(0, limit);
-    const last = articles[articles.length - 1];
-    const more = found.length > limit;
-    return { articles, nextCursor: more && last ? articleCursor(last) : null };
+  /** Newest articles filed under a category. */
+  categoryArticles(name: string, options: { after?: string | undefined; limit?: number | undefined } = {}): Promise<ArticleListPage> {
+    return this.articles({ ...options, category: name });
   }
 
   /** Cards for an article list, each with its story. */
@@ -254,33 +231,14 @@ export class WebData {
   }
 
   async #countOutlets(): Promise<OutletSummary[]> {
-    const byKey = new Map<string, OutletSummary>();
-    // Page by page with a turn of the event loop between pages: other requests go on meanwhile
-    // (an open iterator would hold the connection). The store has no per-outlet count query.
-    let after: string | undefined;
-    for (;;) {
-      const page = await this.store.listArticles({ limit: 1000, ...(after === undefined ? {} : { after }) });
-      for (const a of page.articles) {
-        this.#remember(a);
-        const o = byKey.get(a.outletKey) ?? { key: a.outletKey, name: a.outlet, articleCount: 0, latestAt: null };
-        o.articleCount++;
-        if (a.publishedAt !== null && (o.latestAt === null || Date.parse(a.publishedAt) > Date.parse(o.latestAt))) o.latestAt = a.publishedAt;
-        byKey.set(a.outletKey, o);
-      }
-      if (page.nextCursor === null) break;
-      after = page.nextCursor;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    return [...byKey.values()].sort((x, y) => y.articleCount - x.articleCount || (x.key < y.key ? -1 : 1));
+    return (await this.store.countArticlesByOutlet()).map((o) => {
+      if (!this.#names.has(o.outletKey)) this.#names.set(o.outletKey, o.outlet);
+      return { key: o.outletKey, name: o.outlet, articleCount: o.articleCount, latestAt: o.latestAt };
+    });
   }
 
   /** One outlet's summary, or undefined when the archive has none of its articles. */
   async outlet(key: string): Promise<OutletSummary | undefined> {
     return (await this.outlets()).find((o) => o.key === key);
   }
-}
-
-/** The store's keyset cursor positioned at an article (the next page starts after it). */
-export function articleCursor(a: Article): string {
-  return encodeCursor({ sort_ts: epochSeconds(a.publishedAt) ?? epochSeconds(a.fetchedAt) ?? 0, id: a.id });
 }

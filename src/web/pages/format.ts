@@ -1,17 +1,8 @@
 /** Shared bits of the page renderers: times in Asia/Shanghai, cards, pagers. */
 import { html, type SafeHtml } from '../html.js';
 import type { Links } from '../links.js';
+import { shanghaiFields } from '../../util/shanghai-time.js';
 import type { ArticleCard, StoryCard } from './view-types.js';
-
-const shanghai = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
 
 /**
  * An ISO 8601 instant as `YYYY-MM-DD HH:mm` in Asia/Shanghai; '' for null or an unreadable value.
@@ -21,7 +12,7 @@ export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return '';
-  const p = Object.fromEntries(shanghai.formatToParts(ms).map((x) => [x.type, x.value]));
+  const p = shanghaiFields(ms);
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 

@@ -1,5 +1,12 @@
 /** Mapping between the canonical Article and its row in the `articles` table. */
-import type { Article } from '../../model/article.js';
+import type { Article } from '../model/article.js';
+
+/** Article columns written by an upsert, in table order (both backends). */
+export const ARTICLE_COLUMNS = [
+  'id', 'outlet', 'outlet_key', 'title', 'url', 'published_at', 'sort_ts', 'fetched_at', 'categories',
+  'tags', 'html', 'text', 'images', 'provenance', 'format', 'content_hash', 'digest', 'flags',
+  'raw_origin', 'raw_media_type', 'raw_body',
+] as const;
 
 /** One row of `articles`, as better-sqlite3 returns it. */
 export interface ArticleRow {
@@ -102,4 +109,9 @@ export function decodeCursor(cursor: string): { ts: number; id: string } | undef
   } catch {
     return undefined;
   }
+}
+
+/** The keyset cursor positioned at an article (the next page starts after it). */
+export function articleCursor(a: Article): string {
+  return encodeCursor(articleToParams(a));
 }

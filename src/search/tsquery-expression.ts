@@ -1,17 +1,17 @@
 /**
  * A parsed query as a PostgreSQL `tsquery` literal over the lexemes pg-tsvector.ts writes, with
- * the term semantics of the FTS5 expression (src/search/fts-expression.ts): a term is the
+ * the term semantics of the FTS5 expression (fts-expression.ts, beside it): a term is the
  * phrase of its character grams (`'碳达' <-> '达峰'`), the last one a prefix (`'碳':*`) where
  * FTS5 uses `*`; a bare term of three or more Han characters that is a dictionary word looks up
  * the word lexeme (`'#碳达峰'`); `outlet:`/`category:` and the filters are filter lexemes, so
  * the GIN index applies them; exclusions are `!( … | … )`. The literal is passed to the
  * database as a parameter and cast (`$1::tsquery`), never written into SQL.
  */
-import { categoryToken, outletToken, type ExpressionFilters } from '../../search/fts-expression.js';
-import { gramPhrase } from '../../search/grams.js';
-import type { ParsedQuery, QueryTerm } from '../../search/query-parse.js';
-import { isDictionaryWord, isWordColumnShape } from '../../search/segment.js';
-import { META_PREFIX, quoteLexeme, WORD_PREFIX } from './pg-tsvector.js';
+import { categoryToken, outletToken, type ExpressionFilters } from './fts-expression.js';
+import { gramPhrase } from './grams.js';
+import type { ParsedQuery, QueryTerm } from './query-parse.js';
+import { isDictionaryWord, isWordColumnShape } from './segment.js';
+import { META_PREFIX, quoteLexeme, WORD_PREFIX } from '../store/postgres/pg-tsvector.js';
 
 /** A query compiled for PostgreSQL. */
 export interface PgTsquery {

@@ -1,12 +1,12 @@
 /** The tsquery of a parsed query: term semantics as fts-expression.ts, and what PostgreSQL makes of it. */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshPgDatabase } from '../../../test/support/postgres.js';
-import { categoryToken, outletToken } from '../../search/fts-expression.js';
-import { searchDocumentOf } from '../../search/index-articles.js';
-import { parseQuery } from '../../search/query-parse.js';
-import { buildTsquery, termTsquery } from './pg-tsquery.js';
-import { tsvectorLiteral } from './pg-tsvector.js';
+import { freshPgDatabase } from '../../test/support/postgres.js';
+import { categoryToken, outletToken } from './fts-expression.js';
+import { searchDocumentOf } from './index-articles.js';
+import { parseQuery } from './query-parse.js';
+import { buildTsquery, termTsquery } from './tsquery-expression.js';
+import { tsvectorLiteral } from '../store/postgres/pg-tsvector.js';
 
 describe('termTsquery', () => {
   it.each([
