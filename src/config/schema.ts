@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseDuration, parseSize } from './duration.js';
+import { SHANGHAI_ZONE } from '../util/shanghai-time.js';
 
 /** Value kinds the configuration reference names (docs/configuration.md, `npm run docs:config`). */
 export const valueKinds = new Map<z.ZodTypeAny, string>();
@@ -60,7 +61,7 @@ const newsApiMapping = z
     /** Path to the article HTML in the detail response. Default `content`. */
     detailHtmlPath: z.string().default('content').describe('path to the article HTML in the detail response'),
     /** Time zone of `showTime` values. Default Asia/Shanghai. */
-    timeZone: z.string().default('Asia/Shanghai').describe('time zone of `showTime` values'),
+    timeZone: z.string().default(SHANGHAI_ZONE).describe('time zone of `showTime` values'),
   })
   .strict();
 
@@ -98,7 +99,7 @@ const epaperOptions = z
     /** Days fetched, today and the ones before it. Default 1 (today). */
     days: z.number().int().min(1).max(31).default(1).describe('days fetched, today and the ones before it'),
     /** Zone whose calendar day fills `{yyyy}{mm}{dd}`. Default Asia/Shanghai. */
-    timeZone: z.string().default('Asia/Shanghai').describe('zone whose calendar day fills `{yyyy}{mm}{dd}`'),
+    timeZone: z.string().default(SHANGHAI_ZONE).describe('zone whose calendar day fills `{yyyy}{mm}{dd}`'),
   })
   .strict();
 

@@ -11,6 +11,7 @@ import { FetchError } from '../sources/fetch/fetch-error.js';
 import type { UpsertOutcome } from '../store/store.js';
 import { storeDeduplicated } from './deduplicate.js';
 import { get, type PollContext, type PollOutcome } from './poll-context.js';
+import { SHANGHAI_ZONE } from '../util/shanghai-time.js';
 
 /** Calendar day in `zone` of `at`, `days` back. */
 function dayParts(at: Date, zone: string): { yyyy: string; mm: string; dd: string } {
@@ -41,7 +42,7 @@ export function expandEpaperUrl(template: string, at: Date, page: number, zone: 
 
 /** The PDF URLs of the configured days, oldest day first, page order within a day. */
 export function epaperDays(source: SourceConfig, now: Date): string[][] {
-  const options = source.epaper ?? { pages: 8, days: 1, timeZone: 'Asia/Shanghai' };
+  const options = source.epaper ?? { pages: 8, days: 1, timeZone: SHANGHAI_ZONE };
   const hasPage = /\{(?:page|pp)\}/.test(source.url);
   const days: string[][] = [];
   for (let back = options.days - 1; back >= 0; back--) {

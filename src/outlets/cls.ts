@@ -3,6 +3,7 @@
  * e.g. 财联社（城市，记者 某某）讯; the common lead rules read it.
  */
 import type { Outlet } from './types.js';
+import { SHANGHAI_ZONE } from '../util/shanghai-time.js';
 
 /** 财联社. */
 export const cls: Outlet = {
@@ -11,7 +12,7 @@ export const cls: Outlet = {
   // 深度 / 电报 are CLS sections, too generic to identify the outlet alone.
   aliases: ['财联社', 'CLS', 'cailianshe'],
   hosts: ['cls.cn'],
-  timeZone: 'Asia/Shanghai',
+  timeZone: SHANGHAI_ZONE,
   removeSelectors: [],
   unwrapSelectors: [],
   removeCommentRanges: [],

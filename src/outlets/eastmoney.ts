@@ -3,6 +3,7 @@
  * Bodies link every stock name to a quote page and embed K-line chart images.
  */
 import type { CleaningRules, Outlet } from './types.js';
+import { SHANGHAI_ZONE } from '../util/shanghai-time.js';
 
 /**
  * Eastmoney article markup; also used by the per-outlet feeds Eastmoney republishes
@@ -35,7 +36,7 @@ export const eastmoney: Outlet = {
   name: '东方财富',
   aliases: ['emnews', '东财滚动新闻', '东方财富网', 'Eastmoney'],
   hosts: ['eastmoney.com'],
-  timeZone: 'Asia/Shanghai',
+  timeZone: SHANGHAI_ZONE,
   ...eastmoneyMarkup,
   dropParagraphPatterns: [/^郑重声明[：:]/u],
   provenancePatterns: [

@@ -4,6 +4,7 @@
  * bylines (`辽沈晚报记者`). Their bodies need no HTML cleaning rules of their own.
  */
 import type { Outlet } from './types.js';
+import { SHANGHAI_ZONE } from '../util/shanghai-time.js';
 
 const noMarkupRules = {
   removeSelectors: [],
@@ -19,7 +20,7 @@ function newspaper(key: string, name: string, hosts: string[], titleCodes: strin
     name,
     aliases: [name, ...aliases],
     hosts,
-    timeZone: 'Asia/Shanghai',
+    timeZone: SHANGHAI_ZONE,
     ...noMarkupRules,
     print: { titleCodes },
     example: { fixture: `<p>本报讯 一则为${name}登记而虚构的消息。</p><p>（来源：${name}）</p>` },

@@ -4,6 +4,7 @@
  */
 import { eastmoneyMarkup } from './eastmoney.js';
 import type { Outlet } from './types.js';
+import { SHANGHAI_ZONE } from '../util/shanghai-time.js';
 
 /** 人民邮电报. */
 export const renminyoudianbao: Outlet = {
@@ -11,7 +12,7 @@ export const renminyoudianbao: Outlet = {
   name: '人民邮电报',
   aliases: ['renminyoudianbao', '人民邮电报新闻', '人民邮电报'],
   hosts: ['cnii.com.cn'],
-  timeZone: 'Asia/Shanghai',
+  timeZone: SHANGHAI_ZONE,
   ...eastmoneyMarkup,
   print: { titleCodes: ['RMYDB'] },
   dropParagraphPatterns: [],

@@ -1,5 +1,6 @@
 /** 新浪财经 (Sina Finance), as archived by RSSHub-based Hexo sites (`新浪财经－国內`). */
 import type { Outlet } from './types.js';
+import { SHANGHAI_ZONE } from '../util/shanghai-time.js';
 
 /** 新浪财经. */
 export const sinaFinance: Outlet = {
@@ -7,7 +8,7 @@ export const sinaFinance: Outlet = {
   name: '新浪财经',
   aliases: ['新浪财经', '新浪财经－国內', '新浪财经－国内', 'Sina Finance'],
   hosts: ['finance.sina.cn', 'finance.sina.com.cn'],
-  timeZone: 'Asia/Shanghai',
+  timeZone: SHANGHAI_ZONE,
   removeSelectors: ['.app-kaihu-qr', '.appendQr_wrap', '[class*="appendQr_"]', '.article-notice'],
   unwrapSelectors: [],
   removeCommentRanges: [],

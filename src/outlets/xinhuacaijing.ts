@@ -4,6 +4,7 @@
  */
 import { eastmoneyMarkup } from './eastmoney.js';
 import type { Outlet } from './types.js';
+import { SHANGHAI_ZONE } from '../util/shanghai-time.js';
 
 /** 新华财经. */
 export const xinhuacaijing: Outlet = {
@@ -11,7 +12,7 @@ export const xinhuacaijing: Outlet = {
   name: '新华财经',
   aliases: ['xinhuacaijing', '新华财经新闻', '新华财经'],
   hosts: ['cnfin.com'],
-  timeZone: 'Asia/Shanghai',
+  timeZone: SHANGHAI_ZONE,
   ...eastmoneyMarkup,
   dropParagraphPatterns: [],
   provenancePatterns: [],

@@ -13,6 +13,7 @@ import { contentHashOf } from '../model/content-hash.js';
 import { isPlaceholderImage } from '../outlets/image-rules.js';
 import { sha1Hex } from '../util/hash.js';
 import type { OutletRef } from './outlet-ref.js';
+import { SHANGHAI_ZONE } from '../util/shanghai-time.js';
 
 /** What a source read about one article, before cleaning. */
 export interface ArticleInput {
@@ -72,7 +73,7 @@ export function buildArticle(input: ArticleInput): Article {
   const { outlet } = input;
   const cleaned = cleanBody(input.bodyHtml, { outlet: outlet.rules, baseUrl: input.link });
 
-  const zone = input.timeZone ?? outlet.rules?.timeZone ?? 'Asia/Shanghai';
+  const zone = input.timeZone ?? outlet.rules?.timeZone ?? SHANGHAI_ZONE;
   const publishedAt = input.date ? parseNewsDate(input.date, { zone }) : null;
   if (input.date && publishedAt === null) flag('bad-date', `unreadable date ${JSON.stringify(input.date)}`);
   if (!input.date) flag('missing-date', 'the item has no date');
