@@ -221,3 +221,15 @@ function salvageKeys(lines: string[]): Recovered & { keys: number; dropped: numb
 function flag(message: string): ArticleFlag {
   return { code: 'recovered-front-matter', message };
 }
+
+/**
+ * {@link parseFrontMatter} as the archive adapters start: a document without front matter is
+ * read whole, with a `no-front-matter` flag saying so (`what` names it: post, document).
+ *
+ * @throws InvalidDocumentError when a front-matter block is neither valid YAML nor recoverable.
+ */
+export function readFrontMatterOrWhole(text: string, origin: string, what: string): FrontMatter {
+  const fm = parseFrontMatter(text, origin);
+  if (fm !== null) return { data: fm.data, body: fm.body, flags: [...fm.flags] };
+  return { data: {}, body: text, flags: [{ code: 'no-front-matter', message: `the ${what} has no front matter` }] };
+}

@@ -14,7 +14,7 @@ import {
   readDate,
   readTitle,
 } from './fields.js';
-import { parseFrontMatter } from './front-matter.js';
+import { readFrontMatterOrWhole } from './front-matter.js';
 import { resolveOutlet } from '../outlet-ref.js';
 import { extractParsedPage } from '../page/extract-page.js';
 import { parsePage } from '../page/page-dom.js';
@@ -32,8 +32,6 @@ const LINK_KEYS = ['source_url', 'original_url', 'url', 'link'] as const;
 const DIGEST_KEYS = ['digest', 'description', 'summary', 'excerpt'] as const;
 const MAPPED_KEYS = ['title', 'author', ...DATE_KEYS, ...CATEGORY_KEYS, ...TAG_KEYS, ...LINK_KEYS, ...DIGEST_KEYS];
 
-const NO_FRONT_MATTER = { code: 'no-front-matter', message: 'the document has no front matter' };
-
 /** A first line this short, followed by a blank line and more text, is a plain-text title. */
 const MAX_FIRST_LINE_TITLE = 64;
 /** Longer first lines are paragraphs, not headings. */
@@ -46,12 +44,9 @@ const MAX_HEADING_CHARS = 300;
  * @throws InvalidDocumentError when its front matter is unrecoverable.
  */
 export function parseMarkdownDocument(text: string, origin: string): ArchivePost {
-  const flags: ArticleFlag[] = [];
-  const fm = parseFrontMatter(text, origin);
-  if (fm === null) flags.push({ ...NO_FRONT_MATTER });
-  else flags.push(...fm.flags);
-  const data = fm?.data ?? {};
-  let body = fm?.body ?? text;
+  const fm = readFrontMatterOrWhole(text, origin, 'document');
+  const { data, flags } = fm;
+  let body = fm.body;
   let titleValue: unknown = data['title'];
   if (fieldNonEmpty(titleValue) === undefined) {
     const lead = takeLeadingTitle(body);

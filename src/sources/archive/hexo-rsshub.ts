@@ -4,18 +4,10 @@
  * Layout: front matter with a single-quoted `title`, a `categories` list (金融 / 财联社 / 深度),
  * `author`, `comments: false`, an RFC 1123 `date`, `headimg`/`thumbnail`; the body is raw HTML.
  */
-import type { ArticleFlag } from '../../model/article.js';
 import { isPlaceholderImage } from '../../outlets/image-rules.js';
 import { isHtmlBody, renderMarkdown } from './body-html.js';
-import {
-  absoluteHttpUrl,
-  fieldList,
-  fieldNonEmpty,
-  omitKeys,
-  readDate,
-  readTitle,
-} from './fields.js';
-import { parseFrontMatter } from './front-matter.js';
+import { absoluteHttpUrl, fieldList, fieldNonEmpty, omitKeys, readDate, readTitle } from './fields.js';
+import { readFrontMatterOrWhole } from './front-matter.js';
 import type { ArchivePost } from './types.js';
 
 /** Cover-image keys, most specific first. */
@@ -31,12 +23,9 @@ const MAPPED_KEYS = ['title', 'date', 'categories', 'tags', 'author', ...COVER_K
  * @throws InvalidDocumentError when its front matter is unrecoverable.
  */
 export function parseHexoPost(text: string, origin: string): ArchivePost {
-  const flags: ArticleFlag[] = [];
-  const fm = parseFrontMatter(text, origin);
-  if (fm === null) flags.push({ code: 'no-front-matter', message: 'the post has no front matter' });
-  else flags.push(...fm.flags);
-  const data = fm?.data ?? {};
-  const body = (fm?.body ?? text).trim();
+  const fm = readFrontMatterOrWhole(text, origin, 'post');
+  const { data, flags } = fm;
+  const body = fm.body.trim();
   const categories = fieldList(data['categories']);
   const post: ArchivePost = {
     format: 'hexo-rsshub',

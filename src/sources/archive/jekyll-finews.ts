@@ -5,17 +5,9 @@
  * `> digest` line, the article (plain paragraphs or outlet HTML), a `<http://…>` line with the
  * original URL (or an empty `<>`), then `[返回…](…)` navigation that is not article text.
  */
-import type { ArticleFlag } from '../../model/article.js';
 import { htmlToText, isHtmlBody, paragraphsToHtml } from './body-html.js';
-import {
-  absoluteHttpUrl,
-  fieldList,
-  fieldNonEmpty,
-  omitKeys,
-  readDate,
-  readTitle,
-} from './fields.js';
-import { parseFrontMatter } from './front-matter.js';
+import { absoluteHttpUrl, fieldList, fieldNonEmpty, omitKeys, readDate, readTitle } from './fields.js';
+import { readFrontMatterOrWhole } from './front-matter.js';
 import type { ArchivePost } from './types.js';
 
 /** Front-matter keys mapped to ArchivePost fields (the rest go to `extra`). */
@@ -43,12 +35,9 @@ export interface FinewsBody {
  * @throws InvalidDocumentError when its front matter is unrecoverable.
  */
 export function parseFinewsPost(text: string, origin: string): ArchivePost {
-  const flags: ArticleFlag[] = [];
-  const fm = parseFrontMatter(text, origin);
-  if (fm === null) flags.push({ code: 'no-front-matter', message: 'the post has no front matter' });
-  else flags.push(...fm.flags);
-  const data = fm?.data ?? {};
-  const body = splitFinewsBody(fm?.body ?? text);
+  const fm = readFrontMatterOrWhole(text, origin, 'post');
+  const { data, flags } = fm;
+  const body = splitFinewsBody(fm.body);
   const categories = fieldList(data['categories']);
   const tags = fieldList(data['tags']);
   const post: ArchivePost = {
