@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../src/config/load-config.js';
 import { runFetchRound } from '../src/fetch-round/run-fetch-round.js';
-import { derivePending } from '../src/ingest/derive-pending.js';
+import { derivePending } from '../src/derive/derive-pending.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { makeRss } from '../test/fetch/fixtures/generated.js';
 import { startMockServer, type MockServer } from '../test/fetch/mock-server.js';

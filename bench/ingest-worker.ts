@@ -6,7 +6,7 @@
  *   node --import tsx bench/ingest-worker.ts DB JSONL INDEX COUNT BATCH
  */
 import { readFileSync } from 'node:fs';
-import { derivePending } from '../src/ingest/derive-pending.js';
+import { derivePending } from '../src/derive/derive-pending.js';
 import type { Article } from '../src/model/article.js';
 import { openStore } from '../src/store/open-store.js';
 

@@ -14,7 +14,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { derivePending } from '../src/ingest/derive-pending.js';
+import { derivePending } from '../src/derive/derive-pending.js';
 import { importPaths } from '../src/ingest/import-job.js';
 import type { Article } from '../src/model/article.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';

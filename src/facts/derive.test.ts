@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deriveSteps } from '../ingest/derive-pending.js';
+import { deriveSteps } from '../derive/derive-pending.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { testDbSpec } from '../../test/support/backends.js';

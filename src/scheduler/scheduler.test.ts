@@ -11,7 +11,7 @@ import { makeRss } from '../../test/fetch/fixtures/generated.js';
 import { sendWithEtag, startMockServer, type MockServer } from '../../test/fetch/mock-server.js';
 import { parseConfig } from '../config/load-config.js';
 import type { SourceResult } from '../fetch-round/types.js';
-import { derivePending } from '../ingest/derive-pending.js';
+import { derivePending } from '../derive/derive-pending.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { createScheduler } from './scheduler.js';

@@ -7,7 +7,7 @@ import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { testDbSpec } from '../../test/support/backends.js';
 import { makeArticle } from '../../test/support/make-article.js';
-import { derivePending } from '../ingest/derive-pending.js';
+import { derivePending } from '../derive/derive-pending.js';
 import { createApp } from './app.js';
 import { badRequest } from './web-error.js';
 

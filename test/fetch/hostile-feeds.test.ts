@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
-import { derivePending } from '../../src/ingest/derive-pending.js';
+import { derivePending } from '../../src/derive/derive-pending.js';
 import { runFetchRound } from '../../src/fetch-round/run-fetch-round.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';

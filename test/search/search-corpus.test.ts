@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { derivePending, deriveSteps } from '../../src/ingest/derive-pending.js';
+import { derivePending, deriveSteps } from '../../src/derive/derive-pending.js';
 import { importPaths } from '../../src/ingest/import-job.js';
 import type { Article } from '../../src/model/article.js';
 import { indexPending, reindexAll } from '../../src/search/index-articles.js';

@@ -3,7 +3,7 @@
  * once, by display name; 一致 rows of the facts panel state one value.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { derivePending } from '../../src/ingest/derive-pending.js';
+import { derivePending } from '../../src/derive/derive-pending.js';
 import { storyFacts } from '../../src/facts/query.js';
 import type { Article } from '../../src/model/article.js';
 import { outlets } from '../../src/outlets/index.js';

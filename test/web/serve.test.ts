@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { derivePending } from '../../src/ingest/derive-pending.js';
+import { derivePending } from '../../src/derive/derive-pending.js';
 import { openStore } from '../../src/store/open-store.js';
 import { testDbSpec } from '../support/backends.js';
 import { runCli, startCli } from '../support/cli.js';

@@ -5,7 +5,7 @@
 import { loadConfig } from '../../config/load-config.js';
 import { runFetchRound } from '../../fetch-round/run-fetch-round.js';
 import type { FetchRoundSummary, SourceResult } from '../../fetch-round/types.js';
-import { derivePending, type DeriveCounts } from '../../ingest/derive-pending.js';
+import { derivePending, type DeriveCounts } from '../../derive/derive-pending.js';
 import { createLogger, logSourceResult, resolveLogLevel, type Logger } from '../../log/logger.js';
 import { isPostgresUrl, openStore } from '../../store/open-store.js';
 import { UsageError } from '../../util/errors.js';

@@ -1,7 +1,7 @@
 /** `caixun import <path…>`: archives → articles in the store. */
 import { importPaths, type ImportSummary } from '../../ingest/import-job.js';
 import { openStore } from '../../store/open-store.js';
-import { derivePending } from '../../ingest/derive-pending.js';
+import { derivePending } from '../../derive/derive-pending.js';
 import { EXIT } from '../exit.js';
 import { createProgress } from '../progress.js';
 

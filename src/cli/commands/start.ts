@@ -4,7 +4,7 @@
  * polls and their writes finish, close the server and the database, and exit 0.
  */
 import { loadConfig } from '../../config/load-config.js';
-import { derivePending } from '../../ingest/derive-pending.js';
+import { derivePending } from '../../derive/derive-pending.js';
 import { createLogger, logSourceResult, resolveLogLevel, type Logger } from '../../log/logger.js';
 import { createScheduler } from '../../scheduler/scheduler.js';
 import { isPostgresUrl, openStore } from '../../store/open-store.js';

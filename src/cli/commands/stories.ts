@@ -6,7 +6,7 @@ import type { Article } from '../../model/article.js';
 import { openStore } from '../../store/open-store.js';
 import { openStoreForReading } from '../../store/open-for-reading.js';
 import type { Store } from '../../store/store.js';
-import { derivePending, deriveSteps } from '../../ingest/derive-pending.js';
+import { derivePending, deriveSteps } from '../../derive/derive-pending.js';
 import { reclusterAll, type ClusterProgress } from '../../stories/cluster-store.js';
 import { buildStoryDetail, paragraphSpan, toStoryListEntry, type StoryDetail } from '../../stories/story-view.js';
 import { UsageError } from '../../util/errors.js';

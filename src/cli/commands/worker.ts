@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../config/load-config.js';
 import { parseDuration } from '../../config/duration.js';
-import { derivePending } from '../../ingest/derive-pending.js';
+import { derivePending } from '../../derive/derive-pending.js';
 import { createLogger, logSourceResult, resolveLogLevel, type Logger } from '../../log/logger.js';
 import { isPostgresUrl, openStore } from '../../store/open-store.js';
 import type { PgStore } from '../../store/postgres/pg-store.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDbSpec } from '../../../test/support/backends.js';
 import { makeArticle } from '../../../test/support/make-article.js';
-import { derivePending } from '../../ingest/derive-pending.js';
+import { derivePending } from '../../derive/derive-pending.js';
 import { openStore } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
 import { WebData } from './web-data.js';

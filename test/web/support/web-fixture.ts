@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { derivePending } from '../../../src/ingest/derive-pending.js';
+import { derivePending } from '../../../src/derive/derive-pending.js';
 import { importPaths } from '../../../src/ingest/import-job.js';
 import { openStore } from '../../../src/store/open-store.js';
 import type { Store } from '../../../src/store/store.js';
