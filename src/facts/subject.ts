@@ -3,8 +3,8 @@
  * for a count written before its noun, after it), with @node-rs/jieba and the user
  * dictionary in lexicon.ts; and the normalised subject used to group claims into series.
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
 import {
   GROWTH_MARKERS,
   QUALIFIERS_BEFORE,
@@ -16,12 +16,17 @@ import {
   USER_DICT,
 } from './lexicon.js';
 
+// Required on first use, not imported: the story page and the CLI's reading commands load this
+// module for its subject normalisation and never tokenize (see search/segment.ts).
+const require = createRequire(import.meta.url);
 let jieba: Jieba | undefined;
 
 /** The shared tokenizer (default dictionary + the user dictionary), created on first use. */
 export function tokenizer(): Jieba {
   if (jieba === undefined) {
-    jieba = Jieba.withDict(dict);
+    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
+    jieba = JiebaClass.withDict(dict);
     jieba.loadDict(Buffer.from(USER_DICT));
   }
   return jieba;
