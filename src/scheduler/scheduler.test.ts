@@ -116,6 +116,70 @@ describe('createScheduler', () => {
     expect(await store.stories().countMembers()).toBe(5);
   });
 
+  // The schedule is read asynchronously: a poll that ends during that read leaves it stale. Here
+  // every read of the schedule made while `slow` is polled is held back until that poll's write
+  // is done, and only then answered with what was read before it.
+  it('does not poll a source again on a schedule read before its last poll ended', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let requested!: () => void;
+    const inFlight = new Promise<void>((r) => (requested = r));
+    server.route('/slow', async (_req, res) => {
+      requested();
+      await gate;
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(makeRss({ origin: server.origin, prefix: 's', count: 1 }));
+    });
+    let polled!: () => void;
+    const pollEnded = new Promise<void>((r) => (polled = r));
+    let staleReads = 0;
+    let ended = false;
+    const states = store.sourceStates();
+    // Proxies that call through to the real objects (their methods use private fields).
+    const through = <T extends object>(target: T, own: Partial<T>): T =>
+      new Proxy(target, {
+        get: (t, key) => {
+          if (key in own) return own[key as keyof T];
+          const value = Reflect.get(t, key, t) as unknown;
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(t) : value;
+        },
+      });
+    const listSourceStates = async (): Promise<Awaited<ReturnType<typeof states.listSourceStates>>> => {
+      const inPoll = server.hits.get('/slow') === 1 && !ended;
+      const read = await states.listSourceStates();
+      if (!inPoll) return read;
+      staleReads++;
+      await pollEnded;
+      return read;
+    };
+    const delayed = through(states, { listSourceStates });
+    const watched = through(store, { sourceStates: () => delayed });
+    const results: SourceResult[] = [];
+    const scheduler = createScheduler({
+      config: config(`  - { key: slow, kind: feed, url: "${server.origin}/slow", outlet: 示例, every: 1h, fullText: never }`),
+      store: watched,
+      maxSleepMs: 5,
+      onResult: (r) => {
+        results.push(r);
+        // After the result, the poll's finally runs: let the held read answer after it.
+        if (r.key === 'slow') {
+          ended = true;
+          setImmediate(polled);
+        }
+      },
+    });
+    scheduler.start();
+    await inFlight;
+    // Let the 5 ms checks start a read while the poll is in flight.
+    while (staleReads === 0) await new Promise((r) => setImmediate(r));
+    release();
+    await pollEnded;
+    // Every check after the poll reads the new due time (1 h away); a few rounds of them:
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    await scheduler.stop();
+    expect(results.map((r) => [r.key, r.status])).toEqual([['slow', 'ok']]);
+    expect(server.hits.get('/slow')).toBe(1);
+  });
+
   it('finishes an in-flight poll and its write on stop', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));

@@ -70,6 +70,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let started = false;
   let stopping = false;
   let checking = false;
+  /**
+   * Sources whose poll ended while check() was reading the schedule: what it read for them may
+   * predate the poll's write, so they are looked at again at once instead of polled on it (a
+   * stale due time polled them twice, the second time skipped as not due).
+   */
+  let endedDuringRead: Set<string> | undefined;
 
   // Without a derive step, requests are ignored.
   const derive = coalescedRun(
@@ -97,6 +103,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       .catch((err: unknown) => options.onError?.('fetch', err))
       .finally(() => {
         running.delete(source.key);
+        endedDuringRead?.add(source.key);
         arm(0);
       });
     running.set(source.key, task);
@@ -107,13 +114,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (stopping || checking) return;
     checking = true;
     let wait = maxSleep;
+    const ended = new Set<string>();
+    endedDuringRead = ended;
     try {
-      const states = new Map(
-        (await store.sourceStates().listSourceStates()).map((s) => [s.key, s]),
-      );
+      const read = await store.sourceStates().listSourceStates();
+      endedDuringRead = undefined;
+      const states = new Map(read.map((s) => [s.key, s]));
       const at = now().getTime();
       for (const source of sources) {
         if (running.has(source.key)) continue;
+        if (ended.has(source.key)) {
+          wait = 0;
+          continue;
+        }
         const due = states.get(source.key)?.nextDueAt;
         const dueAt = due ? Date.parse(due) : at;
         if (dueAt <= at && running.size < config.schedule.concurrency) poll(source);
@@ -122,6 +135,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     } catch (err) {
       options.onError?.('schedule', err);
     } finally {
+      endedDuringRead = undefined;
       checking = false;
     }
     arm(wait);
