@@ -81,7 +81,17 @@ interface WorkerFigures {
   created: number;
   storeMs: number;
   deriveMs: number;
+  /** Milliseconds per derive step, this worker's runs (for every worker's articles). */
+  stepMs: Record<string, number>;
+  stepItems: Record<string, number>;
   wallMs: number;
+}
+
+/** Seconds per derive step, summed over workers. */
+function stepSeconds(figures: readonly WorkerFigures[]): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const f of figures) for (const [step, ms] of Object.entries(f.stepMs)) sums[step] = (sums[step] ?? 0) + ms;
+  return Object.fromEntries(Object.entries(sums).map(([step, ms]) => [step, Number((ms / 1000).toFixed(1))]));
 }
 
 function runWorker(db: string, jsonl: string, index: number, count: number, batch: number): Promise<WorkerFigures> {
@@ -138,6 +148,9 @@ async function timedRun(db: string, jsonl: string, workers: number, batch: numbe
     seconds: Number(seconds.toFixed(1)),
     stories,
     deriveShare: Number((figures.reduce((n, f) => n + f.deriveMs, 0) / figures.reduce((n, f) => n + f.wallMs, 0)).toFixed(2)),
+    storeSeconds: Number((figures.reduce((n, f) => n + f.storeMs, 0) / 1000).toFixed(1)),
+    stepSeconds: stepSeconds(figures),
+    stepItems: Object.fromEntries(Object.keys(figures[0]?.stepItems ?? {}).map((step) => [step, figures.reduce((n, f) => n + (f.stepItems[step] ?? 0), 0)])),
   };
 }
 

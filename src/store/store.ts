@@ -84,4 +84,10 @@ export interface Store extends ArticleStore {
   facts(): FactsTables;
   /** Source health, conditional-GET state and content fingerprints. */
   sourceStates(): SourceStateRepository;
+  /**
+   * Take the named lock if nobody holds it, across every process using this archive; resolves
+   * to the function that releases it, or `undefined` at once when another holder has it. Workers
+   * use it so that one of them runs a derive step while the others go on storing.
+   */
+  tryLock(name: string): Promise<(() => Promise<void>) | undefined>;
 }

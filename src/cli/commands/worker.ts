@@ -117,7 +117,8 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<n
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       derive: async () => {
         const started = Date.now();
-        const counts = await derivePending(store);
+        // Another worker running a step runs it for this worker's articles too (derive-pending.ts).
+        const counts = await derivePending(store, { whenBusy: 'skip' });
         logger.info({ stage: 'derive', ...counts, durationMs: Date.now() - started }, 'derive');
       },
       onResult: (r, round) => {

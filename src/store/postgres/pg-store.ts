@@ -23,6 +23,7 @@ import type { ArticlePage, ArticleRevision, ListArticlesOptions, OutletCount, St
 import { pgMigrations } from './migrations.js';
 import { upsertArticleRows } from './pg-article-rows.js';
 import { PgFactsTables } from './pg-facts-tables.js';
+import { tryPgLock } from './pg-named-lock.js';
 import { connectError, createPgPool, parsePgUrl, pgErrorReason, type PgTarget, withPgTransaction } from './pg-pool.js';
 import { PgSearchTables } from './pg-search-tables.js';
 import { PgSourceStateRepository } from './pg-source-state.js';
@@ -222,6 +223,11 @@ export class PgStore implements Store {
   sourceStates(): PgSourceStateRepository {
     this.#sourceStates ??= new PgSourceStateRepository(this.pool);
     return this.#sourceStates;
+  }
+
+  /** A named lock across processes: an advisory lock on a held connection (pg-named-lock.ts). */
+  async tryLock(name: string): Promise<(() => Promise<void>) | undefined> {
+    return tryPgLock(this.pool, name);
   }
 
   /** End the pool (waits for checked-out clients); calling it again does nothing. */

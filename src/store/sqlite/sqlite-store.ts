@@ -21,6 +21,7 @@ import {
 } from '../article-queries.js';
 import { ARTICLE_COLUMNS, type ArticleRow, articleToParams, rowToArticle } from '../article-row.js';
 import { BUSY_TIMEOUT_MS, sqliteTransaction } from './async-transaction.js';
+import { tryNamedLock } from './cluster-lock.js';
 import { SqliteFactsStore } from './facts-tables.js';
 import { migrations } from './migrations.js';
 import { SqliteSearchTables } from './search-tables.js';
@@ -210,6 +211,12 @@ export class SqliteStore implements Store {
   /** Source health and conditional-GET state (table `source_state`). */
   sourceStates(): SqliteSourceStateRepository {
     return new SqliteSourceStateRepository(this.db);
+  }
+
+  /** A named lock across processes: a side file's SQLite lock (see cluster-lock.ts). */
+  async tryLock(name: string): Promise<(() => Promise<void>) | undefined> {
+    const release = tryNamedLock(this.db.name, name, this.db);
+    return release === undefined ? undefined : async () => release();
   }
 
   async close(): Promise<void> {
