@@ -70,6 +70,26 @@ function toPrint(fp: Fingerprint, event: EventProfile): RepresentativePrint {
   };
 }
 
+/**
+ * The earliest and latest valid publication times of members, as written: at equal instants the
+ * first member in order is the earliest and the last one the latest (what a stable sort by time
+ * gives, in one pass instead of a sort of every member at every join).
+ */
+function seenSpan(members: readonly StoryMember[]): { first: string | null; last: string | null } {
+  let first: string | null = null;
+  let last: string | null = null;
+  let earliest = Infinity;
+  let latest = -Infinity;
+  for (const m of members) {
+    if (m.publishedAt === null) continue;
+    const t = Date.parse(m.publishedAt);
+    if (Number.isNaN(t)) continue;
+    if (t < earliest) [earliest, first] = [t, m.publishedAt];
+    if (t >= latest) [latest, last] = [t, m.publishedAt];
+  }
+  return { first, last };
+}
+
 /** Distance (ms) from t to the interval [from, to]; 0 inside it. */
 function distanceToSpan(t: number, from: number, to: number): number {
   return t < from ? from - t : t > to ? t - to : 0;
@@ -199,9 +219,18 @@ export class StoryClusterer {
     const candidates = [into, other].map((s) => s.members.find((m) => m.id === s.representativeId));
     const reps = candidates.filter((m): m is StoryMember => m !== undefined);
     const chosen = chooseRepresentative(reps, this.options.match.maxGrowth);
-    const times = members.map((m) => parseTime(m.publishedAt)).filter((x): x is number => x !== null);
-    const firstMember = members.find((m) => parseTime(m.publishedAt) === Math.min(...times));
-    const lastMember = members.find((m) => parseTime(m.publishedAt) === Math.max(...times));
+    // The first member (in member order) at the earliest and at the latest time; one pass, no
+    // spread of every time into Math.min (quadratic here once, and a stack limit on huge stories).
+    let firstMember: StoryMember | undefined;
+    let lastMember: StoryMember | undefined;
+    let earliest = Infinity;
+    let latest = -Infinity;
+    for (const m of members) {
+      const t = parseTime(m.publishedAt);
+      if (t === null) continue;
+      if (t < earliest) [earliest, firstMember] = [t, m];
+      if (t > latest) [latest, lastMember] = [t, m];
+    }
     const relatedIds = [...new Set([...into.relatedIds, ...other.relatedIds])].filter((id) => id !== into.id && id !== other.id).sort();
     const merged: StoryState = {
       ...into,
@@ -243,13 +272,12 @@ export class StoryClusterer {
     const current = story.members.find((m) => m.id === story.representativeId);
     const pool = current === undefined ? [member] : promote ? [current, member] : [current];
     const chosen = chooseRepresentative(pool, this.options.match.maxGrowth);
-    const times = members.map((m) => m.publishedAt).filter((x): x is string => x !== null && !Number.isNaN(Date.parse(x)));
-    times.sort((a, b) => Date.parse(a) - Date.parse(b));
+    const { first, last } = seenSpan(members);
     const next: StoryState = {
       ...story,
       members,
-      firstSeen: times[0] ?? null,
-      lastSeen: times[times.length - 1] ?? null,
+      firstSeen: first,
+      lastSeen: last,
       ...(chosen.id === member.id ? { representativeId: member.id, representative: toPrint(fp, event) } : {}),
     };
     await this.repository.put(next);

@@ -111,13 +111,25 @@ function bigramCodes(matching: string): Uint32Array {
   return out.slice(0, distinct);
 }
 
-/** Number of values two duplicate-free sequences share (any order). */
+/** The set {@link sharedCount} probes, and the sequence it holds. */
+const probe = new StampedSet();
+let probeHolds: ArrayLike<number> | undefined;
+
+/**
+ * Number of values two duplicate-free sequences share (any order). The set is built from `a`
+ * and kept: an incoming article is compared with every candidate story in a row, always as `a`,
+ * so its set is built once and each candidate only probes it (this was the clusterer's hottest
+ * function when it rebuilt a set for every pair).
+ */
 function sharedCount(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
-  seen.reset(small.length);
-  for (let i = 0; i < small.length; i++) seen.add((small[i] ?? 0) >>> 0);
+  if (probeHolds !== a) {
+    probeHolds = undefined;
+    probe.reset(a.length);
+    for (let i = 0; i < a.length; i++) probe.add((a[i] ?? 0) >>> 0);
+    probeHolds = a;
+  }
   let shared = 0;
-  for (let i = 0; i < large.length; i++) if (seen.has((large[i] ?? 0) >>> 0)) shared++;
+  for (let i = 0; i < b.length; i++) if (probe.has((b[i] ?? 0) >>> 0)) shared++;
   return shared;
 }
 
