@@ -1,12 +1,16 @@
 /** Mapping between the canonical Article and its row in the `articles` table. */
 import type { Article } from '../model/article.js';
+import { packText, storedText } from './packed-text.js';
 
 /** Article columns written by an upsert, in table order (both backends). */
 export const ARTICLE_COLUMNS = [
   'id', 'outlet', 'outlet_key', 'title', 'url', 'published_at', 'sort_ts', 'fetched_at', 'categories',
   'tags', 'html', 'text', 'images', 'provenance', 'format', 'content_hash', 'digest', 'flags',
-  'raw_origin', 'raw_media_type', 'raw_body',
+  'raw_origin', 'raw_media_type', 'raw_body', 'raw_body_br',
 ] as const;
+
+/** Columns holding bytes (BLOB / bytea); every other article column is text or a number. */
+export const ARTICLE_BYTE_COLUMNS: ReadonlySet<string> = new Set(['raw_body_br']);
 
 /** One row of `articles`, as better-sqlite3 returns it. */
 export interface ArticleRow {
@@ -30,7 +34,10 @@ export interface ArticleRow {
   flags: string;
   raw_origin: string;
   raw_media_type: string;
+  /** Empty when {@link raw_body_br} holds the raw input (rows written since the compressed column). */
   raw_body: string;
+  /** The raw input, Brotli-compressed (see packed-text.ts); NULL in older rows and once pruned. */
+  raw_body_br: Buffer | null;
   revision: number;
 }
 
@@ -44,6 +51,9 @@ export function epochSeconds(iso: string | null): number | null {
   return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
 }
 
+/** The list order's time of an article: publication, else fetch time, as UTC epoch seconds. */
+const sortTs = (a: Article): number => epochSeconds(a.publishedAt) ?? epochSeconds(a.fetchedAt) ?? 0;
+
 export function articleToParams(a: Article): ArticleParams {
   return {
     id: a.id,
@@ -52,7 +62,7 @@ export function articleToParams(a: Article): ArticleParams {
     title: a.title,
     url: a.url,
     published_at: a.publishedAt,
-    sort_ts: epochSeconds(a.publishedAt) ?? epochSeconds(a.fetchedAt) ?? 0,
+    sort_ts: sortTs(a),
     fetched_at: a.fetchedAt,
     categories: JSON.stringify(a.categories),
     tags: JSON.stringify(a.tags),
@@ -66,7 +76,8 @@ export function articleToParams(a: Article): ArticleParams {
     flags: JSON.stringify(a.flags),
     raw_origin: a.raw.origin,
     raw_media_type: a.raw.mediaType,
-    raw_body: a.raw.body,
+    raw_body: '',
+    raw_body_br: packText(a.raw.body),
   };
 }
 
@@ -88,7 +99,7 @@ export function rowToArticle(r: ArticleRow): Article {
     format: r.format,
     contentHash: r.content_hash,
     flags: JSON.parse(r.flags) as Article['flags'],
-    raw: { origin: r.raw_origin, mediaType: r.raw_media_type, body: r.raw_body },
+    raw: { origin: r.raw_origin, mediaType: r.raw_media_type, body: storedText(r.raw_body, r.raw_body_br) },
   };
   if (r.digest !== null) article.digest = r.digest;
   return article;
@@ -113,5 +124,5 @@ export function decodeCursor(cursor: string): { ts: number; id: string } | undef
 
 /** The keyset cursor positioned at an article (the next page starts after it). */
 export function articleCursor(a: Article): string {
-  return encodeCursor(articleToParams(a));
+  return encodeCursor({ sort_ts: sortTs(a), id: a.id });
 }

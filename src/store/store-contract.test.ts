@@ -83,6 +83,27 @@ async function execSql(backend: BackendName, spec: string, sql: string): Promise
   await client.end();
 }
 
+/** Rows of one query (the same SQL on both backends) outside the store; bytes come back as Buffers. */
+async function querySql(backend: BackendName, spec: string, sql: string): Promise<Record<string, unknown>[]> {
+  if (backend === 'sqlite') {
+    const db = new Database(spec, { readonly: true });
+    try {
+      return db.prepare<[], Record<string, unknown>>(sql).all();
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: spec });
+  await client.connect();
+  try {
+    return (await client.query<Record<string, unknown>>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
 describe.each(BACKENDS)('store contract on %s', (backend) => {
   const open: Store[] = [];
   async function fresh(): Promise<{ store: Store; spec: string }> {
@@ -140,6 +161,34 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
       [2, v2.contentHash],
     ]);
     expect(await store.countArticles()).toBe(1);
+  });
+
+  it('keeps raw input and revisions compressed, and reads rows written before that as before', async () => {
+    const { store, spec } = await fresh();
+    const body = `<p>${'某市一季度工业增加值同比增长5%，“稳增长”政策持续发力。'.repeat(40)}</p>\n😀 tab\t end`;
+    const v1 = makeArticle({ raw: { origin: 'https://example.org/a', mediaType: 'text/html', body } });
+    const v2 = makeArticle({ title: '第二版', raw: v1.raw });
+    expect(await store.upsertArticles([v1])).toEqual(['new']);
+    expect(await store.upsertArticles([v2])).toEqual(['updated']);
+    const [row] = await querySql(backend, spec, 'SELECT raw_body, raw_body_br FROM articles');
+    expect(row!['raw_body']).toBe('');
+    expect((row!['raw_body_br'] as Buffer).length).toBeLessThan(Buffer.byteLength(body) / 4);
+    const [rev] = await querySql(backend, spec, 'SELECT article_json, article_json_br FROM article_revisions');
+    expect(rev!['article_json']).toBe('');
+    expect(Buffer.isBuffer(rev!['article_json_br'])).toBe(true);
+    expect((await store.getArticle(v1.id))?.raw.body).toBe(body);
+    expect((await store.getRevisions(v1.id)).map((r) => r.article)).toEqual([v1]);
+
+    // Rows as a caixun before the compressed columns wrote them: text in the plain columns.
+    await execSql(
+      backend,
+      spec,
+      `UPDATE articles SET raw_body = ${sqlText('旧的原文')}, raw_body_br = NULL;
+       UPDATE article_revisions SET article_json = ${sqlText(JSON.stringify(v1))}, article_json_br = NULL`,
+    );
+    expect(await store.getArticle(v1.id)).toEqual({ ...v2, raw: { ...v2.raw, body: '旧的原文' } });
+    expect((await store.getRevisions(v1.id)).map((r) => r.article)).toEqual([v1]);
+    expect((await store.listArticles()).articles.map((a) => a.raw.body)).toEqual(['旧的原文']);
   });
 
   it('keeps every version when one batch brings a new article and two changes of it', async () => {

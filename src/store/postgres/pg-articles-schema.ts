@@ -78,3 +78,12 @@ export const sourceStatePgMigration: PgMigration = {
     );
   `,
 };
+
+/** Step: raw input and revisions Brotli-compressed, as on SQLite (src/store/packed-text.ts). */
+export const packedTextPgMigration: PgMigration = {
+  name: 'compressed raw input and revisions',
+  sql: `
+    ALTER TABLE articles ADD COLUMN raw_body_br bytea;
+    ALTER TABLE article_revisions ADD COLUMN article_json_br bytea;
+  `,
+};

@@ -66,4 +66,13 @@ export const migrations: readonly Migration[] = [
   factsTablesMigration,
   sourceHealthMigration,
   factsDirectionMigration,
+  {
+    // Raw input and revisions Brotli-compressed (src/store/packed-text.ts). New rows leave the
+    // plain column empty; older rows keep their text there and are read as before.
+    name: 'compressed raw input and revisions',
+    sql: `
+      ALTER TABLE articles ADD COLUMN raw_body_br BLOB;
+      ALTER TABLE article_revisions ADD COLUMN article_json_br BLOB;
+    `,
+  },
 ];

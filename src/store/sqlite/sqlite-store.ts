@@ -20,6 +20,7 @@ import {
   toRevisions,
 } from '../article-queries.js';
 import { ARTICLE_COLUMNS, type ArticleRow, articleToParams, rowToArticle } from '../article-row.js';
+import { packText } from '../packed-text.js';
 import { BUSY_TIMEOUT_MS, sqliteTransaction } from './async-transaction.js';
 import { SqliteFactsStore } from './facts-tables.js';
 import { migrations } from './migrations.js';
@@ -106,8 +107,8 @@ export class SqliteStore implements Store {
         `UPDATE articles SET ${UPDATES}, revision = revision + 1, updated_at = @now WHERE id = @id`,
       ),
       keepRevision: db.prepare(
-        `INSERT INTO article_revisions (article_id, revision, content_hash, replaced_at, article_json)
-         VALUES (?, ?, ?, ?, ?)`,
+        `INSERT INTO article_revisions (article_id, revision, content_hash, replaced_at, article_json, article_json_br)
+         VALUES (?, ?, ?, ?, '', ?)`,
       ),
       get: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
@@ -136,7 +137,7 @@ export class SqliteStore implements Store {
           old.revision,
           old.content_hash,
           now,
-          JSON.stringify(rowToArticle(old)),
+          packText(JSON.stringify(rowToArticle(old))),
         );
         this.stmt.update.run(params);
         outcomes.push('updated');
