@@ -419,6 +419,41 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
       ]);
     });
 
+    it('stores where a claim sentence is, not the sentence, and reads it back from the article text', async () => {
+      const { store, spec } = await fresh();
+      const text = '导语。😀第二句说营业收入增长7%，利润增长5%。末句。';
+      const article = makeArticle({ id: 't:1', text });
+      await store.upsertArticles([article]);
+      const sentence = '😀第二句说营业收入增长7%，利润增长5%。';
+      const sentenceStart = text.indexOf(sentence);
+      const at = (figure: string): { start: number; end: number } => {
+        const start = text.indexOf(figure);
+        return { start, end: start + figure.length };
+      };
+      const claims = [
+        claim({ value: 7, text: '7%', sentence, sentenceStart, ...at('7%') }),
+        claim({ value: 5, text: '5%', sentence, sentenceStart, ...at('5%') }),
+      ];
+      await store.facts().replaceClaims([{ articleId: 't:1', contentHash: article.contentHash, claims }]);
+      const rows = await querySql(backend, spec, 'SELECT sentence, sentence_length FROM fact_claims ORDER BY seq');
+      expect(rows).toEqual([
+        { sentence: '', sentence_length: sentence.length },
+        { sentence: '', sentence_length: sentence.length },
+      ]);
+      const read = await store.facts().listClaims();
+      expect(read.map((r) => [r.text, r.sentence, r.sentenceStart])).toEqual([
+        ['7%', sentence, sentenceStart],
+        ['5%', sentence, sentenceStart],
+      ]);
+
+      // A row written before the column: the sentence copied, no length.
+      await execSql(backend, spec, `UPDATE fact_claims SET sentence = '旧的句子', sentence_length = NULL WHERE seq = 0`);
+      expect((await store.facts().listClaims()).map((r) => r.sentence)).toEqual(['旧的句子', sentence]);
+      // The article changed and its claims are not extracted again yet: the figure only.
+      await store.upsertArticles([makeArticle({ id: 't:1', text: '改写后的全文，利润增长5%。' })]);
+      expect((await store.facts().listClaims()).map((r) => r.sentence)).toEqual(['旧的句子', '5%']);
+    });
+
     it('reads the story of each claim and filters by story', async () => {
       const { store, spec } = await fresh();
       await store.upsertArticles([makeArticle({ id: 't:1' }), makeArticle({ id: 't:2', publishedAt: '2022-01-01T00:00:00+08:00' })]);

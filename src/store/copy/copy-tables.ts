@@ -97,6 +97,7 @@ export const FACT_CLAIMS: CopiedTable = {
     ['start', 'integer'],
     ['end', 'integer'],
     ['sentence_start', 'integer'],
+    ['sentence_length', 'integer'],
   ],
 };
 

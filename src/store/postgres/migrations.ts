@@ -4,7 +4,7 @@
  * store owns its step (articles and source state here, the others beside their tables).
  */
 import { articlesPgMigration, packedTextPgMigration, sourceStatePgMigration } from './pg-articles-schema.js';
-import { factsDirectionPgMigration, factsPgMigration } from './pg-facts-tables.js';
+import { factsDirectionPgMigration, factsPgMigration, factsSentenceLengthPgMigration } from './pg-facts-tables.js';
 import { searchPgMigration } from './pg-search-tables.js';
 import { storyTablesPgMigration } from './pg-story-tables.js';
 import { workQueuePgMigration } from './pg-work-queue.js';
@@ -25,4 +25,5 @@ export const pgMigrations: readonly PgMigration[] = [
   workQueuePgMigration,
   factsDirectionPgMigration,
   packedTextPgMigration,
+  factsSentenceLengthPgMigration,
 ];

@@ -2,7 +2,7 @@
  * Schema migrations: an append-only ordered list. Never edit a step that has shipped;
  * add a new one. `PRAGMA user_version` records how many steps a database has applied.
  */
-import { factsDirectionMigration, factsTablesMigration } from './facts-tables.js';
+import { factsDirectionMigration, factsSentenceLengthMigration, factsTablesMigration } from './facts-tables.js';
 import { searchTablesMigration } from './search-tables.js';
 import { sourceHealthMigration, sourceStateMigration } from './source-state.js';
 import { storyKeySetsMigration, storyTablesMigration } from './story-tables.js';
@@ -74,5 +74,5 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE articles ADD COLUMN raw_body_br BLOB;
       ALTER TABLE article_revisions ADD COLUMN article_json_br BLOB;
     `,
-  },
+  },  factsSentenceLengthMigration,
 ];
