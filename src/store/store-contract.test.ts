@@ -285,6 +285,28 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
     }
   });
 
+  it('stores a story signature and bigrams as base64 uint32, and reads states stored as plain JSON as before', async () => {
+    const { store, spec } = await fresh();
+    const tables = store.stories();
+    const story = makeStory('s-a', storyHour(1), storyHour(2), ['m-1', 'm-2']);
+    story.representative.signature = [0, 1, 0xffffffff, 123_456_789, 2 ** 31];
+    story.representative.bigrams = [0x4e004e01, 7, 0x9fff9fff];
+    await tables.repository.put(story);
+    const [row] = await querySql(backend, spec, 'SELECT state FROM stories');
+    const stored = JSON.parse(row!['state'] as string) as { representative: Record<string, unknown> };
+    expect(stored.representative['signature']).toBe(Buffer.from(new Uint32Array(story.representative.signature).buffer).toString('base64'));
+    expect(typeof stored.representative['bigrams']).toBe('string');
+    expect(await tables.repository.get('s-a')).toEqual(story);
+    expect(await tables.listStories(10)).toEqual([story]);
+    expect(await tables.repository.storiesSeenBetween(Date.parse(storyHour(0)), Date.parse(storyHour(3)))).toEqual([story]);
+
+    // A state as a caixun before the base64 encoding wrote it.
+    const older = { ...story, members: story.members.slice(0, 1) };
+    await execSql(backend, spec, `UPDATE stories SET state = ${sqlText(JSON.stringify(older))}`);
+    expect(await tables.repository.get('s-a')).toEqual(older);
+    expect(await tables.listStories(10)).toEqual([older]);
+  });
+
   it('counts articles by outlet with the newest name and newest publication time, most first', async () => {
     const { store } = await fresh();
     expect(await store.countArticlesByOutlet()).toEqual([]);

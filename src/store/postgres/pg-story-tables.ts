@@ -23,6 +23,7 @@ import { PgLshIndex } from './pg-lsh-index.js';
 import { PgStoryRepository, PgStorySession } from './pg-story-repository.js';
 import { DEFAULT_REWIND_LIMIT } from '../rewind-plan.js';
 import { earliest, planRewind, type Position } from './pg-story-rewind.js';
+import { parseStoryState } from '../story-state-text.js';
 
 /**
  * Step: the story tables (after articles; search and facts join `story_members`).
@@ -354,13 +355,13 @@ export class PgStoryTables implements StoryTables {
       'SELECT state FROM stories ORDER BY first_seen_ms DESC NULLS LAST, id DESC LIMIT $1',
       [limit],
     );
-    return rows.map((r) => JSON.parse(r.state) as StoryState);
+    return rows.map((r) => parseStoryState(r.state));
   }
   /** Up to `limit` stories after a position, in {@link listStories} order. */
   async listStoriesAfter(after: StoryListPosition, limit: number): Promise<StoryState[]> {
     const q = storiesAfterQuery(after, limit, PG_DIALECT);
     const { rows } = await this.#pool.query<{ state: string }>(q.sql, q.params);
-    return rows.map((r) => JSON.parse(r.state) as StoryState);
+    return rows.map((r) => parseStoryState(r.state));
   }
 
 
@@ -368,7 +369,7 @@ export class PgStoryTables implements StoryTables {
   async getStory(id: string): Promise<StoryState | undefined> {
     const { rows } = await this.#pool.query<{ state: string }>('SELECT state FROM stories WHERE id = $1', [id]);
     const row = rows[0];
-    return row === undefined ? undefined : (JSON.parse(row.state) as StoryState);
+    return row === undefined ? undefined : parseStoryState(row.state);
   }
 
   /** Delete every story, membership and index key (before a full recluster). */

@@ -14,6 +14,7 @@ import { sqliteTransaction } from './async-transaction.js';
 import { acquireClusterLock } from './cluster-lock.js';
 import { SqliteLshIndex } from './sqlite-lsh-index.js';
 import { SqliteStoryRepository } from './sqlite-story-repository.js';
+import { parseStoryState } from '../story-state-text.js';
 
 /**
  * Migration step 2.
@@ -262,7 +263,7 @@ export class SqliteStoryStore implements StoryTables {
 
   /** The newest stories first (by first seen; undated last, then id descending). */
   async listStories(limit: number): Promise<StoryState[]> {
-    return this.#stmt.list.all(limit).map((r) => JSON.parse(r.state) as StoryState);
+    return this.#stmt.list.all(limit).map((r) => parseStoryState(r.state));
   }
 
   /** Up to `limit` stories after a position, in {@link listStories} order. */
@@ -271,7 +272,7 @@ export class SqliteStoryStore implements StoryTables {
     return this.#db
       .prepare<unknown[], { state: string }>(q.sql)
       .all(...q.params)
-      .map((r) => JSON.parse(r.state) as StoryState);
+      .map((r) => parseStoryState(r.state));
   }
 
   /** One story by id. */
