@@ -7,6 +7,7 @@
 import type { Article } from '../model/article.js';
 import type { SourceStateRepository } from './source-state.js';
 import type { FactsTables, SearchTables, StoryTables } from './tables.js';
+import type { RetentionTables } from './retention.js';
 
 /** What an upsert did to one article. */
 export type UpsertOutcome = 'new' | 'updated' | 'unchanged';
@@ -84,4 +85,6 @@ export interface Store extends ArticleStore {
   facts(): FactsTables;
   /** Source health, conditional-GET state and content fingerprints. */
   sourceStates(): SourceStateRepository;
+  /** Dropping raw inputs and deleting old articles (`caixun prune`). */
+  retention(): RetentionTables;
 }

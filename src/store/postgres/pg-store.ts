@@ -24,6 +24,7 @@ import { pgMigrations } from './migrations.js';
 import { upsertArticleRows } from './pg-article-rows.js';
 import { PgFactsTables } from './pg-facts-tables.js';
 import { connectError, createPgPool, parsePgUrl, pgErrorReason, type PgTarget, withPgTransaction } from './pg-pool.js';
+import { PgRetentionTables } from './pg-retention-tables.js';
 import { PgSearchTables } from './pg-search-tables.js';
 import { PgSourceStateRepository } from './pg-source-state.js';
 import { PgStoryTables } from './pg-story-tables.js';
@@ -222,6 +223,11 @@ export class PgStore implements Store {
   sourceStates(): PgSourceStateRepository {
     this.#sourceStates ??= new PgSourceStateRepository(this.pool);
     return this.#sourceStates;
+  }
+
+  /** Dropping raw inputs and deleting old articles (`caixun prune`). */
+  retention(): PgRetentionTables {
+    return new PgRetentionTables(this.pool);
   }
 
   /** End the pool (waits for checked-out clients); calling it again does nothing. */

@@ -24,6 +24,7 @@ import { packText } from '../packed-text.js';
 import { BUSY_TIMEOUT_MS, sqliteTransaction } from './async-transaction.js';
 import { SqliteFactsStore } from './facts-tables.js';
 import { migrations } from './migrations.js';
+import { SqliteRetentionTables } from './retention-tables.js';
 import { SqliteSearchTables } from './search-tables.js';
 import { SqliteSourceStateRepository } from './source-state.js';
 import { SqliteStoryStore } from './story-tables.js';
@@ -211,6 +212,11 @@ export class SqliteStore implements Store {
   /** Source health and conditional-GET state (table `source_state`). */
   sourceStates(): SqliteSourceStateRepository {
     return new SqliteSourceStateRepository(this.db);
+  }
+
+  /** Dropping raw inputs and deleting old articles (`caixun prune`). */
+  retention(): SqliteRetentionTables {
+    return new SqliteRetentionTables(this.db);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,53 @@
+/** {@link RetentionTables} on PostgreSQL (see retention.ts). */
+import type pg from 'pg';
+import { StoreError } from '../../util/errors.js';
+import { PG_DIALECT } from '../article-queries.js';
+import { type RetentionDialect, retentionSql, type RetentionTables } from '../retention.js';
+import { pgErrorReason, withPgTransaction } from './pg-pool.js';
+
+const DIALECT: RetentionDialect = { ...PG_DIALECT, inIds: (column, n) => `${column} = ANY($${n}::text[])` };
+const SQL = retentionSql(DIALECT);
+
+export class PgRetentionTables implements RetentionTables {
+  readonly #pool: pg.Pool;
+
+  /** @param pool - the pool of a migrated database. */
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  async #count(sql: string, params: unknown[]): Promise<number> {
+    const { rows } = await this.#pool.query<{ n: string }>(sql, params);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async countRawBefore(beforeIso: string): Promise<number> {
+    return this.#count(SQL.countRaw, [beforeIso]);
+  }
+
+  async dropRawBefore(beforeIso: string, limit: number): Promise<number> {
+    return (await this.#pool.query(SQL.dropRaw, [beforeIso, limit])).rowCount ?? 0;
+  }
+
+  async countArticlesBefore(beforeEpochSeconds: number): Promise<number> {
+    return this.#count(SQL.countArticles, [beforeEpochSeconds]);
+  }
+
+  async articlesBefore(beforeEpochSeconds: number, afterId: string, limit: number): Promise<string[]> {
+    // Ids compare as SQLite compares them (bytes), so paging by id visits the same order.
+    const sql = SQL.articlesBefore.replace('id > $2 ORDER BY id', 'id COLLATE "C" > $2 ORDER BY id COLLATE "C"');
+    const { rows } = await this.#pool.query<{ id: string }>(sql, [beforeEpochSeconds, afterId, limit]);
+    return rows.map((r) => r.id);
+  }
+
+  async deleteArticles(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    try {
+      await withPgTransaction(this.#pool, async (client) => {
+        for (const sql of SQL.deleteOwned) await client.query(sql, [ids]);
+      });
+    } catch (err) {
+      throw new StoreError(`store: deleting ${ids.length} articles failed: ${pgErrorReason(err)}`, { cause: err });
+    }
+  }
+}

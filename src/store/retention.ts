@@ -1,0 +1,54 @@
+/**
+ * Retention (`caixun prune`), the store's part: raw inputs dropped from articles stored before a
+ * time, and articles deleted with every row that belongs to them. The SQL is written once for
+ * both backends; only parameters and id lists are written differently.
+ */
+import type { SqlDialect } from './article-queries.js';
+
+/** What pruning needs of a store. */
+export interface RetentionTables {
+  /** Articles stored (last written) before `beforeIso` that still keep their raw input. */
+  countRawBefore(beforeIso: string): Promise<number>;
+  /** Drop the raw input of up to `limit` of those articles (the clean article stays); returns how many. */
+  dropRawBefore(beforeIso: string, limit: number): Promise<number>;
+  /** Articles published (or, undated, fetched) before `beforeEpochSeconds`. */
+  countArticlesBefore(beforeEpochSeconds: number): Promise<number>;
+  /** Up to `limit` of those articles' ids after `afterId`, by id. */
+  articlesBefore(beforeEpochSeconds: number, afterId: string, limit: number): Promise<string[]>;
+  /**
+   * Delete these articles in one transaction with their revisions, content fingerprints, search
+   * documents, claims and story memberships. Their stories are the caller's: dissolve them first.
+   */
+  deleteArticles(ids: readonly string[]): Promise<void>;
+}
+
+/** How a backend writes "column is one of the ids of parameter n". */
+export interface RetentionDialect extends SqlDialect {
+  inIds(column: string, n: number): string;
+}
+
+/** Rows that still hold a raw input, last written before parameter 1. */
+const RAW_KEPT = (d: RetentionDialect): string =>
+  `updated_at < ${d.param(1)} AND (raw_body <> '' OR raw_body_br IS NOT NULL)`;
+
+/** The statements of {@link RetentionTables}, for one dialect. */
+export function retentionSql(d: RetentionDialect) {
+  return {
+    countRaw: `SELECT count(*) AS n FROM articles WHERE ${RAW_KEPT(d)}`,
+    // updated_at is left alone: the raw input is no part of the article the derive steps read.
+    dropRaw: `UPDATE articles SET raw_body = '', raw_body_br = NULL
+      WHERE id IN (SELECT id FROM articles WHERE ${RAW_KEPT(d)} ORDER BY id LIMIT ${d.param(2)})`,
+    countArticles: `SELECT count(*) AS n FROM articles WHERE sort_ts < ${d.param(1)}`,
+    articlesBefore: `SELECT id FROM articles WHERE sort_ts < ${d.param(1)} AND id > ${d.param(2)} ORDER BY id LIMIT ${d.param(3)}`,
+    /** Statements deleting what belongs to the articles of parameter 1, articles last. */
+    deleteOwned: [
+      `DELETE FROM article_revisions WHERE ${d.inIds('article_id', 1)}`,
+      `DELETE FROM article_fingerprints WHERE ${d.inIds('article_id', 1)}`,
+      `DELETE FROM fact_claims WHERE ${d.inIds('article_id', 1)}`,
+      `DELETE FROM fact_articles WHERE ${d.inIds('article_id', 1)}`,
+      `DELETE FROM story_members WHERE ${d.inIds('article_id', 1)}`,
+      `DELETE FROM search_docs WHERE ${d.inIds('article_id', 1)}`,
+      `DELETE FROM articles WHERE ${d.inIds('id', 1)}`,
+    ],
+  };
+}

@@ -1,0 +1,58 @@
+/** {@link RetentionTables} on SQLite (see retention.ts); the FTS5 rows go with their documents. */
+import type Database from 'better-sqlite3';
+import { SQLITE_DIALECT } from '../article-queries.js';
+import { type RetentionDialect, retentionSql, type RetentionTables } from '../retention.js';
+import { sqliteTransaction } from './async-transaction.js';
+
+const DIALECT: RetentionDialect = {
+  ...SQLITE_DIALECT,
+  inIds: (column) => `${column} IN (SELECT value FROM json_each(?))`,
+};
+
+export class SqliteRetentionTables implements RetentionTables {
+  readonly #db: Database.Database;
+  readonly #stmt;
+
+  /** @param db - an open, migrated database. */
+  constructor(db: Database.Database) {
+    this.#db = db;
+    const sql = retentionSql(DIALECT);
+    this.#stmt = {
+      countRaw: db.prepare<[string], number>(sql.countRaw.replace('count(*) AS n', 'count(*)')).pluck(),
+      dropRaw: db.prepare<[string, number]>(sql.dropRaw),
+      countArticles: db.prepare<[number], number>(sql.countArticles.replace('count(*) AS n', 'count(*)')).pluck(),
+      articlesBefore: db.prepare<[number, string, number], string>(sql.articlesBefore).pluck(),
+      deleteOwned: [
+        // Contentless FTS5 rows are deleted by rowid, before the document map that holds it.
+        db.prepare<[string]>(
+          `DELETE FROM search_fts WHERE rowid IN (SELECT rowid FROM search_docs WHERE ${DIALECT.inIds('article_id', 1)})`,
+        ),
+        ...sql.deleteOwned.map((s) => db.prepare<[string]>(s)),
+      ],
+    };
+  }
+
+  async countRawBefore(beforeIso: string): Promise<number> {
+    return this.#stmt.countRaw.get(beforeIso) ?? 0;
+  }
+
+  async dropRawBefore(beforeIso: string, limit: number): Promise<number> {
+    return this.#stmt.dropRaw.run(beforeIso, limit).changes;
+  }
+
+  async countArticlesBefore(beforeEpochSeconds: number): Promise<number> {
+    return this.#stmt.countArticles.get(beforeEpochSeconds) ?? 0;
+  }
+
+  async articlesBefore(beforeEpochSeconds: number, afterId: string, limit: number): Promise<string[]> {
+    return this.#stmt.articlesBefore.all(beforeEpochSeconds, afterId, limit);
+  }
+
+  async deleteArticles(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const list = JSON.stringify(ids);
+    await sqliteTransaction(this.#db, async () => {
+      for (const stmt of this.#stmt.deleteOwned) stmt.run(list);
+    });
+  }
+}
