@@ -6,11 +6,11 @@ import { packText, storedText } from './packed-text.js';
 export const ARTICLE_COLUMNS = [
   'id', 'outlet', 'outlet_key', 'title', 'url', 'published_at', 'sort_ts', 'fetched_at', 'categories',
   'tags', 'html', 'text', 'images', 'provenance', 'format', 'content_hash', 'digest', 'flags',
-  'raw_origin', 'raw_media_type', 'raw_body', 'raw_body_br',
+  'raw_origin', 'raw_media_type', 'raw_body', 'raw_body_br', 'html_br',
 ] as const;
 
 /** Columns holding bytes (BLOB / bytea); every other article column is text or a number. */
-export const ARTICLE_BYTE_COLUMNS: ReadonlySet<string> = new Set(['raw_body_br']);
+export const ARTICLE_BYTE_COLUMNS: ReadonlySet<string> = new Set(['raw_body_br', 'html_br']);
 
 /** One row of `articles`, as better-sqlite3 returns it. */
 export interface ArticleRow {
@@ -24,6 +24,7 @@ export interface ArticleRow {
   fetched_at: string;
   categories: string;
   tags: string;
+  /** Empty when {@link html_br} holds the HTML (rows written since the compressed column). */
   html: string;
   text: string;
   images: string;
@@ -38,6 +39,8 @@ export interface ArticleRow {
   raw_body: string;
   /** The raw input, Brotli-compressed (see packed-text.ts); NULL in older rows and once pruned. */
   raw_body_br: Buffer | null;
+  /** The article HTML, Brotli-compressed; NULL in older rows. */
+  html_br: Buffer | null;
   revision: number;
 }
 
@@ -66,7 +69,8 @@ export function articleToParams(a: Article): ArticleParams {
     fetched_at: a.fetchedAt,
     categories: JSON.stringify(a.categories),
     tags: JSON.stringify(a.tags),
-    html: a.html,
+    html: '',
+    html_br: packText(a.html),
     text: a.text,
     images: JSON.stringify(a.images),
     provenance: JSON.stringify(a.provenance),
@@ -92,7 +96,7 @@ export function rowToArticle(r: ArticleRow): Article {
     fetchedAt: r.fetched_at,
     categories: JSON.parse(r.categories) as string[],
     tags: JSON.parse(r.tags) as string[],
-    html: r.html,
+    html: storedText(r.html, r.html_br),
     text: r.text,
     images: JSON.parse(r.images) as string[],
     provenance: JSON.parse(r.provenance) as Article['provenance'],

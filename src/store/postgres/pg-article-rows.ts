@@ -27,7 +27,8 @@ const VALUES = ARTICLE_COLUMNS.map(value).join(', ');
 
 /** Params as JSON for `json_to_recordset`: byte columns as hex. */
 function jsonParams(p: ArticleParams): Record<string, unknown> {
-  return { ...p, raw_body_br: p.raw_body_br === null ? null : p.raw_body_br.toString('hex') };
+  const hex = (b: Buffer | null): string | null => (b === null ? null : b.toString('hex'));
+  return { ...p, raw_body_br: hex(p.raw_body_br), html_br: hex(p.html_br) };
 }
 
 /** Insert the batch's rows that do not exist, lock those that do, in id order; returns the inserted ids. */

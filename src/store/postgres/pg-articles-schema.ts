@@ -87,3 +87,9 @@ export const packedTextPgMigration: PgMigration = {
     ALTER TABLE article_revisions ADD COLUMN article_json_br bytea;
   `,
 };
+
+/** Step: the article HTML Brotli-compressed, as on SQLite. */
+export const packedHtmlPgMigration: PgMigration = {
+  name: 'compressed article html',
+  sql: `ALTER TABLE articles ADD COLUMN html_br bytea;`,
+};

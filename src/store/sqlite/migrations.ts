@@ -74,5 +74,12 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE articles ADD COLUMN raw_body_br BLOB;
       ALTER TABLE article_revisions ADD COLUMN article_json_br BLOB;
     `,
-  },  factsSentenceLengthMigration,
+  },
+  factsSentenceLengthMigration,
+  {
+    // The article HTML Brotli-compressed too (src/store/packed-text.ts); read only to show an
+    // article, never by SQL. Older rows keep it in the plain column.
+    name: 'compressed article html',
+    sql: `ALTER TABLE articles ADD COLUMN html_br BLOB;`,
+  },
 ];

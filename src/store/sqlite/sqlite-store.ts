@@ -122,9 +122,10 @@ export class SqliteStore implements Store {
     const outcomes: UpsertOutcome[] = [];
     for (const article of articles) {
       const current = this.stmt.currentHash.get(article.id);
-      const params = { ...articleToParams(article), now };
+      // Built only for a row that is written: it compresses the raw input and HTML.
+      const params = (): Record<string, unknown> => ({ ...articleToParams(article), now });
       if (!current) {
-        this.stmt.insert.run(params);
+        this.stmt.insert.run(params());
         outcomes.push('new');
       } else if (
         current.content_hash === article.contentHash ||
@@ -140,7 +141,7 @@ export class SqliteStore implements Store {
           now,
           packText(JSON.stringify(rowToArticle(old))),
         );
-        this.stmt.update.run(params);
+        this.stmt.update.run(params());
         outcomes.push('updated');
       }
     }
