@@ -94,17 +94,26 @@ describe('pruneArticles', () => {
 });
 
 describe('pruneRawInputs', () => {
-  it('drops raw inputs stored before the age and keeps everything else', async () => {
+  it('drops raw inputs stored before the age, of articles and their earlier versions, and keeps everything else', async () => {
     const before = await store.getArticle('c:3');
     expect(before!.raw.body).not.toBe('');
     // every row was written just now: an hour-old cutoff seen from two hours ahead covers them all
     const later = new Date(Date.now() + 2 * HOUR);
-    expect(await pruneRawInputs(store, HOUR, NOW)).toEqual({ before: new Date(NOW.getTime() - HOUR).toISOString(), rawDropped: 0 });
-    expect((await pruneRawInputs(store, HOUR, later, { dryRun: true })).rawDropped).toBe(5);
+    expect(await pruneRawInputs(store, HOUR, NOW)).toEqual({
+      before: new Date(NOW.getTime() - HOUR).toISOString(),
+      rawDropped: 0,
+      revisionRawDropped: 0,
+    });
+    const revision = (await store.getRevisions('a:1'))[0]!.article;
+    expect(revision.raw.body).not.toBe('');
+    expect(await pruneRawInputs(store, HOUR, later, { dryRun: true })).toMatchObject({ rawDropped: 5, revisionRawDropped: 1 });
     expect((await store.getArticle('c:3'))!.raw.body).toBe(before!.raw.body);
-    expect((await pruneRawInputs(store, HOUR, later)).rawDropped).toBe(5);
+    expect((await store.getRevisions('a:1'))[0]!.article).toEqual(revision);
+    expect(await pruneRawInputs(store, HOUR, later)).toMatchObject({ rawDropped: 5, revisionRawDropped: 1 });
     expect(await store.getArticle('c:3')).toEqual({ ...before, raw: { ...before!.raw, body: '' } });
-    expect((await pruneRawInputs(store, HOUR, later)).rawDropped).toBe(0);
+    // the earlier version keeps everything but its raw input
+    expect((await store.getRevisions('a:1'))[0]!.article).toEqual({ ...revision, raw: { ...revision.raw, body: '' } });
+    expect(await pruneRawInputs(store, HOUR, later)).toMatchObject({ rawDropped: 0, revisionRawDropped: 0 });
     // nothing derived has to change: no article counts as changed
     expect(await store.search().countChangedSince('')).toBe(5);
     expect(await derivePending(store)).toEqual({ stories: 0, search: 0, facts: 0 });

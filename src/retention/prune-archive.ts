@@ -5,6 +5,9 @@
  * remaining members of those stories clustered again, their search documents, claims, revisions
  * and fingerprints deleted with them.
  */
+import type { Article } from '../model/article.js';
+import { packText, storedText } from '../store/packed-text.js';
+import type { RevisionKey } from '../store/retention.js';
 import { clusterPending } from '../stories/cluster-store.js';
 import type { Store } from '../store/store.js';
 import { UsageError } from '../util/errors.js';
@@ -47,6 +50,8 @@ export interface RawPruneResult {
   /** Raw inputs last written before this time are dropped. */
   before: string;
   rawDropped: number;
+  /** Earlier versions (revisions replaced before that time) whose raw input was dropped. */
+  revisionRawDropped: number;
 }
 
 export interface ArticlePruneResult {
@@ -62,20 +67,45 @@ export interface ArticlePruneResult {
   reclustered: number;
 }
 
-/** Drop the raw input of every article last written more than `ageMs` before `now`. */
+/** Drop the raw input of every article last written, and every revision replaced, more than `ageMs` before `now`. */
 export async function pruneRawInputs(store: Store, ageMs: number, now: Date, options: PruneOptions = {}): Promise<RawPruneResult> {
   const before = new Date(now.getTime() - ageMs).toISOString();
   const retention = store.retention();
   const total = await retention.countRawBefore(before);
-  if (options.dryRun) return { before, rawDropped: total };
   let done = 0;
-  for (;;) {
-    const n = await retention.dropRawBefore(before, BATCH);
-    if (n === 0) break;
-    done += n;
-    options.onProgress?.({ step: 'raw', done, total: Math.max(total, done) });
+  if (options.dryRun) done = total;
+  else {
+    for (;;) {
+      const n = await retention.dropRawBefore(before, BATCH);
+      if (n === 0) break;
+      done += n;
+      options.onProgress?.({ step: 'raw', done, total: Math.max(total, done) });
+    }
   }
-  return { before, rawDropped: done };
+  return { before, rawDropped: done, revisionRawDropped: await pruneRevisionRaw(store, before, options.dryRun === true) };
+}
+
+/**
+ * Drop the raw input kept inside revisions replaced before `before` (each revision stores the
+ * whole earlier article, compressed, so this is done here rather than in SQL); returns how many
+ * had one. Revisions are few next to articles, and one already without a raw input is skipped.
+ */
+async function pruneRevisionRaw(store: Store, before: string, dryRun: boolean): Promise<number> {
+  const retention = store.retention();
+  let after: RevisionKey | null = null;
+  let dropped = 0;
+  for (;;) {
+    const page = await retention.revisionsBefore(before, after, BATCH);
+    if (page.length === 0) return dropped;
+    for (const r of page) {
+      const article = JSON.parse(storedText(r.articleJson, r.articleJsonBr)) as Article;
+      if (article.raw.body === '') continue;
+      dropped++;
+      if (!dryRun) await retention.rewriteRevision(r, packText(JSON.stringify({ ...article, raw: { ...article.raw, body: '' } })));
+    }
+    const last = page[page.length - 1]!;
+    after = { articleId: last.articleId, revision: last.revision };
+  }
 }
 
 /** Delete every article published (undated: fetched) more than `ageMs` before `now`, and what derives from it. */

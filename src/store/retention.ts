@@ -5,12 +5,31 @@
  */
 import type { SqlDialect } from './article-queries.js';
 
+/** A revision's key. */
+export interface RevisionKey {
+  articleId: string;
+  revision: number;
+}
+
+/** A revision's key and its stored article, in either encoding (see packed-text.ts). */
+export interface StoredRevision extends RevisionKey {
+  articleJson: string;
+  articleJsonBr: Buffer | null;
+}
+
 /** What pruning needs of a store. */
 export interface RetentionTables {
   /** Articles stored (last written) before `beforeIso` that still keep their raw input. */
   countRawBefore(beforeIso: string): Promise<number>;
   /** Drop the raw input of up to `limit` of those articles (the clean article stays); returns how many. */
   dropRawBefore(beforeIso: string, limit: number): Promise<number>;
+  /**
+   * Up to `limit` revisions replaced before `beforeIso`, after `after` in (article id, revision)
+   * order. Their stored article holds the raw input of that version.
+   */
+  revisionsBefore(beforeIso: string, after: RevisionKey | null, limit: number): Promise<StoredRevision[]>;
+  /** Replace the stored article of one revision (its JSON, compressed by packText of packed-text.ts). */
+  rewriteRevision(key: RevisionKey, articleJsonBr: Buffer): Promise<void>;
   /** Articles published (or, undated, fetched) before `beforeEpochSeconds`. */
   countArticlesBefore(beforeEpochSeconds: number): Promise<number>;
   /** Up to `limit` of those articles' ids after `afterId`, by id. */
@@ -38,6 +57,11 @@ export function retentionSql(d: RetentionDialect) {
     // updated_at is left alone: the raw input is no part of the article the derive steps read.
     dropRaw: `UPDATE articles SET raw_body = '', raw_body_br = NULL
       WHERE id IN (SELECT id FROM articles WHERE ${RAW_KEPT(d)} ORDER BY id LIMIT ${d.param(2)})`,
+    revisionsBefore: `SELECT article_id, revision, article_json, article_json_br FROM article_revisions
+      WHERE replaced_at < ${d.param(1)} AND (article_id, revision) > (${d.param(2)}, ${d.param(3)})
+      ORDER BY article_id, revision LIMIT ${d.param(4)}`,
+    rewriteRevision: `UPDATE article_revisions SET article_json = '', article_json_br = ${d.param(1)}
+      WHERE article_id = ${d.param(2)} AND revision = ${d.param(3)}`,
     countArticles: `SELECT count(*) AS n FROM articles WHERE sort_ts < ${d.param(1)}`,
     articlesBefore: `SELECT id FROM articles WHERE sort_ts < ${d.param(1)} AND id > ${d.param(2)} ORDER BY id LIMIT ${d.param(3)}`,
     /** Statements deleting what belongs to the articles of parameter 1, articles last. */

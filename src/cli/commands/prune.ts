@@ -34,7 +34,12 @@ const LABELS: Record<PruneProgress['step'], [label: string, unit: string]> = {
 function summaryLine(raw: RawPruneResult | undefined, articles: ArticlePruneResult | undefined, dryRun: boolean): string {
   const parts: string[] = [];
   const verb = (done: string, would: string): string => (dryRun ? would : done);
-  if (raw !== undefined) parts.push(`${verb('dropped', 'would drop')} the raw input of ${raw.rawDropped} articles stored before ${raw.before}`);
+  if (raw !== undefined) {
+    parts.push(
+      `${verb('dropped', 'would drop')} the raw input of ${raw.rawDropped} articles stored before ${raw.before}` +
+        ` and of ${raw.revisionRawDropped} earlier versions`,
+    );
+  }
   if (articles !== undefined) {
     let line = `${verb('deleted', 'would delete')} ${articles.articlesDeleted} articles published before ${articles.before}`;
     if (!dryRun) line += ` (${articles.storiesDissolved} stories dissolved, ${articles.reclustered} articles clustered again)`;

@@ -2,7 +2,13 @@
 import type pg from 'pg';
 import { StoreError } from '../../util/errors.js';
 import { PG_DIALECT } from '../article-queries.js';
-import { type RetentionDialect, retentionSql, type RetentionTables } from '../retention.js';
+import {
+  type RetentionDialect,
+  type RevisionKey,
+  retentionSql,
+  type RetentionTables,
+  type StoredRevision,
+} from '../retention.js';
 import { pgErrorReason, withPgTransaction } from './pg-pool.js';
 
 const DIALECT: RetentionDialect = { ...PG_DIALECT, inIds: (column, n) => `${column} = ANY($${n}::text[])` };
@@ -27,6 +33,18 @@ export class PgRetentionTables implements RetentionTables {
 
   async dropRawBefore(beforeIso: string, limit: number): Promise<number> {
     return (await this.#pool.query(SQL.dropRaw, [beforeIso, limit])).rowCount ?? 0;
+  }
+
+  async revisionsBefore(beforeIso: string, after: RevisionKey | null, limit: number): Promise<StoredRevision[]> {
+    const { rows } = await this.#pool.query<{ article_id: string; revision: number; article_json: string; article_json_br: Buffer | null }>(
+      SQL.revisionsBefore,
+      [beforeIso, after?.articleId ?? '', after?.revision ?? -1, limit],
+    );
+    return rows.map((r) => ({ articleId: r.article_id, revision: r.revision, articleJson: r.article_json, articleJsonBr: r.article_json_br }));
+  }
+
+  async rewriteRevision(key: RevisionKey, articleJsonBr: Buffer): Promise<void> {
+    await this.#pool.query(SQL.rewriteRevision, [articleJsonBr, key.articleId, key.revision]);
   }
 
   async countArticlesBefore(beforeEpochSeconds: number): Promise<number> {

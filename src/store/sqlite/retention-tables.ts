@@ -1,13 +1,26 @@
 /** {@link RetentionTables} on SQLite (see retention.ts); the FTS5 rows go with their documents. */
 import type Database from 'better-sqlite3';
 import { SQLITE_DIALECT } from '../article-queries.js';
-import { type RetentionDialect, retentionSql, type RetentionTables } from '../retention.js';
+import {
+  type RetentionDialect,
+  type RevisionKey,
+  retentionSql,
+  type RetentionTables,
+  type StoredRevision,
+} from '../retention.js';
 import { sqliteTransaction } from './async-transaction.js';
 
 const DIALECT: RetentionDialect = {
   ...SQLITE_DIALECT,
   inIds: (column) => `${column} IN (SELECT value FROM json_each(?))`,
 };
+
+interface RevisionRow {
+  article_id: string;
+  revision: number;
+  article_json: string;
+  article_json_br: Buffer | null;
+}
 
 export class SqliteRetentionTables implements RetentionTables {
   readonly #db: Database.Database;
@@ -22,6 +35,8 @@ export class SqliteRetentionTables implements RetentionTables {
       dropRaw: db.prepare<[string, number]>(sql.dropRaw),
       countArticles: db.prepare<[number], number>(sql.countArticles.replace('count(*) AS n', 'count(*)')).pluck(),
       articlesBefore: db.prepare<[number, string, number], string>(sql.articlesBefore).pluck(),
+      revisionsBefore: db.prepare<[string, string, number, number], RevisionRow>(sql.revisionsBefore),
+      rewriteRevision: db.prepare<[Buffer, string, number]>(sql.rewriteRevision),
       deleteOwned: [
         // Contentless FTS5 rows are deleted by rowid, before the document map that holds it.
         db.prepare<[string]>(
@@ -38,6 +53,16 @@ export class SqliteRetentionTables implements RetentionTables {
 
   async dropRawBefore(beforeIso: string, limit: number): Promise<number> {
     return this.#stmt.dropRaw.run(beforeIso, limit).changes;
+  }
+
+  async revisionsBefore(beforeIso: string, after: RevisionKey | null, limit: number): Promise<StoredRevision[]> {
+    return this.#stmt.revisionsBefore
+      .all(beforeIso, after?.articleId ?? '', after?.revision ?? -1, limit)
+      .map((r) => ({ articleId: r.article_id, revision: r.revision, articleJson: r.article_json, articleJsonBr: r.article_json_br }));
+  }
+
+  async rewriteRevision(key: RevisionKey, articleJsonBr: Buffer): Promise<void> {
+    this.#stmt.rewriteRevision.run(articleJsonBr, key.articleId, key.revision);
   }
 
   async countArticlesBefore(beforeEpochSeconds: number): Promise<number> {
