@@ -6,11 +6,11 @@ import { packText, storedText } from './packed-text.js';
 export const ARTICLE_COLUMNS = [
   'id', 'outlet', 'outlet_key', 'title', 'url', 'published_at', 'sort_ts', 'fetched_at', 'categories',
   'tags', 'html', 'text', 'images', 'provenance', 'format', 'content_hash', 'digest', 'flags',
-  'raw_origin', 'raw_media_type', 'raw_body', 'raw_body_br', 'html_br',
+  'raw_origin', 'raw_media_type', 'raw_body', 'raw_body_br', 'html_br', 'text_br',
 ] as const;
 
 /** Columns holding bytes (BLOB / bytea); every other article column is text or a number. */
-export const ARTICLE_BYTE_COLUMNS: ReadonlySet<string> = new Set(['raw_body_br', 'html_br']);
+export const ARTICLE_BYTE_COLUMNS: ReadonlySet<string> = new Set(['raw_body_br', 'html_br', 'text_br']);
 
 /** One row of `articles`, as better-sqlite3 returns it. */
 export interface ArticleRow {
@@ -26,6 +26,7 @@ export interface ArticleRow {
   tags: string;
   /** Empty when {@link html_br} holds the HTML (rows written since the compressed column). */
   html: string;
+  /** Empty when {@link text_br} holds the plain text (rows written since the compressed column). */
   text: string;
   images: string;
   provenance: string;
@@ -41,6 +42,8 @@ export interface ArticleRow {
   raw_body_br: Buffer | null;
   /** The article HTML, Brotli-compressed; NULL in older rows. */
   html_br: Buffer | null;
+  /** The plain text, Brotli-compressed; NULL in older rows. Every query reading text reads both. */
+  text_br: Buffer | null;
   revision: number;
 }
 
@@ -71,7 +74,8 @@ export function articleToParams(a: Article): ArticleParams {
     tags: JSON.stringify(a.tags),
     html: '',
     html_br: packText(a.html),
-    text: a.text,
+    text: '',
+    text_br: packText(a.text),
     images: JSON.stringify(a.images),
     provenance: JSON.stringify(a.provenance),
     format: a.format,
@@ -97,7 +101,7 @@ export function rowToArticle(r: ArticleRow): Article {
     categories: JSON.parse(r.categories) as string[],
     tags: JSON.parse(r.tags) as string[],
     html: storedText(r.html, r.html_br),
-    text: r.text,
+    text: storedText(r.text, r.text_br),
     images: JSON.parse(r.images) as string[],
     provenance: JSON.parse(r.provenance) as Article['provenance'],
     format: r.format,

@@ -28,6 +28,12 @@ export function unpackText(packed: Uint8Array): string {
   return brotliDecompressSync(packed).toString('utf8');
 }
 
+/** A row read with `text` and `text_br` (articles): its text restored, `text_br` left out. */
+export function withText<R extends { text: string; text_br?: Uint8Array | null }>(row: R): Omit<R, 'text_br'> {
+  const { text_br, ...rest } = row;
+  return { ...rest, text: storedText(row.text, text_br) };
+}
+
 /** The text of a (plain, packed) column pair: the packed one when set, the plain one otherwise (older rows). */
 export function storedText(plain: string, packed: Uint8Array | null | undefined): string {
   return packed === null || packed === undefined ? plain : unpackText(packed);

@@ -163,14 +163,16 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
     expect(await store.countArticles()).toBe(1);
   });
 
-  it('keeps raw input, html and revisions compressed, and reads rows written before that as before', async () => {
+  it('keeps raw input, html, text and revisions compressed, and reads rows written before that as before', async () => {
     const { store, spec } = await fresh();
     const body = `<p>${'某市一季度工业增加值同比增长5%，“稳增长”政策持续发力。'.repeat(40)}</p>\n😀 tab\t end`;
     const v1 = makeArticle({ raw: { origin: 'https://example.org/a', mediaType: 'text/html', body } });
     const v2 = makeArticle({ title: '第二版', raw: v1.raw });
     expect(await store.upsertArticles([v1])).toEqual(['new']);
     expect(await store.upsertArticles([v2])).toEqual(['updated']);
-    const [row] = await querySql(backend, spec, 'SELECT raw_body, raw_body_br, html, html_br FROM articles');
+    const [row] = await querySql(backend, spec, 'SELECT raw_body, raw_body_br, html, html_br, text, text_br FROM articles');
+    expect(row!['text']).toBe('');
+    expect(Buffer.isBuffer(row!['text_br'])).toBe(true);
     expect(row!['raw_body']).toBe('');
     expect((row!['raw_body_br'] as Buffer).length).toBeLessThan(Buffer.byteLength(body) / 4);
     expect(row!['html']).toBe('');
@@ -185,10 +187,16 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
     await execSql(
       backend,
       spec,
-      `UPDATE articles SET raw_body = ${sqlText('旧的原文')}, raw_body_br = NULL, html = ${sqlText('<p>旧的</p>')}, html_br = NULL;
+      `UPDATE articles SET raw_body = ${sqlText('旧的原文')}, raw_body_br = NULL, html = ${sqlText('<p>旧的</p>')}, html_br = NULL,
+         text = ${sqlText('旧的正文')}, text_br = NULL;
        UPDATE article_revisions SET article_json = ${sqlText(JSON.stringify(v1))}, article_json_br = NULL`,
     );
-    expect(await store.getArticle(v1.id)).toEqual({ ...v2, html: '<p>旧的</p>', raw: { ...v2.raw, body: '旧的原文' } });
+    expect(await store.getArticle(v1.id)).toEqual({ ...v2, html: '<p>旧的</p>', text: '旧的正文', raw: { ...v2.raw, body: '旧的原文' } });
+    // every derive step reads the text of older rows too
+    expect((await store.stories().pendingAfter(null, 10)).map((r) => r.text)).toEqual(['旧的正文']);
+    expect((await store.facts().pendingAfter('', 10)).map((r) => r.text)).toEqual(['旧的正文']);
+    expect((await store.search().changedAfter({ updatedAt: '', id: '' }, 10)).map((r) => r.text)).toEqual(['旧的正文']);
+    expect((await store.search().hitRow(v1.id))?.text).toBe('旧的正文');
     expect((await store.getRevisions(v1.id)).map((r) => r.article)).toEqual([v1]);
     expect((await store.listArticles()).articles.map((a) => a.raw.body)).toEqual(['旧的原文']);
   });

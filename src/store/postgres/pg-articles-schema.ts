@@ -93,3 +93,9 @@ export const packedHtmlPgMigration: PgMigration = {
   name: 'compressed article html',
   sql: `ALTER TABLE articles ADD COLUMN html_br bytea;`,
 };
+
+/** Step: the article's plain text Brotli-compressed, as on SQLite. */
+export const packedArticleTextPgMigration: PgMigration = {
+  name: 'compressed article text',
+  sql: `ALTER TABLE articles ADD COLUMN text_br bytea;`,
+};

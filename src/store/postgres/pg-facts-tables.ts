@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import { StoreError } from '../../util/errors.js';
+import { withText } from '../packed-text.js';
 import { articlesToCutFrom, type ClaimRow, SENTENCE_SOURCE_SQL, storedSentence, toStoredClaims } from '../claim-row.js';
 import type { ClaimInput, ClaimQuery, FactsPendingRow, FactsTables, StoredClaim } from '../tables.js';
 import type { PgMigration } from './migrations.js';
@@ -86,12 +87,12 @@ export class PgFactsTables implements FactsTables {
 
   /** Up to `limit` articles after id `afterId` whose claims are missing or stale, by id. */
   async pendingAfter(afterId: string, limit: number): Promise<FactsPendingRow[]> {
-    const { rows } = await this.#pool.query<FactsPendingRow>(
-      `SELECT a.id, a.text, a.published_at, a.content_hash FROM articles a
+    const { rows } = await this.#pool.query<FactsPendingRow & { text_br: Buffer | null }>(
+      `SELECT a.id, a.text, a.text_br, a.published_at, a.content_hash FROM articles a
        WHERE a.id > $1 AND ${STALE} ORDER BY a.id LIMIT $2`,
       [afterId, limit],
     );
-    return rows;
+    return rows.map(withText);
   }
 
   /** Number of articles whose claims are missing or stale. */
@@ -177,7 +178,8 @@ export class PgFactsTables implements FactsTables {
     const texts =
       ids.length === 0
         ? []
-        : (await this.#pool.query<{ id: string; text: string }>(SENTENCE_SOURCE_SQL('a.id = ANY($1::text[])'), [ids])).rows;
-    return toStoredClaims(rows, new Map(texts.map((t) => [t.id, t.text])));
+        : (await this.#pool.query<{ id: string; text: string; text_br: Buffer | null }>(SENTENCE_SOURCE_SQL('a.id = ANY($1::text[])'), [ids]))
+            .rows;
+    return toStoredClaims(rows, new Map(texts.map((t) => [t.id, withText(t).text])));
   }
 }

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { sqliteTransaction } from './async-transaction.js';
 import type { Migration } from './migrations.js';
+import { withText } from '../packed-text.js';
 import { articlesToCutFrom, type ClaimRow, SENTENCE_SOURCE_SQL, storedSentence, toStoredClaims } from '../claim-row.js';
 import type { ClaimInput, ClaimQuery, FactsPendingRow, FactsTables, StoredClaim } from '../tables.js';
 
@@ -83,8 +84,8 @@ export class SqliteFactsStore implements FactsTables {
     this.#db = db;
     const stale = `NOT EXISTS (SELECT 1 FROM fact_articles f WHERE f.article_id = a.id AND f.content_hash = a.content_hash)`;
     this.#stmt = {
-      pending: db.prepare<{ id: string; limit: number }, FactsPendingRow>(
-        `SELECT a.id, a.text, a.published_at, a.content_hash FROM articles a
+      pending: db.prepare<{ id: string; limit: number }, FactsPendingRow & { text_br: Buffer | null }>(
+        `SELECT a.id, a.text, a.text_br, a.published_at, a.content_hash FROM articles a
          WHERE a.id > @id AND ${stale} ORDER BY a.id LIMIT @limit`,
       ),
       countPending: db.prepare<[], number>(`SELECT count(*) FROM articles a WHERE ${stale}`).pluck(),
@@ -100,7 +101,7 @@ export class SqliteFactsStore implements FactsTables {
          ON CONFLICT (article_id) DO UPDATE SET content_hash = excluded.content_hash, claims = excluded.claims`,
       ),
       countClaims: db.prepare<[], number>('SELECT count(*) FROM fact_claims').pluck(),
-      texts: db.prepare<[string], { id: string; text: string }>(
+      texts: db.prepare<[string], { id: string; text: string; text_br: Buffer | null }>(
         SENTENCE_SOURCE_SQL('a.id IN (SELECT value FROM json_each(?))'),
       ),
     };
@@ -108,7 +109,7 @@ export class SqliteFactsStore implements FactsTables {
 
   /** Up to `limit` articles after id `afterId` whose claims are missing or stale, by id. */
   async pendingAfter(afterId: string, limit: number): Promise<FactsPendingRow[]> {
-    return this.#stmt.pending.all({ id: afterId, limit });
+    return this.#stmt.pending.all({ id: afterId, limit }).map(withText);
   }
 
   /** Number of articles whose claims are missing or stale. */
@@ -170,6 +171,6 @@ export class SqliteFactsStore implements FactsTables {
     const rows = this.#db.prepare<[Record<string, unknown>], ClaimRow>(sql).all(params);
     const ids = articlesToCutFrom(rows);
     const texts = ids.length === 0 ? [] : this.#stmt.texts.all(JSON.stringify(ids));
-    return toStoredClaims(rows, new Map(texts.map((t) => [t.id, t.text])));
+    return toStoredClaims(rows, new Map(texts.map((t) => [t.id, withText(t).text])));
   }
 }

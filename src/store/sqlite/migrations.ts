@@ -81,5 +81,10 @@ export const migrations: readonly Migration[] = [
     // article, never by SQL. Older rows keep it in the plain column.
     name: 'compressed article html',
     sql: `ALTER TABLE articles ADD COLUMN html_br BLOB;`,
+  },  {
+    // The plain text Brotli-compressed too; every query that reads it reads text_br beside it
+    // (src/store/packed-text.ts withText). Older rows keep it in the plain column.
+    name: 'compressed article text',
+    sql: `ALTER TABLE articles ADD COLUMN text_br BLOB;`,
   },
 ];

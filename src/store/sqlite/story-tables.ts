@@ -14,6 +14,7 @@ import { sqliteTransaction } from './async-transaction.js';
 import { acquireClusterLock } from './cluster-lock.js';
 import { SqliteLshIndex } from './sqlite-lsh-index.js';
 import { SqliteStoryRepository } from './sqlite-story-repository.js';
+import { withText } from '../packed-text.js';
 import { parseStoryState } from '../story-state-text.js';
 
 /**
@@ -145,8 +146,8 @@ export class SqliteStoryStore implements StoryTables {
            WHERE m.content_hash IS NOT a.content_hash ORDER BY m.article_id`,
         )
         .pluck(),
-      pending: db.prepare<{ ts: number; id: string; limit: number }, PendingArticleRow>(
-        `SELECT a.id, a.sort_ts, a.title, a.text, a.published_at, a.outlet_key, a.provenance
+      pending: db.prepare<{ ts: number; id: string; limit: number }, PendingArticleRow & { text_br: Buffer | null }>(
+        `SELECT a.id, a.sort_ts, a.title, a.text, a.text_br, a.published_at, a.outlet_key, a.provenance
          FROM articles a
          WHERE (a.sort_ts > @ts OR (a.sort_ts = @ts AND a.id > @id))
            AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
@@ -239,11 +240,13 @@ export class SqliteStoryStore implements StoryTables {
 
   /** Up to `limit` unclustered articles after `cursor`, in (sort_ts, id) order. */
   async pendingAfter(cursor: PendingCursor | null, limit: number): Promise<PendingArticleRow[]> {
-    return this.#stmt.pending.all({
-      ts: cursor?.ts ?? Number.MIN_SAFE_INTEGER,
-      id: cursor?.id ?? '',
-      limit,
-    });
+    return this.#stmt.pending
+      .all({
+        ts: cursor?.ts ?? Number.MIN_SAFE_INTEGER,
+        id: cursor?.id ?? '',
+        limit,
+      })
+      .map(withText);
   }
 
   /** Number of articles not clustered yet. */
