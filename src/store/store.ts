@@ -81,10 +81,10 @@ export interface Store extends ArticleStore {
   stories(): StoryTables;
   /** The search index. One handle per store. */
   search(): SearchTables;
+  /** Dropping raw inputs and deleting old articles (`caixun prune`). */
+  retention(): RetentionTables;
   /** The numeric claims. */
   facts(): FactsTables;
   /** Source health, conditional-GET state and content fingerprints. */
   sourceStates(): SourceStateRepository;
-  /** Dropping raw inputs and deleting old articles (`caixun prune`). */
-  retention(): RetentionTables;
 }

@@ -213,6 +213,11 @@ export class PgStore implements Store {
     return this.#search;
   }
 
+  /** Dropping raw inputs and deleting old articles (`caixun prune`). */
+  retention(): PgRetentionTables {
+    return new PgRetentionTables(this.pool);
+  }
+
   /** The numeric claims (tables `fact_claims`, `fact_articles`). */
   facts(): PgFactsTables {
     this.#facts ??= new PgFactsTables(this.pool);
@@ -223,11 +228,6 @@ export class PgStore implements Store {
   sourceStates(): PgSourceStateRepository {
     this.#sourceStates ??= new PgSourceStateRepository(this.pool);
     return this.#sourceStates;
-  }
-
-  /** Dropping raw inputs and deleting old articles (`caixun prune`). */
-  retention(): PgRetentionTables {
-    return new PgRetentionTables(this.pool);
   }
 
   /** End the pool (waits for checked-out clients); calling it again does nothing. */

@@ -205,6 +205,11 @@ export class SqliteStore implements Store {
     return this.#search;
   }
 
+  /** Dropping raw inputs and deleting old articles (`caixun prune`). */
+  retention(): SqliteRetentionTables {
+    return new SqliteRetentionTables(this.db);
+  }
+
   /** The numeric claims of this database (tables `fact_claims`, `fact_articles`). */
   facts(): SqliteFactsStore {
     return new SqliteFactsStore(this.db);
@@ -213,11 +218,6 @@ export class SqliteStore implements Store {
   /** Source health and conditional-GET state (table `source_state`). */
   sourceStates(): SqliteSourceStateRepository {
     return new SqliteSourceStateRepository(this.db);
-  }
-
-  /** Dropping raw inputs and deleting old articles (`caixun prune`). */
-  retention(): SqliteRetentionTables {
-    return new SqliteRetentionTables(this.db);
   }
 
   async close(): Promise<void> {
