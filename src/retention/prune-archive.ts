@@ -6,7 +6,7 @@
  * and fingerprints deleted with them.
  */
 import type { Article } from '../model/article.js';
-import { packText, storedText } from '../store/packed-text.js';
+import { packBody, packText, storedText, unpackBody } from '../store/packed-text.js';
 import type { RevisionKey } from '../store/retention.js';
 import { clusterPending } from '../stories/cluster-store.js';
 import type { Store } from '../store/store.js';
@@ -72,15 +72,22 @@ export async function pruneRawInputs(store: Store, ageMs: number, now: Date, opt
   const before = new Date(now.getTime() - ageMs).toISOString();
   const retention = store.retention();
   const total = await retention.countRawBefore(before);
+  let seen = 0;
   let done = 0;
-  if (options.dryRun) done = total;
-  else {
-    for (;;) {
-      const n = await retention.dropRawBefore(before, BATCH);
-      if (n === 0) break;
-      done += n;
-      options.onProgress?.({ step: 'raw', done, total: Math.max(total, done) });
+  let afterId = '';
+  for (;;) {
+    const page = await retention.rawBefore(before, afterId, BATCH);
+    if (page.length === 0) break;
+    for (const row of page) {
+      // A compressed body holds the raw input beside text and HTML: packed again without it.
+      const body = row.bodyBr === null ? undefined : unpackBody(row.bodyBr);
+      if ((body?.raw ?? row.rawBody) === '') continue;
+      done++;
+      if (!options.dryRun) await retention.dropRaw(row.id, body === undefined ? null : packBody({ ...body, raw: '' }));
     }
+    seen += page.length;
+    afterId = page[page.length - 1]!.id;
+    options.onProgress?.({ step: 'raw', done: seen, total: Math.max(total, seen) });
   }
   return { before, rawDropped: done, revisionRawDropped: await pruneRevisionRaw(store, before, options.dryRun === true) };
 }

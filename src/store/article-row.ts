@@ -1,16 +1,16 @@
 /** Mapping between the canonical Article and its row in the `articles` table. */
 import type { Article } from '../model/article.js';
-import { packText, storedText } from './packed-text.js';
+import { packBody, storedBody } from './packed-text.js';
 
 /** Article columns written by an upsert, in table order (both backends). */
 export const ARTICLE_COLUMNS = [
   'id', 'outlet', 'outlet_key', 'title', 'url', 'published_at', 'sort_ts', 'fetched_at', 'categories',
   'tags', 'html', 'text', 'images', 'provenance', 'format', 'content_hash', 'digest', 'flags',
-  'raw_origin', 'raw_media_type', 'raw_body', 'raw_body_br', 'html_br', 'text_br',
+  'raw_origin', 'raw_media_type', 'raw_body', 'body_br',
 ] as const;
 
 /** Columns holding bytes (BLOB / bytea); every other article column is text or a number. */
-export const ARTICLE_BYTE_COLUMNS: ReadonlySet<string> = new Set(['raw_body_br', 'html_br', 'text_br']);
+export const ARTICLE_BYTE_COLUMNS: ReadonlySet<string> = new Set(['body_br']);
 
 /** One row of `articles`, as better-sqlite3 returns it. */
 export interface ArticleRow {
@@ -24,9 +24,9 @@ export interface ArticleRow {
   fetched_at: string;
   categories: string;
   tags: string;
-  /** Empty when {@link html_br} holds the HTML (rows written since the compressed column). */
+  /** Empty when {@link body_br} holds the HTML (rows written since the compressed column). */
   html: string;
-  /** Empty when {@link text_br} holds the plain text (rows written since the compressed column). */
+  /** Empty when {@link body_br} holds the plain text. */
   text: string;
   images: string;
   provenance: string;
@@ -36,14 +36,14 @@ export interface ArticleRow {
   flags: string;
   raw_origin: string;
   raw_media_type: string;
-  /** Empty when {@link raw_body_br} holds the raw input (rows written since the compressed column). */
+  /** Empty when {@link body_br} holds the raw input. */
   raw_body: string;
-  /** The raw input, Brotli-compressed (see packed-text.ts); NULL in older rows and once pruned. */
-  raw_body_br: Buffer | null;
-  /** The article HTML, Brotli-compressed; NULL in older rows. */
-  html_br: Buffer | null;
-  /** The plain text, Brotli-compressed; NULL in older rows. Every query reading text reads both. */
-  text_br: Buffer | null;
+  /**
+   * Text, HTML and raw input compressed together (packed-text.ts packBody); NULL in rows written
+   * before the column, which keep them in `text`, `html` and `raw_body`. Every query reading the
+   * text reads this beside it.
+   */
+  body_br: Buffer | null;
   revision: number;
 }
 
@@ -73,9 +73,7 @@ export function articleToParams(a: Article): ArticleParams {
     categories: JSON.stringify(a.categories),
     tags: JSON.stringify(a.tags),
     html: '',
-    html_br: packText(a.html),
     text: '',
-    text_br: packText(a.text),
     images: JSON.stringify(a.images),
     provenance: JSON.stringify(a.provenance),
     format: a.format,
@@ -85,11 +83,12 @@ export function articleToParams(a: Article): ArticleParams {
     raw_origin: a.raw.origin,
     raw_media_type: a.raw.mediaType,
     raw_body: '',
-    raw_body_br: packText(a.raw.body),
+    body_br: packBody({ text: a.text, html: a.html, raw: a.raw.body }),
   };
 }
 
 export function rowToArticle(r: ArticleRow): Article {
+  const body = storedBody(r);
   const article: Article = {
     id: r.id,
     outlet: r.outlet,
@@ -100,14 +99,14 @@ export function rowToArticle(r: ArticleRow): Article {
     fetchedAt: r.fetched_at,
     categories: JSON.parse(r.categories) as string[],
     tags: JSON.parse(r.tags) as string[],
-    html: storedText(r.html, r.html_br),
-    text: storedText(r.text, r.text_br),
+    html: body.html,
+    text: body.text,
     images: JSON.parse(r.images) as string[],
     provenance: JSON.parse(r.provenance) as Article['provenance'],
     format: r.format,
     contentHash: r.content_hash,
     flags: JSON.parse(r.flags) as Article['flags'],
-    raw: { origin: r.raw_origin, mediaType: r.raw_media_type, body: storedText(r.raw_body, r.raw_body_br) },
+    raw: { origin: r.raw_origin, mediaType: r.raw_media_type, body: body.raw },
   };
   if (r.digest !== null) article.digest = r.digest;
   return article;

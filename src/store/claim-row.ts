@@ -48,7 +48,7 @@ export const articlesToCutFrom = (rows: readonly ClaimRow[]): string[] => [
 ];
 
 /** SQL (both backends) for the texts of the articles that `idsCondition` picks. */
-export const SENTENCE_SOURCE_SQL = (idsCondition: string): string => `SELECT a.id, a.text, a.text_br FROM articles a WHERE ${idsCondition}`;
+export const SENTENCE_SOURCE_SQL = (idsCondition: string): string => `SELECT a.id, a.text, a.body_br FROM articles a WHERE ${idsCondition}`;
 
 /**
  * A row's sentence: the copy, or the cut from its article's text (`texts`). An article changed

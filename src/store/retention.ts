@@ -5,6 +5,13 @@
  */
 import type { SqlDialect } from './article-queries.js';
 
+/** An article's stored body: `body_br`, or for older rows the plain `raw_body` (see packed-text.ts). */
+export interface StoredBody {
+  id: string;
+  rawBody: string;
+  bodyBr: Buffer | null;
+}
+
 /** A revision's key. */
 export interface RevisionKey {
   articleId: string;
@@ -19,10 +26,15 @@ export interface StoredRevision extends RevisionKey {
 
 /** What pruning needs of a store. */
 export interface RetentionTables {
-  /** Articles stored (last written) before `beforeIso` that still keep their raw input. */
+  /** Articles stored (last written) before `beforeIso` that may keep a raw input. */
   countRawBefore(beforeIso: string): Promise<number>;
-  /** Drop the raw input of up to `limit` of those articles (the clean article stays); returns how many. */
-  dropRawBefore(beforeIso: string, limit: number): Promise<number>;
+  /** Up to `limit` of those articles after `afterId`, by id, with their stored bodies. */
+  rawBefore(beforeIso: string, afterId: string, limit: number): Promise<StoredBody[]>;
+  /**
+   * Drop one article's raw input: `raw_body` emptied and, for a compressed body, `bodyBr` (the
+   * body packed again without it) stored. The clean article stays, and so does `updated_at`.
+   */
+  dropRaw(id: string, bodyBr: Buffer | null): Promise<void>;
   /**
    * Up to `limit` revisions replaced before `beforeIso`, after `after` in (article id, revision)
    * order. Their stored article holds the raw input of that version.
@@ -48,15 +60,15 @@ export interface RetentionDialect extends SqlDialect {
 
 /** Rows that still hold a raw input, last written before parameter 1. */
 const RAW_KEPT = (d: RetentionDialect): string =>
-  `updated_at < ${d.param(1)} AND (raw_body <> '' OR raw_body_br IS NOT NULL)`;
+  `updated_at < ${d.param(1)} AND (raw_body <> '' OR body_br IS NOT NULL)`;
 
 /** The statements of {@link RetentionTables}, for one dialect. */
 export function retentionSql(d: RetentionDialect) {
   return {
     countRaw: `SELECT count(*) AS n FROM articles WHERE ${RAW_KEPT(d)}`,
+    rawBefore: `SELECT id, raw_body, body_br FROM articles WHERE ${RAW_KEPT(d)} AND id > ${d.param(2)} ORDER BY id LIMIT ${d.param(3)}`,
     // updated_at is left alone: the raw input is no part of the article the derive steps read.
-    dropRaw: `UPDATE articles SET raw_body = '', raw_body_br = NULL
-      WHERE id IN (SELECT id FROM articles WHERE ${RAW_KEPT(d)} ORDER BY id LIMIT ${d.param(2)})`,
+    dropRaw: `UPDATE articles SET raw_body = '', body_br = COALESCE(${d.param(1)}, body_br) WHERE id = ${d.param(2)}`,
     revisionsBefore: `SELECT article_id, revision, article_json, article_json_br FROM article_revisions
       WHERE replaced_at < ${d.param(1)} AND (article_id, revision) > (${d.param(2)}, ${d.param(3)})
       ORDER BY article_id, revision LIMIT ${d.param(4)}`,

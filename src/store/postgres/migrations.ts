@@ -3,13 +3,7 @@
  * many ran. Append-only, like the SQLite list: a shipped step is never edited. Each part of the
  * store owns its step (articles and source state here, the others beside their tables).
  */
-import {
-  articlesPgMigration,
-  packedArticleTextPgMigration,
-  packedHtmlPgMigration,
-  packedTextPgMigration,
-  sourceStatePgMigration,
-} from './pg-articles-schema.js';
+import { articlesPgMigration, packedTextPgMigration, sourceStatePgMigration } from './pg-articles-schema.js';
 import { factsDirectionPgMigration, factsPgMigration, factsSentenceLengthPgMigration } from './pg-facts-tables.js';
 import { searchPgMigration } from './pg-search-tables.js';
 import { storyTablesPgMigration } from './pg-story-tables.js';
@@ -32,6 +26,4 @@ export const pgMigrations: readonly PgMigration[] = [
   factsDirectionPgMigration,
   packedTextPgMigration,
   factsSentenceLengthPgMigration,
-  packedHtmlPgMigration,
-  packedArticleTextPgMigration,
 ];

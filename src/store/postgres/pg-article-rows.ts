@@ -28,7 +28,7 @@ const VALUES = ARTICLE_COLUMNS.map(value).join(', ');
 /** Params as JSON for `json_to_recordset`: byte columns as hex. */
 function jsonParams(p: ArticleParams): Record<string, unknown> {
   const hex = (b: Buffer | null): string | null => (b === null ? null : b.toString('hex'));
-  return { ...p, raw_body_br: hex(p.raw_body_br), html_br: hex(p.html_br), text_br: hex(p.text_br) };
+  return { ...p, body_br: hex(p.body_br) };
 }
 
 /** Insert the batch's rows that do not exist, lock those that do, in id order; returns the inserted ids. */

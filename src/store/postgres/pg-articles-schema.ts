@@ -79,23 +79,11 @@ export const sourceStatePgMigration: PgMigration = {
   `,
 };
 
-/** Step: raw input and revisions Brotli-compressed, as on SQLite (src/store/packed-text.ts). */
+/** Step: article bodies and revisions Brotli-compressed, as on SQLite (src/store/packed-text.ts). */
 export const packedTextPgMigration: PgMigration = {
-  name: 'compressed raw input and revisions',
+  name: 'compressed article bodies and revisions',
   sql: `
-    ALTER TABLE articles ADD COLUMN raw_body_br bytea;
+    ALTER TABLE articles ADD COLUMN body_br bytea;
     ALTER TABLE article_revisions ADD COLUMN article_json_br bytea;
   `,
-};
-
-/** Step: the article HTML Brotli-compressed, as on SQLite. */
-export const packedHtmlPgMigration: PgMigration = {
-  name: 'compressed article html',
-  sql: `ALTER TABLE articles ADD COLUMN html_br bytea;`,
-};
-
-/** Step: the article's plain text Brotli-compressed, as on SQLite. */
-export const packedArticleTextPgMigration: PgMigration = {
-  name: 'compressed article text',
-  sql: `ALTER TABLE articles ADD COLUMN text_br bytea;`,
 };

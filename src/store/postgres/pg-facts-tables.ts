@@ -87,8 +87,8 @@ export class PgFactsTables implements FactsTables {
 
   /** Up to `limit` articles after id `afterId` whose claims are missing or stale, by id. */
   async pendingAfter(afterId: string, limit: number): Promise<FactsPendingRow[]> {
-    const { rows } = await this.#pool.query<FactsPendingRow & { text_br: Buffer | null }>(
-      `SELECT a.id, a.text, a.text_br, a.published_at, a.content_hash FROM articles a
+    const { rows } = await this.#pool.query<FactsPendingRow & { body_br: Buffer | null }>(
+      `SELECT a.id, a.text, a.body_br, a.published_at, a.content_hash FROM articles a
        WHERE a.id > $1 AND ${STALE} ORDER BY a.id LIMIT $2`,
       [afterId, limit],
     );
@@ -178,7 +178,7 @@ export class PgFactsTables implements FactsTables {
     const texts =
       ids.length === 0
         ? []
-        : (await this.#pool.query<{ id: string; text: string; text_br: Buffer | null }>(SENTENCE_SOURCE_SQL('a.id = ANY($1::text[])'), [ids]))
+        : (await this.#pool.query<{ id: string; text: string; body_br: Buffer | null }>(SENTENCE_SOURCE_SQL('a.id = ANY($1::text[])'), [ids]))
             .rows;
     return toStoredClaims(rows, new Map(texts.map((t) => [t.id, withText(t).text])));
   }

@@ -7,6 +7,7 @@ import {
   type RevisionKey,
   retentionSql,
   type RetentionTables,
+  type StoredBody,
   type StoredRevision,
 } from '../retention.js';
 import { pgErrorReason, withPgTransaction } from './pg-pool.js';
@@ -31,8 +32,15 @@ export class PgRetentionTables implements RetentionTables {
     return this.#count(SQL.countRaw, [beforeIso]);
   }
 
-  async dropRawBefore(beforeIso: string, limit: number): Promise<number> {
-    return (await this.#pool.query(SQL.dropRaw, [beforeIso, limit])).rowCount ?? 0;
+  async rawBefore(beforeIso: string, afterId: string, limit: number): Promise<StoredBody[]> {
+    // Ids compare as SQLite compares them (bytes), so paging by id visits the same order.
+    const sql = SQL.rawBefore.replace('id > $2 ORDER BY id', 'id COLLATE "C" > $2 ORDER BY id COLLATE "C"');
+    const { rows } = await this.#pool.query<{ id: string; raw_body: string; body_br: Buffer | null }>(sql, [beforeIso, afterId, limit]);
+    return rows.map((r) => ({ id: r.id, rawBody: r.raw_body, bodyBr: r.body_br }));
+  }
+
+  async dropRaw(id: string, bodyBr: Buffer | null): Promise<void> {
+    await this.#pool.query(SQL.dropRaw, [bodyBr, id]);
   }
 
   async revisionsBefore(beforeIso: string, after: RevisionKey | null, limit: number): Promise<StoredRevision[]> {

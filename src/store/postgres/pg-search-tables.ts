@@ -191,8 +191,8 @@ export class PgSearchTables implements SearchTables {
 
   /** Articles with `updated_at` after the cursor, oldest change first, with their index state. */
   async changedAfter(cursor: { updatedAt: string; id: string }, limit: number): Promise<SearchSourceRow[]> {
-    const rows = await this.#query<SearchSourceRow & { text_br: Buffer | null }>(
-      `SELECT a.id, a.title, a.text, a.text_br, a.outlet_key, a.categories, a.sort_ts, a.content_hash, a.updated_at,
+    const rows = await this.#query<SearchSourceRow & { body_br: Buffer | null }>(
+      `SELECT a.id, a.title, a.text, a.body_br, a.outlet_key, a.categories, a.sort_ts, a.content_hash, a.updated_at,
               d.rowid AS doc_rowid, d.content_hash AS doc_hash
        FROM articles a LEFT JOIN search_docs d ON d.article_id = a.id
        WHERE (a.updated_at, a.id) > ($1, $2)
@@ -350,8 +350,8 @@ export class PgSearchTables implements SearchTables {
 
   /** The columns a result shows, for one article. */
   async hitRow(articleId: string): Promise<SearchHitRow | undefined> {
-    const rows = await this.#query<SearchHitRow & { text_br: Buffer | null }>(
-      'SELECT id, title, text, text_br, outlet, outlet_key, published_at FROM articles WHERE id = $1',
+    const rows = await this.#query<SearchHitRow & { body_br: Buffer | null }>(
+      'SELECT id, title, text, body_br, outlet, outlet_key, published_at FROM articles WHERE id = $1',
       [articleId],
     );
     return rows[0] === undefined ? undefined : withText(rows[0]);

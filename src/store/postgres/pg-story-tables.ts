@@ -315,8 +315,8 @@ export class PgStoryTables implements StoryTables {
     const floor = cursor === null && this.#session.client !== undefined ? this.#floor : undefined;
     if (floor === null) return [];
     const from = cursor ?? floor ?? { ts: Number.MIN_SAFE_INTEGER, id: '' };
-    const { rows } = await this.#session.query<PendingArticleRow & { text_br: Buffer | null }>(
-      `SELECT a.id, a.sort_ts, a.title, a.text, a.text_br, a.published_at, a.outlet_key, a.provenance
+    const { rows } = await this.#session.query<PendingArticleRow & { body_br: Buffer | null }>(
+      `SELECT a.id, a.sort_ts, a.title, a.text, a.body_br, a.published_at, a.outlet_key, a.provenance
        FROM articles a
        WHERE (a.sort_ts > $1 OR (a.sort_ts = $1 AND (a.id COLLATE "C" > $2 OR ($4 AND a.id = $2))))
          AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)

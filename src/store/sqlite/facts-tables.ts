@@ -84,8 +84,8 @@ export class SqliteFactsStore implements FactsTables {
     this.#db = db;
     const stale = `NOT EXISTS (SELECT 1 FROM fact_articles f WHERE f.article_id = a.id AND f.content_hash = a.content_hash)`;
     this.#stmt = {
-      pending: db.prepare<{ id: string; limit: number }, FactsPendingRow & { text_br: Buffer | null }>(
-        `SELECT a.id, a.text, a.text_br, a.published_at, a.content_hash FROM articles a
+      pending: db.prepare<{ id: string; limit: number }, FactsPendingRow & { body_br: Buffer | null }>(
+        `SELECT a.id, a.text, a.body_br, a.published_at, a.content_hash FROM articles a
          WHERE a.id > @id AND ${stale} ORDER BY a.id LIMIT @limit`,
       ),
       countPending: db.prepare<[], number>(`SELECT count(*) FROM articles a WHERE ${stale}`).pluck(),
@@ -101,7 +101,7 @@ export class SqliteFactsStore implements FactsTables {
          ON CONFLICT (article_id) DO UPDATE SET content_hash = excluded.content_hash, claims = excluded.claims`,
       ),
       countClaims: db.prepare<[], number>('SELECT count(*) FROM fact_claims').pluck(),
-      texts: db.prepare<[string], { id: string; text: string; text_br: Buffer | null }>(
+      texts: db.prepare<[string], { id: string; text: string; body_br: Buffer | null }>(
         SENTENCE_SOURCE_SQL('a.id IN (SELECT value FROM json_each(?))'),
       ),
     };

@@ -67,24 +67,14 @@ export const migrations: readonly Migration[] = [
   sourceHealthMigration,
   factsDirectionMigration,
   {
-    // Raw input and revisions Brotli-compressed (src/store/packed-text.ts). New rows leave the
-    // plain column empty; older rows keep their text there and are read as before.
-    name: 'compressed raw input and revisions',
+    // An article's text, HTML and raw input Brotli-compressed together, and revisions
+    // compressed (src/store/packed-text.ts). New rows leave the plain columns empty; older rows
+    // keep their texts there and are read as before.
+    name: 'compressed article bodies and revisions',
     sql: `
-      ALTER TABLE articles ADD COLUMN raw_body_br BLOB;
+      ALTER TABLE articles ADD COLUMN body_br BLOB;
       ALTER TABLE article_revisions ADD COLUMN article_json_br BLOB;
     `,
   },
   factsSentenceLengthMigration,
-  {
-    // The article HTML Brotli-compressed too (src/store/packed-text.ts); read only to show an
-    // article, never by SQL. Older rows keep it in the plain column.
-    name: 'compressed article html',
-    sql: `ALTER TABLE articles ADD COLUMN html_br BLOB;`,
-  },  {
-    // The plain text Brotli-compressed too; every query that reads it reads text_br beside it
-    // (src/store/packed-text.ts withText). Older rows keep it in the plain column.
-    name: 'compressed article text',
-    sql: `ALTER TABLE articles ADD COLUMN text_br BLOB;`,
-  },
 ];

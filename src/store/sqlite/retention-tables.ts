@@ -6,6 +6,7 @@ import {
   type RevisionKey,
   retentionSql,
   type RetentionTables,
+  type StoredBody,
   type StoredRevision,
 } from '../retention.js';
 import { sqliteTransaction } from './async-transaction.js';
@@ -32,7 +33,8 @@ export class SqliteRetentionTables implements RetentionTables {
     const sql = retentionSql(DIALECT);
     this.#stmt = {
       countRaw: db.prepare<[string], number>(sql.countRaw.replace('count(*) AS n', 'count(*)')).pluck(),
-      dropRaw: db.prepare<[string, number]>(sql.dropRaw),
+      rawBefore: db.prepare<[string, string, number], { id: string; raw_body: string; body_br: Buffer | null }>(sql.rawBefore),
+      dropRaw: db.prepare<[Buffer | null, string]>(sql.dropRaw),
       countArticles: db.prepare<[number], number>(sql.countArticles.replace('count(*) AS n', 'count(*)')).pluck(),
       articlesBefore: db.prepare<[number, string, number], string>(sql.articlesBefore).pluck(),
       revisionsBefore: db.prepare<[string, string, number, number], RevisionRow>(sql.revisionsBefore),
@@ -51,8 +53,12 @@ export class SqliteRetentionTables implements RetentionTables {
     return this.#stmt.countRaw.get(beforeIso) ?? 0;
   }
 
-  async dropRawBefore(beforeIso: string, limit: number): Promise<number> {
-    return this.#stmt.dropRaw.run(beforeIso, limit).changes;
+  async rawBefore(beforeIso: string, afterId: string, limit: number): Promise<StoredBody[]> {
+    return this.#stmt.rawBefore.all(beforeIso, afterId, limit).map((r) => ({ id: r.id, rawBody: r.raw_body, bodyBr: r.body_br }));
+  }
+
+  async dropRaw(id: string, bodyBr: Buffer | null): Promise<void> {
+    this.#stmt.dropRaw.run(bodyBr, id);
   }
 
   async revisionsBefore(beforeIso: string, after: RevisionKey | null, limit: number): Promise<StoredRevision[]> {

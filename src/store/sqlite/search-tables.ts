@@ -112,8 +112,8 @@ export class SqliteSearchTables implements SearchTables {
   constructor(db: Database.Database) {
     this.#db = db;
     this.#stmt = {
-      changedSince: db.prepare<{ u: string; id: string; limit: number }, SearchSourceRow & { text_br: Buffer | null }>(
-        `SELECT a.id, a.title, a.text, a.text_br, a.outlet_key, a.categories, a.sort_ts, a.content_hash, a.updated_at,
+      changedSince: db.prepare<{ u: string; id: string; limit: number }, SearchSourceRow & { body_br: Buffer | null }>(
+        `SELECT a.id, a.title, a.text, a.body_br, a.outlet_key, a.categories, a.sort_ts, a.content_hash, a.updated_at,
                 d.rowid AS doc_rowid, d.content_hash AS doc_hash
          FROM articles a LEFT JOIN search_docs d ON d.article_id = a.id
          WHERE a.updated_at > @u OR (a.updated_at = @u AND a.id > @id)
@@ -135,8 +135,8 @@ export class SqliteSearchTables implements SearchTables {
       ),
       countDocs: db.prepare<[], number>('SELECT count(*) FROM search_docs').pluck(),
       docOf: db.prepare<[string], number>('SELECT rowid FROM search_docs WHERE article_id = ?').pluck(),
-      hit: db.prepare<[string], SearchHitRow & { text_br: Buffer | null }>(
-        'SELECT id, title, text, text_br, outlet, outlet_key, published_at FROM articles WHERE id = ?',
+      hit: db.prepare<[string], SearchHitRow & { body_br: Buffer | null }>(
+        'SELECT id, title, text, body_br, outlet, outlet_key, published_at FROM articles WHERE id = ?',
       ),
       newestMatches: candidatesStatement(db, 'rowid DESC'),
       bestMatches: candidatesStatement(db, 'rank'),

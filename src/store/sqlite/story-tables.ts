@@ -146,8 +146,8 @@ export class SqliteStoryStore implements StoryTables {
            WHERE m.content_hash IS NOT a.content_hash ORDER BY m.article_id`,
         )
         .pluck(),
-      pending: db.prepare<{ ts: number; id: string; limit: number }, PendingArticleRow & { text_br: Buffer | null }>(
-        `SELECT a.id, a.sort_ts, a.title, a.text, a.text_br, a.published_at, a.outlet_key, a.provenance
+      pending: db.prepare<{ ts: number; id: string; limit: number }, PendingArticleRow & { body_br: Buffer | null }>(
+        `SELECT a.id, a.sort_ts, a.title, a.text, a.body_br, a.published_at, a.outlet_key, a.provenance
          FROM articles a
          WHERE (a.sort_ts > @ts OR (a.sort_ts = @ts AND a.id > @id))
            AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
