@@ -9,6 +9,7 @@ import { benchImport } from './import.js';
 import { benchIngest } from './ingest.js';
 import { benchPipeline } from './pipeline.js';
 import { benchSearch } from './search.js';
+import { benchStorage } from './storage.js';
 import { benchStories } from './stories.js';
 import { benchWeb } from './web.js';
 
@@ -21,6 +22,7 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
   stories: benchStories,
   web: benchWeb,
   search: benchSearch,
+  storage: benchStorage,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { DEFAULT_DB } from '../store/db-spec.js';
 import type { FactsCommandOptions } from './commands/facts.js';
 import type { MigrateCommandOptions } from './commands/migrate.js';
+import type { PruneCommandOptions } from './commands/prune.js';
 import type { SearchCommandOptions } from './commands/search.js';
 import { EXIT, reportError } from './exit.js';
 import { readPackageVersion } from './package-version.js';
@@ -30,6 +31,7 @@ const runSourcesCommand = onDemand(() => import('./commands/sources.js'), 'runSo
 const runStartCommand = onDemand(() => import('./commands/start.js'), 'runStartCommand');
 const runWorkerCommand = onDemand(() => import('./commands/worker.js'), 'runWorkerCommand');
 const runMigrateCommand = onDemand(() => import('./commands/migrate.js'), 'runMigrateCommand');
+const runPruneCommand = onDemand(() => import('./commands/prune.js'), 'runPruneCommand');
 const runReindexCommand = onDemand(() => import('./commands/search.js'), 'runReindexCommand');
 const runSearchCommand = onDemand(() => import('./commands/search.js'), 'runSearchCommand');
 const runServeCommand = onDemand(() => import('./commands/serve.js'), 'runServeCommand');
@@ -247,6 +249,19 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--force', 'replace a target that holds other articles (its caixun tables are emptied first)')
     .option('--no-progress', 'do not show progress')
     .action(async (opts: MigrateCommandOptions) => setExit(await runMigrateCommand(opts)));
+
+  program
+    .command('prune')
+    .description(
+      'retention: drop raw inputs (the clean articles stay) and delete old articles with their stories, search rows and facts',
+    )
+    .addOption(dbOption())
+    .option('--raw-older-than <age>', 'drop the raw input of articles stored longer ago than this (e.g. 90d; units h, d, w, y)')
+    .option('--articles-older-than <age>', 'delete articles published longer ago than this (e.g. 2y), undated ones by fetch time')
+    .option('--dry-run', 'only count what would go')
+    .option('--json', 'print the summary as JSON')
+    .option('--no-progress', 'do not show progress')
+    .action(async (opts: PruneCommandOptions) => setExit(await runPruneCommand(opts)));
 
   hintOnUsageErrors(program);
   return program;

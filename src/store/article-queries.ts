@@ -4,6 +4,7 @@
  */
 import { InvalidCursorError } from '../util/errors.js';
 import { type ArticleRow, decodeCursor, encodeCursor, rowToArticle } from './article-row.js';
+import { storedText } from './packed-text.js';
 import type { Article } from '../model/article.js';
 import type { ArticlePage, ArticleRevision, ListArticlesOptions, OutletCount } from './store.js';
 import type { StoryListPosition } from './tables.js';
@@ -109,13 +110,15 @@ export function storiesAfterQuery(after: StoryListPosition, limit: number, diale
 
 /** An article's earlier versions, oldest first (its one parameter is the article id). */
 export const REVISIONS_SQL = (dialect: SqlDialect): string =>
-  `SELECT revision, content_hash, replaced_at, article_json FROM article_revisions WHERE article_id = ${dialect.param(1)} ORDER BY revision`;
+  `SELECT * FROM article_revisions WHERE article_id = ${dialect.param(1)} ORDER BY revision`;
 
 export interface RevisionRow {
   revision: number;
   content_hash: string;
   replaced_at: string;
+  /** Empty when {@link article_json_br} holds the article (rows written since the compressed column). */
   article_json: string;
+  article_json_br: Buffer | null;
 }
 
 /** The revisions out of the rows of {@link REVISIONS_SQL}. */
@@ -125,5 +128,5 @@ export const toRevisions = (articleId: string, rows: readonly RevisionRow[]): Ar
     revision: r.revision,
     contentHash: r.content_hash,
     replacedAt: r.replaced_at,
-    article: JSON.parse(r.article_json) as Article,
+    article: JSON.parse(storedText(r.article_json, r.article_json_br)) as Article,
   }));

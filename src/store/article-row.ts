@@ -1,12 +1,16 @@
 /** Mapping between the canonical Article and its row in the `articles` table. */
 import type { Article } from '../model/article.js';
+import { packBody, storedBody } from './packed-text.js';
 
 /** Article columns written by an upsert, in table order (both backends). */
 export const ARTICLE_COLUMNS = [
   'id', 'outlet', 'outlet_key', 'title', 'url', 'published_at', 'sort_ts', 'fetched_at', 'categories',
   'tags', 'html', 'text', 'images', 'provenance', 'format', 'content_hash', 'digest', 'flags',
-  'raw_origin', 'raw_media_type', 'raw_body',
+  'raw_origin', 'raw_media_type', 'raw_body', 'body_br',
 ] as const;
+
+/** Columns holding bytes (BLOB / bytea); every other article column is text or a number. */
+export const ARTICLE_BYTE_COLUMNS: ReadonlySet<string> = new Set(['body_br']);
 
 /** One row of `articles`, as better-sqlite3 returns it. */
 export interface ArticleRow {
@@ -20,7 +24,9 @@ export interface ArticleRow {
   fetched_at: string;
   categories: string;
   tags: string;
+  /** Empty when {@link body_br} holds the HTML (rows written since the compressed column). */
   html: string;
+  /** Empty when {@link body_br} holds the plain text. */
   text: string;
   images: string;
   provenance: string;
@@ -30,7 +36,14 @@ export interface ArticleRow {
   flags: string;
   raw_origin: string;
   raw_media_type: string;
+  /** Empty when {@link body_br} holds the raw input. */
   raw_body: string;
+  /**
+   * Text, HTML and raw input compressed together (packed-text.ts packBody); NULL in rows written
+   * before the column, which keep them in `text`, `html` and `raw_body`. Every query reading the
+   * text reads this beside it.
+   */
+  body_br: Buffer | null;
   revision: number;
 }
 
@@ -44,6 +57,9 @@ export function epochSeconds(iso: string | null): number | null {
   return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
 }
 
+/** The list order's time of an article: publication, else fetch time, as UTC epoch seconds. */
+const sortTs = (a: Article): number => epochSeconds(a.publishedAt) ?? epochSeconds(a.fetchedAt) ?? 0;
+
 export function articleToParams(a: Article): ArticleParams {
   return {
     id: a.id,
@@ -52,12 +68,12 @@ export function articleToParams(a: Article): ArticleParams {
     title: a.title,
     url: a.url,
     published_at: a.publishedAt,
-    sort_ts: epochSeconds(a.publishedAt) ?? epochSeconds(a.fetchedAt) ?? 0,
+    sort_ts: sortTs(a),
     fetched_at: a.fetchedAt,
     categories: JSON.stringify(a.categories),
     tags: JSON.stringify(a.tags),
-    html: a.html,
-    text: a.text,
+    html: '',
+    text: '',
     images: JSON.stringify(a.images),
     provenance: JSON.stringify(a.provenance),
     format: a.format,
@@ -66,11 +82,13 @@ export function articleToParams(a: Article): ArticleParams {
     flags: JSON.stringify(a.flags),
     raw_origin: a.raw.origin,
     raw_media_type: a.raw.mediaType,
-    raw_body: a.raw.body,
+    raw_body: '',
+    body_br: packBody({ text: a.text, html: a.html, raw: a.raw.body }),
   };
 }
 
 export function rowToArticle(r: ArticleRow): Article {
+  const body = storedBody(r);
   const article: Article = {
     id: r.id,
     outlet: r.outlet,
@@ -81,14 +99,14 @@ export function rowToArticle(r: ArticleRow): Article {
     fetchedAt: r.fetched_at,
     categories: JSON.parse(r.categories) as string[],
     tags: JSON.parse(r.tags) as string[],
-    html: r.html,
-    text: r.text,
+    html: body.html,
+    text: body.text,
     images: JSON.parse(r.images) as string[],
     provenance: JSON.parse(r.provenance) as Article['provenance'],
     format: r.format,
     contentHash: r.content_hash,
     flags: JSON.parse(r.flags) as Article['flags'],
-    raw: { origin: r.raw_origin, mediaType: r.raw_media_type, body: r.raw_body },
+    raw: { origin: r.raw_origin, mediaType: r.raw_media_type, body: body.raw },
   };
   if (r.digest !== null) article.digest = r.digest;
   return article;
@@ -113,5 +131,5 @@ export function decodeCursor(cursor: string): { ts: number; id: string } | undef
 
 /** The keyset cursor positioned at an article (the next page starts after it). */
 export function articleCursor(a: Article): string {
-  return encodeCursor(articleToParams(a));
+  return encodeCursor({ sort_ts: sortTs(a), id: a.id });
 }

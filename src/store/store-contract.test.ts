@@ -83,6 +83,27 @@ async function execSql(backend: BackendName, spec: string, sql: string): Promise
   await client.end();
 }
 
+/** Rows of one query (the same SQL on both backends) outside the store; bytes come back as Buffers. */
+async function querySql(backend: BackendName, spec: string, sql: string): Promise<Record<string, unknown>[]> {
+  if (backend === 'sqlite') {
+    const db = new Database(spec, { readonly: true });
+    try {
+      return db.prepare<[], Record<string, unknown>>(sql).all();
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: spec });
+  await client.connect();
+  try {
+    return (await client.query<Record<string, unknown>>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
 describe.each(BACKENDS)('store contract on %s', (backend) => {
   const open: Store[] = [];
   async function fresh(): Promise<{ store: Store; spec: string }> {
@@ -140,6 +161,45 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
       [2, v2.contentHash],
     ]);
     expect(await store.countArticles()).toBe(1);
+  });
+
+  it('keeps article bodies (text, html, raw input) and revisions compressed, and reads rows written before that as before', async () => {
+    const { store, spec } = await fresh();
+    const body = `<p>${'某市一季度工业增加值同比增长5%，“稳增长”政策持续发力。'.repeat(40)}</p>\n😀 tab\t end`;
+    const v1 = makeArticle({ raw: { origin: 'https://example.org/a', mediaType: 'text/html', body } });
+    const v2 = makeArticle({ title: '第二版', raw: v1.raw });
+    expect(await store.upsertArticles([v1])).toEqual(['new']);
+    expect(await store.upsertArticles([v2])).toEqual(['updated']);
+    const [row] = await querySql(backend, spec, 'SELECT raw_body, html, text, body_br FROM articles');
+    expect([row!['raw_body'], row!['html'], row!['text']]).toEqual(['', '', '']);
+    // text, HTML and raw input in one stream: the text and HTML cost little beside the raw input
+    expect((row!['body_br'] as Buffer).length).toBeLessThan(Buffer.byteLength(body) / 4);
+    const [rev] = await querySql(backend, spec, 'SELECT article_json, article_json_br FROM article_revisions');
+    expect(rev!['article_json']).toBe('');
+    expect(Buffer.isBuffer(rev!['article_json_br'])).toBe(true);
+    expect(await store.getArticle(v1.id)).toEqual(v2);
+    expect((await store.getRevisions(v1.id)).map((r) => r.article)).toEqual([v1]);
+    expect((await store.stories().pendingAfter(null, 10)).map((r) => r.text)).toEqual([v2.text]);
+    expect((await store.facts().pendingAfter('', 10)).map((r) => r.text)).toEqual([v2.text]);
+    expect((await store.search().changedAfter({ updatedAt: '', id: '' }, 10)).map((r) => r.text)).toEqual([v2.text]);
+    expect((await store.search().hitRow(v1.id))?.text).toBe(v2.text);
+
+    // Rows as a caixun before the compressed columns wrote them: text in the plain columns.
+    await execSql(
+      backend,
+      spec,
+      `UPDATE articles SET raw_body = ${sqlText('旧的原文')}, html = ${sqlText('<p>旧的</p>')}, text = ${sqlText('旧的正文')},
+         body_br = NULL;
+       UPDATE article_revisions SET article_json = ${sqlText(JSON.stringify(v1))}, article_json_br = NULL`,
+    );
+    expect(await store.getArticle(v1.id)).toEqual({ ...v2, html: '<p>旧的</p>', text: '旧的正文', raw: { ...v2.raw, body: '旧的原文' } });
+    // every derive step reads the text of older rows too
+    expect((await store.stories().pendingAfter(null, 10)).map((r) => r.text)).toEqual(['旧的正文']);
+    expect((await store.facts().pendingAfter('', 10)).map((r) => r.text)).toEqual(['旧的正文']);
+    expect((await store.search().changedAfter({ updatedAt: '', id: '' }, 10)).map((r) => r.text)).toEqual(['旧的正文']);
+    expect((await store.search().hitRow(v1.id))?.text).toBe('旧的正文');
+    expect((await store.getRevisions(v1.id)).map((r) => r.article)).toEqual([v1]);
+    expect((await store.listArticles()).articles.map((a) => a.raw.body)).toEqual(['旧的原文']);
   });
 
   it('keeps every version when one batch brings a new article and two changes of it', async () => {
@@ -234,6 +294,28 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
       expect((await tables.listStoriesAfter(position, 100)).map((x) => x.id)).toEqual(order.slice(i + 1));
       expect((await tables.listStoriesAfter(position, 2)).map((x) => x.id)).toEqual(order.slice(i + 1, i + 3));
     }
+  });
+
+  it('stores a story signature and bigrams as base64 uint32, and reads states stored as plain JSON as before', async () => {
+    const { store, spec } = await fresh();
+    const tables = store.stories();
+    const story = makeStory('s-a', storyHour(1), storyHour(2), ['m-1', 'm-2']);
+    story.representative.signature = [0, 1, 0xffffffff, 123_456_789, 2 ** 31];
+    story.representative.bigrams = [0x4e004e01, 7, 0x9fff9fff];
+    await tables.repository.put(story);
+    const [row] = await querySql(backend, spec, 'SELECT state FROM stories');
+    const stored = JSON.parse(row!['state'] as string) as { representative: Record<string, unknown> };
+    expect(stored.representative['signature']).toBe(Buffer.from(new Uint32Array(story.representative.signature).buffer).toString('base64'));
+    expect(typeof stored.representative['bigrams']).toBe('string');
+    expect(await tables.repository.get('s-a')).toEqual(story);
+    expect(await tables.listStories(10)).toEqual([story]);
+    expect(await tables.repository.storiesSeenBetween(Date.parse(storyHour(0)), Date.parse(storyHour(3)))).toEqual([story]);
+
+    // A state as a caixun before the base64 encoding wrote it.
+    const older = { ...story, members: story.members.slice(0, 1) };
+    await execSql(backend, spec, `UPDATE stories SET state = ${sqlText(JSON.stringify(older))}`);
+    expect(await tables.repository.get('s-a')).toEqual(older);
+    expect(await tables.listStories(10)).toEqual([older]);
   });
 
   it('counts articles by outlet with the newest name and newest publication time, most first', async () => {
@@ -368,6 +450,41 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
           title: makeArticle().title,
         },
       ]);
+    });
+
+    it('stores where a claim sentence is, not the sentence, and reads it back from the article text', async () => {
+      const { store, spec } = await fresh();
+      const text = '导语。😀第二句说营业收入增长7%，利润增长5%。末句。';
+      const article = makeArticle({ id: 't:1', text });
+      await store.upsertArticles([article]);
+      const sentence = '😀第二句说营业收入增长7%，利润增长5%。';
+      const sentenceStart = text.indexOf(sentence);
+      const at = (figure: string): { start: number; end: number } => {
+        const start = text.indexOf(figure);
+        return { start, end: start + figure.length };
+      };
+      const claims = [
+        claim({ value: 7, text: '7%', sentence, sentenceStart, ...at('7%') }),
+        claim({ value: 5, text: '5%', sentence, sentenceStart, ...at('5%') }),
+      ];
+      await store.facts().replaceClaims([{ articleId: 't:1', contentHash: article.contentHash, claims }]);
+      const rows = await querySql(backend, spec, 'SELECT sentence, sentence_length FROM fact_claims ORDER BY seq');
+      expect(rows).toEqual([
+        { sentence: '', sentence_length: sentence.length },
+        { sentence: '', sentence_length: sentence.length },
+      ]);
+      const read = await store.facts().listClaims();
+      expect(read.map((r) => [r.text, r.sentence, r.sentenceStart])).toEqual([
+        ['7%', sentence, sentenceStart],
+        ['5%', sentence, sentenceStart],
+      ]);
+
+      // A row written before the column: the sentence copied, no length.
+      await execSql(backend, spec, `UPDATE fact_claims SET sentence = '旧的句子', sentence_length = NULL WHERE seq = 0`);
+      expect((await store.facts().listClaims()).map((r) => r.sentence)).toEqual(['旧的句子', sentence]);
+      // The article changed and its claims are not extracted again yet: the figure only.
+      await store.upsertArticles([makeArticle({ id: 't:1', text: '改写后的全文，利润增长5%。' })]);
+      expect((await store.facts().listClaims()).map((r) => r.sentence)).toEqual(['旧的句子', '5%']);
     });
 
     it('reads the story of each claim and filters by story', async () => {

@@ -7,6 +7,7 @@
 import type { Article } from '../model/article.js';
 import type { SourceStateRepository } from './source-state.js';
 import type { FactsTables, SearchTables, StoryTables } from './tables.js';
+import type { RetentionTables } from './retention.js';
 
 /** What an upsert did to one article. */
 export type UpsertOutcome = 'new' | 'updated' | 'unchanged';
@@ -80,6 +81,8 @@ export interface Store extends ArticleStore {
   stories(): StoryTables;
   /** The search index. One handle per store. */
   search(): SearchTables;
+  /** Dropping raw inputs and deleting old articles (`caixun prune`). */
+  retention(): RetentionTables;
   /** The numeric claims. */
   facts(): FactsTables;
   /** Source health, conditional-GET state and content fingerprints. */

@@ -19,6 +19,9 @@ export const PG_BACKEND_FILES: string[] = [
   'src/ingest/import-matches-fetch.corpus.test.ts',
   'test/fetch/hostile-items.test.ts',
   'test/fetch/hostile-feeds.test.ts',
+  // retention: pruning raw inputs and old articles with what derives from them
+  'src/retention/prune-archive.test.ts',
+  'test/cli/prune.test.ts',
   // stories: clustering over the story tables
   'src/stories/cluster-store.test.ts',
   // the scheduler polling into a store and deriving

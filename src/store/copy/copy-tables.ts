@@ -4,7 +4,7 @@
  * SQLite rows into them unchanged.
  */
 import type pg from 'pg';
-import { ARTICLE_COLUMNS } from '../article-row.js';
+import { ARTICLE_BYTE_COLUMNS, ARTICLE_COLUMNS } from '../article-row.js';
 import type { SqliteRow } from './sqlite-source.js';
 
 /** One copied table: its name, the column its batches are keyed by, and every column with its PostgreSQL type. */
@@ -23,7 +23,7 @@ export const ARTICLES: CopiedTable = {
   table: 'articles',
   key: 'id',
   columns: [
-    ...ARTICLE_COLUMNS.map((c): [string, string] => [c, c === 'sort_ts' ? 'bigint' : 'text']),
+    ...ARTICLE_COLUMNS.map((c): [string, string] => [c, c === 'sort_ts' ? 'bigint' : ARTICLE_BYTE_COLUMNS.has(c) ? 'bytea' : 'text']),
     ['revision', 'integer'],
     ...text('created_at', 'updated_at'),
   ],
@@ -38,7 +38,7 @@ export const ARTICLES: CopiedTable = {
 export const REVISIONS: CopiedTable = {
   table: 'article_revisions',
   key: 'article_id',
-  columns: [['article_id', 'text'], ['revision', 'integer'], ...text('content_hash', 'replaced_at', 'article_json')],
+  columns: [['article_id', 'text'], ['revision', 'integer'], ...text('content_hash', 'replaced_at', 'article_json'), ['article_json_br', 'bytea']],
   onConflict: 'ON CONFLICT (article_id, revision) DO NOTHING',
 };
 
@@ -97,6 +97,7 @@ export const FACT_CLAIMS: CopiedTable = {
     ['start', 'integer'],
     ['end', 'integer'],
     ['sentence_start', 'integer'],
+    ['sentence_length', 'integer'],
   ],
 };
 

@@ -3,8 +3,8 @@
  * many ran. Append-only, like the SQLite list: a shipped step is never edited. Each part of the
  * store owns its step (articles and source state here, the others beside their tables).
  */
-import { articlesPgMigration, sourceStatePgMigration } from './pg-articles-schema.js';
-import { factsDirectionPgMigration, factsPgMigration } from './pg-facts-tables.js';
+import { articlesPgMigration, packedTextPgMigration, sourceStatePgMigration } from './pg-articles-schema.js';
+import { factsDirectionPgMigration, factsPgMigration, factsSentenceLengthPgMigration } from './pg-facts-tables.js';
 import { searchPgMigration } from './pg-search-tables.js';
 import { storyTablesPgMigration } from './pg-story-tables.js';
 import { workQueuePgMigration } from './pg-work-queue.js';
@@ -24,4 +24,6 @@ export const pgMigrations: readonly PgMigration[] = [
   factsPgMigration,
   workQueuePgMigration,
   factsDirectionPgMigration,
+  packedTextPgMigration,
+  factsSentenceLengthPgMigration,
 ];

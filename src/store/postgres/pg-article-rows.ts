@@ -7,29 +7,46 @@
  */
 import type pg from 'pg';
 import type { Article } from '../../model/article.js';
-import { ARTICLE_COLUMNS, type ArticleParams, type ArticleRow, articleToParams, rowToArticle } from '../article-row.js';
+import {
+  ARTICLE_BYTE_COLUMNS,
+  ARTICLE_COLUMNS,
+  type ArticleParams,
+  type ArticleRow,
+  articleToParams,
+  rowToArticle,
+} from '../article-row.js';
+import { packText } from '../packed-text.js';
 import type { UpsertOutcome } from '../store.js';
 
-/** Column definitions of `json_to_recordset` over {@link ArticleParams}. */
+/** Column definitions of `json_to_recordset` over {@link ArticleParams} (bytes travel as hex text). */
 const RECORD = ARTICLE_COLUMNS.map((c) => `${c} ${c === 'sort_ts' ? 'bigint' : 'text'}`).join(', ');
 const COLS = ARTICLE_COLUMNS.join(', ');
+/** The value of column `c` of record `v`, hex decoded for byte columns. */
+const value = (c: string): string => (ARTICLE_BYTE_COLUMNS.has(c) ? `decode(v.${c}, 'hex')` : `v.${c}`);
+const VALUES = ARTICLE_COLUMNS.map(value).join(', ');
+
+/** Params as JSON for `json_to_recordset`: byte columns as hex. */
+function jsonParams(p: ArticleParams): Record<string, unknown> {
+  const hex = (b: Buffer | null): string | null => (b === null ? null : b.toString('hex'));
+  return { ...p, body_br: hex(p.body_br) };
+}
 
 /** Insert the batch's rows that do not exist, lock those that do, in id order; returns the inserted ids. */
 const INSERT_OR_LOCK = `
   INSERT INTO articles (${COLS}, revision, created_at, updated_at)
-  SELECT ${COLS}, 1, $2, $2 FROM json_to_recordset($1::json) AS v(${RECORD}) ORDER BY v.id
+  SELECT ${VALUES}, 1, $2, $2 FROM json_to_recordset($1::json) AS v(${RECORD}) ORDER BY v.id
   ON CONFLICT (id) DO UPDATE SET revision = articles.revision WHERE false
   RETURNING id`;
 
 const UPDATE = `
-  UPDATE articles a SET ${ARTICLE_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = v.${c}`).join(', ')},
+  UPDATE articles a SET ${ARTICLE_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = ${value(c)}`).join(', ')},
     revision = v.revision, updated_at = $2
   FROM json_to_recordset($1::json) AS v(${RECORD}, revision integer) WHERE a.id = v.id`;
 
 const KEEP_REVISIONS = `
-  INSERT INTO article_revisions (article_id, revision, content_hash, replaced_at, article_json)
-  SELECT article_id, revision, content_hash, replaced_at, article_json
-  FROM json_to_recordset($1::json) AS v(article_id text, revision integer, content_hash text, replaced_at text, article_json text)`;
+  INSERT INTO article_revisions (article_id, revision, content_hash, replaced_at, article_json, article_json_br)
+  SELECT article_id, revision, content_hash, replaced_at, '', decode(article_json_br, 'hex')
+  FROM json_to_recordset($1::json) AS v(article_id text, revision integer, content_hash text, replaced_at text, article_json_br text)`;
 
 /** Every content hash stored for these ids: current and earlier revisions. */
 const KNOWN_HASHES = `
@@ -95,7 +112,7 @@ export async function upsertArticleRows(
 
   const inserted = new Set<string>();
   if (params.size > 0) {
-    const { rows } = await client.query<{ id: string }>(INSERT_OR_LOCK, [JSON.stringify([...params.values()]), now]);
+    const { rows } = await client.query<{ id: string }>(INSERT_OR_LOCK, [JSON.stringify([...params.values()].map(jsonParams)), now]);
     for (const r of rows) inserted.add(r.id);
   }
   // Rows locked but not inserted: read their state again now that no one else can change them.
@@ -145,9 +162,10 @@ export async function upsertArticleRows(
       const json = new Map(rows.map((r) => [r.id, JSON.stringify(rowToArticle(r))]));
       for (const r of revisions) r.article_json ??= json.get(r.article_id);
     }
-    await client.query(KEEP_REVISIONS, [JSON.stringify(revisions)]);
+    const packed = revisions.map(({ article_json, ...r }) => ({ ...r, article_json_br: packText(article_json!).toString('hex') }));
+    await client.query(KEEP_REVISIONS, [JSON.stringify(packed)]);
     await client.query(UPDATE, [
-      JSON.stringify([...updates.values()].map((u) => ({ ...u.params, revision: u.revision }))),
+      JSON.stringify([...updates.values()].map((u) => ({ ...jsonParams(u.params), revision: u.revision }))),
       now,
     ]);
   }

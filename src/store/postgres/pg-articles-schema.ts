@@ -78,3 +78,12 @@ export const sourceStatePgMigration: PgMigration = {
     );
   `,
 };
+
+/** Step: article bodies and revisions Brotli-compressed, as on SQLite (src/store/packed-text.ts). */
+export const packedTextPgMigration: PgMigration = {
+  name: 'compressed article bodies and revisions',
+  sql: `
+    ALTER TABLE articles ADD COLUMN body_br bytea;
+    ALTER TABLE article_revisions ADD COLUMN article_json_br bytea;
+  `,
+};

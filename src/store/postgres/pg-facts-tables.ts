@@ -5,7 +5,8 @@
  */
 import type pg from 'pg';
 import { StoreError } from '../../util/errors.js';
-import { toStoredClaim, type ClaimRow } from '../claim-row.js';
+import { withText } from '../packed-text.js';
+import { articlesToCutFrom, type ClaimRow, SENTENCE_SOURCE_SQL, storedSentence, toStoredClaims } from '../claim-row.js';
 import type { ClaimInput, ClaimQuery, FactsPendingRow, FactsTables, StoredClaim } from '../tables.js';
 import type { PgMigration } from './migrations.js';
 import { pgErrorReason, withPgTransaction } from './pg-pool.js';
@@ -60,14 +61,20 @@ export const factsDirectionPgMigration: PgMigration = {
   `,
 };
 
+/** Step: a claim points at its sentence in the article text, as on SQLite (src/store/claim-row.ts). */
+export const factsSentenceLengthPgMigration: PgMigration = {
+  name: 'claims point at their sentence',
+  sql: `ALTER TABLE fact_claims ADD COLUMN sentence_length integer;`,
+};
+
 const STALE = `NOT EXISTS (SELECT 1 FROM fact_articles f WHERE f.article_id = a.id AND f.content_hash = a.content_hash)`;
 
 const INSERT_CLAIMS = `
   INSERT INTO fact_claims (article_id, seq, value, high, shape, unit, subject, subject_key, kind, direction, baseline,
-    qualifier, period, deadline, text, sentence, start, "end", sentence_start)
+    qualifier, period, deadline, text, sentence, sentence_length, start, "end", sentence_start)
   SELECT * FROM json_to_recordset($1::json) AS v(article_id text, seq integer, value double precision,
     high double precision, shape text, unit text, subject text, subject_key text, kind text, direction text, baseline text, qualifier text,
-    period text, deadline text, text text, sentence text, start integer, "end" integer, sentence_start integer)`;
+    period text, deadline text, text text, sentence text, sentence_length integer, start integer, "end" integer, sentence_start integer)`;
 
 /** The facts tables of one PostgreSQL database. Obtain it with `PgStore.facts()`. */
 export class PgFactsTables implements FactsTables {
@@ -80,12 +87,12 @@ export class PgFactsTables implements FactsTables {
 
   /** Up to `limit` articles after id `afterId` whose claims are missing or stale, by id. */
   async pendingAfter(afterId: string, limit: number): Promise<FactsPendingRow[]> {
-    const { rows } = await this.#pool.query<FactsPendingRow>(
-      `SELECT a.id, a.text, a.published_at, a.content_hash FROM articles a
+    const { rows } = await this.#pool.query<FactsPendingRow & { body_br: Buffer | null }>(
+      `SELECT a.id, a.text, a.body_br, a.published_at, a.content_hash FROM articles a
        WHERE a.id > $1 AND ${STALE} ORDER BY a.id LIMIT $2`,
       [afterId, limit],
     );
-    return rows;
+    return rows.map(withText);
   }
 
   /** Number of articles whose claims are missing or stale. */
@@ -123,7 +130,7 @@ export class PgFactsTables implements FactsTables {
           claims.map((c, seq) => ({
             article_id: articleId, seq, value: c.value, high: c.high, shape: c.shape, unit: c.unit,
             subject: c.subject, subject_key: c.subjectKey, kind: c.kind, direction: c.direction, baseline: c.baseline, qualifier: c.qualifier,
-            period: c.period, deadline: c.deadline, text: c.text, sentence: c.sentence, start: c.start,
+            period: c.period, deadline: c.deadline, text: c.text, ...storedSentence(c), start: c.start,
             end: c.end, sentence_start: c.sentenceStart,
           })),
         );
@@ -167,6 +174,12 @@ export class PgFactsTables implements FactsTables {
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY a.sort_ts, c.article_id, c.seq LIMIT $1`;
     const { rows } = await this.#pool.query<ClaimRow>(sql, params);
-    return rows.map(toStoredClaim);
+    const ids = articlesToCutFrom(rows);
+    const texts =
+      ids.length === 0
+        ? []
+        : (await this.#pool.query<{ id: string; text: string; body_br: Buffer | null }>(SENTENCE_SOURCE_SQL('a.id = ANY($1::text[])'), [ids]))
+            .rows;
+    return toStoredClaims(rows, new Map(texts.map((t) => [t.id, withText(t).text])));
   }
 }

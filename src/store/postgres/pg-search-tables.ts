@@ -38,6 +38,7 @@ import { withPgTransaction, type PgQueryable } from './pg-pool.js';
 import { buildTsquery, type PgTsquery } from '../../search/tsquery-expression.js';
 import { writePuts, type PendingPut } from './pg-search-writes.js';
 import { tsvectorLiteral } from './pg-tsvector.js';
+import { withText } from '../packed-text.js';
 
 /** Step: the search documents, their GIN index and the indexer's state. */
 export const searchPgMigration: PgMigration = {
@@ -190,15 +191,15 @@ export class PgSearchTables implements SearchTables {
 
   /** Articles with `updated_at` after the cursor, oldest change first, with their index state. */
   async changedAfter(cursor: { updatedAt: string; id: string }, limit: number): Promise<SearchSourceRow[]> {
-    const rows = await this.#query<SearchSourceRow>(
-      `SELECT a.id, a.title, a.text, a.outlet_key, a.categories, a.sort_ts, a.content_hash, a.updated_at,
+    const rows = await this.#query<SearchSourceRow & { body_br: Buffer | null }>(
+      `SELECT a.id, a.title, a.text, a.body_br, a.outlet_key, a.categories, a.sort_ts, a.content_hash, a.updated_at,
               d.rowid AS doc_rowid, d.content_hash AS doc_hash
        FROM articles a LEFT JOIN search_docs d ON d.article_id = a.id
        WHERE (a.updated_at, a.id) > ($1, $2)
        ORDER BY a.updated_at, a.id LIMIT $3`,
       [cursor.updatedAt, cursor.id, limit],
     );
-    return rows.map((r) => ({ ...r, sort_ts: Number(r.sort_ts), doc_rowid: r.doc_rowid === null ? null : Number(r.doc_rowid) }));
+    return rows.map((r) => ({ ...withText(r), sort_ts: Number(r.sort_ts), doc_rowid: r.doc_rowid === null ? null : Number(r.doc_rowid) }));
   }
 
   /** How many articles changed at or after `updatedAt`. */
@@ -349,8 +350,11 @@ export class PgSearchTables implements SearchTables {
 
   /** The columns a result shows, for one article. */
   async hitRow(articleId: string): Promise<SearchHitRow | undefined> {
-    const rows = await this.#query<SearchHitRow>('SELECT id, title, text, outlet, outlet_key, published_at FROM articles WHERE id = $1', [articleId]);
-    return rows[0];
+    const rows = await this.#query<SearchHitRow & { body_br: Buffer | null }>(
+      'SELECT id, title, text, body_br, outlet, outlet_key, published_at FROM articles WHERE id = $1',
+      [articleId],
+    );
+    return rows[0] === undefined ? undefined : withText(rows[0]);
   }
 
   /** Display name of an outlet key (its newest article's), or undefined. */

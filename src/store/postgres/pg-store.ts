@@ -25,6 +25,7 @@ import { upsertArticleRows } from './pg-article-rows.js';
 import { PgFactsTables } from './pg-facts-tables.js';
 import { tryPgLock } from './pg-named-lock.js';
 import { connectError, createPgPool, parsePgUrl, pgErrorReason, type PgTarget, withPgTransaction } from './pg-pool.js';
+import { PgRetentionTables } from './pg-retention-tables.js';
 import { PgSearchTables } from './pg-search-tables.js';
 import { PgSourceStateRepository } from './pg-source-state.js';
 import { PgStoryTables } from './pg-story-tables.js';
@@ -211,6 +212,11 @@ export class PgStore implements Store {
   search(): PgSearchTables {
     this.#search ??= new PgSearchTables(this.pool);
     return this.#search;
+  }
+
+  /** Dropping raw inputs and deleting old articles (`caixun prune`). */
+  retention(): PgRetentionTables {
+    return new PgRetentionTables(this.pool);
   }
 
   /** The numeric claims (tables `fact_claims`, `fact_articles`). */

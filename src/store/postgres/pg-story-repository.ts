@@ -11,6 +11,7 @@
  */
 import type pg from 'pg';
 import type { StoryRepository, StoryState } from '../../stories/story-state.js';
+import { parseStoryState, storyStateText } from '../story-state-text.js';
 
 /**
  * Where the story tables' queries go: the client holding the clustering lock while one is held
@@ -149,7 +150,7 @@ export class PgStoryRepository implements StoryRepository {
       this.#cacheState(storyId, json);
     }
     // Parsed per call, as SQLite does: callers may keep or change what they get.
-    return json === null ? undefined : (JSON.parse(json) as StoryState);
+    return json === null ? undefined : parseStoryState(json);
   }
 
   /** @inheritdoc */
@@ -157,7 +158,7 @@ export class PgStoryRepository implements StoryRepository {
     const firstMs = epochMs(state.firstSeen);
     const lastMs = epochMs(state.lastSeen);
     if (firstMs !== null && lastMs !== null) this.#maxSpanMs = Math.max(this.#maxSpanMs, lastMs - firstMs);
-    const row: PendingStory = { json: JSON.stringify(state), first: state.firstSeen, firstMs, lastMs };
+    const row: PendingStory = { json: storyStateText(state), first: state.firstSeen, firstMs, lastMs };
     if (this.#deferring) this.#pendingStories.set(state.id, row);
     else await this.#writeStories([[state.id, row]]);
     this.#cacheState(state.id, row.json);
@@ -234,7 +235,7 @@ export class PgStoryRepository implements StoryRepository {
       if (row === null || row.firstMs === null || row.lastMs === null) continue;
       if (row.firstMs >= lowest && row.firstMs <= toMs && row.lastMs >= fromMs) found.set(id, row.json);
     }
-    return [...found.keys()].sort(compareIds).map((id) => JSON.parse(found.get(id) ?? 'null') as StoryState);
+    return [...found.keys()].sort(compareIds).map((id) => parseStoryState(found.get(id)!));
   }
 
   /** Send the transaction's story and membership writes (PgStoryTables.transaction calls it before COMMIT). */

@@ -23,6 +23,8 @@ import { PgLshIndex } from './pg-lsh-index.js';
 import { PgStoryRepository, PgStorySession } from './pg-story-repository.js';
 import { DEFAULT_REWIND_LIMIT } from '../rewind-plan.js';
 import { earliest, planRewind, type Position } from './pg-story-rewind.js';
+import { withText } from '../packed-text.js';
+import { parseStoryState } from '../story-state-text.js';
 
 /**
  * Step: the story tables (after articles; search and facts join `story_members`).
@@ -313,15 +315,15 @@ export class PgStoryTables implements StoryTables {
     const floor = cursor === null && this.#session.client !== undefined ? this.#floor : undefined;
     if (floor === null) return [];
     const from = cursor ?? floor ?? { ts: Number.MIN_SAFE_INTEGER, id: '' };
-    const { rows } = await this.#session.query<PendingArticleRow>(
-      `SELECT a.id, a.sort_ts, a.title, a.text, a.published_at, a.outlet_key, a.provenance
+    const { rows } = await this.#session.query<PendingArticleRow & { body_br: Buffer | null }>(
+      `SELECT a.id, a.sort_ts, a.title, a.text, a.body_br, a.published_at, a.outlet_key, a.provenance
        FROM articles a
        WHERE (a.sort_ts > $1 OR (a.sort_ts = $1 AND (a.id COLLATE "C" > $2 OR ($4 AND a.id = $2))))
          AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
        ORDER BY a.sort_ts, a.id COLLATE "C" LIMIT $3`,
       [from.ts, from.id, limit, floor !== undefined],
     );
-    return rows.map(toPendingRow);
+    return rows.map((r) => toPendingRow(withText(r)));
   }
 
   /** A count, on the lock's client while this handle holds it (a pool of one must not deadlock). */
@@ -354,13 +356,13 @@ export class PgStoryTables implements StoryTables {
       'SELECT state FROM stories ORDER BY first_seen_ms DESC NULLS LAST, id DESC LIMIT $1',
       [limit],
     );
-    return rows.map((r) => JSON.parse(r.state) as StoryState);
+    return rows.map((r) => parseStoryState(r.state));
   }
   /** Up to `limit` stories after a position, in {@link listStories} order. */
   async listStoriesAfter(after: StoryListPosition, limit: number): Promise<StoryState[]> {
     const q = storiesAfterQuery(after, limit, PG_DIALECT);
     const { rows } = await this.#pool.query<{ state: string }>(q.sql, q.params);
-    return rows.map((r) => JSON.parse(r.state) as StoryState);
+    return rows.map((r) => parseStoryState(r.state));
   }
 
 
@@ -368,7 +370,7 @@ export class PgStoryTables implements StoryTables {
   async getStory(id: string): Promise<StoryState | undefined> {
     const { rows } = await this.#pool.query<{ state: string }>('SELECT state FROM stories WHERE id = $1', [id]);
     const row = rows[0];
-    return row === undefined ? undefined : (JSON.parse(row.state) as StoryState);
+    return row === undefined ? undefined : parseStoryState(row.state);
   }
 
   /** Delete every story, membership and index key (before a full recluster). */

@@ -6,7 +6,8 @@
 import type Database from 'better-sqlite3';
 import { sqliteTransaction } from './async-transaction.js';
 import type { Migration } from './migrations.js';
-import { toStoredClaim, type ClaimRow } from '../claim-row.js';
+import { withText } from '../packed-text.js';
+import { articlesToCutFrom, type ClaimRow, SENTENCE_SOURCE_SQL, storedSentence, toStoredClaims } from '../claim-row.js';
 import type { ClaimInput, ClaimQuery, FactsPendingRow, FactsTables, StoredClaim } from '../tables.js';
 
 /**
@@ -64,6 +65,15 @@ export const factsDirectionMigration: Migration = {
   `,
 };
 
+/**
+ * Migration step: a claim points at its sentence in the article text (`sentence_start` and the
+ * new `sentence_length`) instead of copying it into `sentence`, which new rows leave empty.
+ */
+export const factsSentenceLengthMigration: Migration = {
+  name: 'claims point at their sentence',
+  sql: `ALTER TABLE fact_claims ADD COLUMN sentence_length INTEGER;`,
+};
+
 /** The facts tables of one SQLite database. Obtain it with `SqliteStore.facts()`. */
 export class SqliteFactsStore implements FactsTables {
   readonly #db: Database.Database;
@@ -74,29 +84,32 @@ export class SqliteFactsStore implements FactsTables {
     this.#db = db;
     const stale = `NOT EXISTS (SELECT 1 FROM fact_articles f WHERE f.article_id = a.id AND f.content_hash = a.content_hash)`;
     this.#stmt = {
-      pending: db.prepare<{ id: string; limit: number }, FactsPendingRow>(
-        `SELECT a.id, a.text, a.published_at, a.content_hash FROM articles a
+      pending: db.prepare<{ id: string; limit: number }, FactsPendingRow & { body_br: Buffer | null }>(
+        `SELECT a.id, a.text, a.body_br, a.published_at, a.content_hash FROM articles a
          WHERE a.id > @id AND ${stale} ORDER BY a.id LIMIT @limit`,
       ),
       countPending: db.prepare<[], number>(`SELECT count(*) FROM articles a WHERE ${stale}`).pluck(),
       deleteClaims: db.prepare<[string]>('DELETE FROM fact_claims WHERE article_id = ?'),
       insertClaim: db.prepare(
         `INSERT INTO fact_claims (article_id, seq, value, high, shape, unit, subject, subject_key, kind, direction, baseline,
-           qualifier, period, deadline, text, sentence, start, end, sentence_start)
+           qualifier, period, deadline, text, sentence, sentence_length, start, end, sentence_start)
          VALUES (@articleId, @seq, @value, @high, @shape, @unit, @subject, @subjectKey, @kind, @direction, @baseline,
-           @qualifier, @period, @deadline, @text, @sentence, @start, @end, @sentenceStart)`,
+           @qualifier, @period, @deadline, @text, @sentence, @sentence_length, @start, @end, @sentenceStart)`,
       ),
       markDone: db.prepare<[string, string, number]>(
         `INSERT INTO fact_articles (article_id, content_hash, claims) VALUES (?, ?, ?)
          ON CONFLICT (article_id) DO UPDATE SET content_hash = excluded.content_hash, claims = excluded.claims`,
       ),
       countClaims: db.prepare<[], number>('SELECT count(*) FROM fact_claims').pluck(),
+      texts: db.prepare<[string], { id: string; text: string; body_br: Buffer | null }>(
+        SENTENCE_SOURCE_SQL('a.id IN (SELECT value FROM json_each(?))'),
+      ),
     };
   }
 
   /** Up to `limit` articles after id `afterId` whose claims are missing or stale, by id. */
   async pendingAfter(afterId: string, limit: number): Promise<FactsPendingRow[]> {
-    return this.#stmt.pending.all({ id: afterId, limit });
+    return this.#stmt.pending.all({ id: afterId, limit }).map(withText);
   }
 
   /** Number of articles whose claims are missing or stale. */
@@ -114,7 +127,7 @@ export class SqliteFactsStore implements FactsTables {
     await sqliteTransaction(this.#db, async () => {
       for (const { articleId, contentHash, claims } of batch) {
         this.#stmt.deleteClaims.run(articleId);
-        claims.forEach((c, seq) => this.#stmt.insertClaim.run({ ...c, articleId, seq }));
+        claims.forEach((c, seq) => this.#stmt.insertClaim.run({ ...c, ...storedSentence(c), articleId, seq }));
         this.#stmt.markDone.run(articleId, contentHash, claims.length);
       }
     });
@@ -155,6 +168,9 @@ export class SqliteFactsStore implements FactsTables {
       LEFT JOIN story_members m ON m.article_id = c.article_id
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY a.sort_ts, c.article_id, c.seq LIMIT @limit`;
-    return this.#db.prepare<[Record<string, unknown>], ClaimRow>(sql).all(params).map(toStoredClaim);
+    const rows = this.#db.prepare<[Record<string, unknown>], ClaimRow>(sql).all(params);
+    const ids = articlesToCutFrom(rows);
+    const texts = ids.length === 0 ? [] : this.#stmt.texts.all(JSON.stringify(ids));
+    return toStoredClaims(rows, new Map(texts.map((t) => [t.id, withText(t).text])));
   }
 }

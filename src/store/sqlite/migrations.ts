@@ -2,7 +2,7 @@
  * Schema migrations: an append-only ordered list. Never edit a step that has shipped;
  * add a new one. `PRAGMA user_version` records how many steps a database has applied.
  */
-import { factsDirectionMigration, factsTablesMigration } from './facts-tables.js';
+import { factsDirectionMigration, factsSentenceLengthMigration, factsTablesMigration } from './facts-tables.js';
 import { searchTablesMigration } from './search-tables.js';
 import { sourceHealthMigration, sourceStateMigration } from './source-state.js';
 import { storyKeySetsMigration, storyTablesMigration } from './story-tables.js';
@@ -66,4 +66,15 @@ export const migrations: readonly Migration[] = [
   factsTablesMigration,
   sourceHealthMigration,
   factsDirectionMigration,
+  {
+    // An article's text, HTML and raw input Brotli-compressed together, and revisions
+    // compressed (src/store/packed-text.ts). New rows leave the plain columns empty; older rows
+    // keep their texts there and are read as before.
+    name: 'compressed article bodies and revisions',
+    sql: `
+      ALTER TABLE articles ADD COLUMN body_br BLOB;
+      ALTER TABLE article_revisions ADD COLUMN article_json_br BLOB;
+    `,
+  },
+  factsSentenceLengthMigration,
 ];

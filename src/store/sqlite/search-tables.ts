@@ -30,6 +30,7 @@ import {
   type SearchSourceRow,
   type SearchTables,
 } from '../tables.js';
+import { withText } from '../packed-text.js';
 
 /** An FTS5 MATCH expression. */
 interface Fts5Match extends CompiledMatch {
@@ -111,8 +112,8 @@ export class SqliteSearchTables implements SearchTables {
   constructor(db: Database.Database) {
     this.#db = db;
     this.#stmt = {
-      changedSince: db.prepare<{ u: string; id: string; limit: number }, SearchSourceRow>(
-        `SELECT a.id, a.title, a.text, a.outlet_key, a.categories, a.sort_ts, a.content_hash, a.updated_at,
+      changedSince: db.prepare<{ u: string; id: string; limit: number }, SearchSourceRow & { body_br: Buffer | null }>(
+        `SELECT a.id, a.title, a.text, a.body_br, a.outlet_key, a.categories, a.sort_ts, a.content_hash, a.updated_at,
                 d.rowid AS doc_rowid, d.content_hash AS doc_hash
          FROM articles a LEFT JOIN search_docs d ON d.article_id = a.id
          WHERE a.updated_at > @u OR (a.updated_at = @u AND a.id > @id)
@@ -134,8 +135,8 @@ export class SqliteSearchTables implements SearchTables {
       ),
       countDocs: db.prepare<[], number>('SELECT count(*) FROM search_docs').pluck(),
       docOf: db.prepare<[string], number>('SELECT rowid FROM search_docs WHERE article_id = ?').pluck(),
-      hit: db.prepare<[string], SearchHitRow>(
-        'SELECT id, title, text, outlet, outlet_key, published_at FROM articles WHERE id = ?',
+      hit: db.prepare<[string], SearchHitRow & { body_br: Buffer | null }>(
+        'SELECT id, title, text, body_br, outlet, outlet_key, published_at FROM articles WHERE id = ?',
       ),
       newestMatches: candidatesStatement(db, 'rowid DESC'),
       bestMatches: candidatesStatement(db, 'rank'),
@@ -174,7 +175,7 @@ export class SqliteSearchTables implements SearchTables {
 
   /** Articles with `updated_at` after the cursor, oldest change first, with their index state. */
   async changedAfter(cursor: { updatedAt: string; id: string }, limit: number): Promise<SearchSourceRow[]> {
-    return this.#stmt.changedSince.all({ u: cursor.updatedAt, id: cursor.id, limit });
+    return this.#stmt.changedSince.all({ u: cursor.updatedAt, id: cursor.id, limit }).map(withText);
   }
 
   /** How many articles changed at or after `updatedAt`. */
@@ -271,7 +272,8 @@ export class SqliteSearchTables implements SearchTables {
 
   /** The columns a result shows, for one article. */
   async hitRow(articleId: string): Promise<SearchHitRow | undefined> {
-    return this.#stmt.hit.get(articleId);
+    const row = this.#stmt.hit.get(articleId);
+    return row === undefined ? undefined : withText(row);
   }
 
   /** Display name of an outlet key (its newest article's), or undefined. */

@@ -20,10 +20,12 @@ import {
   toRevisions,
 } from '../article-queries.js';
 import { ARTICLE_COLUMNS, type ArticleRow, articleToParams, rowToArticle } from '../article-row.js';
+import { packText } from '../packed-text.js';
 import { BUSY_TIMEOUT_MS, sqliteTransaction } from './async-transaction.js';
 import { tryNamedLock } from './cluster-lock.js';
 import { SqliteFactsStore } from './facts-tables.js';
 import { migrations } from './migrations.js';
+import { SqliteRetentionTables } from './retention-tables.js';
 import { SqliteSearchTables } from './search-tables.js';
 import { SqliteSourceStateRepository } from './source-state.js';
 import { SqliteStoryStore } from './story-tables.js';
@@ -107,8 +109,8 @@ export class SqliteStore implements Store {
         `UPDATE articles SET ${UPDATES}, revision = revision + 1, updated_at = @now WHERE id = @id`,
       ),
       keepRevision: db.prepare(
-        `INSERT INTO article_revisions (article_id, revision, content_hash, replaced_at, article_json)
-         VALUES (?, ?, ?, ?, ?)`,
+        `INSERT INTO article_revisions (article_id, revision, content_hash, replaced_at, article_json, article_json_br)
+         VALUES (?, ?, ?, ?, '', ?)`,
       ),
       get: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
@@ -121,9 +123,10 @@ export class SqliteStore implements Store {
     const outcomes: UpsertOutcome[] = [];
     for (const article of articles) {
       const current = this.stmt.currentHash.get(article.id);
-      const params = { ...articleToParams(article), now };
+      // Built only for a row that is written: it compresses the raw input and HTML.
+      const params = (): Record<string, unknown> => ({ ...articleToParams(article), now });
       if (!current) {
-        this.stmt.insert.run(params);
+        this.stmt.insert.run(params());
         outcomes.push('new');
       } else if (
         current.content_hash === article.contentHash ||
@@ -137,9 +140,9 @@ export class SqliteStore implements Store {
           old.revision,
           old.content_hash,
           now,
-          JSON.stringify(rowToArticle(old)),
+          packText(JSON.stringify(rowToArticle(old))),
         );
-        this.stmt.update.run(params);
+        this.stmt.update.run(params());
         outcomes.push('updated');
       }
     }
@@ -201,6 +204,11 @@ export class SqliteStore implements Store {
   search(): SqliteSearchTables {
     this.#search ??= new SqliteSearchTables(this.db);
     return this.#search;
+  }
+
+  /** Dropping raw inputs and deleting old articles (`caixun prune`). */
+  retention(): SqliteRetentionTables {
+    return new SqliteRetentionTables(this.db);
   }
 
   /** The numeric claims of this database (tables `fact_claims`, `fact_articles`). */

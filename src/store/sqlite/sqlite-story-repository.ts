@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { StoryRepository, StoryState } from '../../stories/story-state.js';
+import { parseStoryState, storyStateText } from '../story-state-text.js';
 
 /** One row of `stories`, as better-sqlite3 returns it. */
 interface StoryRow {
@@ -68,7 +69,7 @@ export class SqliteStoryRepository implements StoryRepository {
   /** @inheritdoc */
   get(storyId: string): StoryState | undefined {
     const row = this.#stmt.get.get(storyId);
-    return row === undefined ? undefined : (JSON.parse(row.state) as StoryState);
+    return row === undefined ? undefined : parseStoryState(row.state);
   }
 
   /** @inheritdoc */
@@ -76,7 +77,7 @@ export class SqliteStoryRepository implements StoryRepository {
     const firstMs = epochMs(state.firstSeen);
     const lastMs = epochMs(state.lastSeen);
     if (firstMs !== null && lastMs !== null) this.#maxSpanMs = Math.max(this.#maxSpanMs, lastMs - firstMs);
-    this.#stmt.put.run({ id: state.id, first: state.firstSeen, firstMs, lastMs, state: JSON.stringify(state) });
+    this.#stmt.put.run({ id: state.id, first: state.firstSeen, firstMs, lastMs, state: storyStateText(state) });
   }
 
   /** @inheritdoc */
@@ -103,7 +104,7 @@ export class SqliteStoryRepository implements StoryRepository {
   storiesSeenBetween(fromMs: number, toMs: number): StoryState[] {
     return this.#stmt.between
       .all({ from: fromMs, to: toMs, lowest: fromMs - this.#maxSpanMs })
-      .map((r) => JSON.parse(r.state) as StoryState);
+      .map((r) => parseStoryState(r.state));
   }
 
   /** Re-read the span bound from the table (after rows were deleted outside this object). */

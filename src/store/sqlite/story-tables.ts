@@ -14,6 +14,8 @@ import { sqliteTransaction } from './async-transaction.js';
 import { acquireClusterLock } from './cluster-lock.js';
 import { SqliteLshIndex } from './sqlite-lsh-index.js';
 import { SqliteStoryRepository } from './sqlite-story-repository.js';
+import { withText } from '../packed-text.js';
+import { parseStoryState } from '../story-state-text.js';
 
 /**
  * Migration step 2.
@@ -144,8 +146,8 @@ export class SqliteStoryStore implements StoryTables {
            WHERE m.content_hash IS NOT a.content_hash ORDER BY m.article_id`,
         )
         .pluck(),
-      pending: db.prepare<{ ts: number; id: string; limit: number }, PendingArticleRow>(
-        `SELECT a.id, a.sort_ts, a.title, a.text, a.published_at, a.outlet_key, a.provenance
+      pending: db.prepare<{ ts: number; id: string; limit: number }, PendingArticleRow & { body_br: Buffer | null }>(
+        `SELECT a.id, a.sort_ts, a.title, a.text, a.body_br, a.published_at, a.outlet_key, a.provenance
          FROM articles a
          WHERE (a.sort_ts > @ts OR (a.sort_ts = @ts AND a.id > @id))
            AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
@@ -238,11 +240,13 @@ export class SqliteStoryStore implements StoryTables {
 
   /** Up to `limit` unclustered articles after `cursor`, in (sort_ts, id) order. */
   async pendingAfter(cursor: PendingCursor | null, limit: number): Promise<PendingArticleRow[]> {
-    return this.#stmt.pending.all({
-      ts: cursor?.ts ?? Number.MIN_SAFE_INTEGER,
-      id: cursor?.id ?? '',
-      limit,
-    });
+    return this.#stmt.pending
+      .all({
+        ts: cursor?.ts ?? Number.MIN_SAFE_INTEGER,
+        id: cursor?.id ?? '',
+        limit,
+      })
+      .map(withText);
   }
 
   /** Number of articles not clustered yet. */
@@ -262,7 +266,7 @@ export class SqliteStoryStore implements StoryTables {
 
   /** The newest stories first (by first seen; undated last, then id descending). */
   async listStories(limit: number): Promise<StoryState[]> {
-    return this.#stmt.list.all(limit).map((r) => JSON.parse(r.state) as StoryState);
+    return this.#stmt.list.all(limit).map((r) => parseStoryState(r.state));
   }
 
   /** Up to `limit` stories after a position, in {@link listStories} order. */
@@ -271,7 +275,7 @@ export class SqliteStoryStore implements StoryTables {
     return this.#db
       .prepare<unknown[], { state: string }>(q.sql)
       .all(...q.params)
-      .map((r) => JSON.parse(r.state) as StoryState);
+      .map((r) => parseStoryState(r.state));
   }
 
   /** One story by id. */
