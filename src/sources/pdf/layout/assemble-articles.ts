@@ -34,9 +34,11 @@ export function assembleArticles(blocks: readonly PageBlock[], body: number, pag
     const t = pickTitle(b, titles, pageHeight);
     if (t) members.get(t)?.push(b);
   }
+  const labels = blocks.filter((b) => AD_LABEL.test(b.text.replace(/\s+/gu, '')));
   const articles: PageArticle[] = [];
   for (const t of titles) {
     const texts = members.get(t) ?? [];
+    if (labelledAd(t, texts, labels, body)) continue;
     const paragraphs = readParagraphs(orderColumns(texts, body), body);
     const all = paragraphs.join('');
     // A banner, a headline without text, or a data box: articles have sentences.
@@ -58,6 +60,21 @@ export function assembleArticles(blocks: readonly PageBlock[], body: number, pag
     articles.push(article);
   }
   return articles;
+}
+
+/** The label papers print on an advertisement (the law wants ads told apart from news). */
+const AD_LABEL = /^[（(【\[]?广告[）)】\]]?$/u;
+
+/** Whether a 广告 label stands inside the region of headline `t` and its text, or right under it. */
+function labelledAd(t: PageBlock, texts: readonly PageBlock[], labels: readonly PageBlock[], body: number): boolean {
+  const region = [t, ...texts];
+  const x0 = Math.min(...region.map((b) => b.x0));
+  const x1 = Math.max(...region.map((b) => b.x1));
+  const y1 = Math.max(...region.map((b) => b.y1));
+  return labels.some((l) => {
+    const cx = (l.x0 + l.x1) / 2;
+    return cx >= x0 && cx <= x1 && l.y0 >= t.y0 && l.y0 - y1 < body * 3;
+  });
 }
 
 function isProse(b: PageBlock, body: number): boolean {

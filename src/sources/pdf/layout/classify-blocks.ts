@@ -65,7 +65,7 @@ export function classifyBlocks(page: BboxPage, body: number): PageBlock[] {
     if (!near) continue;
     const [t, where] = near;
     if (b.role === 'title' && where === 'above' && b.size < t.size * 0.8) Object.assign(b, { role: 'kicker', of: t });
-    else if (b.role === 'title' && where !== 'above' && (b.size < t.size * 0.6 || b.text.startsWith('——'))) Object.assign(b, { role: 'subtitle', of: t });
+    else if (b.role === 'title' && where !== 'above' && (b.size < t.size * 0.6 || b.text.startsWith('——')) && alignedUnder(b, t)) Object.assign(b, { role: 'subtitle', of: t });
     else if (b.role === 'text' && b.size >= body * SUBTITLE_RATIO && where !== 'above' && [...b.text].length <= 40) Object.assign(b, { role: 'subtitle', of: t });
   }
   // Bylines stand under the headline or under its subtitle.
@@ -102,6 +102,19 @@ function headlineText(block: BboxBlock): string {
   return rows.map((r) => lineText(r, true)).join(' ');
 }
 
+/**
+ * A subtitle is set under its headline: within its width, centred on it or starting where it
+ * starts. A smaller headline standing off to one side under it (the next article's) is none.
+ */
+function alignedUnder(b: PageBlock, t: PageBlock): boolean {
+  if (t.vertical) return true;
+  const slack = b.size;
+  const within = b.x0 >= t.x0 - slack && b.x1 <= t.x1 + slack;
+  const centred = Math.abs((b.x0 + b.x1) / 2 - (t.x0 + t.x1) / 2) < slack * 2;
+  const leftAligned = Math.abs(b.x0 - t.x0) < slack;
+  return within || centred || leftAligned;
+}
+
 function isBylineLike(b: PageBlock, body: number): boolean {
   const chars = [...b.text].length;
   return chars > 0 && chars <= 40 && b.size <= body * 1.35 && !/[。，；]/u.test(b.text);
@@ -119,7 +132,8 @@ function nearestTitle(b: PageBlock, titles: readonly PageBlock[], body: number):
       continue;
     }
     if (overlapX(b, t) <= 0) continue;
-    if (b.y1 <= t.y0 + 1 && t.y0 - b.y1 < t.size * 0.8) return [t, 'above'];
+    // Above: a kicker's box may reach a little into the headline's (tall glyph boxes, tight leading).
+    if (b.y1 <= t.y0 + Math.max(1, Math.min(b.size, t.size) * 0.3) && b.y0 < t.y0 && t.y0 - b.y1 < t.size * 0.8) return [t, 'above'];
     if (b.y0 >= t.y1 - 1 && b.y0 - t.y1 < reach) return [t, 'below'];
   }
   return undefined;

@@ -13,6 +13,21 @@ const line = (words: string[], x0: number, y0: number, x1: number, y1: number): 
 const page = (lines: string[]): string =>
   `<page width="600" height="800"><block xMin="0" yMin="0" xMax="600" yMax="800">${lines.join('')}</block></page>`;
 
+/** A column of body text (size 10, `perRow` glyphs a row) as bbox lines, one poppler line a row. */
+function column(text: string, x0: number, y0: number, perRow = 10, size = 10): string[] {
+  const chars = [...text];
+  const out: string[] = [];
+  for (let i = 0; i * perRow < chars.length; i++) {
+    const row = chars.slice(i * perRow, (i + 1) * perRow).join('');
+    const y = y0 + i * size * 1.25;
+    out.push(line([word(x0, y, x0 + [...row].length * size, y + size, row)], x0, y, x0 + [...row].length * size, y + size));
+  }
+  return out;
+}
+const headline = (text: string, x0: number, y0: number, size: number): string =>
+  line([word(x0, y0, x0 + [...text].length * size, y0 + size, text)], x0, y0, x0 + [...text].length * size, y0 + size);
+const PROSE = '记者从有关部门获悉，新的办法将于下月起施行。办法规定了办理的流程和时限，群众可以在网上提交材料。有关负责人表示，此举将进一步方便群众办事，减少往返次数。'.repeat(2);
+
 describe('layout reading', () => {
   it('drops a headline drawn twice at about the same place, glyph by glyph', () => {
     // 新征程： drawn, then 新征程 again 0.4 pt off, then the rest of the headline.
@@ -54,5 +69,65 @@ describe('layout reading', () => {
     const [parsed] = parseBboxBlocks(xhtml);
     expect(() => readEpaperPage(parsed as BboxPage, '', 'garbled.pdf page 1')).toThrow(InvalidDocumentError);
     expect(() => readEpaperPage(parsed as BboxPage, '', 'garbled.pdf page 1')).toThrow(/no usable Unicode map/);
+  });
+
+  it('takes the inflated box of Latin words in a fallback font off, as the page shows it', () => {
+    // 手机App上完成: the Chinese words 10.5 high, App drawn with a box 20.6 high around the row.
+    const mixed = (y: number): string => line([
+      word(10, y, 30, y + 10.5, '手机'), word(31, y - 4.3, 46, y + 16.3, 'App'), word(47, y, 100, y + 10.5, '上完成密码'),
+    ], 10, y - 4.3, 100, y + 16.3);
+    const plates = (y: number): string => line([word(10, y - 4.3, 100, y + 16.3, 'A703XW、闽')], 10, y - 4.3, 100, y + 16.3);
+    const [parsed] = parseBboxBlocks(page([mixed(100), mixed(112.5), mixed(125), plates(137.5), mixed(150)]));
+    expect(parsed?.blocks).toHaveLength(1);
+    expect(parsed?.blocks[0]?.lines.map((l) => Math.round(l.size))).toEqual([11, 11, 11, 11, 11]);
+  });
+
+  it('cuts a row poppler read across a narrow column gutter, and keeps the two columns apart', () => {
+    const left = '一二三四五六七八九十'.repeat(6);
+    const right = '甲乙丙丁戊己庚辛壬癸'.repeat(6);
+    const rows = [...column(left, 0, 100), ...column(right, 108, 100)];
+    // Row 3 as poppler gave it: one line over both columns (gutter 8, less than a glyph).
+    rows[2] = line([word(0, 125, 100, 135, '一二三四五六七八九十'), word(108, 125, 208, 135, '甲乙丙丁戊己庚辛壬癸')], 0, 125, 208, 135);
+    rows.splice(8, 1);
+    const [parsed] = parseBboxBlocks(page(rows));
+    const texts = (parsed?.blocks ?? []).map((b) => b.lines.map((l) => lineText(l)).join(''));
+    expect(texts.sort()).toEqual([left, right].sort());
+  });
+
+  it('keeps a justified space inside a column a space to close, not a gutter', () => {
+    const rows = column('一二三四五六七八九十'.repeat(6), 0, 100);
+    rows[2] = line([word(0, 125, 40, 135, '一二三四'), word(48, 125, 100, 135, '五六七八九十')], 0, 125, 100, 135);
+    const [parsed] = parseBboxBlocks(page(rows));
+    expect(parsed?.blocks).toHaveLength(1);
+    expect(parsed?.blocks[0]?.lines[2] && lineText(parsed.blocks[0].lines[2])).toBe('一二三四五六七八九十');
+  });
+
+  it('reads a smaller headline set off to one side under another as its own article, a kicker touching its headline as kicker', () => {
+    const xhtml = page([
+      headline('全省推行新的办事流程', 60, 82, 20), // kicker, its box reaching 3 pt into the headline's
+      headline('不用排队直接办理', 50, 100, 40),
+      ...column(PROSE, 50, 160, 12),
+      headline('景区全年免门票', 330, 150, 24), // the next article's headline, right of centre
+      ...column(PROSE, 330, 190, 12),
+    ]);
+    const [parsed] = parseBboxBlocks(xhtml);
+    const read = readEpaperPage(parsed as BboxPage, '', 'test');
+    expect(read.articles.map((a) => a.title)).toEqual(['不用排队直接办理', '景区全年免门票']);
+    expect(read.articles[0]?.kicker).toBe('全省推行新的办事流程');
+    expect(read.articles[1]?.subtitle).toBeUndefined();
+  });
+
+  it('keeps an advertisement labelled 广告 out of the articles', () => {
+    const xhtml = page([
+      headline('不用排队直接办理', 50, 100, 30),
+      ...column(PROSE, 50, 160, 12),
+      headline('药材两折起售', 360, 100, 30),
+      ...column(PROSE, 360, 160, 12),
+      headline('（广告）', 450, 345, 8),
+    ]);
+    const [parsed] = parseBboxBlocks(xhtml);
+    expect(readEpaperPage(parsed as BboxPage, '', 'test').articles.map((a) => a.title)).toEqual(['不用排队直接办理']);
+    const unlabelled = parseBboxBlocks(xhtml.replace('（广告）', '（图片）'))[0];
+    expect(readEpaperPage(unlabelled as BboxPage, '', 'test').articles).toHaveLength(2);
   });
 });
