@@ -26,6 +26,12 @@ const PAGE = [
 describe('segmentPage', () => {
   const page = segmentPage(PAGE);
 
+  it('reads a header date whose weekday stands on the next line, and takes neither for a headline', () => {
+    const split = segmentPage(['7', '2024 年 4 月 19 日', '星期五', '', '光伏装机容量持续增长', '　　今年前两个月，全国新增光伏装机', '容量同比增长较快。'].join('\n'));
+    expect(split.header.date).toBe('2024年4月19日');
+    expect(split.articles.map((a) => a.title)).toEqual(['光伏装机容量持续增长']);
+  });
+
   it('reads the page header', () => {
     expect(page.header).toEqual({ date: '2022年3月2日', page: 1 });
     expect(page.stray).toEqual([]);

@@ -9,7 +9,7 @@
  * A headline block left at the end with no body (extractors often emit the page's big headline
  * last) is given to the first article that has no title.
  */
-import { readHeaderLine, parsePageLabel, type PageHeader } from './page-header.js';
+import { readHeaderLine, parsePageLabel, WEEKDAY_LINE, type PageHeader } from './page-header.js';
 import { HEADLINE_RATIO } from './reading-order.js';
 import { endsWithPunctuation, displayWidth } from './repair/char-class.js';
 import { isIndented, joinLines, joinPair, typicalLineWidth } from './repair/join-lines.js';
@@ -53,6 +53,7 @@ const NAMES = /^[\p{Script=Han}A-Za-z·]{1,4}(?:[\s、]+[\p{Script=Han}A-Za-z·]
 const BYLINE_MARKER = /^[□■▲●◆]\s*(\S.{0,24})$/u;
 const SUBTITLE_DASH = /^[—－-]{1,2}\s*/u;
 const HEADER_ZONE_LINES = 4;
+const BARE_PAGE_LABEL = /^[A-Z]?0*(\d{1,3})$/u;
 /** Share of a line printed bold for it to be a headline whatever its width. */
 const MIN_HEADLINE_BOLD_SHARE = 0.8;
 const MAX_BYLINE_WIDTH = 30;
@@ -99,9 +100,15 @@ export function segmentPage(text: string, options: SegmentOptions = {}): Segment
   const zone = new Set([...nonBlank.slice(0, HEADER_ZONE_LINES), ...nonBlank.slice(-2)]);
   const sizes = options.lineSizes;
   raw.forEach((line, i) => {
-    const found = zone.has(i) ? readHeaderLine(line) : null;
+    const next = raw[nonBlank.find((j) => j > i) ?? -1] ?? '';
+    const found = zone.has(i) ? readHeaderLine(line, next) : null;
     if (found) Object.assign(header, found);
-    repaired.push(found ? { text: '', bold: false, boldShare: 0 } : repairLine(line, (sizes?.[i] ?? 0) >= HEADLINE_SIZE));
+    // A weekday alone in the header zone is the rest of the date line above; a bare number or
+    // `A07` there is the page label.
+    const weekday = zone.has(i) && WEEKDAY_LINE.test(line);
+    const label = zone.has(i) ? BARE_PAGE_LABEL.exec(line.trim()) : null;
+    if (label && header.page === undefined) header.page = Number(label[1]);
+    repaired.push(found || weekday || label ? { text: '', bold: false, boldShare: 0 } : repairLine(line, (sizes?.[i] ?? 0) >= HEADLINE_SIZE));
   });
   const typical = typicalLineWidth(repaired.filter((l) => !l.bold).map((l) => l.text));
   const classified = repaired.map((l, i) => classify(l, raw[i] ?? '', typical, sizes === undefined ? undefined : (sizes[i] ?? 1)));
