@@ -12,11 +12,14 @@
  * (pdf/groundtruth), artefacts left (CJK·space·CJK gaps, doubled runs, lone punctuation
  * paragraphs) and reading speed in pages per CPU-second (this process and pdftotext together).
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir, projectRoot } from '../test/corpus.js';
 import { charAccuracy } from '../test/pdf/char-accuracy.js';
+import { looksLikePdfText } from '../src/sources/pdf/detect-pdf-text.js';
 import { readEpaperPages, toEpaperPost, type EpaperPage } from '../src/sources/pdf/layout/read-epaper.js';
+import { parsePdfText } from '../src/sources/pdf/parse-pdf-text.js';
 
 interface RefArticle { title: string; byline?: string; kicker?: string; subtitle?: string }
 interface RefPage {
@@ -95,6 +98,34 @@ function figures(results: PageResult[]): Record<string, unknown> {
   };
 }
 
+/**
+ * Issue 14 item 4: the same pages as text, the way `pdftotext -layout` and plain `pdftotext` give
+ * them (made here, never stored): pages recognised as newspaper text, articles found, titles exact.
+ */
+function textInput(refs: readonly RefPage[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [mode, args] of [['layout', ['-layout']], ['plain', []]] as const) {
+    let recognised = 0; let found = 0; let right = 0; let expected = 0; let gaps = 0; let doubled = 0;
+    for (const ref of refs) {
+      const text = execFileSync('pdftotext', [...args, join(PDF_DIR, ref.file), '-'], { encoding: 'utf8' });
+      expected += ref.articles.length;
+      if (!looksLikePdfText(text)) continue;
+      recognised++;
+      let posts: ReturnType<typeof parsePdfText> = [];
+      try { posts = parsePdfText(text, ref.file); } catch { continue; }
+      found += posts.length;
+      right += posts.filter((p) => ref.articles.some((a) => a.title === p.title)).length;
+      for (const p of posts) {
+        const body = p.bodyHtml.replace(/<[^>]+>/gu, '\n');
+        if (GAP.test(body) || GAP.test(p.title)) gaps++;
+        if (DOUBLED.test(body) || DOUBLED.test(p.title)) doubled++;
+      }
+    }
+    out[mode] = { pages: refs.length, recognised, articles: found, articlesExpected: expected, titlesExact: expected === 0 ? 0 : round(right / expected), postsWithGaps: gaps, postsWithDoubledRuns: doubled };
+  }
+  return out;
+}
+
 /** `npm run eval -- epaper`. */
 export async function evalEpaper(): Promise<Record<string, unknown>> {
   const refs = readdirSync(REF_DIR).filter((f) => f.endsWith('.json')).sort()
@@ -134,5 +165,6 @@ export async function evalEpaper(): Promise<Record<string, unknown>> {
     heldOutPages: results.filter((r) => r.ref.heldOut === true).map((r) => r.ref.file),
     webSimilarity: similarity,
     pagesPerCpuSecond: round(results.length / cpu),
+    textInput: { tuned: textInput(refs.filter((r) => r.heldOut !== true)), overall: textInput(refs) },
   };
 }
