@@ -269,7 +269,17 @@ function sameRowWithin(r: readonly BboxLine[], line: BboxLine): boolean {
   return inside || rowGap < line.size; // the rest of the row, or a redraw of it
 }
 
+const BYLINE_CUE = /记者|通讯员|[/／]文|摄影|供图/u;
+const text = (l: BboxLine): string => l.glyphs.map((g) => g.ch).join('');
+
+/** A byline line (`记者 张三 李四/文`) under a finished paragraph: it is no part of that paragraph. */
+function bylineAfterParagraph(last: BboxLine, line: BboxLine): boolean {
+  const t = text(line);
+  return BYLINE_CUE.test(t) && !/[，。；！？]/u.test(t) && /[。！？”]$/u.test(text(last));
+}
+
 function continuesRun(last: BboxLine, line: BboxLine): boolean {
+  if (bylineAfterParagraph(last, line)) return false;
   if (line.vertical || last.vertical) return line.vertical && last.vertical && Math.abs(line.x0 - last.x0) < line.size * 0.5 && sameRow(last, line);
   const overlap = Math.min(last.x1, line.x1) - Math.max(last.x0, line.x0);
   const sameSize = Math.abs(last.size - line.size) < Math.max(last.size, line.size) * 0.25;

@@ -67,18 +67,24 @@ export function classifyBlocks(page: BboxPage, body: number): PageBlock[] {
     if (b.role === 'title' && where === 'above' && b.size < t.size * 0.8) Object.assign(b, { role: 'kicker', of: t });
     else if (b.role === 'title' && where !== 'above' && (b.size < t.size * 0.6 || b.text.startsWith('——')) && alignedUnder(b, t)) Object.assign(b, { role: 'subtitle', of: t });
     else if (b.role === 'text' && b.size >= body * SUBTITLE_RATIO && where !== 'above' && [...b.text].length <= 40) Object.assign(b, { role: 'subtitle', of: t });
+    else if (b.role === 'text' && b.size >= body * SUBTITLE_RATIO && where === 'above' && b.block.lines.length <= 2 && [...b.text].length <= 60) Object.assign(b, { role: 'kicker', of: t });
   }
   // Bylines stand under the headline or under its subtitle.
   const heads = blocks
     .filter((b) => b.role === 'title')
     .map((t) => {
       const subs = blocks.filter((b) => b.of === t && b.role === 'subtitle');
-      return { ...t, x0: Math.min(t.x0, ...subs.map((s) => s.x0)), x1: Math.max(t.x1, ...subs.map((s) => s.x1)), y1: Math.max(t.y1, ...subs.map((s) => s.y1)), of: t };
+      const kickers = blocks.filter((b) => b.of === t && b.role === 'kicker');
+      return { ...t, x0: Math.min(t.x0, ...subs.map((s) => s.x0)), x1: Math.max(t.x1, ...subs.map((s) => s.x1)), y0: Math.min(t.y0, ...kickers.map((k) => k.y0)), y1: Math.max(t.y1, ...subs.map((s) => s.y1)), of: t };
     });
   for (const b of blocks) {
     if (b.role !== 'text' || !isBylineLike(b, body)) continue;
     const near = nearestTitle(b, heads, body);
-    if (near && near[1] !== 'above') Object.assign(b, { role: 'byline', of: near[0].of });
+    // Above the headline (and its kicker) only with a role or credit in it: a feature's byline.
+    // Its printed gaps stay: they separate the names (`记者 刘慧丽 见习记者 李衍慧`).
+    let spaced = b.block.lines.map((l) => lineText(l, true)).join(' ');
+    if (/^(?:\S\s+)+\S$/u.test(spaced)) spaced = spaced.replace(/\s+/gu, ''); // one name set wide: `江 畅`
+    if (near && (near[1] !== 'above' || BYLINE_CUE.test(b.text))) Object.assign(b, { role: 'byline', of: near[0].of, text: spaced });
   }
   return blocks;
 }
@@ -115,9 +121,16 @@ function alignedUnder(b: PageBlock, t: PageBlock): boolean {
   return within || centred || leftAligned;
 }
 
+/** Words that mark a byline: the reporter's role or the credit for text and pictures. */
+const BYLINE_CUE = /记者|通讯员|评论员|作者|[/／]文|摄影|供图/u;
+/** A byline without a role is names alone: a few Han characters, no punctuation (`朱炳元`, `李正辉 石锦建`). */
+const NAMES_ONLY = /^[\p{Script=Han}·\s]{1,9}$/u;
+
+/** A short line at most a little larger than the body: a role and names, or names alone (not a sub-head). */
 function isBylineLike(b: PageBlock, body: number): boolean {
   const chars = [...b.text].length;
-  return chars > 0 && chars <= 40 && b.size <= body * 1.35 && !/[。，；]/u.test(b.text);
+  if (chars === 0 || chars > 40 || b.size > body * 1.35 || /[。，；]/u.test(b.text)) return false;
+  return BYLINE_CUE.test(b.text) || NAMES_ONLY.test(b.text);
 }
 
 /** The title a block sits right next to, and on which side of it: within about two lines. */

@@ -4,7 +4,7 @@ import { parseBboxBlocks, type BboxPage } from './bbox-blocks.js';
 import { dropFakeBold, lineText } from './block-text.js';
 import { readPageMeta } from './page-meta.js';
 import { mapPuaPunctuation } from './pua-punctuation.js';
-import { readEpaperPage } from './read-epaper.js';
+import { bylineNames, readEpaperPage, toEpaperPost } from './read-epaper.js';
 
 const word = (x0: number, y0: number, x1: number, y1: number, text: string): string =>
   `<word xMin="${x0}" yMin="${y0}" xMax="${x1}" yMax="${y1}">${text}</word>`;
@@ -129,5 +129,30 @@ describe('layout reading', () => {
     expect(readEpaperPage(parsed as BboxPage, '', 'test').articles.map((a) => a.title)).toEqual(['不用排队直接办理']);
     const unlabelled = parseBboxBlocks(xhtml.replace('（广告）', '（图片）'))[0];
     expect(readEpaperPage(unlabelled as BboxPage, '', 'test').articles).toHaveLength(2);
+  });
+
+  it('takes the names out of a byline: markers, roles and credits off', () => {
+    expect(bylineNames('■记者 李晖 通讯员 余建 李明')).toBe('李晖 余建 李明');
+    expect(bylineNames('顶端新闻·河南商报记者 刘慧丽 见习记者 李衍慧/文 受访者供图')).toBe('刘慧丽 李衍慧');
+    expect(bylineNames('李正辉 石锦建')).toBe('李正辉 石锦建');
+    expect(bylineNames('记者江娟珺')).toBe('江娟珺');
+  });
+
+  it('reads a feature whose intro, byline and kicker stand above the headline, and a sub-head in its text as no byline', () => {
+    const intro = '大宗商品是连接全球的经济脉搏，从原油矿石到餐桌上的大米，大家并不陌生。近日，记者进行实地探访。';
+    const xhtml = page([
+      ...column(intro, 300, 100, 24),
+      // The byline row right under the intro's last line, at the same size: poppler's same block.
+      line([word(300, 150, 380, 160, '本报记者'), word(390, 150, 420, 160, '张三'), word(430, 150, 470, 160, '见习记者'), word(480, 150, 530, 160, '李四/文')], 300, 150, 530, 160),
+      headline('项目总投资超百亿元，一期明年建成', 40, 180, 16), // kicker, in a text size
+      headline('这个中心有个小目标', 40, 200, 40),
+      ...column(PROSE, 40, 260, 14),
+      headline('推动特色产业集聚、集群发展', 220, 260, 12), // a sub-head at the top of the next column
+      ...column(PROSE, 220, 280, 14),
+    ]);
+    const [parsed] = parseBboxBlocks(xhtml);
+    const read = readEpaperPage(parsed as BboxPage, '', 'test');
+    expect(read.articles.map((a) => [a.title, a.kicker, a.byline])).toEqual([['这个中心有个小目标', '项目总投资超百亿元，一期明年建成', '本报记者 张三 见习记者 李四/文']]);
+    expect(toEpaperPost(read.articles[0] as (typeof read.articles)[number], read.meta, 'test').author).toBe('张三 李四');
   });
 });
