@@ -27,6 +27,12 @@ describe('readTextColumns', () => {
     expect(text).not.toMatch(/关键 {3,}时期/u);
   });
 
+  it('reads the running header row whole and first, not as cells taken for headlines', () => {
+    const page = [row('05 综合新闻', '', '2022.3.2 星期三', '编辑 白琳'), ...LAYOUT.split('\n').slice(1)].join('\n');
+    expect(readTextColumns(page).split('\n')[0]).toBe('05 综合新闻   2022.3.2 星期三   编辑 白琳');
+    expect(parsePdfText(page, 'layout.txt').map((p) => [p.title, p.date])).toEqual([['春耕备耕有序推进', '2022年3月2日'], ['光伏装机持续增长', '2022年3月2日']]);
+  });
+
   it('leaves text without columns side by side as it is', () => {
     const single = '光伏装机持续增长\n　　今年前两个月，全国新增光伏装机容量\n同比增长较快，分布式光伏占比进一步提高。';
     expect(readTextColumns(single)).toBe(single);

@@ -5,10 +5,13 @@
  * that are blank all across, and its parts are read left to right or top to bottom. Text that has
  * no columns side by side is returned as it is.
  */
+import { readHeaderLine } from './page-header.js';
 
 /** Share of lines with a gap of this many spaces between text for the page to be taken as side-by-side columns. */
 const MIN_GAP_SHARE = 0.25;
 const SIDE_GAP = /\S {3,}\S/u;
+/** The first rows of a page where its running header may stand. */
+const HEADER_ROWS = 3;
 /** A gutter is at least this many character cells wide. */
 const MIN_GUTTER = 2;
 
@@ -29,7 +32,16 @@ export function readTextColumns(page: string): string {
   const nonBlank = lines.filter((l) => l.some((c) => c !== ' '));
   if (nonBlank.length === 0 || nonBlank.filter((l) => SIDE_GAP.test(l.join(''))).length < nonBlank.length * MIN_GAP_SHARE) return page;
   const width = Math.max(...lines.map((l) => l.length));
+  // The running header (date, page, section on one wide row) is read whole and first: cut into
+  // cells it would be taken for headlines.
   const out: string[] = [];
+  const rows = lines.map((l, i) => (l.some((c) => c !== ' ') ? i : -1)).filter((i) => i >= 0);
+  for (const i of rows.slice(0, HEADER_ROWS)) {
+    const text = (lines[i] ?? []).join('');
+    if (readHeaderLine(text) === null) continue;
+    out.push(text.trim().replace(/\s{3,}/gu, '   '));
+    lines[i] = [];
+  }
   for (const r of cut(lines, { top: 0, bottom: lines.length, left: 0, right: width })) out.push(regionText(lines, r));
   return out.filter((t) => t !== '').join('\n\n');
 }
