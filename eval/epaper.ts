@@ -56,11 +56,12 @@ const squash = (s: string): string => s.replace(/\s+/gu, '');
 interface PageResult { ref: RefPage; page?: EpaperPage; error?: string }
 
 function figures(results: PageResult[]): Record<string, unknown> {
-  let found = 0; let right = 0; let expected = 0; let bylines = 0; let bylinesExpected = 0;
+  let found = 0; let right = 0; let expected = 0; let bylines = 0; let bylinesExpected = 0; let heads = 0; let headsExpected = 0;
   let countExact = 0; let dates = 0; let outletsRight = 0; let sections = 0; let gaps = 0; let doubled = 0; let lone = 0;
   for (const { ref, page } of results) {
     expected += ref.articles.length;
     bylinesExpected += ref.articles.filter((a) => a.byline !== undefined).length;
+    headsExpected += ref.articles.reduce((n, a) => n + (a.kicker !== undefined ? 1 : 0) + (a.subtitle !== undefined ? 1 : 0), 0);
     if (!page) continue;
     const posts = page.articles.map((a) => toEpaperPost(a, page.meta, ref.file));
     found += posts.length;
@@ -69,6 +70,9 @@ function figures(results: PageResult[]): Record<string, unknown> {
       const r = ref.articles.find((x) => x.title === a.title);
       if (r) right++;
       if (r?.byline !== undefined && a.byline !== undefined && squash(a.byline).includes(squash(r.byline))) bylines++;
+      for (const key of ['kicker', 'subtitle'] as const) {
+        if (r?.[key] !== undefined && a[key] !== undefined && squash(a[key]) === squash(r[key])) heads++;
+      }
       // A headline's two halves are set apart on purpose: a gap the reference title has is no artefact.
       for (const text of r ? a.paragraphs : [a.title, ...a.paragraphs]) {
         if (GAP.test(text)) gaps++;
@@ -91,6 +95,7 @@ function figures(results: PageResult[]): Record<string, unknown> {
     recall: expected === 0 ? 0 : round(right / expected),
     titlesExact: expected === 0 ? 0 : round(right / expected),
     bylinesRight: `${bylines}/${bylinesExpected}`,
+    kickersSubtitlesRight: `${heads}/${headsExpected}`,
     dateRight: dates,
     outletRight: outletsRight,
     sectionRight: sections,

@@ -57,6 +57,10 @@ describe('layout reading', () => {
     expect(mapPuaPunctuation('时间\u{1003D1}今天\u{1003D8}明天')).toBe('时间：今天、明天');
   });
 
+  it('maps the vertical forms of punctuation in a title set top to bottom', () => {
+    expect(mapPuaPunctuation('摧毁一个﹃投资项目﹄犯罪团伙︵甘肃︶')).toBe('摧毁一个“投资项目”犯罪团伙（甘肃）');
+  });
+
   it('reads date, page, section and paper from the header and the PDF Title', () => {
     const meta = readPageMeta(['2018年1月5日星期五', '7理论'], 'LLRMRB07B20180105D', '');
     expect({ ...meta, outlet: meta.outlet?.name }).toEqual({ date: '2018-01-05', page: '7', section: '理论', outlet: '人民日报' });
