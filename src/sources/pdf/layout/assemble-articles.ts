@@ -29,17 +29,24 @@ const PROSE_MARK_EVERY = 70;
 export function assembleArticles(blocks: readonly PageBlock[], body: number, pageHeight: number): PageArticle[] {
   const titles = blocks.filter((b) => b.role === 'title');
   const members = new Map<PageBlock, PageBlock[]>(titles.map((t) => [t, []]));
+  const leads = new Map<PageBlock, PageBlock[]>(titles.map((t) => [t, []]));
   for (const b of blocks) {
     if (b.role !== 'text' || !isProse(b, body)) continue;
     const t = pickTitle(b, titles, pageHeight);
     if (t) members.get(t)?.push(b);
+    else if ((b.text.match(/[。！？]/gu) ?? []).length > 0) {
+      // No headline above it: a feature's intro (sentences), set above its headline, byline and kicker.
+      const below = introOf(b, titles, blocks, pageHeight);
+      if (below) leads.get(below)?.push(b);
+    }
   }
   const labels = blocks.filter((b) => AD_LABEL.test(b.text.replace(/\s+/gu, '')));
   const articles: PageArticle[] = [];
   for (const t of titles) {
     const texts = members.get(t) ?? [];
     if (labelledAd(t, texts, labels, body)) continue;
-    const paragraphs = readParagraphs(orderColumns(texts, body), body);
+    const intro = (leads.get(t) ?? []).sort((a, b) => a.y0 - b.y0);
+    const paragraphs = [...readParagraphs(intro, body), ...readParagraphs(orderColumns(texts, body), body)];
     const all = paragraphs.join('');
     // A banner, a headline without text, or a data box: articles have sentences.
     if (all.length < 100 || (all.match(/[。！？]/gu) ?? []).length < 2) continue;
@@ -75,6 +82,24 @@ function labelledAd(t: PageBlock, texts: readonly PageBlock[], labels: readonly 
     const cx = (l.x0 + l.x1) / 2;
     return cx >= x0 && cx <= x1 && l.y0 >= t.y0 && l.y0 - y1 < body * 3;
   });
+}
+
+/** Reach of an intro above its headline, as a share of the page height. */
+const INTRO_REACH = 0.12;
+
+/**
+ * The headline right under a prose block that has none above it: the nearest one below that it
+ * overlaps in width, with only that headline's byline and kicker (or nothing) in between.
+ */
+function introOf(b: PageBlock, titles: readonly PageBlock[], blocks: readonly PageBlock[], pageHeight: number): PageBlock | undefined {
+  let best: PageBlock | undefined;
+  for (const t of titles) {
+    if (t.y0 < b.y1 - 1 || t.y0 - b.y1 > pageHeight * INTRO_REACH || overlapX(t, b) <= 0) continue;
+    if (best && best.y0 <= t.y0) continue;
+    const between = blocks.filter((o) => o !== b && o !== t && o.role !== 'zone' && o.y0 >= b.y1 - 1 && o.y1 <= t.y0 + 1 && overlapX(o, b) > 0);
+    if (between.every((o) => o.of === t)) best = t;
+  }
+  return best;
 }
 
 function isProse(b: PageBlock, body: number): boolean {

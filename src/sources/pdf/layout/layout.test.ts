@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidDocumentError } from '../../../util/errors.js';
 import { parseBboxBlocks, type BboxPage } from './bbox-blocks.js';
-import { dropFakeBold, lineText } from './block-text.js';
+import { blockParagraphs, dropFakeBold, lineText } from './block-text.js';
 import { readPageMeta } from './page-meta.js';
 import { mapPuaPunctuation } from './pua-punctuation.js';
 import { bylineNames, readEpaperPage, toEpaperPost } from './read-epaper.js';
@@ -158,5 +158,39 @@ describe('layout reading', () => {
     const read = readEpaperPage(parsed as BboxPage, '', 'test');
     expect(read.articles.map((a) => [a.title, a.kicker, a.byline])).toEqual([['这个中心有个小目标', '项目总投资超百亿元，一期明年建成', '本报记者 张三 见习记者 李四/文']]);
     expect(toEpaperPost(read.articles[0] as (typeof read.articles)[number], read.meta, 'test').author).toBe('张三 李四');
+    expect(read.articles[0]?.paragraphs[0]).toBe(intro);
+  });
+
+  it('joins the lines of text set around a picture into paragraphs at sentence ends, not at every ragged start', () => {
+    // Lines start wherever the picture's outline lets them; a paragraph starts indented after a finished sentence.
+    const rows: Array<[number, string]> = [
+      [190, '大宗商品是连接全球的经济脉搏。'],
+      [170, '从原油矿石到餐桌上的大米，提到这些'],
+      [150, '商品，大家并不陌生，但这些商品背后的'],
+      [150, '交易却不被人们熟知。'],
+      [170, '今年落地郑州航空港的交易中心项目，'],
+      [150, '肩负着为优势商品在国'],
+      [20, '内外贸易流通打造定价中心和全球供应中心的使命。'],
+    ];
+    const xhtml = page(rows.map(([x, t], i) => line([word(x, 100 + i * 12.5, x + [...t].length * 10, 110 + i * 12.5, t)], x, 100 + i * 12.5, x + [...t].length * 10, 110 + i * 12.5)));
+    const [parsed] = parseBboxBlocks(xhtml);
+    const block = parsed?.blocks[0];
+    expect(parsed?.blocks).toHaveLength(1);
+    expect(block && blockParagraphs(block).paragraphs).toEqual([
+      '大宗商品是连接全球的经济脉搏。',
+      '从原油矿石到餐桌上的大米，提到这些商品，大家并不陌生，但这些商品背后的交易却不被人们熟知。',
+      '今年落地郑州航空港的交易中心项目，肩负着为优势商品在国内外贸易流通打造定价中心和全球供应中心的使命。',
+    ]);
+  });
+
+  it('ends a paragraph at a short line that ends with a colon', () => {
+    const xhtml = page([
+      line([word(20, 100, 140, 110, '历史一再证明这个道理')], 20, 100, 140, 110),
+      line([word(0, 112.5, 70, 122.5, '历史证明：')], 0, 112.5, 70, 122.5),
+      line([word(0, 125, 140, 135, '开放包容则兴自大封闭则衰。')], 0, 125, 140, 135),
+    ]);
+    const [parsed] = parseBboxBlocks(xhtml);
+    const block = parsed?.blocks[0];
+    expect(block && blockParagraphs(block).paragraphs).toEqual(['历史一再证明这个道理历史证明：', '开放包容则兴自大封闭则衰。']);
   });
 });
