@@ -6,7 +6,7 @@
  */
 import type { Box } from './bbox-blocks.js';
 import { blockParagraphs } from './block-text.js';
-import { overlapX, type PageBlock } from './classify-blocks.js';
+import { overlapX, overlapY, type PageBlock } from './classify-blocks.js';
 
 /** One article of a page before metadata. */
 export interface PageArticle {
@@ -30,8 +30,13 @@ export function assembleArticles(blocks: readonly PageBlock[], body: number, pag
   const titles = blocks.filter((b) => b.role === 'title');
   const members = new Map<PageBlock, PageBlock[]>(titles.map((t) => [t, []]));
   const leads = new Map<PageBlock, PageBlock[]>(titles.map((t) => [t, []]));
+  const captions = blocks.filter((b) => b.role === 'text' && PHOTO_CREDIT.test(b.text));
+  // A caption's other lines poppler kept apart: in the credit's box, or a short block of the
+  // credit's size on its row (the credit set flush right after the caption's last line).
+  const inCaption = (b: PageBlock): boolean => captions.some((c) => c === b || (overlapY(b, c) > b.size * 0.5 &&
+    (overlapX(b, c) > 0 || (b.block.lines.length <= 3 && Math.abs(b.size - c.size) < c.size * 0.15))));
   for (const b of blocks) {
-    if (b.role !== 'text' || !isProse(b, body)) continue;
+    if (b.role !== 'text' || !isProse(b, body) || inCaption(b)) continue;
     const t = pickTitle(b, titles, pageHeight);
     if (t) members.get(t)?.push(b);
     else if ((b.text.match(/[。！？]/gu) ?? []).length > 0) {
@@ -83,6 +88,9 @@ function labelledAd(t: PageBlock, texts: readonly PageBlock[], labels: readonly 
     return cx >= x0 && cx <= x1 && l.y0 >= t.y0 && l.y0 - y1 < body * 3;
   });
 }
+
+/** A photo caption ends with its credit (`新甘肃·甘肃法治报通讯员朱艳霞摄`): no article text. */
+const PHOTO_CREDIT = /(?:记者|通讯员|摄影|图[/／]?)[\p{Script=Han}·\s]{1,12}摄$/u;
 
 /** Reach of an intro above its headline, as a share of the page height. */
 const INTRO_REACH = 0.12;

@@ -193,4 +193,19 @@ describe('layout reading', () => {
     const block = parsed?.blocks[0];
     expect(block && blockParagraphs(block).paragraphs).toEqual(['历史一再证明这个道理历史证明：', '开放包容则兴自大封闭则衰。']);
   });
+
+  it('keeps a photo caption, known by its credit, out of the article under whose headline it stands', () => {
+    const xhtml = page([
+      headline('不用排队直接办理', 40, 100, 30),
+      ...column(PROSE, 40, 150, 20),
+      // The caption under a picture: its first row with the credit, its second row poppler kept apart.
+      line([word(40, 330, 240, 340, '民警开展专项训练。8月6日，县公安局采用')], 40, 330, 240, 340),
+      line([word(40, 342.5, 200, 352.5, '对抗演练等方法提升处置能力。')], 40, 342.5, 200, 352.5),
+      line([word(300, 342.5, 440, 352.5, '本报通讯员张三摄')], 300, 342.5, 440, 352.5),
+    ]);
+    const [parsed] = parseBboxBlocks(xhtml);
+    const [article] = readEpaperPage(parsed as BboxPage, '', 'test').articles;
+    expect(article?.title).toBe('不用排队直接办理');
+    expect(article?.paragraphs.join('')).not.toMatch(/专项训练|处置能力|张三摄/u);
+  });
 });
