@@ -36,7 +36,7 @@ export function assembleArticles(blocks: readonly PageBlock[], body: number, pag
   const inCaption = (b: PageBlock): boolean => captions.some((c) => c === b || (overlapY(b, c) > b.size * 0.5 &&
     (overlapX(b, c) > 0 || (b.block.lines.length <= 3 && Math.abs(b.size - c.size) < c.size * 0.15))));
   for (const b of blocks) {
-    if (b.role !== 'text' || !isProse(b, body) || inCaption(b)) continue;
+    if (b.role !== 'text' || !isProse(b, body) || inCaption(b) || strayHead(b, blocks, body)) continue;
     const t = pickTitle(b, titles, pageHeight);
     if (t) members.get(t)?.push(b);
     else if ((b.text.match(/[。！？]/gu) ?? []).length > 0) {
@@ -49,7 +49,7 @@ export function assembleArticles(blocks: readonly PageBlock[], body: number, pag
   const articles: PageArticle[] = [];
   for (const t of titles) {
     const texts = members.get(t) ?? [];
-    if (labelledAd(t, texts, labels, body)) continue;
+    if (labels.some((l) => adOf(l, titles) === t)) continue;
     const intro = (leads.get(t) ?? []).sort((a, b) => a.y0 - b.y0);
     const paragraphs = [...readParagraphs(intro, body), ...readParagraphs(orderColumns(texts, body), body)];
     const all = paragraphs.join('');
@@ -77,20 +77,19 @@ export function assembleArticles(blocks: readonly PageBlock[], body: number, pag
 /** The label papers print on an advertisement (the law wants ads told apart from news). */
 const AD_LABEL = /^[（(【\[]?广告[）)】\]]?$/u;
 
-/** Whether a 广告 label stands inside the region of headline `t` and its text, or right under it. */
-function labelledAd(t: PageBlock, texts: readonly PageBlock[], labels: readonly PageBlock[], body: number): boolean {
-  const region = [t, ...texts];
-  const x0 = Math.min(...region.map((b) => b.x0));
-  const x1 = Math.max(...region.map((b) => b.x1));
-  const y1 = Math.max(...region.map((b) => b.y1));
-  return labels.some((l) => {
-    const cx = (l.x0 + l.x1) / 2;
-    return cx >= x0 && cx <= x1 && l.y0 >= t.y0 && l.y0 - y1 < body * 3;
-  });
+/** The headline a 广告 label marks: the nearest above it whose width takes in the label. */
+function adOf(label: PageBlock, titles: readonly PageBlock[]): PageBlock | undefined {
+  const cx = (label.x0 + label.x1) / 2;
+  let best: PageBlock | undefined;
+  for (const t of titles) if (t.y0 < label.y0 && cx >= t.x0 && cx <= t.x1 && (best === undefined || t.y0 > best.y0)) best = t;
+  return best;
 }
 
 /** A photo caption ends with its credit (`新甘肃·甘肃法治报通讯员朱艳霞摄`): no article text. */
 const PHOTO_CREDIT = /(?:记者|通讯员|摄影|图[/／]?)[\p{Script=Han}·\s]{1,12}摄$/u;
+
+/** Text this much smaller than the page's body text is no article text. */
+const SMALL_PRINT = 0.9;
 
 /** Reach of an intro above its headline, as a share of the page height. */
 const INTRO_REACH = 0.12;
@@ -110,7 +109,15 @@ function introOf(b: PageBlock, titles: readonly PageBlock[], blocks: readonly Pa
   return best;
 }
 
+/** A sub-head with no running text right under it (a table's or box's heading) is no article text. */
+function strayHead(b: PageBlock, blocks: readonly PageBlock[], body: number): boolean {
+  if (b.size < body * 1.15) return false;
+  return !blocks.some((o) => o !== b && o.role === 'text' && o.size < body * 1.15 && isProse(o, body) &&
+    overlapX(o, b) > 0 && o.y0 >= b.y0 && o.y0 - b.y1 < body * 3);
+}
+
 function isProse(b: PageBlock, body: number): boolean {
+  if (b.size < body * SMALL_PRINT) return false; // table notes, credits: set smaller than the text
   if (b.size >= body * 1.15) return true; // a sub-head
   const chars = [...b.text].length;
   const marks = (b.text.match(/[，。；：！？、]/gu) ?? []).length;

@@ -208,4 +208,18 @@ describe('layout reading', () => {
     expect(article?.title).toBe('不用排队直接办理');
     expect(article?.paragraphs.join('')).not.toMatch(/专项训练|处置能力|张三摄/u);
   });
+
+  it('keeps a box heading with no running text under it, and small print, out of the article', () => {
+    const xhtml = page([
+      headline('不用排队直接办理', 40, 100, 30),
+      ...column(PROSE, 40, 150, 20),
+      headline('全省城市今明两天天气', 40, 270, 14), // a weather box under the text: heading, then a table
+      line([word(40, 290, 100, 300, '沈阳晴17~4')], 40, 290, 100, 300),
+      line([word(40, 302.5, 100, 312.5, '大连多云14~1')], 40, 302.5, 100, 312.5),
+      line([word(40, 330, 140, 337, '气象数据来源：中国天气网')], 40, 330, 140, 337), // 7 pt
+    ]);
+    const [parsed] = parseBboxBlocks(xhtml);
+    const [article] = readEpaperPage(parsed as BboxPage, '', 'test').articles;
+    expect(article?.paragraphs.join('')).not.toMatch(/天气|数据来源/u);
+  });
 });
