@@ -278,8 +278,14 @@ function bylineAfterParagraph(last: BboxLine, line: BboxLine): boolean {
   return BYLINE_CUE.test(t) && !/[，。；！？]/u.test(t) && /[。！？”]$/u.test(text(last));
 }
 
+/** A byline line over the first line of the text (`新甘肃·甘肃法治报记者 齐洪德`): a block of its own. */
+function bylineOverText(last: BboxLine, line: BboxLine): boolean {
+  const t = text(last);
+  return BYLINE_CUE.test(t) && !/[，。；！？（）()]/u.test(t) && [...t].length <= 30 && line.x0 - last.x0 > line.size * 0.9;
+}
+
 function continuesRun(last: BboxLine, line: BboxLine): boolean {
-  if (bylineAfterParagraph(last, line)) return false;
+  if (bylineAfterParagraph(last, line) || bylineOverText(last, line)) return false;
   if (line.vertical || last.vertical) return line.vertical && last.vertical && Math.abs(line.x0 - last.x0) < line.size * 0.5 && sameRow(last, line);
   const overlap = Math.min(last.x1, line.x1) - Math.max(last.x0, line.x0);
   const sameSize = Math.abs(last.size - line.size) < Math.max(last.size, line.size) * 0.25;

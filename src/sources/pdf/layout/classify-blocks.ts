@@ -85,6 +85,12 @@ export function classifyBlocks(page: BboxPage, body: number): PageBlock[] {
     let spaced = b.block.lines.map((l) => lineText(l, true)).join(' ');
     if (/^(?:\S\s+)+\S$/u.test(spaced)) spaced = spaced.replace(/\s+/gu, ''); // one name set wide: `江 畅`
     if (near && (near[1] !== 'above' || BYLINE_CUE.test(b.text))) Object.assign(b, { role: 'byline', of: near[0].of, text: spaced });
+    else if (!near && BYLINE_CUE.test(b.text)) {
+      // A byline with a role set lower (under a column label): the headline above it in its
+      // column, with no text in between.
+      const head = headAbove(b, heads, blocks, page.height);
+      if (head) Object.assign(b, { role: 'byline', of: head.of, text: spaced });
+    }
   }
   return blocks;
 }
@@ -106,6 +112,23 @@ function headlineText(block: BboxBlock): string {
     Object.assign(row, { x0: Math.min(row.x0, line.x0), x1: Math.max(row.x1, line.x1) });
   }
   return rows.map((r) => lineText(r, true)).join(' ');
+}
+
+/** Reach of a byline under its headline, as a share of the page height; or on its row, beside it. */
+const BYLINE_REACH = 0.06;
+
+function headAbove(b: PageBlock, heads: readonly PageBlock[], blocks: readonly PageBlock[], pageHeight: number): PageBlock | undefined {
+  let best: PageBlock | undefined;
+  for (const t of heads) {
+    // On the headline's row, in the column next to it (the article's text starts under the byline).
+    if (!t.vertical && overlapY(t, b) > 0 && Math.max(t.x0 - b.x1, b.x0 - t.x1) < t.size * 3) return t;
+    if (t.y1 > b.y0 + 1 || b.y0 - t.y1 > pageHeight * BYLINE_REACH || overlapX(t, b) <= 0) continue;
+    if (best === undefined || t.y1 > best.y1) best = t;
+  }
+  if (!best) return undefined;
+  const top = best.y1;
+  const between = blocks.some((o) => o !== b && o.role === 'text' && overlapX(o, b) > 0 && o.y0 >= top - 1 && o.y1 <= b.y0 + 1 && /[。，；]/u.test(o.text));
+  return between ? undefined : best;
 }
 
 /**

@@ -26,6 +26,12 @@ function column(text: string, x0: number, y0: number, perRow = 10, size = 10): s
 }
 const headline = (text: string, x0: number, y0: number, size: number): string =>
   line([word(x0, y0, x0 + [...text].length * size, y0 + size, text)], x0, y0, x0 + [...text].length * size, y0 + size);
+/** A paragraph of body text 20 glyphs wide, its first row indented by two glyphs. */
+const indented = (text: string, x0: number, y0: number): string[] => {
+  const chars = [...text];
+  const first = chars.slice(0, 18).join('');
+  return [headline(first, x0 + 20, y0, 10), ...column(chars.slice(18).join(''), x0, y0 + 12.5, 20)];
+};
 const PROSE = '记者从有关部门获悉，新的办法将于下月起施行。办法规定了办理的流程和时限，群众可以在网上提交材料。有关负责人表示，此举将进一步方便群众办事，减少往返次数。'.repeat(2);
 
 describe('layout reading', () => {
@@ -221,5 +227,21 @@ describe('layout reading', () => {
     const [parsed] = parseBboxBlocks(xhtml);
     const [article] = readEpaperPage(parsed as BboxPage, '', 'test').articles;
     expect(article?.paragraphs.join('')).not.toMatch(/天气|数据来源/u);
+  });
+
+  it('takes a byline out of the first line of the text under it, and one set on its headline row beside it', () => {
+    const xhtml = page([
+      headline('强化基层治理', 40, 100, 30),
+      // The byline, then the text's indented first line: poppler's one block.
+      line([word(40, 150, 160, 160, '本报记者孙涛')], 40, 150, 160, 160),
+      ...indented(PROSE, 40, 162.5),
+      headline('驻村帮扶助力乡村振兴', 300, 400, 28),
+      line([word(80, 405, 230, 415, '本报通讯员庞俊宝')], 80, 405, 230, 415), // left of the headline, on its row
+      ...indented(PROSE, 80, 420),
+    ]);
+    const [parsed] = parseBboxBlocks(xhtml);
+    const read = readEpaperPage(parsed as BboxPage, '', 'test');
+    expect(read.articles.map((a) => [a.title, a.byline])).toEqual([['强化基层治理', '本报记者孙涛'], ['驻村帮扶助力乡村振兴', '本报通讯员庞俊宝']]);
+    expect(read.articles[0]?.paragraphs[0]?.startsWith('记者从有关部门获悉')).toBe(true);
   });
 });
