@@ -37,7 +37,7 @@ export function assembleArticles(blocks: readonly PageBlock[], body: number, pag
     (overlapX(b, c) > 0 || (b.block.lines.length <= 3 && Math.abs(b.size - c.size) < c.size * 0.15))));
   for (const b of blocks) {
     if (b.role !== 'text' || !isProse(b, body) || inCaption(b) || strayHead(b, blocks, body)) continue;
-    const t = pickTitle(b, titles, pageHeight);
+    const t = pickTitle(b, titles, pageHeight, body);
     if (t) members.get(t)?.push(b);
     else if ((b.text.match(/[。！？]/gu) ?? []).length > 0) {
       // No headline above it: a feature's intro (sentences), set above its headline, byline and kicker.
@@ -124,7 +124,7 @@ function isProse(b: PageBlock, body: number): boolean {
   return chars < 20 ? marks > 0 : marks * PROSE_MARK_EVERY >= chars;
 }
 
-function pickTitle(b: PageBlock, titles: readonly PageBlock[], pageHeight: number): PageBlock | undefined {
+function pickTitle(b: PageBlock, titles: readonly PageBlock[], pageHeight: number, body: number): PageBlock | undefined {
   let best: PageBlock | undefined;
   let bestCost = pageHeight * MAX_REACH;
   for (const t of titles) {
@@ -132,6 +132,8 @@ function pickTitle(b: PageBlock, titles: readonly PageBlock[], pageHeight: numbe
     const dv = Math.max(0, b.y0 - t.y1);
     const dh = Math.max(0, t.x0 - b.x1, b.x0 - t.x1);
     if (dh > 0 && dv > 0 && !t.vertical) continue;
+    // Beside a headline: only the article's own columns next to it, not text a page width away.
+    if (dh > (b.x1 - b.x0) + body * 2 && !t.vertical) continue;
     if (separated(t, b, titles)) continue;
     const cost = dv + dh * SIDEWAYS;
     if (cost < bestCost) [best, bestCost] = [t, cost];

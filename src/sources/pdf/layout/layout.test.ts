@@ -244,4 +244,21 @@ describe('layout reading', () => {
     expect(read.articles.map((a) => [a.title, a.byline])).toEqual([['强化基层治理', '本报记者孙涛'], ['驻村帮扶助力乡村振兴', '本报通讯员庞俊宝']]);
     expect(read.articles[0]?.paragraphs[0]?.startsWith('记者从有关部门获悉')).toBe(true);
   });
+
+  it('gives a sub-head to the article whose column it stands in, not to a headline a page width away on its row', () => {
+    const xhtml = page([
+      headline('实施健康中国战略', 20, 40, 30),
+      ...column(PROSE.repeat(2), 20, 90, 12),
+      ...column(PROSE, 150, 90, 12),
+      headline('把重点任务落到实处', 150, 300, 14), // a sub-head in the second column
+      ...column(PROSE, 150, 322, 12),
+      headline('提高信息化素养', 450, 296, 20), // the next article's headline, far right, on the sub-head's row
+      ...column(PROSE, 450, 330, 12),
+    ]);
+    const [parsed] = parseBboxBlocks(xhtml);
+    const articles = readEpaperPage(parsed as BboxPage, '', 'test').articles;
+    expect(articles.map((a) => a.title)).toEqual(['实施健康中国战略', '提高信息化素养']);
+    expect(articles[0]?.paragraphs).toContain('把重点任务落到实处');
+    expect(articles[1]?.paragraphs).not.toContain('把重点任务落到实处');
+  });
 });
