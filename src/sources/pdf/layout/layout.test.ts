@@ -261,4 +261,26 @@ describe('layout reading', () => {
     expect(articles[0]?.paragraphs).toContain('把重点任务落到实处');
     expect(articles[1]?.paragraphs).not.toContain('把重点任务落到实处');
   });
+
+  it('reads on through lines narrowed by an inset, and keeps a centred sub-head apart', () => {
+    const rows: Array<[number, number, string]> = [
+      [0, 200, '有助于实现四化同步发展，这是党的十九大提出的要求。'],
+      [20, 120, '当前，我国“四'], // indented: a paragraph starts; an inset on the left narrows the next rows
+      [20, 120, '化”同步发展仍'],
+      [20, 120, '面临融合不够、'],
+      [0, 200, '互动不足等突出问题，需要加快推进城乡智慧化发展。'],
+      [60, 140, '“铁脚板”蹚出平安路'], // a sub-head centred in the column
+      [20, 200, '城关派出所管辖七个社区，常住人口十一万人。'],
+    ];
+    const xhtml = page(rows.map(([x0, x1, t], i) => line([word(x0, 100 + i * 12.5, x1, 110 + i * 12.5, t)], x0, 100 + i * 12.5, x1, 110 + i * 12.5)));
+    const [parsed] = parseBboxBlocks(xhtml);
+    const block = parsed?.blocks[0];
+    expect(parsed?.blocks).toHaveLength(1);
+    expect(block && blockParagraphs(block).paragraphs).toEqual([
+      '有助于实现四化同步发展，这是党的十九大提出的要求。',
+      '当前，我国“四化”同步发展仍面临融合不够、互动不足等突出问题，需要加快推进城乡智慧化发展。',
+      '“铁脚板”蹚出平安路',
+      '城关派出所管辖七个社区，常住人口十一万人。',
+    ]);
+  });
 });
