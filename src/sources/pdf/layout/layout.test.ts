@@ -26,6 +26,15 @@ function column(text: string, x0: number, y0: number, perRow = 10, size = 10): s
 }
 const headline = (text: string, x0: number, y0: number, size: number): string =>
   line([word(x0, y0, x0 + [...text].length * size, y0 + size, text)], x0, y0, x0 + [...text].length * size, y0 + size);
+/** Rows of body text (left, right, text) 12.5 pt apart, read as one block: its paragraphs. */
+function rowParagraphs(rows: ReadonlyArray<readonly [number, number, string]>): string[] | undefined {
+  const xhtml = page(rows.map(([x0, x1, t], i) => line([word(x0, 100 + i * 12.5, x1, 110 + i * 12.5, t)], x0, 100 + i * 12.5, x1, 110 + i * 12.5)));
+  const [parsed] = parseBboxBlocks(xhtml);
+  expect(parsed?.blocks).toHaveLength(1);
+  const block = parsed?.blocks[0];
+  return block && blockParagraphs(block).paragraphs;
+}
+
 /** A paragraph of body text 20 glyphs wide, its first row indented by two glyphs. */
 const indented = (text: string, x0: number, y0: number): string[] => {
   const chars = [...text];
@@ -178,11 +187,7 @@ describe('layout reading', () => {
       [150, '肩负着为优势商品在国'],
       [20, '内外贸易流通打造定价中心和全球供应中心的使命。'],
     ];
-    const xhtml = page(rows.map(([x, t], i) => line([word(x, 100 + i * 12.5, x + [...t].length * 10, 110 + i * 12.5, t)], x, 100 + i * 12.5, x + [...t].length * 10, 110 + i * 12.5)));
-    const [parsed] = parseBboxBlocks(xhtml);
-    const block = parsed?.blocks[0];
-    expect(parsed?.blocks).toHaveLength(1);
-    expect(block && blockParagraphs(block).paragraphs).toEqual([
+    expect(rowParagraphs(rows.map(([x, t]) => [x, x + [...t].length * 10, t]))).toEqual([
       '大宗商品是连接全球的经济脉搏。',
       '从原油矿石到餐桌上的大米，提到这些商品，大家并不陌生，但这些商品背后的交易却不被人们熟知。',
       '今年落地郑州航空港的交易中心项目，肩负着为优势商品在国内外贸易流通打造定价中心和全球供应中心的使命。',
@@ -190,14 +195,8 @@ describe('layout reading', () => {
   });
 
   it('ends a paragraph at a short line that ends with a colon', () => {
-    const xhtml = page([
-      line([word(20, 100, 140, 110, '历史一再证明这个道理')], 20, 100, 140, 110),
-      line([word(0, 112.5, 70, 122.5, '历史证明：')], 0, 112.5, 70, 122.5),
-      line([word(0, 125, 140, 135, '开放包容则兴自大封闭则衰。')], 0, 125, 140, 135),
-    ]);
-    const [parsed] = parseBboxBlocks(xhtml);
-    const block = parsed?.blocks[0];
-    expect(block && blockParagraphs(block).paragraphs).toEqual(['历史一再证明这个道理历史证明：', '开放包容则兴自大封闭则衰。']);
+    const rows = [[20, 140, '历史一再证明这个道理'], [0, 70, '历史证明：'], [0, 140, '开放包容则兴自大封闭则衰。']] as const;
+    expect(rowParagraphs(rows)).toEqual(['历史一再证明这个道理历史证明：', '开放包容则兴自大封闭则衰。']);
   });
 
   it('keeps a photo caption, known by its credit, out of the article under whose headline it stands', () => {
@@ -272,11 +271,7 @@ describe('layout reading', () => {
       [60, 140, '“铁脚板”蹚出平安路'], // a sub-head centred in the column
       [20, 200, '城关派出所管辖七个社区，常住人口十一万人。'],
     ];
-    const xhtml = page(rows.map(([x0, x1, t], i) => line([word(x0, 100 + i * 12.5, x1, 110 + i * 12.5, t)], x0, 100 + i * 12.5, x1, 110 + i * 12.5)));
-    const [parsed] = parseBboxBlocks(xhtml);
-    const block = parsed?.blocks[0];
-    expect(parsed?.blocks).toHaveLength(1);
-    expect(block && blockParagraphs(block).paragraphs).toEqual([
+    expect(rowParagraphs(rows)).toEqual([
       '有助于实现四化同步发展，这是党的十九大提出的要求。',
       '当前，我国“四化”同步发展仍面临融合不够、互动不足等突出问题，需要加快推进城乡智慧化发展。',
       '“铁脚板”蹚出平安路',
