@@ -1,7 +1,8 @@
 /**
  * The real e-paper pages of ../shared/corpus/pdf read from their layout, against the references
- * written by reading the pages (test/pdf/references). Only the tuned pages are asserted here; the
- * held-out pages are measured by `npm run eval -- epaper`.
+ * written by reading the pages (test/pdf/references): titles, kickers, subtitles and bylines, paper,
+ * date and section. Only the tuned pages are asserted here; the held-out page is measured by
+ * `npm run eval -- epaper`.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { corpusDir, projectRoot } from '../corpus.js';
 import { readEpaperPages } from '../../src/sources/pdf/layout/read-epaper.js';
 
-interface Ref { file: string; heldOut?: boolean; paper: string; date: string; section: string; articles: Array<{ title: string }> }
+interface Ref {
+  file: string; heldOut?: boolean; paper: string; date: string; section: string;
+  articles: Array<{ title: string; byline?: string; kicker?: string; subtitle?: string }>;
+}
+
+const squash = (s: string | undefined): string | undefined => s?.replace(/\s+/gu, '');
 
 const dir = join(projectRoot, 'test', 'pdf', 'references');
 const refs = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Ref);
@@ -23,5 +29,10 @@ describe.skipIf(tuned.length === 0)('real e-paper pages', () => {
     expect(page?.meta.date).toBe(ref.date);
     expect(page?.meta.section).toBe(ref.section);
     for (const a of page?.articles ?? []) expect(a.paragraphs.join('')).not.toMatch(/[\u4e00-\u9fff] +[\u4e00-\u9fff]/u);
+    for (const r of ref.articles) {
+      const a = page?.articles.find((x) => x.title === r.title);
+      expect([squash(a?.kicker), squash(a?.subtitle)], r.title).toEqual([squash(r.kicker), squash(r.subtitle)]);
+      if (r.byline !== undefined) expect(squash(a?.byline), r.title).toContain(squash(r.byline));
+    }
   });
 });

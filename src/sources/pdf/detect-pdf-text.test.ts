@@ -38,6 +38,7 @@ describe('looksLikePdfText', () => {
     ['a newspaper page', NEWSPAPER, true],
     ['hard-wrapped columns alone', HEADERLESS, false],
     ['hard-wrapped columns with justification spaces', HEADERLESS.replace('设，一批交通', '设 ， 一 批 交 通 ， 能 源'), true],
+    ['a page laid out by pdftotext -layout, the header one wide line', [`  05 综合新闻${' '.repeat(40)}2021.3.23 星期二   编辑 白琳`, HEADERLESS.replace('设，一批交通', '设 ， 一 批 交 通 ， 能 源')].join('\n'), true],
     ['an ordinary text post', ORDINARY_POST, false],
     ['a post with front matter', FRONT_MATTER_POST, false],
     ['HTML', '<html><body><p>第1版</p></body></html>', false],

@@ -12,8 +12,11 @@ export interface PageHeader {
   page?: number;
 }
 
-const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
+/** `2022年1月5日`, or with dots as some evening papers print it: `2021.3.23`. */
+const DATE = /(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|\.(\d{1,2})\.(\d{1,2})(?!\d))/u;
 const WEEKDAY = /星\s*期\s*[一二三四五六日天]/u;
+/** A line that is only a weekday (the date printed on the line above). */
+export const WEEKDAY_LINE = /^\s*星\s*期\s*[一二三四五六日天]\s*$/u;
 const PAGE_NO = /第\s*([0-9０-９零〇一二三四五六七八九十百]+)\s*版/u;
 /** Header lines are short; a body line that mentions a date or 第X版 is long. */
 const MAX_HEADER_WIDTH = 40;
@@ -44,16 +47,24 @@ export function parsePageLabel(label: string): number | null {
 
 /**
  * Read a line as a page header/footer line; null when it is not one. A header line is short and
- * has a date with a weekday, or a `第X版` page label.
+ * has a date with a weekday (or a weekday alone on the `next` line), or a `第X版` page label.
  * @example readHeaderLine('2022年1月5日 星期三') // { date: '2022年1月5日' }
  */
-export function readHeaderLine(line: string): PageHeader | null {
+export function readHeaderLine(line: string, next = ''): PageHeader | null {
   const text = line.trim();
-  if (text === '' || displayWidth(text) > MAX_HEADER_WIDTH) return null;
+  if (displayWidth(text) > MAX_HEADER_WIDTH) {
+    // `pdftotext -layout` sets the header's fields apart on one wide line: read them one by one.
+    const cells = text.split(/\s{3,}/u);
+    if (cells.length < 2) return null;
+    const found = cells.map((c) => readHeaderLine(c)).filter((h): h is PageHeader => h !== null);
+    return found.length === 0 ? null : Object.assign({}, ...found) as PageHeader;
+  }
+  if (text === '') return null;
   const date = DATE.exec(text);
   const page = PAGE_NO.exec(text);
   const header: PageHeader = {};
-  if (date && WEEKDAY.test(text)) header.date = `${date[1]}年${Number(date[2])}月${Number(date[3])}日`;
+  // The weekday is on this line, or alone on the next one (`2024 年 4 月 19 日` / `星期五`).
+  if (date && (WEEKDAY.test(text) || WEEKDAY_LINE.test(next))) header.date = `${date[1]}年${Number(date[2] ?? date[4])}月${Number(date[3] ?? date[5])}日`;
   // `（上接第一版）` names another page, not this one.
   if (page && !/[。，；]|[上下][接转]/u.test(text)) {
     const n = parsePageLabel(page[1] ?? '');
@@ -64,5 +75,6 @@ export function readHeaderLine(line: string): PageHeader | null {
 
 /** Whether a text has a page-header date line with a weekday anywhere (used by detection). */
 export function hasDatedHeader(text: string): boolean {
-  return text.split('\n').some((l) => readHeaderLine(l)?.date !== undefined);
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  return lines.some((l, i) => readHeaderLine(l, lines[i + 1])?.date !== undefined);
 }

@@ -6,6 +6,7 @@ import type { ArticleFlag } from '../../model/article.js';
 import { InvalidDocumentError } from '../../util/errors.js';
 import { escapeHtml } from '../archive/body-html.js';
 import { segmentPage, type SegmentedArticle, type SegmentedPage } from './segment-text.js';
+import { readTextColumns } from './text-columns.js';
 import type { PdfTextPost } from './types.js';
 
 /** An article together with the page it was found on. */
@@ -38,7 +39,8 @@ export interface ParsePdfTextOptions {
 export function parsePdfText(text: string, origin: string, options: ParsePdfTextOptions = {}): PdfTextPost[] {
   const pages = text.split('\f').map((page, i) => {
     const lineSizes = options.pageLineSizes?.[i];
-    return segmentPage(page, lineSizes === undefined ? {} : { lineSizes });
+    // Text laid out by pdftotext -layout has the page's columns side by side: read them apart.
+    return lineSizes === undefined ? segmentPage(readTextColumns(page)) : segmentPage(page, { lineSizes });
   });
   const placed = placeArticles(pages);
   linkContinuations(placed);

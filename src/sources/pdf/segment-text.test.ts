@@ -26,6 +26,39 @@ const PAGE = [
 describe('segmentPage', () => {
   const page = segmentPage(PAGE);
 
+  it('reads a header date whose weekday stands on the next line, and takes neither for a headline', () => {
+    const split = segmentPage(['7', '2024 年 4 月 19 日', '星期五', '', '光伏装机容量持续增长', '　　今年前两个月，全国新增光伏装机', '容量同比增长较快。'].join('\n'));
+    expect(split.header.date).toBe('2024年4月19日');
+    expect(split.articles.map((a) => a.title)).toEqual(['光伏装机容量持续增长']);
+  });
+
+  it('keeps lines of running text that an extractor broke apart out of the headlines, and reads a bare name under a headline as byline', () => {
+    // As plain pdftotext gives a real page: indents gone, rows broken after an opening quote or
+    // at a justified space, the byline a bare name.
+    const text = [
+      '走好新时代的长征路',
+      '张怡恬',
+      '',
+      '新时代新机遇新目标新征程展现在我们面',
+      '前的是一条通往民族复兴的光辉之路。',
+      '“强',
+      '起来”的时代呼唤“强起来”的理论和实践',
+      '这是历史发展的必然要求和内在逻辑。',
+      '长征路上无坦途。同已经走过的长',
+      '征路一样新时代的长征路上也有许多雪山',
+      '和草地要跨越，也有许多关口要征服。',
+      '胸怀理想，用理想之光照亮奋斗之',
+      '路。无论是已经走过的长征路还是新时代',
+      '的长征路都是理想信念的伟大远征，',
+      '旅客',
+      '在除个别车站外乘坐高铁动车和城际列车',
+      '都可以实现直接刷证进站无须事先购票。',
+    ].join('\n');
+    const articles = segmentPageText(text);
+    expect(articles.map((a) => a.title)).toEqual(['走好新时代的长征路']);
+    expect(articles[0]?.byline).toBe('张怡恬');
+  });
+
   it('reads the page header', () => {
     expect(page.header).toEqual({ date: '2022年3月2日', page: 1 });
     expect(page.stray).toEqual([]);

@@ -9,7 +9,7 @@
  * A headline block left at the end with no body (extractors often emit the page's big headline
  * last) is given to the first article that has no title.
  */
-import { readHeaderLine, parsePageLabel, type PageHeader } from './page-header.js';
+import { readHeaderLine, parsePageLabel, WEEKDAY_LINE, type PageHeader } from './page-header.js';
 import { HEADLINE_RATIO } from './reading-order.js';
 import { endsWithPunctuation, displayWidth } from './repair/char-class.js';
 import { isIndented, joinLines, joinPair, typicalLineWidth } from './repair/join-lines.js';
@@ -51,8 +51,11 @@ const BYLINE = /^(?:[□■▲●◆]\s*)?(?:本报(?:记者|通讯员|评论员
 /** What follows the role in a byline: a few names, maybe separated by `、`. */
 const NAMES = /^[\p{Script=Han}A-Za-z·]{1,4}(?:[\s、]+[\p{Script=Han}A-Za-z·]{1,4}){0,11}$/u;
 const BYLINE_MARKER = /^[□■▲●◆]\s*(\S.{0,24})$/u;
+/** One to three personal names alone on a line: two or three Han characters each. */
+const BARE_NAMES = /^[\p{Script=Han}]{2,3}(?:[ 　]+[\p{Script=Han}]{2,3}){0,2}$/u;
 const SUBTITLE_DASH = /^[—－-]{1,2}\s*/u;
 const HEADER_ZONE_LINES = 4;
+const BARE_PAGE_LABEL = /^[A-Z]?0*(\d{1,3})$/u;
 /** Share of a line printed bold for it to be a headline whatever its width. */
 const MIN_HEADLINE_BOLD_SHARE = 0.8;
 const MAX_BYLINE_WIDTH = 30;
@@ -99,9 +102,15 @@ export function segmentPage(text: string, options: SegmentOptions = {}): Segment
   const zone = new Set([...nonBlank.slice(0, HEADER_ZONE_LINES), ...nonBlank.slice(-2)]);
   const sizes = options.lineSizes;
   raw.forEach((line, i) => {
-    const found = zone.has(i) ? readHeaderLine(line) : null;
+    const next = raw[nonBlank.find((j) => j > i) ?? -1] ?? '';
+    const found = zone.has(i) ? readHeaderLine(line, next) : null;
     if (found) Object.assign(header, found);
-    repaired.push(found ? { text: '', bold: false, boldShare: 0 } : repairLine(line, (sizes?.[i] ?? 0) >= HEADLINE_SIZE));
+    // A weekday alone in the header zone is the rest of the date line above; a bare number or
+    // `A07` there is the page label.
+    const weekday = zone.has(i) && WEEKDAY_LINE.test(line);
+    const label = zone.has(i) ? BARE_PAGE_LABEL.exec(line.trim()) : null;
+    if (label && header.page === undefined) header.page = Number(label[1]);
+    repaired.push(found || weekday || label ? { text: '', bold: false, boldShare: 0 } : repairLine(line, (sizes?.[i] ?? 0) >= HEADLINE_SIZE));
   });
   const typical = typicalLineWidth(repaired.filter((l) => !l.bold).map((l) => l.text));
   const classified = repaired.map((l, i) => classify(l, raw[i] ?? '', typical, sizes === undefined ? undefined : (sizes[i] ?? 1)));
@@ -146,10 +155,22 @@ function classify(line: RepairedLine, original: string, typical: number, size: n
   const short = width < typical * 0.8;
   // A wholly bold line is a headline even when wide; a bold lead-in inside a paragraph is not.
   const boldHeadline = line.boldShare >= MIN_HEADLINE_BOLD_SHARE;
-  if (size === undefined && !isIndented(line.text) && !endsWithPunctuation(text) && (short || boldHeadline)) {
+  if (size === undefined && !isIndented(line.text) && !endsWithPunctuation(text) && (short || boldHeadline) && !runsOn(text)) {
     return { kind: 'headline', text, bold: line.bold, raw: line.text, rank: line.bold ? 1 : 0 };
   }
   return body;
+}
+
+const OPENERS = /[“‘（《「『]/gu;
+const CLOSERS = /[”’）》」』]/gu;
+
+/**
+ * A line that is the start of running text, not a headline: a quote or bracket left open (`“强`,
+ * the extractor broke the row after it), or a sentence that ends inside it (`长征路上无坦途。同…`).
+ */
+function runsOn(text: string): boolean {
+  const open = (text.match(OPENERS) ?? []).length > (text.match(CLOSERS) ?? []).length;
+  return open || /[。！？][^。！？”’）」』]/u.test(text);
 }
 
 /**
@@ -160,8 +181,9 @@ function classify(line: RepairedLine, original: string, typical: number, size: n
  */
 function applyContext(lines: Line[], sized: boolean): Line[] {
   let context: Context = 'free';
-  return lines.map((line) => {
+  return lines.map((line, i) => {
     let out = line;
+    const next = lines.slice(i + 1).find((l) => l.kind !== 'blank');
     if (line.kind === 'body' && context === 'after-headline' && line.to === undefined && line.source === undefined) {
       const text = line.raw.trim();
       if (SUBTITLE_DASH.test(text) && !isIndented(line.raw) && !endsWithPunctuation(text)) {
@@ -171,6 +193,14 @@ function applyContext(lines: Line[], sized: boolean): Line[] {
       out = { kind: 'body', raw: line.raw };
     } else if (line.kind === 'headline' && context === 'after-open-body' && !sized) {
       out = { kind: 'body', raw: line.raw };
+    } else if (line.kind === 'headline' && !sized && /[，；]/u.test(line.text) && next?.kind !== 'headline') {
+      // Headlines are set with spaces, not commas: a comma line is a kicker over its headline or
+      // else the start of a paragraph whose indent the extractor dropped.
+      out = { kind: 'body', raw: line.raw };
+    } else if ((line.kind === 'body' || line.kind === 'headline') && context === 'after-headline' && !sized && next?.kind !== 'headline') {
+      // Under a headline, a line of one to three names alone is the byline (`朱炳元`, `李正辉 石锦建`).
+      const text = line.kind === 'body' ? line.raw.trim() : line.text;
+      if (BARE_NAMES.test(text)) out = { kind: 'byline', text: text.replace(/\s+/gu, ' '), raw: line.raw };
     }
     context = contextAfter(out);
     return out;
@@ -185,7 +215,8 @@ function contextAfter(line: Line): Context {
       return 'after-headline';
     case 'body':
       if (line.to !== undefined || line.source !== undefined) return 'free';
-      return endsWithPunctuation(line.raw) ? 'after-body' : 'after-open-body';
+      // A line ending in a comma or an opening quote has its sentence still open.
+      return endsWithPunctuation(line.raw) && !/[，、；：“‘（《]\s*$/u.test(line.raw) ? 'after-body' : 'after-open-body';
     default:
       return 'free';
   }

@@ -6,7 +6,7 @@
  */
 import type { Box } from './bbox-blocks.js';
 import { blockParagraphs } from './block-text.js';
-import { overlapX, type PageBlock } from './classify-blocks.js';
+import { overlapX, overlapY, type PageBlock } from './classify-blocks.js';
 
 /** One article of a page before metadata. */
 export interface PageArticle {
@@ -29,15 +29,29 @@ const PROSE_MARK_EVERY = 70;
 export function assembleArticles(blocks: readonly PageBlock[], body: number, pageHeight: number): PageArticle[] {
   const titles = blocks.filter((b) => b.role === 'title');
   const members = new Map<PageBlock, PageBlock[]>(titles.map((t) => [t, []]));
+  const leads = new Map<PageBlock, PageBlock[]>(titles.map((t) => [t, []]));
+  const captions = blocks.filter((b) => b.role === 'text' && PHOTO_CREDIT.test(b.text));
+  // A caption's other lines poppler kept apart: in the credit's box, or a short block of the
+  // credit's size on its row (the credit set flush right after the caption's last line).
+  const inCaption = (b: PageBlock): boolean => captions.some((c) => c === b || (overlapY(b, c) > b.size * 0.5 &&
+    (overlapX(b, c) > 0 || (b.block.lines.length <= 3 && Math.abs(b.size - c.size) < c.size * 0.15))));
   for (const b of blocks) {
-    if (b.role !== 'text' || !isProse(b, body)) continue;
-    const t = pickTitle(b, titles, pageHeight);
+    if (b.role !== 'text' || !isProse(b, body) || inCaption(b) || strayHead(b, blocks, body)) continue;
+    const t = pickTitle(b, titles, pageHeight, body);
     if (t) members.get(t)?.push(b);
+    else if ((b.text.match(/[。！？]/gu) ?? []).length > 0) {
+      // No headline above it: a feature's intro (sentences), set above its headline, byline and kicker.
+      const below = introOf(b, titles, blocks, pageHeight);
+      if (below) leads.get(below)?.push(b);
+    }
   }
+  const labels = blocks.filter((b) => AD_LABEL.test(b.text.replace(/\s+/gu, '')));
   const articles: PageArticle[] = [];
   for (const t of titles) {
     const texts = members.get(t) ?? [];
-    const paragraphs = readParagraphs(orderColumns(texts, body), body);
+    if (labels.some((l) => adOf(l, titles) === t)) continue;
+    const intro = (leads.get(t) ?? []).sort((a, b) => a.y0 - b.y0);
+    const paragraphs = [...readParagraphs(intro, body), ...readParagraphs(orderColumns(texts, body), body)];
     const all = paragraphs.join('');
     // A banner, a headline without text, or a data box: articles have sentences.
     if (all.length < 100 || (all.match(/[。！？]/gu) ?? []).length < 2) continue;
@@ -60,14 +74,57 @@ export function assembleArticles(blocks: readonly PageBlock[], body: number, pag
   return articles;
 }
 
+/** The label papers print on an advertisement (the law wants ads told apart from news). */
+const AD_LABEL = /^[（(【\[]?广告[）)】\]]?$/u;
+
+/** The headline a 广告 label marks: the nearest above it whose width takes in the label. */
+function adOf(label: PageBlock, titles: readonly PageBlock[]): PageBlock | undefined {
+  const cx = (label.x0 + label.x1) / 2;
+  let best: PageBlock | undefined;
+  for (const t of titles) if (t.y0 < label.y0 && cx >= t.x0 && cx <= t.x1 && (best === undefined || t.y0 > best.y0)) best = t;
+  return best;
+}
+
+/** A photo caption ends with its credit (`新甘肃·甘肃法治报通讯员朱艳霞摄`): no article text. */
+const PHOTO_CREDIT = /(?:记者|通讯员|摄影|图[/／]?)[\p{Script=Han}·\s]{1,12}摄$/u;
+
+/** Text this much smaller than the page's body text is no article text. */
+const SMALL_PRINT = 0.9;
+
+/** Reach of an intro above its headline, as a share of the page height. */
+const INTRO_REACH = 0.12;
+
+/**
+ * The headline right under a prose block that has none above it: the nearest one below that it
+ * overlaps in width, with only that headline's byline and kicker (or nothing) in between.
+ */
+function introOf(b: PageBlock, titles: readonly PageBlock[], blocks: readonly PageBlock[], pageHeight: number): PageBlock | undefined {
+  let best: PageBlock | undefined;
+  for (const t of titles) {
+    if (t.y0 < b.y1 - 1 || t.y0 - b.y1 > pageHeight * INTRO_REACH || overlapX(t, b) <= 0) continue;
+    if (best && best.y0 <= t.y0) continue;
+    const between = blocks.filter((o) => o !== b && o !== t && o.role !== 'zone' && o.y0 >= b.y1 - 1 && o.y1 <= t.y0 + 1 && overlapX(o, b) > 0);
+    if (between.every((o) => o.of === t)) best = t;
+  }
+  return best;
+}
+
+/** A sub-head with no running text right under it (a table's or box's heading) is no article text. */
+function strayHead(b: PageBlock, blocks: readonly PageBlock[], body: number): boolean {
+  if (b.size < body * 1.15) return false;
+  return !blocks.some((o) => o !== b && o.role === 'text' && o.size < body * 1.15 && isProse(o, body) &&
+    overlapX(o, b) > 0 && o.y0 >= b.y0 && o.y0 - b.y1 < body * 3);
+}
+
 function isProse(b: PageBlock, body: number): boolean {
+  if (b.size < body * SMALL_PRINT) return false; // table notes, credits: set smaller than the text
   if (b.size >= body * 1.15) return true; // a sub-head
   const chars = [...b.text].length;
   const marks = (b.text.match(/[，。；：！？、]/gu) ?? []).length;
   return chars < 20 ? marks > 0 : marks * PROSE_MARK_EVERY >= chars;
 }
 
-function pickTitle(b: PageBlock, titles: readonly PageBlock[], pageHeight: number): PageBlock | undefined {
+function pickTitle(b: PageBlock, titles: readonly PageBlock[], pageHeight: number, body: number): PageBlock | undefined {
   let best: PageBlock | undefined;
   let bestCost = pageHeight * MAX_REACH;
   for (const t of titles) {
@@ -75,6 +132,8 @@ function pickTitle(b: PageBlock, titles: readonly PageBlock[], pageHeight: numbe
     const dv = Math.max(0, b.y0 - t.y1);
     const dh = Math.max(0, t.x0 - b.x1, b.x0 - t.x1);
     if (dh > 0 && dv > 0 && !t.vertical) continue;
+    // Beside a headline: only the article's own columns next to it, not text a page width away.
+    if (dh > (b.x1 - b.x0) + body * 2 && !t.vertical) continue;
     if (separated(t, b, titles)) continue;
     const cost = dv + dh * SIDEWAYS;
     if (cost < bestCost) [best, bestCost] = [t, cost];

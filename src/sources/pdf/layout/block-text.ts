@@ -75,7 +75,17 @@ export function blockSize(block: BboxBlock): number {
   return median(block.lines.map((l) => l.size));
 }
 
-const ENDS_PARAGRAPH = /[。！？!?…”」』）)]$/u;
+const ENDS_PARAGRAPH = /[。！？!?…”」』）)：:]$/u;
+
+/**
+ * Whether a block's lines start at many different places (text set around a picture), not at
+ * the block's edge or one indent in from it.
+ */
+function shaped(block: BboxBlock): boolean {
+  const size = blockSize(block);
+  const starts = block.lines.map((l) => l.x0 - block.x0).filter((d) => d > size * 2.5);
+  return starts.length > block.lines.length / 3;
+}
 
 /**
  * A block's lines as paragraphs: a line indented by about a glyph or more, or following a line
@@ -89,11 +99,18 @@ export function blockParagraphs(block: BboxBlock): { paragraphs: string[]; conti
   block.lines.forEach((line, i) => {
     const text = lineText(line);
     if (text === '') return;
-    const indented = line.x0 - block.x0 > line.size * 0.9;
     const prev = block.lines[i - 1];
+    // Indented against the block's left edge — and, in text set around a picture (lines starting
+    // wherever the shape lets them), only after a line that ended its sentence.
+    // A line starting where the one above starts (the column narrowed by an inset) is no indent.
+    const indented = line.x0 - block.x0 > line.size * 0.9 &&
+      (prev === undefined || ENDS_PARAGRAPH.test(lineText(prev)) || (!shaped(block) && line.x0 - prev.x0 > line.size * 0.9));
     const prevShort = prev !== undefined && prev.x1 < block.x1 - prev.size * 1.5 && ENDS_PARAGRAPH.test(paragraphs.at(-1) ?? '');
     if (i === 0) continues = !indented;
-    if (paragraphs.length === 0 || indented || prevShort) paragraphs.push(text);
+    // A centred line above (a sub-head set in the column) stands alone.
+    const prevCentred = prev !== undefined && prev.x0 - block.x0 > prev.size * 0.9 && block.x1 - prev.x1 > prev.size * 0.9 &&
+      Math.abs((prev.x0 - block.x0) - (block.x1 - prev.x1)) < prev.size * 1.5;
+    if (paragraphs.length === 0 || indented || prevShort || prevCentred) paragraphs.push(text);
     else paragraphs[paragraphs.length - 1] += text;
   });
   return { paragraphs, continues };

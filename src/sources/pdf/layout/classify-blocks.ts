@@ -65,20 +65,32 @@ export function classifyBlocks(page: BboxPage, body: number): PageBlock[] {
     if (!near) continue;
     const [t, where] = near;
     if (b.role === 'title' && where === 'above' && b.size < t.size * 0.8) Object.assign(b, { role: 'kicker', of: t });
-    else if (b.role === 'title' && where !== 'above' && (b.size < t.size * 0.6 || b.text.startsWith('——'))) Object.assign(b, { role: 'subtitle', of: t });
+    else if (b.role === 'title' && where !== 'above' && (b.size < t.size * 0.6 || b.text.startsWith('——')) && alignedUnder(b, t)) Object.assign(b, { role: 'subtitle', of: t });
     else if (b.role === 'text' && b.size >= body * SUBTITLE_RATIO && where !== 'above' && [...b.text].length <= 40) Object.assign(b, { role: 'subtitle', of: t });
+    else if (b.role === 'text' && b.size >= body * SUBTITLE_RATIO && where === 'above' && b.block.lines.length <= 2 && [...b.text].length <= 60) Object.assign(b, { role: 'kicker', of: t });
   }
   // Bylines stand under the headline or under its subtitle.
   const heads = blocks
     .filter((b) => b.role === 'title')
     .map((t) => {
       const subs = blocks.filter((b) => b.of === t && b.role === 'subtitle');
-      return { ...t, x0: Math.min(t.x0, ...subs.map((s) => s.x0)), x1: Math.max(t.x1, ...subs.map((s) => s.x1)), y1: Math.max(t.y1, ...subs.map((s) => s.y1)), of: t };
+      const kickers = blocks.filter((b) => b.of === t && b.role === 'kicker');
+      return { ...t, x0: Math.min(t.x0, ...subs.map((s) => s.x0)), x1: Math.max(t.x1, ...subs.map((s) => s.x1)), y0: Math.min(t.y0, ...kickers.map((k) => k.y0)), y1: Math.max(t.y1, ...subs.map((s) => s.y1)), of: t };
     });
   for (const b of blocks) {
     if (b.role !== 'text' || !isBylineLike(b, body)) continue;
     const near = nearestTitle(b, heads, body);
-    if (near && near[1] !== 'above') Object.assign(b, { role: 'byline', of: near[0].of });
+    // Above the headline (and its kicker) only with a role or credit in it: a feature's byline.
+    // Its printed gaps stay: they separate the names (`记者 刘慧丽 见习记者 李衍慧`).
+    let spaced = b.block.lines.map((l) => lineText(l, true)).join(' ');
+    if (/^(?:\S\s+)+\S$/u.test(spaced)) spaced = spaced.replace(/\s+/gu, ''); // one name set wide: `江 畅`
+    if (near && (near[1] !== 'above' || BYLINE_CUE.test(b.text))) Object.assign(b, { role: 'byline', of: near[0].of, text: spaced });
+    else if (!near && BYLINE_CUE.test(b.text)) {
+      // A byline with a role set lower (under a column label): the headline above it in its
+      // column, with no text in between.
+      const head = headAbove(b, heads, blocks, page.height);
+      if (head) Object.assign(b, { role: 'byline', of: head.of, text: spaced });
+    }
   }
   return blocks;
 }
@@ -102,9 +114,46 @@ function headlineText(block: BboxBlock): string {
   return rows.map((r) => lineText(r, true)).join(' ');
 }
 
+/** Reach of a byline under its headline, as a share of the page height; or on its row, beside it. */
+const BYLINE_REACH = 0.06;
+
+function headAbove(b: PageBlock, heads: readonly PageBlock[], blocks: readonly PageBlock[], pageHeight: number): PageBlock | undefined {
+  let best: PageBlock | undefined;
+  for (const t of heads) {
+    // On the headline's row, in the column next to it (the article's text starts under the byline).
+    if (!t.vertical && overlapY(t, b) > 0 && Math.max(t.x0 - b.x1, b.x0 - t.x1) < t.size * 3) return t;
+    if (t.y1 > b.y0 + 1 || b.y0 - t.y1 > pageHeight * BYLINE_REACH || overlapX(t, b) <= 0) continue;
+    if (best === undefined || t.y1 > best.y1) best = t;
+  }
+  if (!best) return undefined;
+  const top = best.y1;
+  const between = blocks.some((o) => o !== b && o.role === 'text' && overlapX(o, b) > 0 && o.y0 >= top - 1 && o.y1 <= b.y0 + 1 && /[。，；]/u.test(o.text));
+  return between ? undefined : best;
+}
+
+/**
+ * A subtitle is set under its headline: within its width, centred on it or starting where it
+ * starts. A smaller headline standing off to one side under it (the next article's) is none.
+ */
+function alignedUnder(b: PageBlock, t: PageBlock): boolean {
+  if (t.vertical) return true;
+  const slack = b.size;
+  const within = b.x0 >= t.x0 - slack && b.x1 <= t.x1 + slack;
+  const centred = Math.abs((b.x0 + b.x1) / 2 - (t.x0 + t.x1) / 2) < slack * 2;
+  const leftAligned = Math.abs(b.x0 - t.x0) < slack;
+  return within || centred || leftAligned;
+}
+
+/** Words that mark a byline: the reporter's role or the credit for text and pictures. */
+const BYLINE_CUE = /记者|通讯员|评论员|作者|[/／]文|摄影|供图/u;
+/** A byline without a role is names alone: a few Han characters, no punctuation (`朱炳元`, `李正辉 石锦建`). */
+const NAMES_ONLY = /^[\p{Script=Han}·\s]{1,9}$/u;
+
+/** A short line at most a little larger than the body: a role and names, or names alone (not a sub-head). */
 function isBylineLike(b: PageBlock, body: number): boolean {
   const chars = [...b.text].length;
-  return chars > 0 && chars <= 40 && b.size <= body * 1.35 && !/[。，；]/u.test(b.text);
+  if (chars === 0 || chars > 40 || b.size > body * 1.35 || /[。，；]/u.test(b.text)) return false;
+  return BYLINE_CUE.test(b.text) || NAMES_ONLY.test(b.text);
 }
 
 /** The title a block sits right next to, and on which side of it: within about two lines. */
@@ -119,7 +168,8 @@ function nearestTitle(b: PageBlock, titles: readonly PageBlock[], body: number):
       continue;
     }
     if (overlapX(b, t) <= 0) continue;
-    if (b.y1 <= t.y0 + 1 && t.y0 - b.y1 < t.size * 0.8) return [t, 'above'];
+    // Above: a kicker's box may reach a little into the headline's (tall glyph boxes, tight leading).
+    if (b.y1 <= t.y0 + Math.max(1, Math.min(b.size, t.size) * 0.3) && b.y0 < t.y0 && t.y0 - b.y1 < t.size * 0.8) return [t, 'above'];
     if (b.y0 >= t.y1 - 1 && b.y0 - t.y1 < reach) return [t, 'below'];
   }
   return undefined;

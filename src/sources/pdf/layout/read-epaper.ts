@@ -24,7 +24,24 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
 /** Below this share of CJK characters a Chinese page's text is not real text (fonts without a Unicode map). */
 const MIN_CJK_SHARE = 0.2;
 const AFFILIATION = /^[（(]\s*(?:作者(?:为|系|单位)|本文作者)[^）)]*[）)]$/u;
-const BYLINE_ROLE = /^(?:新甘肃·)?(?:[\u4e00-\u9fff]{2,6}报)?(?:本报)?(?:首席)?(?:记者|通讯员|特约记者|评论员)\s*/u;
+/** Everything up to a role word in one byline token: `顶端新闻·河南商报记者`, `见习记者`, `记者李晖`. */
+const ROLE_PREFIX = /^.*(?:记者|通讯员|评论员|实习生)/u;
+
+/**
+ * The names of a byline: markers, roles and credits off (`■记者 李晖 通讯员 余建 李明` → `李晖 余建
+ * 李明`; `顶端新闻·河南商报记者 刘慧丽 见习记者 李衍慧/文 受访者供图` → `刘慧丽 李衍慧`).
+ * @example bylineNames('■记者 江娟珺') // '江娟珺'
+ */
+export function bylineNames(byline: string): string {
+  const names = byline
+    .replace(/^[□■▲●◆]\s*/u, '')
+    .replace(/\s*[/／]\s*文.*$/u, '') // the text credit, and the picture credits after it
+    .split(/\s+/u)
+    .filter((t) => !/供图|摄$|^摄影/u.test(t))
+    .map((t) => t.replace(ROLE_PREFIX, ''))
+    .filter((t) => t !== '');
+  return names.join(' ');
+}
 
 /**
  * Read an e-paper PDF's pages.
@@ -75,7 +92,7 @@ export function toEpaperPost(article: PageArticle, meta: PageMeta, origin: strin
     flags: meta.date === undefined ? [{ code: 'missing-date', message: 'the page has no dated header' }] : [],
     extra,
   };
-  const author = article.byline?.replace(BYLINE_ROLE, '').trim();
+  const author = article.byline === undefined ? undefined : bylineNames(article.byline);
   if (author) post.author = author;
   if (meta.outlet) post.outletHint = meta.outlet.name;
   return post;
