@@ -5,7 +5,7 @@
  */
 import { articlesPgMigration, sourceStatePgMigration } from './pg-articles-schema.js';
 import { factsDirectionPgMigration, factsPgMigration } from './pg-facts-tables.js';
-import { searchPgMigration } from './pg-search-tables.js';
+import { searchPgMigration, searchStatisticsPgMigration } from './pg-search-tables.js';
 import { storyTablesPgMigration } from './pg-story-tables.js';
 import { workQueuePgMigration } from './pg-work-queue.js';
 
@@ -24,4 +24,5 @@ export const pgMigrations: readonly PgMigration[] = [
   factsPgMigration,
   workQueuePgMigration,
   factsDirectionPgMigration,
+  searchStatisticsPgMigration,
 ];
