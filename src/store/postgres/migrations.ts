@@ -5,7 +5,7 @@
  */
 import { articlesPgMigration, packedTextPgMigration, sourceStatePgMigration } from './pg-articles-schema.js';
 import { factsDirectionPgMigration, factsPgMigration, factsSentenceLengthPgMigration } from './pg-facts-tables.js';
-import { searchPgMigration } from './pg-search-tables.js';
+import { searchPgMigration, searchStatisticsPgMigration } from './pg-search-tables.js';
 import { storyTablesPgMigration } from './pg-story-tables.js';
 import { workQueuePgMigration } from './pg-work-queue.js';
 
@@ -26,4 +26,5 @@ export const pgMigrations: readonly PgMigration[] = [
   factsDirectionPgMigration,
   packedTextPgMigration,
   factsSentenceLengthPgMigration,
+  searchStatisticsPgMigration,
 ];

@@ -90,7 +90,7 @@ describe('PgSearchTables', () => {
     await t.optimize();
     const newest = async (q: string, lo: number, hi: number): Promise<string[]> =>
       (await t.newestMatches(t.compile(parseQuery(q))!, lo, hi, 3)).map((r) => r.article_id);
-    // every document matches 碳: the key is walked backwards; 碳市场 is in six: the bitmap
+    // every document matches 碳: primary-key windows; 碳市场 is in six: the bitmap of all matches
     expect(await newest('碳', ...ALL)).toEqual(['n299', 'n298', 'n297']);
     expect(await newest('碳市场', ...ALL)).toEqual(['n250', 'n200', 'n150']);
     const until = (i: number): number => (SECOND + i) * ROWIDS_PER_SECOND + ROWIDS_PER_SECOND - 1;

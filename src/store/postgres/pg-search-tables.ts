@@ -12,8 +12,10 @@
  * runs unchanged. ts_rank has no IDF (every term of a query weighs the same; all of them must
  * match anyway). Story membership is joined when a query runs, as on SQLite.
  *
- * `newestMatches` picks the newest matches by rowid first and ranks only those, from the GIN
- * bitmap (rarer terms) or walking the primary key backwards (very common ones).
+ * `newestMatches` picks the newest matches by rowid first and ranks only those: for a common
+ * term, windows of the primary key from the newest end, each intersected with the GIN bitmap
+ * (cost ∝ window, not ∝ matches); otherwise every match from the bitmap. Either way only the
+ * tsvectors of the candidates it ranks are read.
  *
  * Several workers may index at once: every write transaction takes one advisory lock first, so
  * writers of the index take turns (no rowid race, no deadlock between seconds), `article_id` is
@@ -66,6 +68,16 @@ export const searchPgMigration: PgMigration = {
 };
 
 /**
+ * Step: statistics on 10,000 lexemes of the search documents instead of 1,000, so the planner's
+ * estimate of a term's matches (which picks how `newestMatches` finds the newest ones) holds for
+ * terms in 0.1 % of the documents, not only the commonest. Takes effect at the next ANALYZE.
+ */
+export const searchStatisticsPgMigration: PgMigration = {
+  name: 'search documents: tsvector statistics target 1000',
+  sql: `ALTER TABLE search_docs ALTER COLUMN tsv SET STATISTICS 1000;`,
+};
+
+/**
  * ts_rank weights of the classes {D, C, B, A}: body grams and words D, filter lexemes B (no
  * relevance), title grams and words A: ×5 the body, as the FTS5 column weights (5, 1, 5, 1, 0).
  */
@@ -78,6 +90,21 @@ export const PG_RANK_WEIGHTS = [0.2, 0, 0, 1] as const;
 export const PG_RANK_NORMALIZATION = 1;
 
 const WATERMARK = 'indexed_updated_at';
+/**
+ * `newestMatches`: what reading one match from the GIN bitmap costs (a heap row with its inline
+ * tsvector) in rows of a primary-key window (an index entry and a bitmap bit); measured at 1 M.
+ */
+const ROW_READS_PER_MATCH = 7;
+/**
+ * The first window holds this many times the matches wanted at the estimated density, and a
+ * window that held too few is followed by one at least this many times larger. Each window
+ * scans the GIN entries of the query again (10–20 ms for a prefix or several common words), but
+ * reads every match inside it: at 1 M, margins of 4 and ×8 were three times slower than these.
+ */
+const FIRST_WINDOW_MARGIN = 1.5;
+const WINDOW_GROWTH = 4;
+/** How long a count seen by `newestMatches` answers `countMatches` for the same query. */
+const COUNT_REUSE_MS = 2_000;
 /** Buffered puts written in one statement. */
 const PUT_BATCH = 200;
 
@@ -115,6 +142,24 @@ interface CandidateDbRow {
   story_id: string | null;
 }
 
+/** The result columns of chosen rows `p` (rowid), joined with their document and story. */
+const CHOSEN_COLUMNS = (terms: number, first: number): string =>
+  `d.rowid, ${rankSql('d', terms, first)} AS rank, d.article_id, d.outlet_key, d.categories, s.story_id`;
+const CHOSEN_JOIN = 'JOIN search_docs d ON d.rowid = p.rowid LEFT JOIN story_members s ON s.article_id = d.article_id';
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+const countKey = (m: PgMatch, lo: number, hi: number): string => `${lo} ${hi} ${m.match}`;
+
+const candidateOf = (r: CandidateDbRow): SearchCandidateRow => ({
+  rowid: Number(r.rowid),
+  bm25: -Number(r.rank),
+  article_id: r.article_id,
+  outlet_key: r.outlet_key,
+  categories: r.categories,
+  story_id: r.story_id,
+});
+
 /** The search tables of one PostgreSQL database. Obtain it with `PgStore.search()`. */
 export class PgSearchTables implements SearchTables {
   readonly #pool: pg.Pool;
@@ -122,6 +167,12 @@ export class PgSearchTables implements SearchTables {
   readonly #tx = new AsyncLocalStorage<TxState>();
   /** The planner's row count of search_docs, and when it was read. */
   #rows: { n: number; at: number } | undefined;
+  /**
+   * What the last `newestMatches` counted on its way (the matches of its windows, or all of them
+   * when it reached the range's start), so the `countMatches` that follows it in a search does
+   * not scan the GIN index again.
+   */
+  #counted: { key: string; n: number; exact: boolean; at: number } | undefined;
 
   /** @param pool - a pool on a database migrated to the search tables. */
   constructor(pool: pg.Pool) {
@@ -260,47 +311,125 @@ export class PgSearchTables implements SearchTables {
   /** The best `limit` matches within a rowid (time) range by relevance (every match is ranked). */
   async bestMatches(match: CompiledMatch, lo: number, hi: number, limit: number): Promise<SearchCandidateRow[]> {
     const m = matchOf(match);
-    return this.#candidates(
+    const rows = await this.#run<CandidateDbRow>(
       m,
       `SELECT c.rowid, c.rank, c.article_id, c.outlet_key, c.categories, s.story_id
        FROM (SELECT d.rowid, ${rankSql('d', m.terms.length, 5)} AS rank, d.article_id, d.outlet_key, d.categories
              FROM search_docs d WHERE d.tsv @@ $1::tsquery AND d.rowid BETWEEN $2 AND $3
              ORDER BY rank DESC, d.rowid DESC LIMIT $4) c
        LEFT JOIN story_members s ON s.article_id = c.article_id`,
-      [lo, hi, limit],
+      [m.match, lo, hi, limit, ...m.terms],
     );
+    return rows.map(candidateOf);
   }
 
   /**
-   * The newest `limit` matches (by rowid, ranked only once they are chosen). Two plans: the GIN
-   * bitmap of every match, sorted (cost ∝ matches), or the primary key walked backwards with
-   * the match as a filter, stopping after `limit` (cost ∝ rows walked, each one's tsvector read).
-   * The planner prices reading a tsvector far too low and walks backwards over moderately
-   * common terms (180 ms instead of 17 ms at 100 k), so we choose from its row estimate:
-   * the bitmap (`rowid + 0` keeps the key order out of reach) while matches² × c ≤ limit × rows.
+   * The newest `limit` matches (by rowid, ranked only once they are chosen). Two ways to find
+   * them, chosen from the planner's estimate of the matches (the tsvector statistics keep 10,000
+   * lexemes, so a term in 0.1 % of documents is estimated well):
+   * - few matches: the GIN bitmap of every match in the range, sorted (cost ∝ matches: each is a
+   *   heap row read, ~2 µs);
+   * - many: windows of the primary key from the newest end of the range, each intersected with
+   *   the GIN bitmap (BitmapAnd), so only the matches inside a window are read (cost ∝ window,
+   *   ~0.3 µs a row, whatever the match count). The first window is what should hold `limit`
+   *   matches at the estimated density; a window that holds too few gives the density to size
+   *   the next (at least ×4: topics cluster in time). A window that would take the windows past
+   *   what reading every match costs is not walked: the rest of the range is read that way.
+   * Never the primary key walked with the match as a filter: that reads (detoasts) the tsvector of
+   * every walked row, ~16 µs each (740 ms at 1 M articles for a term in 5 % of them).
    */
   async newestMatches(match: CompiledMatch, lo: number, hi: number, limit: number): Promise<SearchCandidateRow[]> {
     const m = matchOf(match);
-    const [matches, rows] = await Promise.all([this.#estimateMatches(m, lo, hi), this.#estimateRows()]);
-    // c: a bitmap row costs ~0.4 of a walked row, ~1.2 when the match must be re-checked on the
-    // tsvector (phrases, exclusions).
-    const c = /<->|!/.test(m.match) ? 1.2 : 0.4;
-    // Without statistics yet (rows 0) the bitmap: its cost never exceeds the matches.
-    const order = rows <= 0 || matches * matches * c <= limit * rows ? 'd.rowid + 0' : 'd.rowid';
-    return this.#candidates(
-      m,
-      `SELECT c.rowid, ${rankSql('c', m.terms.length, 5)} AS rank, c.article_id, c.outlet_key, c.categories, s.story_id
-       FROM (SELECT d.rowid, d.tsv, d.article_id, d.outlet_key, d.categories
-             FROM search_docs d WHERE d.tsv @@ $1::tsquery AND d.rowid BETWEEN $2 AND $3
-             ORDER BY ${order} DESC LIMIT $4) c
-       LEFT JOIN story_members s ON s.article_id = c.article_id`,
-      [lo, hi, limit],
-    );
+    const [estimate, rows] = await Promise.all([this.#estimateMatches(m, lo, hi), this.#estimateRows()]);
+    const matches = Math.max(1, estimate);
+    const found: SearchCandidateRow[] = [];
+    // Matches seen in the windows so far (each window's count comes with its rows).
+    let seen = 0;
+    const finish = async (top: number): Promise<SearchCandidateRow[]> => {
+      const rest = await this.#newestOfAll(m, lo, top, limit - found.length);
+      this.#counted = { key: countKey(m, lo, hi), n: seen + rest.matches, exact: true, at: Date.now() };
+      return [...found, ...rest.rows];
+    };
+    // Walking a window row costs ~1/7 of reading a match: windows only while matches² × 7 > limit × rows.
+    if (rows <= 0 || matches * matches * ROW_READS_PER_MATCH <= limit * rows) return finish(hi);
+    const budget = matches * ROW_READS_PER_MATCH;
+    let top = hi;
+    let walked = 0;
+    let window = Math.max(limit, Math.ceil(((limit * rows) / matches) * FIRST_WINDOW_MARGIN));
+    for (;;) {
+      if (walked + window > budget) return finish(top);
+      const w = await this.#newestInWindow(m, lo, top, limit - found.length, window);
+      found.push(...w.rows);
+      seen += w.matches;
+      const reachedStart = w.bound === null || w.bound <= lo;
+      if (found.length >= limit || reachedStart) {
+        this.#counted = { key: countKey(m, lo, hi), n: seen, exact: reachedStart, at: Date.now() };
+        return found;
+      }
+      walked += window;
+      top = (w.bound as number) - 1;
+      const density = w.matches / window;
+      window = Math.max(window * WINDOW_GROWTH, density > 0 ? Math.ceil(((limit - found.length) / density) * 2) : 0);
+    }
   }
 
-  /** The planner's estimate of the matches in a range. */
+  /**
+   * The newest `limit` matches in [lo, hi] from the GIN bitmap of all of them (`rowid + 0` keeps
+   * the key walk out), and how many match.
+   */
+  async #newestOfAll(m: PgMatch, lo: number, hi: number, limit: number): Promise<{ rows: SearchCandidateRow[]; matches: number }> {
+    const rows = await this.#run<CandidateDbRow & { n: number | string }>(
+      m,
+      `SELECT p.n, ${CHOSEN_COLUMNS(m.terms.length, 5)}
+       FROM (SELECT d.rowid, count(*) OVER () AS n FROM search_docs d
+             WHERE d.tsv @@ $1::tsquery AND d.rowid BETWEEN $2 AND $3
+             ORDER BY d.rowid + 0 DESC LIMIT $4) p
+       ${CHOSEN_JOIN}
+       ORDER BY d.rowid DESC`,
+      [m.match, lo, hi, limit, ...m.terms],
+    );
+    return { rows: rows.map(candidateOf), matches: Number(rows[0]?.n ?? 0) };
+  }
+
+  /**
+   * The newest `need` matches among the `window` newest rowids of [lo, top], ranked; how many
+   * matches the window holds; and its lower bound (lo when it reached the range's start; null
+   * when the range is empty).
+   */
+  async #newestInWindow(m: PgMatch, lo: number, top: number, need: number, window: number): Promise<{ rows: SearchCandidateRow[]; matches: number; bound: number | null }> {
+    // The bound comes from an InitPlan, so the planner prices the rowid range as a large share
+    // and intersects bitmaps instead of walking the key with the match as a filter.
+    const rows = await this.#run<Nullable<CandidateDbRow> & { bound: number | string | null; n: number | string | null }>(
+      m,
+      `WITH b AS MATERIALIZED (
+         SELECT COALESCE((SELECT rowid FROM search_docs WHERE rowid BETWEEN $2 AND $3 ORDER BY rowid DESC OFFSET $5 LIMIT 1), $2::bigint) AS lo),
+       p AS (
+         SELECT d.rowid, count(*) OVER () AS n FROM search_docs d, b
+         WHERE d.tsv @@ $1::tsquery AND d.rowid BETWEEN b.lo AND $3
+         ORDER BY d.rowid + 0 DESC LIMIT $4)
+       SELECT b.lo AS bound, c.*
+       FROM b LEFT JOIN (SELECT p.n, ${CHOSEN_COLUMNS(m.terms.length, 6)} FROM p ${CHOSEN_JOIN}) c ON true
+       ORDER BY c.rowid DESC`,
+      [m.match, lo, top, need, window, ...m.terms],
+    );
+    const first = rows[0];
+    return {
+      rows: rows.filter((r): r is CandidateDbRow & { bound: number | string | null; n: number | string } => r.rowid !== null).map(candidateOf),
+      matches: Number(first?.n ?? 0),
+      bound: first?.bound === undefined || first.bound === null ? null : Number(first.bound),
+    };
+  }
+
+  /**
+   * The planner's estimate of the matches in a range. For several terms it multiplies their
+   * frequencies as if they were independent, which is low when they occur together: those
+   * queries then read every match, the cheaper way for them, as every window would intersect the
+   * terms' posting lists again (at 1 M, windows were ~1.5× slower than the bitmap for the bench's
+   * multi-word queries).
+   */
   async #estimateMatches(m: PgMatch, lo: number, hi: number): Promise<number> {
-    const rows = await this.#query<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }>(
+    const rows = await this.#run<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }>(
+      m,
       'EXPLAIN (FORMAT JSON) SELECT 1 FROM search_docs WHERE tsv @@ $1::tsquery AND rowid BETWEEN $2 AND $3',
       [m.match, lo, hi],
     );
@@ -316,36 +445,29 @@ export class PgSearchTables implements SearchTables {
     return this.#rows.n;
   }
 
-  async #candidates(m: PgMatch, sql: string, range: [number, number, number]): Promise<SearchCandidateRow[]> {
-    let rows: CandidateDbRow[];
+  /** Run a search statement, naming the query when it fails. */
+  async #run<R extends pg.QueryResultRow>(m: PgMatch, sql: string, params: unknown[]): Promise<R[]> {
     try {
-      rows = await this.#query<CandidateDbRow>(sql, [m.match, ...range, ...m.terms]);
+      return await this.#query<R>(sql, params);
     } catch (err) {
       throw new StoreError(`search: query ${JSON.stringify(m.match)} failed: ${(err as Error).message}`, { cause: err });
     }
-    return rows.map((r) => ({
-      rowid: Number(r.rowid),
-      bm25: -Number(r.rank),
-      article_id: r.article_id,
-      outlet_key: r.outlet_key,
-      categories: r.categories,
-      story_id: r.story_id,
-    }));
   }
 
   /** How many documents match, counting at most `limit`. */
   async countMatches(match: CompiledMatch, lo: number, hi: number, limit: number): Promise<number> {
     const m = matchOf(match);
-    try {
-      const rows = await this.#query<{ n: number }>(
-        `SELECT count(*) AS n FROM (SELECT 1 FROM search_docs
-         WHERE tsv @@ $1::tsquery AND rowid BETWEEN $2 AND $3 LIMIT $4) c`,
-        [m.match, lo, hi, limit],
-      );
-      return Number(rows[0]?.n ?? 0);
-    } catch (err) {
-      throw new StoreError(`search: query ${JSON.stringify(m.match)} failed: ${(err as Error).message}`, { cause: err });
+    const counted = this.#counted;
+    if (counted !== undefined && counted.key === countKey(m, lo, hi) && Date.now() - counted.at <= COUNT_REUSE_MS) {
+      if (counted.exact || counted.n >= limit) return Math.min(counted.n, limit);
     }
+    const rows = await this.#run<{ n: number }>(
+      m,
+      `SELECT count(*) AS n FROM (SELECT 1 FROM search_docs
+       WHERE tsv @@ $1::tsquery AND rowid BETWEEN $2 AND $3 LIMIT $4) c`,
+      [m.match, lo, hi, limit],
+    );
+    return Number(rows[0]?.n ?? 0);
   }
 
   /** The columns a result shows, for one article. */
