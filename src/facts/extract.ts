@@ -34,29 +34,38 @@ const CLAUSE_SEP = /[，,；;：:]/;
 const OPEN = '（(【[';
 const CLOSE = '）)】]';
 
-/** Offset where the clause holding `pos` starts (outside brackets; a number in brackets looks before them). */
-function clauseStart(s: string, pos: number, floor: number): number {
-  let depth = 0;
-  for (let i = pos - 1; i >= floor; i--) {
+/**
+ * For every offset of `s`, where the clause holding it starts (outside brackets; a number in
+ * brackets looks before them): one pass, so a long run without 。 costs no more than its length.
+ * A separator inside brackets starts a clause there; a closing bracket restores the clause
+ * its opening one was in; a closing bracket without an opening one starts from the sentence.
+ */
+function clauseStarts(s: string): Uint32Array {
+  const out = new Uint32Array(s.length + 1);
+  const saved: number[] = [];
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    out[i] = start;
     const c = s[i]!;
-    if (CLOSE.includes(c)) depth++;
-    else if (OPEN.includes(c)) {
-      if (depth === 0) return clauseStart(s, i, floor);
-      depth--;
-    } else if (depth === 0 && CLAUSE_SEP.test(c) && !(c === ':' && /\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''))) return i + 1;
+    if (OPEN.includes(c)) saved.push(start);
+    else if (CLOSE.includes(c)) start = saved.pop() ?? 0;
+    else if (CLAUSE_SEP.test(c) && !(c === ':' && /\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''))) start = i + 1;
   }
-  return floor;
+  out[s.length] = start;
+  return out;
 }
 
 /** The text between `from` and `to` without bracketed parts and period expressions. */
 function windowText(s: string, from: number, to: number, periods: readonly PeriodMention[]): string {
   let out = '';
   let depth = 0;
+  // only the periods inside the window are looked at per character (a long run holds many)
+  const inside = periods.filter((p) => p.end > from && p.start < to);
   for (let i = from; i < to; i++) {
     const c = s[i]!;
     if (OPEN.includes(c)) depth++;
     else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && !periods.some((p) => i >= p.start && i < p.end)) out += c;
+    else if (depth === 0 && (inside.length === 0 || !inside.some((p) => i >= p.start && i < p.end))) out += c;
   }
   for (const re of LEADING_NOISE) out = out.replace(re, '');
   return out.replace(/(?:比|较)?同期/g, '').replace(/(?:比|较)(?:上月|上年|去年|上季度?|上周|前一日|上一交易日)/g, '').replace(/(?:名义|实际)(?=增长|下降)/g, '').replace(/^(?:据|从|在(?!岸)|于|截至|较|对|和|与|及|而|但|且)/, '');
@@ -155,8 +164,9 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   let prev: Claim | null = null;
   // runs of joined numbers (分别增长7.07倍和3.08倍): where each starts in `out`, and the text before 分别
   const runs: { first: number; count: number; before: string | null }[] = [];
+  const starts = clauseStarts(s);
   for (const m of mentions) {
-    const cStart = clauseStart(s, m.start, 0);
+    const cStart = starts[m.start]!;
     const from = Math.max(cStart, prevEnd);
     const window = windowText(s, from, m.start, allPeriods);
     let { subject, predicate } = subjectBefore(window);

@@ -55,13 +55,20 @@ const isNounLike = (t: Token): boolean =>
   (NOUN_TAGS.has(t.tag) || CURRENCIES.has(t.word) || /^\d+[A-Za-z]+\p{Script=Han}+$/u.test(t.word)) && !PREDICATE_WORDS.has(t.word) && !/^\d+(?:\.\d+)?$/.test(t.word);
 
 /**
+ * How far before a number (or after a clause start) a subject and its predicate can reach:
+ * longer runs (a page of figures without a full stop) are cut so tagging stays linear.
+ */
+const SUBJECT_REACH = 80;
+const lastChars = (t: string, n: number): string => (t.length <= n ? t : t.slice(t.length - n));
+
+/**
  * The subject in `before` (the clause text before the number, period words already removed):
  * drop the predicate at its end (verbs, qualifiers, 同比增长), then take the longest run of
  * nouns before it, keeping inner verbs such as 占 and skipping light verbs such as 实现.
  * Returns the subject and the predicate text that was dropped.
  */
 export function subjectBefore(before: string): { subject: string; predicate: string } {
-  const tokens: Token[] = tokenizer().tag(before.trim());
+  const tokens: Token[] = tokenizer().tag(lastChars(before.trim(), SUBJECT_REACH));
   let end = tokens.length;
   const predicate: string[] = [];
   while (end > 0) {
@@ -102,7 +109,7 @@ export function subjectBefore(before: string): { subject: string; predicate: str
 
 /** The noun phrase a sentence starts with (在岸人民币兑美元升至… → 在岸人民币兑美元), '' when none. */
 export function subjectLeading(text: string): string {
-  const tokens: Token[] = tokenizer().tag(text.trim());
+  const tokens: Token[] = tokenizer().tag(text.trim().slice(0, SUBJECT_REACH));
   const words: string[] = [];
   for (const t of tokens) {
     if (STOP_WORDS.has(t.word)) break;
