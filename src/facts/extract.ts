@@ -71,8 +71,12 @@ function windowText(s: string, from: number, to: number, periods: readonly Perio
   return out.replace(/(?:比|较)?同期/g, '').replace(/(?:比|较)(?:上月|上年|去年|上季度?|上周|前一日|上一交易日)/g, '').replace(/(?:名义|实际)(?=增长|下降)/g, '').replace(/^(?:据|从|在(?!岸)|于|截至|较|对|和|与|及|而|但|且)/, '');
 }
 
+const BREAKS_THROUGH = /(?:跌破|涨破|升破|跌穿|击穿|站上|失守)$/;
+
 function kindOf(m: NumberMention, subject: string, predicate: string, target: boolean): ClaimKind {
   if (target) return 'target';
+  // 跌破3000元, 站上3600点: a level crossed, not a change by that much
+  if (BREAKS_THROUGH.test(predicate)) return 'level';
   const movesTo = /(?:至|到)$/.test(predicate.replace(/(?:超过|超|近|约|达到|达)$/, ''));
   if (!movesTo && GROWTH_MARKERS.some((g) => predicate.replace(/新增/g, '').includes(g))) return 'growth';
   if (/(?:涨幅|跌幅|增幅|降幅|增速|增长率|回撤|幅度)$/.test(subject)) return 'growth';
@@ -81,6 +85,8 @@ function kindOf(m: NumberMention, subject: string, predicate: string, target: bo
   return 'level';
 }
 
+const DEMAND = /要求|须在|必须|务必/;
+
 /**
  * Whether the sentence sets a target before `pos` (到2025年, 力争, 目标 — not 目标价). A
  * deadline before publication, or 已 between marker and number (到2021年底…已应用于), reports
@@ -88,6 +94,8 @@ function kindOf(m: NumberMention, subject: string, predicate: string, target: bo
  */
 function isTarget(s: string, pos: number, deadline: string | null, publishedAt: string | null): boolean {
   const head = s.slice(0, pos);
+  // 要求…须在9月21日前完成: a demand with a deadline is a target whether or not it has fallen due
+  if (deadline !== null && DEMAND.test(head) && !/已/.test(head.slice(head.search(DEMAND)))) return true;
   const marker = TARGET_MARKERS.map((re) => re.exec(head)).find((m) => m !== null);
   if (marker === undefined || marker === null) return false;
   if (/已|已经/.test(head.slice(marker.index))) return false;
@@ -151,7 +159,10 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   if (!/[0-9一二三四五六七八九十两〇零]/.test(s)) return [];
   const allPeriods = findPeriods(s, publishedAt);
   const periods = allPeriods.filter((p) => !p.base);
-  const own = periods.filter((p) => p.period !== null);
+  // 从8月20日的低点…计算，…: a starting point dates its own clause, not the sentence or the paragraph
+  const fromPoint = (p: PeriodMention): boolean => /[从自]$/.test(s.slice(0, p.start)) && !/^起/.test(s.slice(p.end));
+  const own = periods.filter((p) => p.period !== null && !fromPoint(p));
+  const atStart = carry.period;
   const inherited = own.length === 0 ? carry.period : null;
   const last = own[own.length - 1];
   // a deadline (到2022年, 9月21日前) bounds its own sentence; the next ones do not inherit it
@@ -170,6 +181,8 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const from = Math.max(cStart, prevEnd);
     const window = windowText(s, from, m.start, allPeriods);
     let { subject, predicate } = subjectBefore(window);
+    // 远低于…的3500元: a one-character "subject" is an adverb left over, not a noun phrase
+    if ([...subject].length === 1 && /\p{Script=Han}/u.test(subject)) subject = '';
     if (subject === '') {
       subject = COUNT_UNITS.has(m.unit) || m.unit === '' || prevSubject === '' ? subjectAfter(afterText(s, m.end)) : '';
       // 实现利润总额57618.9亿元，增长44.0%: a bare change continues the previous subject
@@ -178,6 +191,10 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
       // 在岸人民币兑美元升至…新高，现报6.3565: the noun phrase the sentence starts with
       if (subject === '' && cStart > 0) subject = subjectLeading(windowText(s, 0, cStart, allPeriods));
       predicate = window;
+    } else if (/^(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/.test(subject) && prev !== null && prevSubject !== '') {
+      // 从2980元跌至2700元，跌幅达9.4%: the change of what the sentence's previous figure measured
+      predicate = subject + predicate;
+      subject = prevSubject.replace(CHANGE_NOUN, '') + subject;
     } else if (/^(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/.test(subject) && cStart > 0) {
       // 郑商所纯碱期货主力合约跌停，跌幅为8.01%: whose change it is comes first in the sentence
       subject = subjectLeading(windowText(s, 0, cStart, allPeriods)) + subject;
@@ -185,7 +202,8 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
       const after = subjectAfter(afterText(s, m.end));
       if (after !== '') subject = after;
     }
-    const period = periodFor(periods, m, s) ?? inherited;
+    const usable = periods.filter((p) => !fromPoint(p) || p.start >= cStart);
+    const period = periodFor(usable, m, s) ?? (usable.some((p) => p.period !== null) ? null : atStart);
     const byPeriod = periods.find((p) => p.by && p.start < m.start && p.period !== null)?.period ?? null;
     const target = isTarget(s, m.numeralStart, byPeriod, publishedAt);
     // 分别降低7%和8%: a number joined to the previous one shares its kind

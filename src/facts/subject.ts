@@ -51,8 +51,15 @@ const STOP_WORDS = new Set(['目前', '现在', '今年', '去年', '明年', '�
 
 // currencies jieba tags as measure words (美元/q), which name what a rate measures (人民币兑美元)
 const CURRENCIES = new Set(['美元', '港元', '欧元', '日元', '英镑', '人民币', '港币']);
+// one-character measure suffixes jieba may tag as verbs (开箱/n 率/v): they end a noun phrase
+const MEASURE_SUFFIXES = new Set(['率', '额', '量', '值', '价', '比']);
 const isNounLike = (t: Token): boolean =>
-  (NOUN_TAGS.has(t.tag) || CURRENCIES.has(t.word) || /^\d+[A-Za-z]+\p{Script=Han}+$/u.test(t.word)) && !PREDICATE_WORDS.has(t.word) && !/^\d+(?:\.\d+)?$/.test(t.word);
+  (NOUN_TAGS.has(t.tag) || CURRENCIES.has(t.word) || MEASURE_SUFFIXES.has(t.word) || /^\d+[A-Za-z]+\p{Script=Han}+$/u.test(t.word)) &&
+  !PREDICATE_WORDS.has(t.word) &&
+  !/^\d+(?:\.\d+)?$/.test(t.word);
+const DIRECTION_WORDS = new Set(['后', '前', '上', '下', '中', '内', '外', '里']);
+/** A leader named by its sector (白酒股龙头X): the role word, after which the name alone is the subject. */
+const ROLE_WORDS = new Set(['龙头', '领头羊']);
 
 /**
  * How far before a number (or after a clause start) a subject and its predicate can reach:
@@ -83,6 +90,9 @@ export function subjectBefore(before: string): { subject: string; predicate: str
   for (; i >= 0; i--) {
     const t = tokens[i]!;
     if (STOP_WORDS.has(t.word)) break;
+    // a measure suffix only after a noun (开箱率), a role word only before a name (龙头甲乙酒业)
+    if (MEASURE_SUFFIXES.has(t.word) && words.length > 0 && !NOUN_TAGS.has(t.tag)) break;
+    if (ROLE_WORDS.has(t.word) && words.length > 0) break;
     if (isNounLike(t) || QUOTES.has(t.word) || (SUBJECT_INNER_VERBS.has(t.word) && words.length > 0)) {
       words.unshift(t.word);
       continue;
@@ -100,6 +110,8 @@ export function subjectBefore(before: string): { subject: string; predicate: str
     break;
   }
   while (words.length > 1 && SUBJECT_LEADING_VERBS.has(words[0]!)) words.shift();
+  // 后开箱率: a one-character direction word (后, 前, 上 …) before the phrase is an adverb of time or place
+  while (words.length > 1 && [...words[0]!].length === 1 && DIRECTION_WORDS.has(words[0]!)) words.shift();
   // an opening quote without its closing one, or a dangling inner verb, is not part of the subject
   while (words.length > 0 && ['“', '「', '《', '‘'].includes(words[words.length - 1]!)) words.pop();
   while (words.length > 0 && (SUBJECT_INNER_VERBS.has(words[0]!) || words[0] === '的' || ['”', '」', '》', '’'].includes(words[0]!))) words.shift();

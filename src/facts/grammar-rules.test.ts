@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from './extract.js';
+import { subjectBefore } from './subject.js';
+
+// Sentences written for these rules (not corpus text): one rule each, in the order of issue 15's grammar list.
+const PUB = '2021-12-08T12:00:00+08:00';
+const claims = (text: string, pub: string = PUB) => extractClaims(text, pub);
+
+describe('a change noun after a figure of the same clause group', () => {
+  it('跌幅达… is the change of the sentence\'s previous figure, not to the speaker', () => {
+    const c = claims('记者注意到，批发价从120元跌至100元，跌幅达16.7%。');
+    expect(c.map((x) => [x.subject, x.value, x.kind])).toEqual([['批发价', 120, 'level'], ['批发价', 100, 'level'], ['批发价跌幅', -16.7, 'growth']]);
+  });
+});
+
+describe('breaking through a level', () => {
+  it.each(['批发价可能会跌破100元。', '批发价一度跌穿100元。'])('%s is a level, not a fall', (text) => {
+    const c = claims(text);
+    expect(c.map((x) => [x.value, x.kind, x.direction])).toEqual([[100, 'level', null]]);
+  });
+});
+
+describe('subject noun-phrase boundaries', () => {
+  it('a rate suffix jieba tags as a verb ends the noun phrase (开箱率), a leading 后 is no part of it', () => {
+    expect(subjectBefore('后开箱率又提升至').subject).toBe('开箱率');
+  });
+  it('a sector leader named after its sector: the name alone (白酒龙头X → X)', () => {
+    expect(subjectBefore('白酒股龙头甲乙酒业盘中涨逾').subject).toBe('甲乙酒业');
+  });
+  it('a one-character subject (远低于…的) is no subject: the previous figure\'s is used', () => {
+    const c = claims('现价为100元/瓶，远低于去年的150元/瓶。');
+    expect(c.map((x) => x.subject)).toEqual(['现价', '现价']);
+  });
+});
+
+describe('periods from the sentence', () => {
+  it('a starting point (从8月20日…) dates its own clause only; later clauses keep the paragraph\'s period', () => {
+    const c = claims('12月8日，该股上涨2%。从8月20日的低点1500元计算，该股反弹幅度已超过30%。');
+    expect(c.map((x) => [x.value, x.period])).toEqual([[2, '2021-12-08'], [1500, '2021-08-20'], [30, '2021-12-08']]);
+  });
+});
+
+describe('targets', () => {
+  it('a demand with a deadline (要求…须在9月21日前) is a target even once the deadline has passed', () => {
+    const c = claims('公司要求各经销商须在9月21日前完成库存“80%清零”。', '2021-10-15T12:00:00+08:00');
+    expect(c.map((x) => [x.value, x.kind, x.deadline])).toEqual([[80, 'target', '2021-09-21']]);
+  });
+});
+
+describe('lists of names sharing a move', () => {
+  it('a sector clause (体育用品股强劲) before the name is no name', () => {
+    expect(claims('体育用品股强劲，甲乙体育涨超5%。').map((x) => [x.subject, x.value])).toEqual([['甲乙体育', 5]]);
+  });
+});
