@@ -52,3 +52,24 @@ describe('lists of names sharing a move', () => {
     expect(claims('体育用品股强劲，甲乙体育涨超5%。').map((x) => [x.subject, x.value])).toEqual([['甲乙体育', 5]]);
   });
 });
+
+describe('分别 lists of modifiers sharing the last item\'s noun', () => {
+  it('在岸、离岸X分别… and 东部、中部和西部地区分别…: each short modifier takes the rest of the last item', () => {
+    expect(claims('东部、中部和西部地区投资分别增长5%、6%和7%。').map((x) => [x.subject, x.value])).toEqual([
+      ['东部地区投资', 5], ['中部地区投资', 6], ['西部地区投资', 7],
+    ]);
+  });
+});
+
+describe('year to date', () => {
+  it('今年以来 is the publication year', () => {
+    expect(claims('今年以来，甲乙指数累计上涨12%。').map((x) => [x.value, x.period])).toEqual([[12, '2021']]);
+  });
+});
+
+describe('statistics vocabulary', () => {
+  it('可再生能源 and 二氧化碳排放 stay whole in a subject', () => {
+    expect(subjectBefore('可再生能源消费比重达到').subject).toBe('可再生能源消费比重');
+    expect(subjectBefore('单位国内生产总值二氧化碳排放降低').subject).toBe('单位国内生产总值二氧化碳排放');
+  });
+});

@@ -198,7 +198,8 @@ export function findPeriods(text: string, publishedAt: string | null): PeriodMen
         if (/[0-9.]/.test(text[i + m[0].length] ?? '') && /[0-9]$/.test(m[0])) continue;
         const by = m[1] !== undefined;
         // "since/before" forms (2018年5月以来) bound nothing the article measures
-        const since = /^(?:以来|以前|之前|之后|以后)/.test(text.slice(i + m[0].length));
+        // (今年以来 is the year to date: this year's period)
+        const since = /^(?:以来|以前|之前|之后|以后)/.test(text.slice(i + m[0].length)) && !/^(?:今年|本年)以来/.test(text.slice(i));
         // 2022年底前, 9月21日前: a deadline
         if (/^前(?![0-9一二三四五六七八九十])/.test(text.slice(i + m[0].length)) && /[日号底末年]$/.test(m[0])) {
           const end = i + m[0].length + 1;
