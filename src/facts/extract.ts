@@ -85,6 +85,10 @@ function kindOf(m: NumberMention, subject: string, predicate: string, target: bo
   return 'level';
 }
 
+/** A company's attribute named without the company (股价重回…). */
+const OWNED_ATTRIBUTE = /^(?:股价|市值|总市值|收盘价)$/;
+/** Verbs of issuing or raising money, at the start of the predicate before an amount. */
+const ISSUE = /^(?:公开|拟|计划|将)?(?:发行|募集|筹集|融资|回购|收购|采购|购买|投资|投入)/;
 const DEMAND = /要求|须在|必须|务必/;
 
 /**
@@ -203,7 +207,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
       if (after !== '') subject = after;
     }
     const usable = periods.filter((p) => !fromPoint(p) || p.start >= cStart);
-    const period = periodFor(usable, m, s) ?? (usable.some((p) => p.period !== null) ? null : atStart);
+    let period = periodFor(usable, m, s) ?? (usable.some((p) => p.period !== null) ? null : atStart);
     const byPeriod = periods.find((p) => p.by && p.start < m.start && p.period !== null)?.period ?? null;
     const target = isTarget(s, m.numeralStart, byPeriod, publishedAt);
     // 分别降低7%和8%: a number joined to the previous one shares its kind
@@ -211,6 +215,19 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const kind: ClaimKind = joined && prev !== null ? prev.kind : kindOf(m, subject, predicate, target);
     const deadline = target ? byPeriod : null;
     subject = trimName(subject);
+    // 以222票赞成、212票反对: the body's votes for and against
+    const vote = m.unit === '票' ? /^(赞成|反对|弃权)/.exec(s.slice(m.end)) : null;
+    const voter = subject.replace(/(?:赞成|反对|弃权)?票$/, '');
+    if (vote !== null && voter !== '') subject = `${voter}${vote[1]}票`;
+    // 甲乙股份涨逾2%，股价重回20元: whose share price — the name the sentence's change is about
+    if (OWNED_ATTRIBUTE.test(subject) && prev?.kind === 'growth' && prevSubject !== '' && !OWNED_ATTRIBUTE.test(prevSubject)) subject = prevSubject + subject;
+    // 在银行间市场发行60亿元人民币X债券: what is issued or raised, not where
+    if (m.unit.endsWith('元') && ISSUE.test(predicate)) {
+      const issued = subjectAfter(afterText(s, m.end).replace(/^(?:人民币|美元|港元|欧元)/, ''));
+      if (issued !== '') subject = issued;
+    }
+    // a target price stands until changed: its period is only one written in its own clause
+    if (/目标价$/.test(subject)) period = periodFor(usable.filter((p) => p.start >= cStart), m, s);
     const names = kind === 'growth' ? sharedBy(s.slice(prevEnd, m.start), subject) : [subject];
     subject = names[names.length - 1]!;
     // 分别下降8%、8%、10%: the joined numbers share the first one's direction and baseline

@@ -73,3 +73,37 @@ describe('statistics vocabulary', () => {
     expect(subjectBefore('单位国内生产总值二氧化碳排放降低').subject).toBe('单位国内生产总值二氧化碳排放');
   });
 });
+
+describe('votes', () => {
+  it('以N票赞成、M票反对: the body\'s votes for and against', () => {
+    expect(claims('甲国议会以300票赞成、100票反对的结果通过法案。').map((x) => [x.subject, x.value])).toEqual([
+      ['甲国议会赞成票', 300], ['甲国议会反对票', 100],
+    ]);
+  });
+});
+
+describe('a target price is a standing figure', () => {
+  it('takes no period from an earlier clause or sentence (预计明年…，目标价41元)', () => {
+    const c = claims('预计明年销量同比增长10%，目标价41元。目标价下调5%。');
+    expect(c.map((x) => [x.subject, x.value, x.period])).toEqual([['销量', 10, '2022'], ['目标价', 41, null], ['目标价', -5, null]]);
+  });
+});
+
+describe('an attribute of the sentence\'s named subject', () => {
+  it('甲乙股份盘中涨逾2%，股价重回20元之上: whose share price', () => {
+    expect(claims('甲乙股份盘中涨逾2%，股价重回20元之上。').map((x) => x.subject)).toEqual(['甲乙股份', '甲乙股份股价']);
+  });
+});
+
+describe('an amount issued or raised', () => {
+  it('在…市场发行不超过60亿元人民币X债券: the subject is what is issued, not where', () => {
+    expect(claims('同意本行在银行间债券市场发行不超过60亿元人民币二级资本债券。').map((x) => x.subject)).toEqual(['二级资本债券']);
+  });
+});
+
+describe('分别 lists whose first items are not parallel modifiers', () => {
+  it('收入及发电量的X分别…: 收入 is no modifier of 发电量 (no tail shared by characters)', () => {
+    const c = claims('收入及发电量的年均增速分别为18%和21%。');
+    expect(c.map((x) => x.subject)[0]).not.toMatch(/^收入量/);
+  });
+});

@@ -74,10 +74,11 @@ export function respectiveSubjects(head: string, count: number): string[] | null
   const parts = head.split(/[、和及与]/u).map((p) => p.trim());
   if (count < 2 || parts.length !== count || parts.some((p) => p === '' || /[0-9]/.test(p))) return null;
   const last = parts[count - 1]!;
-  // 在岸、离岸人民币汇率; 东部、中部和西部地区投资: short modifiers of one length share what
-  // follows the last item's modifier of that length
+  // 在岸、离岸人民币汇率; 东部、中部和西部地区投资: parallel modifiers (one length, one last
+  // character: 岸, 部) share what follows the last item's modifier
   const k = [...parts[0]!].length;
-  if (k <= 2 && parts.slice(0, -1).every((p) => [...p].length === k) && [...last].length > k + 1) {
+  const edge = [...last][k - 1];
+  if (k <= 2 && parts.slice(0, -1).every((p) => [...p].length === k && [...p][k - 1] === edge) && [...last].length > k + 1) {
     const tail = [...last].slice(k).join('');
     return parts.map((p, i) => (i === count - 1 ? last : p + tail));
   }
