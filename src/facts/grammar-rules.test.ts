@@ -107,3 +107,22 @@ describe('分别 lists whose first items are not parallel modifiers', () => {
     expect(c.map((x) => x.subject)[0]).not.toMatch(/^收入量/);
   });
 });
+
+describe('leading words that are part of the subject', () => {
+  it('数据 starts a noun phrase (数据中心利用率) unless a comma follows it', () => {
+    expect(claims('到2025年，数据中心利用率达到60%。').map((x) => x.subject)).toEqual(['数据中心利用率']);
+  });
+  it('a growth target (GDP增长目标为…) keeps what grows', () => {
+    expect(claims('2022年，GDP增长目标为5.5%左右。').map((x) => x.subject)).toEqual(['GDP增长目标']);
+  });
+});
+
+describe('more periods from the sentence', () => {
+  it('力争2025年… is a target due at the end of 2025, and 力争 is not in the subject', () => {
+    const c = claims('力争2025年单位GDP能耗比2020年下降13.5%。');
+    expect(c.map((x) => [x.subject, x.kind, x.period, x.deadline])).toEqual([['单位GDP能耗', 'target', '2025-12-31', '2025-12-31']]);
+  });
+  it('本月 and 上月 resolve against the publication month', () => {
+    expect(claims('本月，出口增长22%。上月，进口增长10%。').map((x) => x.period)).toEqual(['2021-12', '2021-11']);
+  });
+});

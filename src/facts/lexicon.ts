@@ -107,7 +107,9 @@ export const TARGET_MARKERS: readonly RegExp[] = [
 /** Words a clause starts with that are not part of the subject. */
 export const LEADING_NOISE: readonly RegExp[] = [
   /^.*?(?:数据显示|统计显示|资料显示|消息显示|显示|消息|统计|表示|认为|指出|透露|介绍|获悉|称|预计|预期|宣布|提出|公告)[，,：:]?/,
-  /^(?:其中|此外|同时|另外|另一方面|目前|截至目前|今年以来|总体来看|具体来看|整体来看|数据|记者|据悉|据了解)[，,]?/,
+  /^(?:其中|此外|同时|另外|另一方面|目前|截至目前|今年以来|总体来看|具体来看|整体来看|记者|据悉|据了解)[，,]?/,
+  // 数据， but not 数据中心
+  /^数据[，,]/,
 ];
 
 /** Verbs that do not end a subject (they sit inside a measured phrase: 制造业增加值占GDP比重). */

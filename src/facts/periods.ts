@@ -72,7 +72,7 @@ interface Rule {
   resolve(m: RegExpExecArray, pub: LocalDate | null, by: boolean): string | null;
 }
 
-const BY = '(截至|截止到?|力争到|力争在|到)?';
+const BY = '(截至|截止到?|力争到|力争在|力争|到)?';
 
 /** Period rules, tried in order at each position; the first match wins. */
 const RULES: readonly Rule[] = [
@@ -165,6 +165,15 @@ const RULES: readonly Rule[] = [
       if (y === null || !(y >= 1900 && y <= 2199)) return null;
       if (m[4] === '底' || m[4] === '末' || (by && m[4] !== '度')) return ymd(y, 12, 31);
       return String(y);
+    },
+  },
+  {
+    // 本月, 上月 (比上月 is a base, told apart by findPeriods)
+    re: /(本月|上月)/y,
+    resolve(m, pub) {
+      if (pub === null) return null;
+      const d = new Date(Date.UTC(pub.year, pub.month - 1 - (m[1] === '上月' ? 1 : 0), 1));
+      return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
     },
   },
   {

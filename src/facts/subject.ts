@@ -93,6 +93,11 @@ export function subjectBefore(before: string): { subject: string; predicate: str
     // a measure suffix only after a noun (开箱率), a role word only before a name (龙头甲乙酒业)
     if (MEASURE_SUFFIXES.has(t.word) && words.length > 0 && !NOUN_TAGS.has(t.tag)) break;
     if (ROLE_WORDS.has(t.word) && words.length > 0) break;
+    // GDP增长目标: what a growth target is of
+    if (words.length > 0 && /^目标/.test(words[0]!) && (t.word === '增长' || t.word === '增速')) {
+      words.unshift(t.word);
+      continue;
+    }
     if (isNounLike(t) || QUOTES.has(t.word) || (SUBJECT_INNER_VERBS.has(t.word) && words.length > 0)) {
       words.unshift(t.word);
       continue;
