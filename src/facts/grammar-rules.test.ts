@@ -126,3 +126,12 @@ describe('more periods from the sentence', () => {
     expect(claims('本月，出口增长22%。上月，进口增长10%。').map((x) => x.period)).toEqual(['2021-12', '2021-11']);
   });
 });
+
+describe('a change of a rate', () => {
+  it('比上月加快/放缓N个百分点 is a signed change against the previous month', () => {
+    const c = claims('11月份，工业增加值同比增长3.8%，比上月加快0.3个百分点；出口增速比上月放缓0.2个百分点。');
+    expect(c.slice(1).map((x) => [x.value, x.unit, x.kind, x.direction, x.baseline])).toEqual([
+      [0.3, '个百分点', 'growth', 'up', 'mom'], [-0.2, '个百分点', 'growth', 'down', 'mom'],
+    ]);
+  });
+});
