@@ -14,6 +14,7 @@ import { toHalfWidth } from './numbers.js';
 import { findPeriods, shanghaiDate, type PeriodMention } from './periods.js';
 import { scanNumbers, type NumberMention } from './scan-numbers.js';
 import { subjectAfter, subjectBefore, subjectLeading } from './subject.js';
+import { isTable, tableClaims } from './tables.js';
 import type { Claim, ClaimBaseline, ClaimKind } from './types.js';
 
 /** Sentences of a text with their offsets: split at 。！？ and line breaks; table rows (tabs) skipped. */
@@ -126,6 +127,11 @@ export function extractClaims(text: string, publishedAt: string | null): Claim[]
   for (const para of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)) {
     // NBS notes (附注, 注：…) define terms: the rest of the article after a 附注 heading, and any 注： sentence
     if (NOTES_HEADING.test(para[0])) break;
+    // a statistics table (tab-separated rows): row labels × column headers
+    if (isTable(para[0])) {
+      claims.push(...tableClaims(para[0], para.index, publishedAt));
+      continue;
+    }
     const carry: Carry = { period: lead ?? null, subject: '', baseline };
     for (const sentence of splitSentences(para[0])) {
       if (NOTE.test(sentence.text)) break;
