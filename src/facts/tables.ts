@@ -116,6 +116,14 @@ export function tableClaims(table: string, offset: number, publishedAt: string |
   const headers = columnHeaders(rows.slice(0, first).map((r) => r.cells), n);
   const captionPeriod = findPeriods(caption, publishedAt).find((p) => p.period !== null)?.period ?? null;
   const scope = scopeOf(caption, publishedAt);
+  // what each column says, worked out once (not per cell)
+  const columns = headers.map((header) => ({
+    header,
+    unit: unitOf(header),
+    change: CHANGE_HEADER.test(header),
+    measure: measureOf(header, publishedAt),
+    period: findPeriods(header, publishedAt).find((p) => p.period !== null)?.period ?? captionPeriod,
+  }));
   const out: Claim[] = [];
   for (const { line, cells } of data) {
     const rowLabel = clean(cells[0]!.text);
@@ -123,17 +131,16 @@ export function tableClaims(table: string, offset: number, publishedAt: string |
     const rowName = rowLabel.replace(BRACKET_UNIT, '');
     cells.slice(1).forEach((cell, k) => {
       if (!isNumberCell(cell)) return;
-      const header = headers[k] ?? '';
-      const { unit, multiplier } = unitOf(header).unit !== '' ? unitOf(header) : rowUnit;
+      const column = columns[k];
+      if (column === undefined) return;
+      const { header, change, measure, period } = column;
+      const { unit, multiplier } = column.unit.unit !== '' ? column.unit : rowUnit;
       const raw = cell.text.replace(/[\s,]/g, '').replace(/^[−–]/, '-');
       const signed = Number(raw);
-      const change = CHANGE_HEADER.test(header);
-      const measure = measureOf(header, publishedAt);
       const who = TOTAL_ROW.test(rowName) && scope !== '' ? scope : rowName;
       const subject = measure !== '' && !who.endsWith(measure) ? who + measure : who;
       const share = (unit === '%' || unit === '‰') && SHARE_MARKERS.some((w) => subject.includes(w));
       const kind: ClaimKind = change ? 'growth' : share ? 'share' : COUNT_UNITS.has(unit) ? 'count' : 'level';
-      const period = findPeriods(header, publishedAt).find((p) => p.period !== null)?.period ?? captionPeriod;
       out.push({
         value: applyMultiplier(signed, multiplier),
         high: null,
