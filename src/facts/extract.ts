@@ -97,13 +97,14 @@ const DEMAND = /要求|须在|必须|务必/;
  * deadline before publication, or 已 between marker and number (到2021年底…已应用于), reports
  * what happened instead.
  */
-function isTarget(s: string, pos: number, deadline: string | null, publishedAt: string | null): boolean {
-  const head = s.slice(0, pos);
+function isTarget(s: string, pos: number, deadline: string | null, publishedAt: string | null, markers: SentenceMarkers): boolean {
   // 要求…须在9月21日前完成: a demand with a deadline is a target whether or not it has fallen due
-  if (deadline !== null && DEMAND.test(head) && !/已/.test(head.slice(head.search(DEMAND)))) return true;
-  const marker = TARGET_MARKERS.map((re) => re.exec(head)).find((m) => m !== null);
+  const demand = markers.demand;
+  if (deadline !== null && demand !== null && demand.index + demand[0].length <= pos && !/已/.test(s.slice(demand.index, pos))) return true;
+  // the first marker (in list order) written before the number
+  const marker = markers.target.find((m) => m !== null && m.index + m[0].length <= pos);
   if (marker === undefined || marker === null) return false;
-  if (/已|已经/.test(head.slice(marker.index))) return false;
+  if (/已|已经/.test(s.slice(marker.index, pos))) return false;
   const pub = publishedAt === null ? null : shanghaiDate(publishedAt);
   if (deadline !== null && pub !== null) {
     const day = `${pub.year}-${String(pub.month).padStart(2, '0')}-${String(pub.day).padStart(2, '0')}`;
@@ -111,6 +112,14 @@ function isTarget(s: string, pos: number, deadline: string | null, publishedAt: 
   }
   return true;
 }
+
+/** The first match of each target marker and of a demand in a sentence, found once per sentence. */
+interface SentenceMarkers {
+  target: (RegExpExecArray | null)[];
+  demand: RegExpExecArray | null;
+}
+
+const markersOf = (s: string): SentenceMarkers => ({ target: TARGET_MARKERS.map((re) => re.exec(s)), demand: DEMAND.exec(s) });
 
 /**
  * Extract the numeric claims of one article.
@@ -186,6 +195,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   // runs of joined numbers (分别增长7.07倍和3.08倍): where each starts in `out`, and the text before 分别
   const runs: { first: number; count: number; before: string | null }[] = [];
   const starts = clauseStarts(s);
+  const markers = markersOf(s);
   for (const m of mentions) {
     const cStart = starts[m.start]!;
     const from = Math.max(cStart, prevEnd);
@@ -215,7 +225,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const usable = periods.filter((p) => !fromPoint(p) || p.start >= cStart);
     let period = periodFor(usable, m, s) ?? (usable.some((p) => p.period !== null) ? null : atStart);
     const byPeriod = periods.find((p) => p.by && p.start < m.start && p.period !== null)?.period ?? null;
-    const target = isTarget(s, m.numeralStart, byPeriod, publishedAt);
+    const target = isTarget(s, m.numeralStart, byPeriod, publishedAt, markers);
     // 分别降低7%和8%: a number joined to the previous one shares its kind
     const joined: boolean = prev !== null && subject === prevSubject && /^[和及与、/或]$/.test(s.slice(from, m.start).trim());
     const kind: ClaimKind = joined && prev !== null ? prev.kind : kindOf(m, subject, predicate, target);
