@@ -8,7 +8,7 @@
  * //    { value: 38, unit: '%', subject: '全国规模以上工业企业利润总额', kind: 'growth', period: '2021-01/2021-11', … }]
  */
 import { baselineOf, directionOf } from './change.js';
-import { movingNames, respectiveSubjects, shareUnits, trimName } from './lists.js';
+import { asName, movingNames, respectiveSubjects, shareUnits, trimName } from './lists.js';
 import { COUNT_UNITS, GROWTH_MARKERS, LEADING_NOISE, SHARE_EXCEPTIONS, SHARE_MARKERS, TARGET_MARKERS } from './lexicon.js';
 import { toHalfWidth } from './numbers.js';
 import { findPeriods, shanghaiDate, type PeriodMention } from './periods.js';
@@ -244,7 +244,10 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     }
     // a target price stands until changed: its period is only one written in its own clause
     if (/目标价$/.test(subject)) period = periodFor(usable.filter((p) => p.start >= cStart), m, s);
-    const names = kind === 'growth' ? sharedBy(s.slice(prevEnd, m.start), subject) : [subject];
+    // 甲、乙等股均获1次X: the figure holds for each name (what it counts follows the number)
+    const each = eachOf(s.slice(from, m.start));
+    const counted = each !== null && COUNT_UNITS.has(m.unit) ? subjectAfter(afterText(s, m.end)) : '';
+    const names = each !== null ? each.map((n) => n + counted) : kind === 'growth' ? sharedBy(s.slice(prevEnd, m.start), subject) : [subject];
     subject = names[names.length - 1]!;
     // 分别下降8%、8%、10%: the joined numbers share the first one's direction and baseline
     // a target of a change (能耗下降13.5%) is signed like the change
@@ -294,6 +297,16 @@ function respectiveHead(s: string, cStart: number, at: number, periods: readonly
   const i = s.lastIndexOf('分别', at);
   if (i < cStart) return null;
   return windowText(s, cStart, i, periods).replace(/(?:同比|环比|比|较)$/u, '');
+}
+
+/** The names before 均 (甲、乙等股均获), or null when the text before the number is not such a list. */
+function eachOf(segment: string): string[] | null {
+  const m = /^(.+?)(?:等(?:股|公司|企业|个股|银行|券商)?)?均[^、，,；;]{0,6}$/u.exec(segment.trim());
+  if (m === null) return null;
+  const parts = m[1]!.split('、');
+  if (parts.length < 2) return null;
+  const names = parts.map((p) => asName(p));
+  return names.every((n): n is string => n !== null) ? names : null;
 }
 
 /** The names a price move ending at the number belongs to, else the grammar's subject alone. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from './extract.js';
-import { subjectBefore } from './subject.js';
+import { subjectAfter, subjectBefore } from './subject.js';
 
 // Sentences written for these rules (not corpus text): one rule each, in the order of issue 15's grammar list.
 const PUB = '2021-12-08T12:00:00+08:00';
@@ -133,5 +133,16 @@ describe('a change of a rate', () => {
     expect(c.slice(1).map((x) => [x.value, x.unit, x.kind, x.direction, x.baseline])).toEqual([
       [0.3, '个百分点', 'growth', 'up', 'mom'], [-0.2, '个百分点', 'growth', 'down', 'mom'],
     ]);
+  });
+});
+
+describe('均: one figure for each of several', () => {
+  it('A、B等股均获1次X gives one claim per name, each with what it counts', () => {
+    expect(claims('甲乙科技、丙丁股份等股均获1次机构买入型评级记录。').map((x) => [x.subject, x.value, x.unit])).toEqual([
+      ['甲乙科技机构买入型评级记录', 1, '次'], ['丙丁股份机构买入型评级记录', 1, '次'],
+    ]);
+  });
+  it('a verb + 型 is an attribute inside a noun phrase (买入型评级)', () => {
+    expect(subjectAfter('机构买入型评级记录')).toBe('机构买入型评级记录');
   });
 });

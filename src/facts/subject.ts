@@ -145,8 +145,15 @@ export function subjectAfter(after: string): string {
   const tokens: Token[] = tokenizer().tag(after.trim());
   const words: string[] = [];
   if (tokens[0]?.word === '的') tokens.shift();
-  for (const t of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
     if (STOP_WORDS.has(t.word)) break;
+    // 买入型评级: a verb + 型 is an attribute
+    if (tokens[k + 1]?.word === '型' && words.length > 0 && /\p{Script=Han}/u.test(t.word)) {
+      words.push(t.word, '型');
+      k++;
+      continue;
+    }
     if (isNounLike(t) || (QUOTES.has(t.word) && words.length === 0) || (QUOTES.has(t.word) && words.length > 0)) {
       words.push(t.word);
       continue;
