@@ -146,3 +146,10 @@ describe('均: one figure for each of several', () => {
     expect(subjectAfter('机构买入型评级记录')).toBe('机构买入型评级记录');
   });
 });
+
+describe('a negation prefix inside a noun phrase', () => {
+  it('无固定期限资本债券, 非流动资产: 无/非 starts the phrase', () => {
+    expect(subjectAfter('无固定期限资本债券')).toBe('无固定期限资本债券');
+    expect(subjectBefore('公司非流动资产合计为').subject).toBe('非流动资产合计');
+  });
+});

@@ -57,6 +57,7 @@ const isNounLike = (t: Token): boolean =>
   (NOUN_TAGS.has(t.tag) || CURRENCIES.has(t.word) || MEASURE_SUFFIXES.has(t.word) || /^\d+[A-Za-z]+\p{Script=Han}+$/u.test(t.word)) &&
   !PREDICATE_WORDS.has(t.word) &&
   !/^\d+(?:\.\d+)?$/.test(t.word);
+const NEGATION_PREFIXES = new Set(['无', '非']);
 const DIRECTION_WORDS = new Set(['后', '前', '上', '下', '中', '内', '外', '里']);
 /** A leader named by its sector (白酒股龙头X): the role word, after which the name alone is the subject. */
 const ROLE_WORDS = new Set(['龙头', '领头羊']);
@@ -93,6 +94,11 @@ export function subjectBefore(before: string): { subject: string; predicate: str
     // a measure suffix only after a noun (开箱率), a role word only before a name (龙头甲乙酒业)
     if (MEASURE_SUFFIXES.has(t.word) && words.length > 0 && !NOUN_TAGS.has(t.tag)) break;
     if (ROLE_WORDS.has(t.word) && words.length > 0) break;
+    // 非流动资产, 无固定期限: a negation prefix, or a fixed phrase (jieba's l) inside the phrase
+    if (words.length > 0 && (NEGATION_PREFIXES.has(t.word) || t.tag === 'l')) {
+      words.unshift(t.word);
+      continue;
+    }
     // GDP增长目标: what a growth target is of
     if (words.length > 0 && /^目标/.test(words[0]!) && (t.word === '增长' || t.word === '增速')) {
       words.unshift(t.word);
@@ -148,6 +154,11 @@ export function subjectAfter(after: string): string {
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (STOP_WORDS.has(t.word)) break;
+    // 无固定期限资本债券: a negation prefix opens the phrase when a noun phrase follows
+    if (words.length === 0 && NEGATION_PREFIXES.has(t.word) && tokens[k + 1] !== undefined && /^(?:a|n|l|vn|b)/.test(tokens[k + 1]!.tag)) {
+      words.push(t.word);
+      continue;
+    }
     // 买入型评级: a verb + 型 is an attribute
     if (tokens[k + 1]?.word === '型' && words.length > 0 && /\p{Script=Han}/u.test(t.word)) {
       words.push(t.word, '型');
