@@ -86,6 +86,8 @@ function kindOf(m: NumberMention, subject: string, predicate: string, target: bo
   return 'level';
 }
 
+/** A reporting verb right after a day (12月8日晚间公告, 12月7日披露). */
+const REPORT_VERB = /^(?:早间|午间|晚间|盘后|晚)?(?:发布公告|公告|披露|发布|宣布)/;
 /** A company's attribute named without the company (股价重回…). */
 const OWNED_ATTRIBUTE = /^(?:股价|市值|总市值|收盘价)$/;
 /** Verbs of issuing or raising money, at the start of the predicate before an amount. */
@@ -177,7 +179,9 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   // most sentences state no number: no period to look for either
   if (!/[0-9一二三四五六七八九十两〇零]/.test(s)) return [];
   const allPeriods = findPeriods(s, publishedAt);
-  const periods = allPeriods.filter((p) => !p.base);
+  // 12月8日午间公告，…: the day of a report dates the report, not the figures it gives
+  const reportDay = (p: PeriodMention): boolean => p.period !== null && /^\d{4}-\d{2}-\d{2}$/.test(p.period) && REPORT_VERB.test(s.slice(p.end, p.end + 8));
+  const periods = allPeriods.filter((p) => !p.base && !reportDay(p));
   // 从8月20日的低点…计算，…: a starting point dates its own clause, not the sentence or the paragraph
   const fromPoint = (p: PeriodMention): boolean => /[从自]$/.test(s.slice(0, p.start)) && !/^起/.test(s.slice(p.end));
   const own = periods.filter((p) => p.period !== null && !fromPoint(p));

@@ -153,3 +153,10 @@ describe('a negation prefix inside a noun phrase', () => {
     expect(subjectBefore('公司非流动资产合计为').subject).toBe('非流动资产合计');
   });
 });
+
+describe('a report date is not the period of what is reported', () => {
+  it('甲银行12月8日午间公告，…发行不超过60亿元…: the amount has no period', () => {
+    const c = claims('甲银行12月8日午间公告，获准发行不超过60亿元二级资本债券。');
+    expect(c.map((x) => [x.value, x.period])).toEqual([[6000000000, null]]);
+  });
+});
