@@ -41,19 +41,28 @@ const CLOSE = '）)】]';
  * A separator inside brackets starts a clause there; a closing bracket restores the clause
  * its opening one was in; a closing bracket without an opening one starts from the sentence.
  */
-function clauseStarts(s: string): Uint32Array {
+function clauseStarts(s: string): { starts: Uint32Array; opens: Int32Array } {
   const out = new Uint32Array(s.length + 1);
+  // where the innermost open bracket's text starts, -1 outside brackets
+  const opens = new Int32Array(s.length + 1).fill(-1);
   const saved: number[] = [];
+  const openAt: number[] = [];
   let start = 0;
   for (let i = 0; i < s.length; i++) {
     out[i] = start;
+    opens[i] = openAt[openAt.length - 1] ?? -1;
     const c = s[i]!;
-    if (OPEN.includes(c)) saved.push(start);
-    else if (CLOSE.includes(c)) start = saved.pop() ?? 0;
-    else if (CLAUSE_SEP.test(c) && !(c === ':' && /\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''))) start = i + 1;
+    if (OPEN.includes(c)) {
+      saved.push(start);
+      openAt.push(i + 1);
+    } else if (CLOSE.includes(c)) {
+      start = saved.pop() ?? 0;
+      openAt.pop();
+    } else if (CLAUSE_SEP.test(c) && !(c === ':' && /\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''))) start = i + 1;
   }
   out[s.length] = start;
-  return out;
+  opens[s.length] = openAt[openAt.length - 1] ?? -1;
+  return { starts: out, opens };
 }
 
 /** The text between `from` and `to` without bracketed parts and period expressions. */
@@ -198,13 +207,19 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   let prev: Claim | null = null;
   // runs of joined numbers (分别增长7.07倍和3.08倍): where each starts in `out`, and the text before 分别
   const runs: { first: number; count: number; before: string | null }[] = [];
-  const starts = clauseStarts(s);
+  const { starts, opens } = clauseStarts(s);
   const markers = markersOf(s);
   for (const m of mentions) {
     const cStart = starts[m.start]!;
     const from = Math.max(cStart, prevEnd);
     const window = windowText(s, from, m.start, allPeriods);
     let { subject, predicate } = subjectBefore(window);
+    // 为股东（持股比例为34.9%）: a bracket that names its own measure before the number
+    const open = opens[m.start]!;
+    if (open >= 0 && open >= prevEnd) {
+      const inner = subjectBefore(windowText(s, open, m.start, allPeriods));
+      if (inner.subject !== '' && /^(?:为|是|达|约为|达到)?$/.test(inner.predicate)) ({ subject, predicate } = inner);
+    }
     // 远低于…的3500元: a one-character "subject" is an adverb left over, not a noun phrase
     if ([...subject].length === 1 && /\p{Script=Han}/u.test(subject)) subject = '';
     if (subject === '') {
@@ -215,6 +230,9 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
       // 在岸人民币兑美元升至…新高，现报6.3565: the noun phrase the sentence starts with
       if (subject === '' && cStart > 0) subject = subjectLeading(windowText(s, 0, cStart, allPeriods));
       predicate = window;
+    } else if (/^(?:占比|比重)$/.test(subject) && prev !== null && prevSubject !== '') {
+      // 营收2160万元，占比2.23%: the share of what the sentence's previous figure measured
+      subject = prevSubject.replace(CHANGE_NOUN, '') + subject;
     } else if (/^(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/.test(subject) && prev !== null && prevSubject !== '') {
       // 从2980元跌至2700元，跌幅达9.4%: the change of what the sentence's previous figure measured
       predicate = subject + predicate;

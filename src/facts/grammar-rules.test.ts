@@ -160,3 +160,19 @@ describe('a report date is not the period of what is reported', () => {
     expect(c.map((x) => [x.value, x.period])).toEqual([[6000000000, null]]);
   });
 });
+
+describe('占比 after a figure', () => {
+  it('甲业务营收2160万元，占比2.23%: the share is the previous figure\'s', () => {
+    const c = claims('甲业务2021年营收2160万元，占比2.23%。');
+    expect(c.map((x) => [x.subject, x.kind])).toEqual([['甲业务营收', 'level'], ['甲业务营收占比', 'share']]);
+  });
+  it('X占比仅6% keeps 占比 in the subject and is a share', () => {
+    expect(claims('上市企业占比仅6%。').map((x) => [x.subject, x.kind])).toEqual([['上市企业占比', 'share']]);
+  });
+});
+
+describe('a figure in brackets with its own measure', () => {
+  it('新增甲公司为股东（持股比例为34.9%）: the measure inside the brackets', () => {
+    expect(claims('新增甲公司为股东（持股比例为34.9%）。').map((x) => [x.subject, x.kind])).toEqual([['持股比例', 'share']]);
+  });
+});
