@@ -273,7 +273,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     subject = names[names.length - 1]!;
     // 分别下降8%、8%、10%: the joined numbers share the first one's direction and baseline
     // a target of a change (能耗下降13.5%) is signed like the change
-    const change = kind === 'growth' || (kind === 'target' && kindOf(m, subject, predicate, false) === 'growth');
+    const change = kind === 'growth' || (kind === 'target' && (kindOf(m, subject, predicate, false) === 'growth' || (joined && prev?.direction != null)));
     const direction = !change ? null : joined && prev !== null ? prev.direction : directionOf(s.slice(from, m.start), subject);
     const sign = direction === 'down' ? -1 : 1;
     // a statistics release states 同比 once: its later changes of the same period share it

@@ -176,3 +176,22 @@ describe('a figure in brackets with its own measure', () => {
     expect(claims('新增甲公司为股东（持股比例为34.9%）。').map((x) => [x.subject, x.kind])).toEqual([['持股比例', 'share']]);
   });
 });
+
+describe('one category named with 及/和/、', () => {
+  it('the whole phrase is the subject of its single figure', () => {
+    expect(claims('外商及港澳台商投资企业利润总额20645.0亿元。').map((x) => x.subject)).toEqual(['外商及港澳台商投资企业利润总额']);
+    expect(claims('电力、热力、燃气及水生产和供应业利润总额3700.5亿元。').map((x) => x.subject)).toEqual(['电力、热力、燃气及水生产和供应业利润总额']);
+  });
+  it('the counted noun after a number keeps its classifier phrase (41个工业大类行业中)', () => {
+    expect(claims('41个工业大类行业中，有36个行业利润增加。').map((x) => x.subject)[0]).toBe('工业大类行业');
+  });
+});
+
+describe('分别 over joined figures of a target', () => {
+  it('each figure shares the first one\'s direction and baseline', () => {
+    const c = claims('到2025年，甲、乙排放总量比2020年分别下降8%、10%以上。');
+    expect(c.map((x) => [x.subject, x.value, x.kind, x.direction, x.baseline])).toEqual([
+      ['甲排放总量', -8, 'target', 'down', 'vs-year'], ['乙排放总量', -10, 'target', 'down', 'vs-year'],
+    ]);
+  });
+});

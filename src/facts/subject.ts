@@ -54,11 +54,14 @@ const CURRENCIES = new Set(['美元', '港元', '欧元', '日元', '英镑', '�
 // one-character measure suffixes jieba may tag as verbs (开箱/n 率/v): they end a noun phrase
 const MEASURE_SUFFIXES = new Set(['率', '额', '量', '值', '价', '比']);
 const isNounLike = (t: Token): boolean =>
-  (NOUN_TAGS.has(t.tag) || CURRENCIES.has(t.word) || MEASURE_SUFFIXES.has(t.word) || /^\d+[A-Za-z]+\p{Script=Han}+$/u.test(t.word)) &&
+  (NOUN_TAGS.has(t.tag) || CURRENCIES.has(t.word) || MEASURE_SUFFIXES.has(t.word) || isNamedNumeral(t) || /^\d+[A-Za-z]+\p{Script=Han}+$/u.test(t.word)) &&
   !PREDICATE_WORDS.has(t.word) &&
   !/^\d+(?:\.\d+)?$/.test(t.word);
 const NEGATION_PREFIXES = new Set(['无', '非']);
+const CONJUNCTIONS = new Set(['及', '和', '与', '、', '以及']);
 const DIRECTION_WORDS = new Set(['后', '前', '上', '下', '中', '内', '外', '里']);
+/** A word jieba tags as a numeral without a numeral in it (港澳台/m). */
+const isNamedNumeral = (t: Token): boolean => t.tag === 'm' && /^\p{Script=Han}+$/u.test(t.word) && !/[零〇一二两三四五六七八九十百千万亿几半多余第首]|[年月日季期天周]$/.test(t.word);
 /** A leader named by its sector (白酒股龙头X): the role word, after which the name alone is the subject. */
 const ROLE_WORDS = new Set(['龙头', '领头羊']);
 
@@ -94,6 +97,11 @@ export function subjectBefore(before: string): { subject: string; predicate: str
     // a measure suffix only after a noun (开箱率), a role word only before a name (龙头甲乙酒业)
     if (MEASURE_SUFFIXES.has(t.word) && words.length > 0 && !NOUN_TAGS.has(t.tag)) break;
     if (ROLE_WORDS.has(t.word) && words.length > 0) break;
+    // 外商及港澳台商投资企业, 电力、热力、燃气及水生产和供应业: one category named with conjunctions
+    if (words.length > 0 && CONJUNCTIONS.has(t.word) && i > 0 && isNounLike(tokens[i - 1]!) && !STOP_WORDS.has(tokens[i - 1]!.word)) {
+      words.unshift(t.word);
+      continue;
+    }
     // 非流动资产, 无固定期限: a negation prefix, or a fixed phrase (jieba's l) inside the phrase
     if (words.length > 0 && (NEGATION_PREFIXES.has(t.word) || t.tag === 'l')) {
       words.unshift(t.word);
@@ -171,7 +179,9 @@ export function subjectAfter(after: string): string {
     }
     break;
   }
+  // 41个工业大类行业中: a trailing 中/里 (among) is no part of the noun
   while (words.length > 0 && (words[words.length - 1] === '的' || QUOTES.has(words[words.length - 1]!))) words.pop();
+  if (words.length > 1 && words[words.length - 1] === '中') words.pop();
   return balanceQuotes(words.join(''));
 }
 
