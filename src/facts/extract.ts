@@ -155,6 +155,7 @@ export function extractClaims(text: string, publishedAt: string | null): Claim[]
     const carry: Carry = { period: lead ?? null, subject: '', baseline };
     for (const sentence of splitSentences(para[0])) {
       if (NOTE.test(sentence.text)) break;
+      if (DEFINITION.test(sentence.text)) continue;
       claims.push(...claimsOfSentence(sentence.text, para.index + sentence.start, publishedAt, carry));
       if (lead === undefined) lead = carry.period;
     }
@@ -164,7 +165,9 @@ export function extractClaims(text: string, publishedAt: string | null): Claim[]
 }
 
 const NOTES_HEADING = /^\s*(?:附注|注释|指标解释|名词解释)\s*[:：]?\s*$/u;
-const NOTE = /^(?:附注|注释|注|备注|指标解释)\s*[0-9一二三四五六七八九十]*\s*[:：]/u;
+const NOTE = /^[（(]?(?:附注|注释|注|备注|指标解释)\s*[0-9一二三四五六七八九十]*\s*[:：]/u;
+/** A definition: 规模以上工业企业指年主营业务收入…, 本报告所称X是指… (not 指数, 指出, 指标, nor 报告指， "the report says"). */
+const DEFINITION = /^[^，,；;：:。]{2,24}?(?:是指|系指|(?<![手食拇告章明析])指(?![数出标导引令定望向示南挥点明责控名正，,：:]))/u;
 
 /** What a sentence hands to the next one in its paragraph. */
 interface Carry {

@@ -195,3 +195,25 @@ describe('分别 over joined figures of a target', () => {
     ]);
   });
 });
+
+describe('noise: fund names and definitions', () => {
+  it('a fund named after a target date or 养老目标 sets no target', () => {
+    expect(claims('甲乙养老目标日期2035混合基金净值上涨1.2%。').map((x) => x.kind)).toEqual(['growth']);
+    expect(claims('丙丁2035养老目标基金规模达10亿元。').map((x) => x.kind)).toEqual(['level']);
+  });
+  it('a definition (X指…, 所称X是指…) gives no claims', () => {
+    expect(claims('规模以上工业企业指年主营业务收入2000万元及以上的工业法人单位。')).toEqual([]);
+    expect(claims('本报告所称主要城市是指70个大中城市。')).toEqual([]);
+    expect(claims('（注：年主营业务收入2000万元及以上。）')).toEqual([]);
+  });
+  it('指数 and 指出 are no definitions', () => {
+    expect(claims('上证指数上涨1%。').length).toBe(1);
+    expect(claims('报告指出，利润增长5%。').length).toBe(1);
+  });
+});
+
+describe('noise: 报告指 is "the report says"', () => {
+  it('keeps the claims of 甲银行发表研究报告指，…', () => {
+    expect(claims('甲银行发表研究报告指，将目标价平均降低7%。').length).toBe(1);
+  });
+});

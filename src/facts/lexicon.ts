@@ -97,7 +97,8 @@ export const SHARE_EXCEPTIONS: readonly string[] = ['利率', '汇率', '增长�
 /** Words that make the rest of a sentence a target. 目标价 (a price target) is not one. */
 export const TARGET_MARKERS: readonly RegExp[] = [
   /力争/,
-  /目标(?!价)/,
+  // not 目标价, nor a fund's name (养老目标基金, 目标日期2035基金)
+  /(?<!养老)目标(?!价|日期|基金|风险)/,
   /到\d{4}年/,
   /计划(?:到|在|于|将|年内|未来|研发|新增|建设|投资|推出|实现|完成|上市|发行)/,
   /确保/,
