@@ -43,6 +43,27 @@ const BASELINES: readonly (readonly [RegExp, ClaimBaseline])[] = [
   [/比(?:预期|目标)|较(?:预期|目标)/g, 'vs-target'],
 ];
 
+/** Every baseline phrase of a sentence, in text order (found once; {@link baselineBefore} picks one per number). */
+export function baselineMentions(sentence: string): { start: number; end: number; baseline: ClaimBaseline }[] {
+  const out: { start: number; end: number; baseline: ClaimBaseline }[] = [];
+  for (const [re, b] of BASELINES) for (const m of sentence.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, baseline: b });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The baseline of a number at `pos`: the last phrase written wholly before it (as {@link baselineOf} on the text before it). */
+export function baselineBefore(mentions: readonly { start: number; end: number; baseline: ClaimBaseline }[], pos: number): ClaimBaseline | null {
+  let best: ClaimBaseline | null = null;
+  let at = -1;
+  // the nearest start wins; at one start, the first phrase in list order (as baselineOf)
+  for (const m of mentions) {
+    if (m.end <= pos && m.start > at) {
+      at = m.start;
+      best = m.baseline;
+    }
+  }
+  return best;
+}
+
 /** The baseline written in `before` (the sentence up to the number), or null. */
 export function baselineOf(before: string): ClaimBaseline | null {
   let best: ClaimBaseline | null = null;

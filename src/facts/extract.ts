@@ -7,7 +7,7 @@
  * // → [{ value: 7975010000000, unit: '元', subject: '全国规模以上工业企业利润总额', kind: 'level', period: '2021-01/2021-11', … },
  * //    { value: 38, unit: '%', subject: '全国规模以上工业企业利润总额', kind: 'growth', period: '2021-01/2021-11', … }]
  */
-import { baselineOf, directionOf } from './change.js';
+import { baselineBefore, baselineMentions, directionOf } from './change.js';
 import { asName, movingNames, respectiveSubjects, shareUnits, trimName } from './lists.js';
 import { COUNT_UNITS, GROWTH_MARKERS, LEADING_NOISE, SHARE_EXCEPTIONS, SHARE_MARKERS, TARGET_MARKERS } from './lexicon.js';
 import { toHalfWidth } from './numbers.js';
@@ -31,9 +31,15 @@ export function splitSentences(text: string): { text: string; start: number }[] 
   return out;
 }
 
-const CLAUSE_SEP = /[，,；;：:]/;
+const CLAUSE_SEPARATORS = '，,；;：:';
 const OPEN = '（(【[';
 const CLOSE = '）)】]';
+/** What a character does to clauses, by code (one map lookup per character). */
+const CHAR_ROLE = new Map<number, 'open' | 'close' | 'sep'>([
+  ...[...OPEN].map((c) => [c.charCodeAt(0), 'open'] as const),
+  ...[...CLOSE].map((c) => [c.charCodeAt(0), 'close'] as const),
+  ...[...CLAUSE_SEPARATORS].map((c) => [c.charCodeAt(0), 'sep'] as const),
+]);
 
 /**
  * For every offset of `s`, where the clause holding it starts (outside brackets; a number in
@@ -51,14 +57,15 @@ function clauseStarts(s: string): { starts: Uint32Array; opens: Int32Array } {
   for (let i = 0; i < s.length; i++) {
     out[i] = start;
     opens[i] = openAt[openAt.length - 1] ?? -1;
-    const c = s[i]!;
-    if (OPEN.includes(c)) {
+    const role = CHAR_ROLE.get(s.charCodeAt(i));
+    if (role === undefined) continue;
+    if (role === 'open') {
       saved.push(start);
       openAt.push(i + 1);
-    } else if (CLOSE.includes(c)) {
+    } else if (role === 'close') {
       start = saved.pop() ?? 0;
       openAt.pop();
-    } else if (CLAUSE_SEP.test(c) && !(c === ':' && /\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''))) start = i + 1;
+    } else if (!(s[i] === ':' && /\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''))) start = i + 1;
   }
   out[s.length] = start;
   opens[s.length] = openAt[openAt.length - 1] ?? -1;
@@ -72,10 +79,10 @@ function windowText(s: string, from: number, to: number, periods: readonly Perio
   // only the periods inside the window are looked at per character (a long run holds many)
   const inside = periods.filter((p) => p.end > from && p.start < to);
   for (let i = from; i < to; i++) {
-    const c = s[i]!;
-    if (OPEN.includes(c)) depth++;
-    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (inside.length === 0 || !inside.some((p) => i >= p.start && i < p.end))) out += c;
+    const role = CHAR_ROLE.get(s.charCodeAt(i));
+    if (role === 'open') depth++;
+    else if (role === 'close') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (inside.length === 0 || !inside.some((p) => i >= p.start && i < p.end))) out += s[i]!;
   }
   for (const re of LEADING_NOISE) out = out.replace(re, '');
   return out.replace(/(?:比|较)?同期/g, '').replace(/(?:比|较)(?:上月|上年|去年|上季度?|上周|前一日|上一交易日)/g, '').replace(/(?:名义|实际)(?=增长|下降)/g, '').replace(/^(?:据|从|在(?!岸)|于|截至|较|对|和|与|及|而|但|且)/, '');
@@ -212,6 +219,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   const runs: { first: number; count: number; before: string | null }[] = [];
   const { starts, opens } = clauseStarts(s);
   const markers = markersOf(s);
+  const baselines = baselineMentions(s);
   for (const m of mentions) {
     const cStart = starts[m.start]!;
     const from = Math.max(cStart, prevEnd);
@@ -280,7 +288,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const direction = !change ? null : joined && prev !== null ? prev.direction : directionOf(s.slice(from, m.start), subject);
     const sign = direction === 'down' ? -1 : 1;
     // a statistics release states 同比 once: its later changes of the same period share it
-    const baseline = !change ? null : joined && prev !== null ? prev.baseline : (baselineOf(s.slice(0, m.start)) ?? (isSpan(period) ? carry.baseline : null));
+    const baseline = !change ? null : joined && prev !== null ? prev.baseline : (baselineBefore(baselines, m.start) ?? (isSpan(period) ? carry.baseline : null));
     if (baseline !== null) carry.baseline = baseline;
     const claim: Claim = {
       value: m.value * sign,
@@ -319,7 +327,8 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
 
 /** The clause text before 分别 when the number follows it (化学需氧量、氨氮排放总量比2020年分别下降8%), else null. */
 function respectiveHead(s: string, cStart: number, at: number, periods: readonly PeriodMention[]): string | null {
-  const i = s.lastIndexOf('分别', at);
+  // bounded to the clause: an unbounded search back is quadratic on a long run without 。
+  const i = s.slice(cStart, at).lastIndexOf('分别') + cStart;
   if (i < cStart) return null;
   return windowText(s, cStart, i, periods).replace(/(?:同比|环比|比|较)$/u, '');
 }

@@ -189,7 +189,8 @@ const RULES: readonly Rule[] = [
 ];
 
 /** Characters a period expression can start with. */
-const PERIOD_START = /[0-9一二三四五六七八九十两〇零今去明前后本上下截到力第昨当“"]/;
+const PERIOD_START = new Set([...'0123456789一二三四五六七八九十两〇零今去明前后本上下截到力第昨当“"'].map((c) => c.charCodeAt(0)));
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** Every period expression in `text`, left to right, not overlapping. */
 export function findPeriods(text: string, publishedAt: string | null): PeriodMention[] {
@@ -199,7 +200,8 @@ export function findPeriods(text: string, publishedAt: string | null): PeriodMen
   while (i < text.length) {
     let hit: PeriodMention | null = null;
     // a period starts with a digit, a numeral or one of a few words, never inside a number
-    if (PERIOD_START.test(text[i] ?? '') && (!/[0-9]/.test(text[i - 1] ?? '') || !/[0-9]/.test(text[i] ?? ''))) {
+    const code = text.charCodeAt(i);
+    if (PERIOD_START.has(code) && (!isDigit(text.charCodeAt(i - 1)) || !isDigit(code))) {
       for (const rule of RULES) {
         rule.re.lastIndex = i;
         const m = rule.re.exec(text);
