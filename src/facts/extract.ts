@@ -77,7 +77,8 @@ function windowText(s: string, from: number, to: number, periods: readonly Perio
   let out = '';
   let depth = 0;
   // only the periods inside the window are looked at per character (a long run holds many)
-  const inside = periods.filter((p) => p.end > from && p.start < to);
+  const inside: PeriodMention[] = [];
+  for (let k = firstEndingAfter(periods, from); k < periods.length && periods[k]!.start < to; k++) inside.push(periods[k]!);
   for (let i = from; i < to; i++) {
     const role = CHAR_ROLE.get(s.charCodeAt(i));
     if (role === 'open') depth++;
@@ -218,6 +219,10 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   // runs of joined numbers (分别增长7.07倍和3.08倍): where each starts in `out`, and the text before 分别
   const runs: { first: number; count: number; before: string | null }[] = [];
   const { starts, opens } = clauseStarts(s);
+  // worked out once per sentence, not per number (a long run holds many periods)
+  const fromPoints = periods.filter(fromPoint);
+  const anyPeriod = periods.some((p) => p.period !== null);
+  const firstBy = periods.find((p) => p.by && p.period !== null);
   const markers = markersOf(s);
   const baselines = baselineMentions(s);
   for (const m of mentions) {
@@ -255,9 +260,9 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
       const after = subjectAfter(afterText(s, m.end));
       if (after !== '') subject = after;
     }
-    const usable = periods.filter((p) => !fromPoint(p) || p.start >= cStart);
-    let period = periodFor(usable, m, s) ?? (usable.some((p) => p.period !== null) ? null : atStart);
-    const byPeriod = periods.find((p) => p.by && p.start < m.start && p.period !== null)?.period ?? null;
+    const usable = fromPoints.length === 0 ? periods : periods.filter((p) => !fromPoint(p) || p.start >= cStart);
+    let period = periodFor(usable, m, s) ?? (usable === periods ? (anyPeriod ? null : atStart) : usable.some((p) => p.period !== null) ? null : atStart);
+    const byPeriod = firstBy !== undefined && firstBy.start < m.start ? firstBy.period : null;
     const target = isTarget(s, m.numeralStart, byPeriod, publishedAt, markers);
     // 分别降低7%和8%: a number joined to the previous one shares its kind
     const joined: boolean = prev !== null && subject === prevSubject && /^[和及与、/或]$/.test(s.slice(from, m.start).trim());
@@ -355,10 +360,23 @@ function afterText(s: string, end: number): string {
   return stop === -1 ? rest : rest.slice(0, stop);
 }
 
+/** Index of the first period (in text order, not overlapping) that ends after `pos`: a binary search. */
+function firstEndingAfter(periods: readonly PeriodMention[], pos: number): number {
+  let lo = 0;
+  let hi = periods.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (periods[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The period of a number: the last period expression before it in the sentence, else none. */
 function periodFor(periods: readonly PeriodMention[], m: NumberMention, s: string): string | null {
-  let best: PeriodMention | undefined;
-  for (const p of periods) if (p.end <= m.start) best = p;
+  // periods are in text order and do not overlap: the last one ending before the number
+  const k = firstEndingAfter(periods, m.start);
+  let best: PeriodMention | undefined = k > 0 ? periods[k - 1] : undefined;
   if (best === undefined) {
     // 商品房施工面积14320.58万平方米 (1—5月): a period written after the number in its clause
     const cEnd = s.slice(m.end).search(/[，,；;。！？]/);
