@@ -191,6 +191,8 @@ const isSpan = (period: string | null): boolean => period !== null && !/^\d{4}-\
 
 /** 跌幅为8.01%，报2378元/吨: a change noun is not the subject of the level that follows. */
 const CHANGE_NOUN = /(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/;
+/** How much of a sentence's start its leading noun phrase is looked for in (a long run is not read whole for each number). */
+const LEADING_REACH = 240;
 /** A bare quote (现报17.74港元, 收于…): its subject is the previous sentence's. */
 const BARE_QUOTE = /^(?:现|最新)?(?:报|收于|收报|价格为)$/;
 
@@ -244,7 +246,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
       if (subject === '') subject = GROWTH_MARKERS.some((g) => window.includes(g)) ? prevSubject : prevSubject.replace(CHANGE_NOUN, '');
       if (subject === '' && cStart === 0 && BARE_QUOTE.test(window.trim())) subject = carry.subject;
       // 在岸人民币兑美元升至…新高，现报6.3565: the noun phrase the sentence starts with
-      if (subject === '' && cStart > 0) subject = subjectLeading(windowText(s, 0, cStart, allPeriods));
+      if (subject === '' && cStart > 0) subject = subjectLeading(windowText(s, 0, Math.min(cStart, LEADING_REACH), allPeriods));
       predicate = window;
     } else if (/^(?:占比|比重)$/.test(subject) && prev !== null && prevSubject !== '') {
       // 营收2160万元，占比2.23%: the share of what the sentence's previous figure measured
@@ -255,7 +257,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
       subject = prevSubject.replace(CHANGE_NOUN, '') + subject;
     } else if (/^(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/.test(subject) && cStart > 0) {
       // 郑商所纯碱期货主力合约跌停，跌幅为8.01%: whose change it is comes first in the sentence
-      subject = subjectLeading(windowText(s, 0, cStart, allPeriods)) + subject;
+      subject = subjectLeading(windowText(s, 0, Math.min(cStart, LEADING_REACH), allPeriods)) + subject;
     } else if (COUNT_UNITS.has(m.unit)) {
       const after = subjectAfter(afterText(s, m.end));
       if (after !== '') subject = after;
