@@ -238,8 +238,8 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
       const inner = subjectBefore(windowText(s, open, m.start, allPeriods));
       if (inner.subject !== '' && /^(?:为|是|达|约为|达到)?$/.test(inner.predicate)) ({ subject, predicate } = inner);
     }
-    // 远低于…的3500元: a one-character "subject" is an adverb left over, not a noun phrase
-    if ([...subject].length === 1 && /\p{Script=Han}/u.test(subject)) subject = '';
+    // 远低于…的3500元: a one-character "subject" before a comparison is an adverb left over
+    if ([...subject].length === 1 && /\p{Script=Han}/u.test(subject) && /(?:低于|高于|不及|好于|超过|相当于)/.test(predicate)) subject = '';
     if (subject === '') {
       subject = COUNT_UNITS.has(m.unit) || m.unit === '' || prevSubject === '' ? subjectAfter(afterText(s, m.end)) : '';
       // 实现利润总额57618.9亿元，增长44.0%: a bare change continues the previous subject

@@ -217,3 +217,12 @@ describe('noise: 报告指 is "the report says"', () => {
     expect(claims('甲银行发表研究报告指，将目标价平均降低7%。').length).toBe(1);
   });
 });
+
+describe('industry names and joint names', () => {
+  it('煤炭开采和洗选业增长2.23倍: the industry, not the previous item', () => {
+    expect(claims('石油开采业增长2.84倍，煤炭开采和洗选业增长2.23倍。').map((x) => x.subject)).toEqual(['石油开采业', '洗选业']);
+  });
+  it('a one-character subject outside a comparison stays (no borrowed subject)', () => {
+    expect(claims('治愈出院164例，在院治疗13例。').map((x) => x.subject)[1]).not.toBe('出院');
+  });
+});

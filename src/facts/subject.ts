@@ -102,8 +102,9 @@ export function subjectBefore(before: string): { subject: string; predicate: str
       words.unshift(t.word);
       continue;
     }
-    // 非流动资产, 无固定期限: a negation prefix, or a fixed phrase (jieba's l) inside the phrase
-    if (words.length > 0 && (NEGATION_PREFIXES.has(t.word) || t.tag === 'l')) {
+    // 非流动资产, 无固定期限: a negation prefix, or a fixed phrase (jieba's l) or a bound morpheme
+    // (志晟信息: 晟/g) inside the phrase; 洗选业: a verb naming an industry
+    if (words.length > 0 && (NEGATION_PREFIXES.has(t.word) || t.tag === 'l' || t.tag === 'g' || (words[0] === '业' && t.tag.startsWith('v')))) {
       words.unshift(t.word);
       continue;
     }
