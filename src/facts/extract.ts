@@ -175,7 +175,7 @@ export function extractClaims(text: string, publishedAt: string | null): Claim[]
 const NOTES_HEADING = /^\s*(?:附注|注释|指标解释|名词解释)\s*[:：]?\s*$/u;
 const NOTE = /^[（(]?(?:附注|注释|注|备注|指标解释)\s*[0-9一二三四五六七八九十]*\s*[:：]/u;
 /** A definition: 规模以上工业企业指年主营业务收入…, 本报告所称X是指… (not 指数, 指出, 指标, nor 报告指， "the report says"). */
-const DEFINITION = /^[^，,；;：:。]{2,24}?(?:是指|系指|(?<![手食拇告章明析])指(?![数出标导引令定望向示南挥点明责控名正，,：:]))/u;
+const DEFINITION = /^[^，,；;：:。]{2,24}?(?:是指|系指|(?<![股板沪深恒国综手食拇告章明析])指(?=年|在|从|由|按|以|除|包括|全部|报告期|一定|具有|各|经|扣除|当年|期末|月末|年末))/u;
 
 /** What a sentence hands to the next one in its paragraph. */
 interface Carry {
@@ -236,7 +236,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const open = opens[m.start]!;
     if (open >= 0 && open >= prevEnd) {
       const inner = subjectBefore(windowText(s, open, m.start, allPeriods));
-      if (inner.subject !== '' && /^(?:为|是|达|约为|达到)?$/.test(inner.predicate)) ({ subject, predicate } = inner);
+      if (inner.subject !== '' && /^(?:为|是|达|约为|达到)$/.test(inner.predicate)) ({ subject, predicate } = inner);
     }
     // 远低于…的3500元: a one-character "subject" before a comparison is an adverb left over
     if ([...subject].length === 1 && /\p{Script=Han}/u.test(subject) && /(?:低于|高于|不及|好于|超过|相当于)/.test(predicate)) subject = '';

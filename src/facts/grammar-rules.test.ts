@@ -226,3 +226,15 @@ describe('industry names and joint names', () => {
     expect(claims('治愈出院164例，在院治疗13例。').map((x) => x.subject)[1]).not.toBe('出院');
   });
 });
+
+describe('regressions found on the whole corpus', () => {
+  it('股指, 沪指, 创业板指 are indexes, not definitions', () => {
+    expect(claims('A股三大股指集体回调，其中沪指收盘下跌0.89%，创业板指跌近3%。').length).toBe(2);
+  });
+  it('a verb before 率 names the rate (退货率)', () => {
+    expect(subjectBefore('产品退货率为').subject).toBe('产品退货率');
+  });
+  it('a bracket without a copula keeps the figure outside it (奖金100万美元(约合人民币711万元))', () => {
+    expect(claims('每个奖项的单项奖金100万美元(约合人民币711万元)。').map((x) => x.subject)).toEqual(['奖项的单项奖金', '奖项的单项奖金']);
+  });
+});

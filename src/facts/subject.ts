@@ -58,6 +58,8 @@ const isNounLike = (t: Token): boolean =>
   !PREDICATE_WORDS.has(t.word) &&
   !/^\d+(?:\.\d+)?$/.test(t.word);
 const NEGATION_PREFIXES = new Set(['无', '非']);
+/** One-character heads a verb before them names (洗选业, 拨备率). */
+const INDUSTRY_OR_RATE = new Set(['业', '率']);
 const CONJUNCTIONS = new Set(['及', '和', '与', '、', '以及']);
 const DIRECTION_WORDS = new Set(['后', '前', '上', '下', '中', '内', '外', '里']);
 /** A word jieba tags as a numeral without a numeral in it (港澳台/m). */
@@ -104,7 +106,7 @@ export function subjectBefore(before: string): { subject: string; predicate: str
     }
     // 非流动资产, 无固定期限: a negation prefix, or a fixed phrase (jieba's l) or a bound morpheme
     // (志晟信息: 晟/g) inside the phrase; 洗选业: a verb naming an industry
-    if (words.length > 0 && (NEGATION_PREFIXES.has(t.word) || t.tag === 'l' || t.tag === 'g' || (words[0] === '业' && t.tag.startsWith('v')))) {
+    if (words.length > 0 && (NEGATION_PREFIXES.has(t.word) || t.tag === 'l' || t.tag === 'g' || (words.length === 1 && INDUSTRY_OR_RATE.has(words[0]!) && t.tag.startsWith('v')))) {
       words.unshift(t.word);
       continue;
     }
