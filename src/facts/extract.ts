@@ -31,15 +31,30 @@ export function splitSentences(text: string): { text: string; start: number }[] 
   return out;
 }
 
-const CLAUSE_SEPARATORS = '，,；;：:';
-const OPEN = '（(【[';
-const CLOSE = '）)】]';
-/** What a character does to clauses, by code (one map lookup per character). */
-const CHAR_ROLE = new Map<number, 'open' | 'close' | 'sep'>([
-  ...[...OPEN].map((c) => [c.charCodeAt(0), 'open'] as const),
-  ...[...CLOSE].map((c) => [c.charCodeAt(0), 'close'] as const),
-  ...[...CLAUSE_SEPARATORS].map((c) => [c.charCodeAt(0), 'sep'] as const),
-]);
+/** What a character does to clauses (a switch on its code: this runs once per character of every sentence). */
+function roleOf(code: number): 'open' | 'close' | 'sep' | undefined {
+  switch (code) {
+    case 0xff08: // （
+    case 0x28: // (
+    case 0x3010: // 【
+    case 0x5b: // [
+      return 'open';
+    case 0xff09: // ）
+    case 0x29: // )
+    case 0x3011: // 】
+    case 0x5d: // ]
+      return 'close';
+    case 0xff0c: // ，
+    case 0x2c: // ,
+    case 0xff1b: // ；
+    case 0x3b: // ;
+    case 0xff1a: // ：
+    case 0x3a: // :
+      return 'sep';
+    default:
+      return undefined;
+  }
+}
 
 /**
  * For every offset of `s`, where the clause holding it starts (outside brackets; a number in
@@ -57,7 +72,7 @@ function clauseStarts(s: string): { starts: Uint32Array; opens: Int32Array } {
   for (let i = 0; i < s.length; i++) {
     out[i] = start;
     opens[i] = openAt[openAt.length - 1] ?? -1;
-    const role = CHAR_ROLE.get(s.charCodeAt(i));
+    const role = roleOf(s.charCodeAt(i));
     if (role === undefined) continue;
     if (role === 'open') {
       saved.push(start);
@@ -80,7 +95,7 @@ function windowText(s: string, from: number, to: number, periods: readonly Perio
   const inside: PeriodMention[] = [];
   for (let k = firstEndingAfter(periods, from); k < periods.length && periods[k]!.start < to; k++) inside.push(periods[k]!);
   for (let i = from; i < to; i++) {
-    const role = CHAR_ROLE.get(s.charCodeAt(i));
+    const role = roleOf(s.charCodeAt(i));
     if (role === 'open') depth++;
     else if (role === 'close') depth = Math.max(0, depth - 1);
     else if (depth === 0 && (inside.length === 0 || !inside.some((p) => i >= p.start && i < p.end))) out += s[i]!;
