@@ -242,6 +242,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   const firstBy = periods.find((p) => p.by && p.period !== null);
   const markers = markersOf(s);
   const baselines = baselineMentions(s);
+  const respective = s.includes('分别');
   for (const m of mentions) {
     const cStart = starts[m.start]!;
     const from = Math.max(cStart, prevEnd);
@@ -334,7 +335,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     for (const name of names) out.push({ ...claim, subject: name });
     const run = runs[runs.length - 1];
     if (joined && run !== undefined) run.count++;
-    else runs.push({ first: out.length - 1, count: 1, before: respectiveHead(s, cStart, m.start, allPeriods) });
+    else runs.push({ first: out.length - 1, count: 1, before: respective ? respectiveHead(s, cStart, m.start, allPeriods) : null });
     prevEnd = m.end;
     prevSubject = subject;
     prev = claim;
