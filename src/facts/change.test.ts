@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baselineOf, directionOf } from './change.js';
+import { baselineBefore, baselineMentions, baselineOf, directionOf } from './change.js';
 import { extractClaims } from './extract.js';
 
 describe('directionOf', () => {
@@ -37,5 +37,15 @@ describe('signed changes in extracted claims', () => {
     expect(claims.filter((c) => c.kind === 'growth').map((c) => [c.value, c.baseline])).toEqual([[-18, 'yoy'], [6.4, 'yoy']]);
     const [move] = extractClaims('恒大汽车短线下挫，现跌超5%。', '2021-12-08T12:00:21+08:00');
     expect([move!.value, move!.direction, move!.baseline]).toEqual([-5, 'down', null]);
+  });
+});
+
+describe('baselineBefore', () => {
+  it('agrees with baselineOf on the text before each number', () => {
+    const s = '利润同比增长38.0%，比2019年同期增长10%，两年平均增长5%，环比增长1%';
+    const mentions = baselineMentions(s);
+    const numbers = [...s.matchAll(/\d+(?:\.\d+)?%/g)].map((m) => m.index);
+    expect(numbers.map((pos) => baselineBefore(mentions, pos))).toEqual(numbers.map((pos) => baselineOf(s.slice(0, pos))));
+    expect(numbers.map((pos) => baselineBefore(mentions, pos))).toEqual(['yoy', 'vs-year', 'two-year-avg', 'mom']);
   });
 });

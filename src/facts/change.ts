@@ -5,8 +5,8 @@
 import type { ClaimBaseline, ClaimDirection } from './types.js';
 
 /** Change words, longest first; the one nearest the number decides (增速回落至… → down). */
-const DOWN = ['下降', '减少', '回落', '收窄', '下跌', '降低', '下调', '下滑', '缩小', '缩减', '萎缩', '下挫', '跳水', '走低', '降幅', '跌幅', '跌', '降', '减'];
-const UP = ['增长', '上涨', '增加', '提高', '上升', '扩大', '上调', '拉升', '反弹', '攀升', '走高', '增幅', '涨幅', '增速', '涨', '增', '升'];
+const DOWN = ['下降', '减少', '回落', '收窄', '下跌', '降低', '下调', '下滑', '缩小', '缩减', '萎缩', '下挫', '跳水', '走低', '放缓', '减缓', '放慢', '回调', '降幅', '跌幅', '跌', '降', '减'];
+const UP = ['增长', '上涨', '增加', '提高', '上升', '扩大', '上调', '拉升', '反弹', '攀升', '走高', '加快', '增幅', '涨幅', '增速', '涨', '增', '升'];
 const FLAT = ['持平', '不变'];
 const WORDS: readonly (readonly [string, ClaimDirection])[] = [
   ...DOWN.map((w) => [w, 'down'] as const),
@@ -42,6 +42,27 @@ const BASELINES: readonly (readonly [RegExp, ClaimBaseline])[] = [
   [/同比|比去年同期|较去年同期|比上年同期|较上年同期|比上年|较上年|比去年|较去年/g, 'yoy'],
   [/比(?:预期|目标)|较(?:预期|目标)/g, 'vs-target'],
 ];
+
+/** Every baseline phrase of a sentence, in text order (found once; {@link baselineBefore} picks one per number). */
+export function baselineMentions(sentence: string): { start: number; end: number; baseline: ClaimBaseline }[] {
+  const out: { start: number; end: number; baseline: ClaimBaseline }[] = [];
+  for (const [re, b] of BASELINES) for (const m of sentence.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, baseline: b });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The baseline of a number at `pos`: the last phrase written wholly before it (as {@link baselineOf} on the text before it). */
+export function baselineBefore(mentions: readonly { start: number; end: number; baseline: ClaimBaseline }[], pos: number): ClaimBaseline | null {
+  let best: ClaimBaseline | null = null;
+  let at = -1;
+  // the nearest start wins; at one start, the first phrase in list order (as baselineOf)
+  for (const m of mentions) {
+    if (m.end <= pos && m.start > at) {
+      at = m.start;
+      best = m.baseline;
+    }
+  }
+  return best;
+}
 
 /** The baseline written in `before` (the sentence up to the number), or null. */
 export function baselineOf(before: string): ClaimBaseline | null {

@@ -7,13 +7,14 @@
  * // → [{ value: 7975010000000, unit: '元', subject: '全国规模以上工业企业利润总额', kind: 'level', period: '2021-01/2021-11', … },
  * //    { value: 38, unit: '%', subject: '全国规模以上工业企业利润总额', kind: 'growth', period: '2021-01/2021-11', … }]
  */
-import { baselineOf, directionOf } from './change.js';
-import { movingNames, respectiveSubjects, shareUnits, trimName } from './lists.js';
+import { baselineBefore, baselineMentions, directionOf } from './change.js';
+import { asName, movingNames, respectiveSubjects, shareUnits, trimName } from './lists.js';
 import { COUNT_UNITS, GROWTH_MARKERS, LEADING_NOISE, SHARE_EXCEPTIONS, SHARE_MARKERS, TARGET_MARKERS } from './lexicon.js';
 import { toHalfWidth } from './numbers.js';
 import { findPeriods, shanghaiDate, type PeriodMention } from './periods.js';
 import { scanNumbers, type NumberMention } from './scan-numbers.js';
 import { subjectAfter, subjectBefore, subjectLeading } from './subject.js';
+import { isTable, tableClaims } from './tables.js';
 import type { Claim, ClaimBaseline, ClaimKind } from './types.js';
 
 /** Sentences of a text with their offsets: split at 。！？ and line breaks; table rows (tabs) skipped. */
@@ -30,40 +31,85 @@ export function splitSentences(text: string): { text: string; start: number }[] 
   return out;
 }
 
-const CLAUSE_SEP = /[，,；;：:]/;
-const OPEN = '（(【[';
-const CLOSE = '）)】]';
-
-/** Offset where the clause holding `pos` starts (outside brackets; a number in brackets looks before them). */
-function clauseStart(s: string, pos: number, floor: number): number {
-  let depth = 0;
-  for (let i = pos - 1; i >= floor; i--) {
-    const c = s[i]!;
-    if (CLOSE.includes(c)) depth++;
-    else if (OPEN.includes(c)) {
-      if (depth === 0) return clauseStart(s, i, floor);
-      depth--;
-    } else if (depth === 0 && CLAUSE_SEP.test(c) && !(c === ':' && /\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''))) return i + 1;
+/** What a character does to clauses (a switch on its code: this runs once per character of every sentence). */
+function roleOf(code: number): 'open' | 'close' | 'sep' | undefined {
+  switch (code) {
+    case 0xff08: // （
+    case 0x28: // (
+    case 0x3010: // 【
+    case 0x5b: // [
+      return 'open';
+    case 0xff09: // ）
+    case 0x29: // )
+    case 0x3011: // 】
+    case 0x5d: // ]
+      return 'close';
+    case 0xff0c: // ，
+    case 0x2c: // ,
+    case 0xff1b: // ；
+    case 0x3b: // ;
+    case 0xff1a: // ：
+    case 0x3a: // :
+      return 'sep';
+    default:
+      return undefined;
   }
-  return floor;
+}
+
+/**
+ * For every offset of `s`, where the clause holding it starts (outside brackets; a number in
+ * brackets looks before them): one pass, so a long run without 。 costs no more than its length.
+ * A separator inside brackets starts a clause there; a closing bracket restores the clause
+ * its opening one was in; a closing bracket without an opening one starts from the sentence.
+ */
+function clauseStarts(s: string): { starts: Uint32Array; opens: Int32Array } {
+  const out = new Uint32Array(s.length + 1);
+  // where the innermost open bracket's text starts, -1 outside brackets
+  const opens = new Int32Array(s.length + 1).fill(-1);
+  const saved: number[] = [];
+  const openAt: number[] = [];
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    out[i] = start;
+    opens[i] = openAt[openAt.length - 1] ?? -1;
+    const role = roleOf(s.charCodeAt(i));
+    if (role === undefined) continue;
+    if (role === 'open') {
+      saved.push(start);
+      openAt.push(i + 1);
+    } else if (role === 'close') {
+      start = saved.pop() ?? 0;
+      openAt.pop();
+    } else if (!(s[i] === ':' && /\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''))) start = i + 1;
+  }
+  out[s.length] = start;
+  opens[s.length] = openAt[openAt.length - 1] ?? -1;
+  return { starts: out, opens };
 }
 
 /** The text between `from` and `to` without bracketed parts and period expressions. */
 function windowText(s: string, from: number, to: number, periods: readonly PeriodMention[]): string {
   let out = '';
   let depth = 0;
+  // only the periods inside the window are looked at per character (a long run holds many)
+  const inside: PeriodMention[] = [];
+  for (let k = firstEndingAfter(periods, from); k < periods.length && periods[k]!.start < to; k++) inside.push(periods[k]!);
   for (let i = from; i < to; i++) {
-    const c = s[i]!;
-    if (OPEN.includes(c)) depth++;
-    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && !periods.some((p) => i >= p.start && i < p.end)) out += c;
+    const role = roleOf(s.charCodeAt(i));
+    if (role === 'open') depth++;
+    else if (role === 'close') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (inside.length === 0 || !inside.some((p) => i >= p.start && i < p.end))) out += s[i]!;
   }
   for (const re of LEADING_NOISE) out = out.replace(re, '');
   return out.replace(/(?:比|较)?同期/g, '').replace(/(?:比|较)(?:上月|上年|去年|上季度?|上周|前一日|上一交易日)/g, '').replace(/(?:名义|实际)(?=增长|下降)/g, '').replace(/^(?:据|从|在(?!岸)|于|截至|较|对|和|与|及|而|但|且)/, '');
 }
 
+const BREAKS_THROUGH = /(?:跌破|涨破|升破|跌穿|击穿|站上|失守)$/;
+
 function kindOf(m: NumberMention, subject: string, predicate: string, target: boolean): ClaimKind {
   if (target) return 'target';
+  // 跌破3000元, 站上3600点: a level crossed, not a change by that much
+  if (BREAKS_THROUGH.test(predicate)) return 'level';
   const movesTo = /(?:至|到)$/.test(predicate.replace(/(?:超过|超|近|约|达到|达)$/, ''));
   if (!movesTo && GROWTH_MARKERS.some((g) => predicate.replace(/新增/g, '').includes(g))) return 'growth';
   if (/(?:涨幅|跌幅|增幅|降幅|增速|增长率|回撤|幅度)$/.test(subject)) return 'growth';
@@ -72,16 +118,27 @@ function kindOf(m: NumberMention, subject: string, predicate: string, target: bo
   return 'level';
 }
 
+/** A reporting verb right after a day (12月8日晚间公告, 12月7日披露). */
+const REPORT_VERB = /^(?:早间|午间|晚间|盘后|晚)?(?:发布公告|公告|披露|发布|宣布)/;
+/** A company's attribute named without the company (股价重回…). */
+const OWNED_ATTRIBUTE = /^(?:股价|市值|总市值|收盘价)$/;
+/** Verbs of issuing or raising money, at the start of the predicate before an amount. */
+const ISSUE = /^(?:公开|拟|计划|将)?(?:发行|募集|筹集|融资|回购|收购|采购|购买|投资|投入)/;
+const DEMAND = /要求|须在|必须|务必/;
+
 /**
  * Whether the sentence sets a target before `pos` (到2025年, 力争, 目标 — not 目标价). A
  * deadline before publication, or 已 between marker and number (到2021年底…已应用于), reports
  * what happened instead.
  */
-function isTarget(s: string, pos: number, deadline: string | null, publishedAt: string | null): boolean {
-  const head = s.slice(0, pos);
-  const marker = TARGET_MARKERS.map((re) => re.exec(head)).find((m) => m !== null);
+function isTarget(s: string, pos: number, deadline: string | null, publishedAt: string | null, markers: SentenceMarkers): boolean {
+  // 要求…须在9月21日前完成: a demand with a deadline is a target whether or not it has fallen due
+  const demand = markers.demand;
+  if (deadline !== null && demand !== null && demand.index + demand[0].length <= pos && !/已/.test(s.slice(demand.index, pos))) return true;
+  // the first marker (in list order) written before the number
+  const marker = markers.target.find((m) => m !== null && m.index + m[0].length <= pos);
   if (marker === undefined || marker === null) return false;
-  if (/已|已经/.test(head.slice(marker.index))) return false;
+  if (/已|已经/.test(s.slice(marker.index, pos))) return false;
   const pub = publishedAt === null ? null : shanghaiDate(publishedAt);
   if (deadline !== null && pub !== null) {
     const day = `${pub.year}-${String(pub.month).padStart(2, '0')}-${String(pub.day).padStart(2, '0')}`;
@@ -89,6 +146,14 @@ function isTarget(s: string, pos: number, deadline: string | null, publishedAt: 
   }
   return true;
 }
+
+/** The first match of each target marker and of a demand in a sentence, found once per sentence. */
+interface SentenceMarkers {
+  target: (RegExpExecArray | null)[];
+  demand: RegExpExecArray | null;
+}
+
+const markersOf = (s: string): SentenceMarkers => ({ target: TARGET_MARKERS.map((re) => re.exec(s)), demand: DEMAND.exec(s) });
 
 /**
  * Extract the numeric claims of one article.
@@ -105,9 +170,15 @@ export function extractClaims(text: string, publishedAt: string | null): Claim[]
   for (const para of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)) {
     // NBS notes (附注, 注：…) define terms: the rest of the article after a 附注 heading, and any 注： sentence
     if (NOTES_HEADING.test(para[0])) break;
+    // a statistics table (tab-separated rows): row labels × column headers
+    if (isTable(para[0])) {
+      claims.push(...tableClaims(para[0], para.index, publishedAt));
+      continue;
+    }
     const carry: Carry = { period: lead ?? null, subject: '', baseline };
     for (const sentence of splitSentences(para[0])) {
       if (NOTE.test(sentence.text)) break;
+      if (DEFINITION.test(sentence.text)) continue;
       claims.push(...claimsOfSentence(sentence.text, para.index + sentence.start, publishedAt, carry));
       if (lead === undefined) lead = carry.period;
     }
@@ -117,7 +188,9 @@ export function extractClaims(text: string, publishedAt: string | null): Claim[]
 }
 
 const NOTES_HEADING = /^\s*(?:附注|注释|指标解释|名词解释)\s*[:：]?\s*$/u;
-const NOTE = /^(?:附注|注释|注|备注|指标解释)\s*[0-9一二三四五六七八九十]*\s*[:：]/u;
+const NOTE = /^[（(]?(?:附注|注释|注|备注|指标解释)\s*[0-9一二三四五六七八九十]*\s*[:：]/u;
+/** A definition: 规模以上工业企业指年主营业务收入…, 本报告所称X是指… (not 指数, 指出, 指标, nor 报告指， "the report says"). */
+const DEFINITION = /^[^，,；;：:。]{2,24}?(?:是指|系指|(?<![股板沪深恒国综手食拇告章明析])指(?=年|在|从|由|按|以|除|包括|全部|报告期|一定|具有|各|经|扣除|当年|期末|月末|年末))/u;
 
 /** What a sentence hands to the next one in its paragraph. */
 interface Carry {
@@ -133,6 +206,8 @@ const isSpan = (period: string | null): boolean => period !== null && !/^\d{4}-\
 
 /** 跌幅为8.01%，报2378元/吨: a change noun is not the subject of the level that follows. */
 const CHANGE_NOUN = /(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/;
+/** How much of a sentence's start its leading noun phrase is looked for in (a long run is not read whole for each number). */
+const LEADING_REACH = 240;
 /** A bare quote (现报17.74港元, 收于…): its subject is the previous sentence's. */
 const BARE_QUOTE = /^(?:现|最新)?(?:报|收于|收报|价格为)$/;
 
@@ -141,8 +216,13 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   // most sentences state no number: no period to look for either
   if (!/[0-9一二三四五六七八九十两〇零]/.test(s)) return [];
   const allPeriods = findPeriods(s, publishedAt);
-  const periods = allPeriods.filter((p) => !p.base);
-  const own = periods.filter((p) => p.period !== null);
+  // 12月8日午间公告，…: the day of a report dates the report, not the figures it gives
+  const reportDay = (p: PeriodMention): boolean => p.period !== null && /^\d{4}-\d{2}-\d{2}$/.test(p.period) && REPORT_VERB.test(s.slice(p.end, p.end + 8));
+  const periods = allPeriods.filter((p) => !p.base && !reportDay(p));
+  // 从8月20日的低点…计算，…: a starting point dates its own clause, not the sentence or the paragraph
+  const fromPoint = (p: PeriodMention): boolean => /[从自]$/.test(s.slice(0, p.start)) && !/^起/.test(s.slice(p.end));
+  const own = periods.filter((p) => p.period !== null && !fromPoint(p));
+  const atStart = carry.period;
   const inherited = own.length === 0 ? carry.period : null;
   const last = own[own.length - 1];
   // a deadline (到2022年, 9月21日前) bounds its own sentence; the next ones do not inherit it
@@ -155,43 +235,83 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   let prev: Claim | null = null;
   // runs of joined numbers (分别增长7.07倍和3.08倍): where each starts in `out`, and the text before 分别
   const runs: { first: number; count: number; before: string | null }[] = [];
+  const { starts, opens } = clauseStarts(s);
+  // worked out once per sentence, not per number (a long run holds many periods)
+  const fromPoints = periods.filter(fromPoint);
+  const anyPeriod = periods.some((p) => p.period !== null);
+  const firstBy = periods.find((p) => p.by && p.period !== null);
+  const markers = markersOf(s);
+  const baselines = baselineMentions(s);
+  const respective = s.includes('分别');
   for (const m of mentions) {
-    const cStart = clauseStart(s, m.start, 0);
+    const cStart = starts[m.start]!;
     const from = Math.max(cStart, prevEnd);
     const window = windowText(s, from, m.start, allPeriods);
     let { subject, predicate } = subjectBefore(window);
+    // 为股东（持股比例为34.9%）: a bracket that names its own measure before the number
+    const open = opens[m.start]!;
+    if (open >= 0 && open >= prevEnd) {
+      const inner = subjectBefore(windowText(s, open, m.start, allPeriods));
+      if (inner.subject !== '' && /^(?:为|是|达|约为|达到)$/.test(inner.predicate)) ({ subject, predicate } = inner);
+    }
+    // 远低于…的3500元: a one-character "subject" before a comparison is an adverb left over
+    if ([...subject].length === 1 && /\p{Script=Han}/u.test(subject) && /(?:低于|高于|不及|好于|超过|相当于)/.test(predicate)) subject = '';
     if (subject === '') {
       subject = COUNT_UNITS.has(m.unit) || m.unit === '' || prevSubject === '' ? subjectAfter(afterText(s, m.end)) : '';
       // 实现利润总额57618.9亿元，增长44.0%: a bare change continues the previous subject
       if (subject === '') subject = GROWTH_MARKERS.some((g) => window.includes(g)) ? prevSubject : prevSubject.replace(CHANGE_NOUN, '');
       if (subject === '' && cStart === 0 && BARE_QUOTE.test(window.trim())) subject = carry.subject;
       // 在岸人民币兑美元升至…新高，现报6.3565: the noun phrase the sentence starts with
-      if (subject === '' && cStart > 0) subject = subjectLeading(windowText(s, 0, cStart, allPeriods));
+      if (subject === '' && cStart > 0) subject = subjectLeading(windowText(s, 0, Math.min(cStart, LEADING_REACH), allPeriods));
       predicate = window;
+    } else if (/^(?:占比|比重)$/.test(subject) && prev !== null && prevSubject !== '') {
+      // 营收2160万元，占比2.23%: the share of what the sentence's previous figure measured
+      subject = prevSubject.replace(CHANGE_NOUN, '') + subject;
+    } else if (/^(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/.test(subject) && prev !== null && prevSubject !== '') {
+      // 从2980元跌至2700元，跌幅达9.4%: the change of what the sentence's previous figure measured
+      predicate = subject + predicate;
+      subject = prevSubject.replace(CHANGE_NOUN, '') + subject;
     } else if (/^(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/.test(subject) && cStart > 0) {
       // 郑商所纯碱期货主力合约跌停，跌幅为8.01%: whose change it is comes first in the sentence
-      subject = subjectLeading(windowText(s, 0, cStart, allPeriods)) + subject;
+      subject = subjectLeading(windowText(s, 0, Math.min(cStart, LEADING_REACH), allPeriods)) + subject;
     } else if (COUNT_UNITS.has(m.unit)) {
       const after = subjectAfter(afterText(s, m.end));
       if (after !== '') subject = after;
     }
-    const period = periodFor(periods, m, s) ?? inherited;
-    const byPeriod = periods.find((p) => p.by && p.start < m.start && p.period !== null)?.period ?? null;
-    const target = isTarget(s, m.numeralStart, byPeriod, publishedAt);
+    const usable = fromPoints.length === 0 ? periods : periods.filter((p) => !fromPoint(p) || p.start >= cStart);
+    let period = periodFor(usable, m, s) ?? (usable === periods ? (anyPeriod ? null : atStart) : usable.some((p) => p.period !== null) ? null : atStart);
+    const byPeriod = firstBy !== undefined && firstBy.start < m.start ? firstBy.period : null;
+    const target = isTarget(s, m.numeralStart, byPeriod, publishedAt, markers);
     // 分别降低7%和8%: a number joined to the previous one shares its kind
     const joined: boolean = prev !== null && subject === prevSubject && /^[和及与、/或]$/.test(s.slice(from, m.start).trim());
     const kind: ClaimKind = joined && prev !== null ? prev.kind : kindOf(m, subject, predicate, target);
     const deadline = target ? byPeriod : null;
     subject = trimName(subject);
-    const names = kind === 'growth' ? sharedBy(s.slice(prevEnd, m.start), subject) : [subject];
+    // 以222票赞成、212票反对: the body's votes for and against
+    const vote = m.unit === '票' ? /^(赞成|反对|弃权)/.exec(s.slice(m.end)) : null;
+    const voter = subject.replace(/(?:赞成|反对|弃权)?票$/, '');
+    if (vote !== null && voter !== '') subject = `${voter}${vote[1]}票`;
+    // 甲乙股份涨逾2%，股价重回20元: whose share price — the name the sentence's change is about
+    if (OWNED_ATTRIBUTE.test(subject) && prev?.kind === 'growth' && prevSubject !== '' && !OWNED_ATTRIBUTE.test(prevSubject)) subject = prevSubject + subject;
+    // 在银行间市场发行60亿元人民币X债券: what is issued or raised, not where
+    if (m.unit.endsWith('元') && ISSUE.test(predicate)) {
+      const issued = subjectAfter(afterText(s, m.end).replace(/^(?:人民币|美元|港元|欧元)/, ''));
+      if (issued !== '') subject = issued;
+    }
+    // a target price stands until changed: its period is only one written in its own clause
+    if (/目标价$/.test(subject)) period = periodFor(usable.filter((p) => p.start >= cStart), m, s);
+    // 甲、乙等股均获1次X: the figure holds for each name (what it counts follows the number)
+    const each = eachOf(s.slice(from, m.start));
+    const counted = each !== null && COUNT_UNITS.has(m.unit) ? subjectAfter(afterText(s, m.end)) : '';
+    const names = each !== null ? each.map((n) => n + counted) : kind === 'growth' ? sharedBy(s.slice(prevEnd, m.start), subject) : [subject];
     subject = names[names.length - 1]!;
     // 分别下降8%、8%、10%: the joined numbers share the first one's direction and baseline
     // a target of a change (能耗下降13.5%) is signed like the change
-    const change = kind === 'growth' || (kind === 'target' && kindOf(m, subject, predicate, false) === 'growth');
+    const change = kind === 'growth' || (kind === 'target' && (kindOf(m, subject, predicate, false) === 'growth' || (joined && prev?.direction != null)));
     const direction = !change ? null : joined && prev !== null ? prev.direction : directionOf(s.slice(from, m.start), subject);
     const sign = direction === 'down' ? -1 : 1;
     // a statistics release states 同比 once: its later changes of the same period share it
-    const baseline = !change ? null : joined && prev !== null ? prev.baseline : (baselineOf(s.slice(0, m.start)) ?? (isSpan(period) ? carry.baseline : null));
+    const baseline = !change ? null : joined && prev !== null ? prev.baseline : (baselineBefore(baselines, m.start) ?? (isSpan(period) ? carry.baseline : null));
     if (baseline !== null) carry.baseline = baseline;
     const claim: Claim = {
       value: m.value * sign,
@@ -215,7 +335,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     for (const name of names) out.push({ ...claim, subject: name });
     const run = runs[runs.length - 1];
     if (joined && run !== undefined) run.count++;
-    else runs.push({ first: out.length - 1, count: 1, before: respectiveHead(s, cStart, m.start, allPeriods) });
+    else runs.push({ first: out.length - 1, count: 1, before: respective ? respectiveHead(s, cStart, m.start, allPeriods) : null });
     prevEnd = m.end;
     prevSubject = subject;
     prev = claim;
@@ -230,9 +350,20 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
 
 /** The clause text before 分别 when the number follows it (化学需氧量、氨氮排放总量比2020年分别下降8%), else null. */
 function respectiveHead(s: string, cStart: number, at: number, periods: readonly PeriodMention[]): string | null {
-  const i = s.lastIndexOf('分别', at);
+  // bounded to the clause: an unbounded search back is quadratic on a long run without 。
+  const i = s.slice(cStart, at).lastIndexOf('分别') + cStart;
   if (i < cStart) return null;
   return windowText(s, cStart, i, periods).replace(/(?:同比|环比|比|较)$/u, '');
+}
+
+/** The names before 均 (甲、乙等股均获), or null when the text before the number is not such a list. */
+function eachOf(segment: string): string[] | null {
+  const m = /^(.+?)(?:等(?:股|公司|企业|个股|银行|券商)?)?均[^、，,；;]{0,6}$/u.exec(segment.trim());
+  if (m === null) return null;
+  const parts = m[1]!.split('、');
+  if (parts.length < 2) return null;
+  const names = parts.map((p) => asName(p));
+  return names.every((n): n is string => n !== null) ? names : null;
 }
 
 /** The names a price move ending at the number belongs to, else the grammar's subject alone. */
@@ -247,10 +378,23 @@ function afterText(s: string, end: number): string {
   return stop === -1 ? rest : rest.slice(0, stop);
 }
 
+/** Index of the first period (in text order, not overlapping) that ends after `pos`: a binary search. */
+function firstEndingAfter(periods: readonly PeriodMention[], pos: number): number {
+  let lo = 0;
+  let hi = periods.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (periods[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The period of a number: the last period expression before it in the sentence, else none. */
 function periodFor(periods: readonly PeriodMention[], m: NumberMention, s: string): string | null {
-  let best: PeriodMention | undefined;
-  for (const p of periods) if (p.end <= m.start) best = p;
+  // periods are in text order and do not overlap: the last one ending before the number
+  const k = firstEndingAfter(periods, m.start);
+  let best: PeriodMention | undefined = k > 0 ? periods[k - 1] : undefined;
   if (best === undefined) {
     // 商品房施工面积14320.58万平方米 (1—5月): a period written after the number in its clause
     const cEnd = s.slice(m.end).search(/[，,；;。！？]/);

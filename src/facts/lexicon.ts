@@ -79,7 +79,7 @@ export const QUALIFIERS_AFTER: readonly (readonly [string, string])[] = [
 /** Words that make a number a change (growth): written just before it in its clause. */
 export const GROWTH_MARKERS: readonly string[] = [
   '同比', '环比', '增长', '增速', '下降', '增加', '减少', '提高', '降低', '上涨', '下跌', '上升', '回落', '增幅', '降幅',
-  '涨幅', '跌幅', '涨', '跌', '增', '降', '升', '减', '上调', '下调', '拉升', '反弹', '扩大', '收窄', '回升',
+  '涨幅', '跌幅', '涨', '跌', '增', '降', '升', '减', '上调', '下调', '拉升', '反弹', '扩大', '收窄', '回升', '加快', '放缓', '减缓', '放慢', '回调',
 ];
 /** A change verb followed by one of these is a movement to a level (升至6.35), not a growth. */
 export const LEVEL_AFTER_CHANGE: readonly string[] = ['至', '到'];
@@ -97,7 +97,8 @@ export const SHARE_EXCEPTIONS: readonly string[] = ['利率', '汇率', '增长�
 /** Words that make the rest of a sentence a target. 目标价 (a price target) is not one. */
 export const TARGET_MARKERS: readonly RegExp[] = [
   /力争/,
-  /目标(?!价)/,
+  // not 目标价, nor a fund's name (养老目标基金, 目标日期2035基金)
+  /(?<!养老)目标(?!价|日期|基金|风险)/,
   /到\d{4}年/,
   /计划(?:到|在|于|将|年内|未来|研发|新增|建设|投资|推出|实现|完成|上市|发行)/,
   /确保/,
@@ -107,7 +108,9 @@ export const TARGET_MARKERS: readonly RegExp[] = [
 /** Words a clause starts with that are not part of the subject. */
 export const LEADING_NOISE: readonly RegExp[] = [
   /^.*?(?:数据显示|统计显示|资料显示|消息显示|显示|消息|统计|表示|认为|指出|透露|介绍|获悉|称|预计|预期|宣布|提出|公告)[，,：:]?/,
-  /^(?:其中|此外|同时|另外|另一方面|目前|截至目前|今年以来|总体来看|具体来看|整体来看|数据|记者|据悉|据了解)[，,]?/,
+  /^(?:其中|此外|同时|另外|另一方面|目前|截至目前|今年以来|总体来看|具体来看|整体来看|记者|据悉|据了解)[，,]?/,
+  // 数据， but not 数据中心
+  /^数据[，,]/,
 ];
 
 /** Verbs that do not end a subject (they sit inside a measured phrase: 制造业增加值占GDP比重). */
@@ -126,6 +129,7 @@ export const USER_DICT = [
   '在岸人民币 1000 n', '目标价 1000 n', '总市值 1000 n', '成交额 1000 n', '注册资本 1000 n', '无症状感染者 1000 n',
   '确诊病例 1000 n', '施工面积 1000 n', '竣工面积 1000 n', '销售面积 1000 n', '新开工面积 1000 n',
   '资产负债率 1000 n', '美元 1000 n', '房地产开发投资 1000 n', '开发投资 1000 n', '固定资产投资 1000 n', '社会消费品零售总额 1000 n', '进出口总额 1000 n', '工业增加值 1000 n', '国有控股 1000 n', '控股企业 1000 n', '营收 1000 n', '输入性 1000 b', '净利润 1000 n', '跌幅 1000 n', '涨幅 1000 n', '增幅 1000 n', '降幅 1000 n', '港元 1000 n', '人民币 1000 n', '超额完成 1000 v', '营业收入利润率 1000 n', '反弹幅度 1000 n', '撤回率 1000 n', '利用率 1000 n', '可支配收入 1000 n', '人均可支配收入 1000 n', '治理率 1000 n', '覆盖率 1000 n', '普及率 1000 n', '达标率 1000 n', '能耗 1000 n', '排放总量 1000 n',
+  '可再生能源 1000 n', '非化石能源 1000 n', '二氧化碳排放 1000 n', '碳排放 1000 n', '占比 1000 n', '持股比例 1000 n', '大类 1000 n',
 ].join('\n');
 
 /**

@@ -13,7 +13,7 @@ const NAME_SUFFIX = /(?:短线|盘中|午后|早盘|尾盘|午间|现)+$/u;
 /** A name: letters and Han characters, no digit, no sentence word. */
 const BARE_NAME = /^[\p{Script=Han}A-Za-z&·.\- ]{2,14}$/u;
 /** Words that show a list part is a clause, not a name. */
-const NOT_A_NAME = /[的了在是为有将与对从被把]|板块|概念|行业|指数|市场|资金|走势|表现|截至|收盘|开盘|走强|走弱|分化|全线|集体|纷纷|涨|跌|(?<!控)股$|同比|环比|比上|较上|均|分别|^(?:多|数|部分|不少|众多|一批|逾|超)/u;
+const NOT_A_NAME = /[的了在是为有将与对从被把]|板块|概念|行业|指数|市场|资金|走势|表现|截至|收盘|开盘|走强|走弱|分化|全线|集体|纷纷|涨|跌|(?<!控)股(?!份|东|票)|强劲|疲软|活跃|领涨|领跌|居前|同比|环比|比上|较上|均|分别|^(?:多|数|部分|不少|众多|一批|逾|超)/u;
 /** A price move written right after the name: 涨超, 跌逾, 大涨, 续跌. */
 const MOVE = /^(.*?)(?:午间|盘中|早盘|尾盘|午后|短线|现)?(?:收|大|续|再|齐|跟|领)?(?:上涨|下跌|走高|走低|涨停|跌停|涨|跌)(?:超过|超|逾|近|约|达)?$/u;
 
@@ -74,6 +74,14 @@ export function respectiveSubjects(head: string, count: number): string[] | null
   const parts = head.split(/[、和及与]/u).map((p) => p.trim());
   if (count < 2 || parts.length !== count || parts.some((p) => p === '' || /[0-9]/.test(p))) return null;
   const last = parts[count - 1]!;
+  // 在岸、离岸人民币汇率; 东部、中部和西部地区投资: parallel modifiers (one length, one last
+  // character: 岸, 部) share what follows the last item's modifier
+  const k = [...parts[0]!].length;
+  const edge = [...last][k - 1];
+  if (k <= 2 && parts.slice(0, -1).every((p) => [...p].length === k && [...p][k - 1] === edge) && [...last].length > k + 1) {
+    const tail = [...last].slice(k).join('');
+    return parts.map((p, i) => (i === count - 1 ? last : p + tail));
+  }
   const shared = MEASURE_HEADS.find((h) => last.endsWith(h) && last !== h);
   return parts.map((p) => (shared === undefined || p.endsWith(shared) ? p : p + shared));
 }

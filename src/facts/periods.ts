@@ -72,7 +72,7 @@ interface Rule {
   resolve(m: RegExpExecArray, pub: LocalDate | null, by: boolean): string | null;
 }
 
-const BY = '(截至|截止到?|力争到|力争在|到)?';
+const BY = '(截至|截止到?|力争到|力争在|力争|到)?';
 
 /** Period rules, tried in order at each position; the first match wins. */
 const RULES: readonly Rule[] = [
@@ -168,6 +168,15 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // 本月, 上月 (比上月 is a base, told apart by findPeriods)
+    re: /(本月|上月)/y,
+    resolve(m, pub) {
+      if (pub === null) return null;
+      const d = new Date(Date.UTC(pub.year, pub.month - 1 - (m[1] === '上月' ? 1 : 0), 1));
+      return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+    },
+  },
+  {
     // 今日, 昨日, 当日
     re: /(截至)?(今日|今天|昨日|昨天|前日)/y,
     resolve(m, pub) {
@@ -180,7 +189,8 @@ const RULES: readonly Rule[] = [
 ];
 
 /** Characters a period expression can start with. */
-const PERIOD_START = /[0-9一二三四五六七八九十两〇零今去明前后本上下截到力第昨当“"]/;
+const PERIOD_START = new Set([...'0123456789一二三四五六七八九十两〇零今去明前后本上下截到力第昨当“"'].map((c) => c.charCodeAt(0)));
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** Every period expression in `text`, left to right, not overlapping. */
 export function findPeriods(text: string, publishedAt: string | null): PeriodMention[] {
@@ -190,7 +200,8 @@ export function findPeriods(text: string, publishedAt: string | null): PeriodMen
   while (i < text.length) {
     let hit: PeriodMention | null = null;
     // a period starts with a digit, a numeral or one of a few words, never inside a number
-    if (PERIOD_START.test(text[i] ?? '') && (!/[0-9]/.test(text[i - 1] ?? '') || !/[0-9]/.test(text[i] ?? ''))) {
+    const code = text.charCodeAt(i);
+    if (PERIOD_START.has(code) && (!isDigit(text.charCodeAt(i - 1)) || !isDigit(code))) {
       for (const rule of RULES) {
         rule.re.lastIndex = i;
         const m = rule.re.exec(text);
@@ -198,7 +209,8 @@ export function findPeriods(text: string, publishedAt: string | null): PeriodMen
         if (/[0-9.]/.test(text[i + m[0].length] ?? '') && /[0-9]$/.test(m[0])) continue;
         const by = m[1] !== undefined;
         // "since/before" forms (2018年5月以来) bound nothing the article measures
-        const since = /^(?:以来|以前|之前|之后|以后)/.test(text.slice(i + m[0].length));
+        // (今年以来 is the year to date: this year's period)
+        const since = /^(?:以来|以前|之前|之后|以后)/.test(text.slice(i + m[0].length)) && !/^(?:今年|本年)以来/.test(text.slice(i));
         // 2022年底前, 9月21日前: a deadline
         if (/^前(?![0-9一二三四五六七八九十])/.test(text.slice(i + m[0].length)) && /[日号底末年]$/.test(m[0])) {
           const end = i + m[0].length + 1;

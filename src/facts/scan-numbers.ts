@@ -93,14 +93,18 @@ function blockedSpans(s: string): [number, number][] {
  */
 export function scanNumbers(sentence: string, skip: readonly [number, number][]): NumberMention[] {
   const s = sentence;
-  const blocked = [...skip, ...blockedSpans(s)];
+  // by start, walked with the scan, so a sentence with many periods costs no more than its length
+  const blocked = [...skip, ...blockedSpans(s)].sort((x, y) => x[0] - y[0]);
   const out: NumberMention[] = [];
   let floor = 0;
   let i = 0;
+  let next = 0;
   while (i < s.length) {
-    const inBlocked = blocked.find(([a, b]) => i >= a && i < b);
-    if (inBlocked !== undefined) {
-      i = inBlocked[1];
+    while (next < blocked.length && blocked[next]![1] <= i) next++;
+    let end = -1;
+    for (let k = next; k < blocked.length && blocked[k]![0] <= i; k++) if (i < blocked[k]![1]) end = blocked[k]![1];
+    if (end !== -1) {
+      i = end;
       continue;
     }
     const prev = s[i - 1] ?? '';

@@ -50,3 +50,18 @@ describe('mergeStoryClaims', () => {
     ]);
   });
 });
+
+describe('mergeStoryClaims: one period per sentence across versions', () => {
+  it('the same number in the same sentence takes the period most versions give (a version without the lead inherits none)', () => {
+    const s = '规模以上工业企业利润总额增长38%。';
+    const facts = mergeStoryClaims(
+      [
+        claim('a', 38, { sentence: s, text: '38%', period: '2021-01/2021-11' }),
+        claim('b', 38, { sentence: s, text: '38%', period: null }),
+        claim('c', 38, { sentence: s, text: '38%', period: '2021-01/2021-11' }),
+      ],
+      ['a', 'b', 'c'],
+    );
+    expect(facts.map((f) => [f.period, f.status])).toEqual([['2021-01/2021-11', 'agreement']]);
+  });
+});

@@ -40,13 +40,34 @@ export interface StoryFact {
 const keysMatch = (a: string, b: string): boolean => a === b || (a !== '' && b !== '' && (a.includes(b) || b.includes(a)));
 
 /**
+ * The same number in the same sentence states one period in every version: the one most
+ * versions give (a version that lacks the lead paragraph inherits none), the first on a tie.
+ */
+function samePeriodPerSentence(claims: readonly MergeClaim[]): MergeClaim[] {
+  const votes = new Map<string, Map<string, number>>();
+  const key = (c: MergeClaim): string => `${c.sentence}\u0000${c.text}`;
+  for (const c of claims) {
+    if (c.sentence === '' || c.period === null) continue;
+    const v = votes.get(key(c)) ?? new Map<string, number>();
+    v.set(c.period, (v.get(c.period) ?? 0) + 1);
+    votes.set(key(c), v);
+  }
+  return claims.map((c) => {
+    const v = votes.get(key(c));
+    if (v === undefined) return c;
+    const period = [...v.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+    return period === c.period ? c : { ...c, period };
+  });
+}
+
+/**
  * Merge the claims of a story's versions.
  * @param claims - claims of every version, in version order then text order
  * @param versionIds - every version of the story (a fact not stated by all of them is `partial`)
  */
 export function mergeStoryClaims(claims: readonly MergeClaim[], versionIds: readonly string[]): StoryFact[] {
   const groups: { head: MergeClaim; members: MergeClaim[] }[] = [];
-  for (const c of claims) {
+  for (const c of samePeriodPerSentence(claims)) {
     const g = groups.find(
       (x) => x.head.unit === c.unit && x.head.kind === c.kind && x.head.period === c.period && keysMatch(x.head.subjectKey, c.subjectKey),
     );

@@ -51,8 +51,28 @@ const STOP_WORDS = new Set(['目前', '现在', '今年', '去年', '明年', '�
 
 // currencies jieba tags as measure words (美元/q), which name what a rate measures (人民币兑美元)
 const CURRENCIES = new Set(['美元', '港元', '欧元', '日元', '英镑', '人民币', '港币']);
+// one-character measure suffixes jieba may tag as verbs (开箱/n 率/v): they end a noun phrase
+const MEASURE_SUFFIXES = new Set(['率', '额', '量', '值', '价', '比']);
 const isNounLike = (t: Token): boolean =>
-  (NOUN_TAGS.has(t.tag) || CURRENCIES.has(t.word) || /^\d+[A-Za-z]+\p{Script=Han}+$/u.test(t.word)) && !PREDICATE_WORDS.has(t.word) && !/^\d+(?:\.\d+)?$/.test(t.word);
+  (NOUN_TAGS.has(t.tag) || CURRENCIES.has(t.word) || MEASURE_SUFFIXES.has(t.word) || isNamedNumeral(t) || /^\d+[A-Za-z]+\p{Script=Han}+$/u.test(t.word)) &&
+  !PREDICATE_WORDS.has(t.word) &&
+  !/^\d+(?:\.\d+)?$/.test(t.word);
+const NEGATION_PREFIXES = new Set(['无', '非']);
+/** One-character heads a verb before them names (洗选业, 拨备率). */
+const INDUSTRY_OR_RATE = new Set(['业', '率']);
+const CONJUNCTIONS = new Set(['及', '和', '与', '、', '以及']);
+const DIRECTION_WORDS = new Set(['后', '前', '上', '下', '中', '内', '外', '里']);
+/** A word jieba tags as a numeral without a numeral in it (港澳台/m). */
+const isNamedNumeral = (t: Token): boolean => t.tag === 'm' && /^\p{Script=Han}+$/u.test(t.word) && !/[零〇一二两三四五六七八九十百千万亿几半多余第首]|[年月日季期天周]$/.test(t.word);
+/** A leader named by its sector (白酒股龙头X): the role word, after which the name alone is the subject. */
+const ROLE_WORDS = new Set(['龙头', '领头羊']);
+
+/**
+ * How far before a number (or after a clause start) a subject and its predicate can reach:
+ * longer runs (a page of figures without a full stop) are cut so tagging stays linear.
+ */
+const SUBJECT_REACH = 80;
+const lastChars = (t: string, n: number): string => (t.length <= n ? t : t.slice(t.length - n));
 
 /**
  * The subject in `before` (the clause text before the number, period words already removed):
@@ -61,7 +81,7 @@ const isNounLike = (t: Token): boolean =>
  * Returns the subject and the predicate text that was dropped.
  */
 export function subjectBefore(before: string): { subject: string; predicate: string } {
-  const tokens: Token[] = tokenizer().tag(before.trim());
+  const tokens: Token[] = tokenizer().tag(lastChars(before.trim(), SUBJECT_REACH));
   let end = tokens.length;
   const predicate: string[] = [];
   while (end > 0) {
@@ -76,6 +96,25 @@ export function subjectBefore(before: string): { subject: string; predicate: str
   for (; i >= 0; i--) {
     const t = tokens[i]!;
     if (STOP_WORDS.has(t.word)) break;
+    // a measure suffix only after a noun (开箱率), a role word only before a name (龙头甲乙酒业)
+    if (MEASURE_SUFFIXES.has(t.word) && words.length > 0 && !NOUN_TAGS.has(t.tag)) break;
+    if (ROLE_WORDS.has(t.word) && words.length > 0) break;
+    // 外商及港澳台商投资企业, 电力、热力、燃气及水生产和供应业: one category named with conjunctions
+    if (words.length > 0 && CONJUNCTIONS.has(t.word) && i > 0 && isNounLike(tokens[i - 1]!) && !STOP_WORDS.has(tokens[i - 1]!.word)) {
+      words.unshift(t.word);
+      continue;
+    }
+    // 非流动资产, 无固定期限: a negation prefix, or a fixed phrase (jieba's l) or a bound morpheme
+    // (志晟信息: 晟/g) inside the phrase; 洗选业: a verb naming an industry
+    if (words.length > 0 && (NEGATION_PREFIXES.has(t.word) || t.tag === 'l' || t.tag === 'g' || (words.length === 1 && INDUSTRY_OR_RATE.has(words[0]!) && t.tag.startsWith('v')))) {
+      words.unshift(t.word);
+      continue;
+    }
+    // GDP增长目标: what a growth target is of
+    if (words.length > 0 && /^目标/.test(words[0]!) && (t.word === '增长' || t.word === '增速')) {
+      words.unshift(t.word);
+      continue;
+    }
     if (isNounLike(t) || QUOTES.has(t.word) || (SUBJECT_INNER_VERBS.has(t.word) && words.length > 0)) {
       words.unshift(t.word);
       continue;
@@ -93,6 +132,8 @@ export function subjectBefore(before: string): { subject: string; predicate: str
     break;
   }
   while (words.length > 1 && SUBJECT_LEADING_VERBS.has(words[0]!)) words.shift();
+  // 后开箱率: a one-character direction word (后, 前, 上 …) before the phrase is an adverb of time or place
+  while (words.length > 1 && [...words[0]!].length === 1 && DIRECTION_WORDS.has(words[0]!)) words.shift();
   // an opening quote without its closing one, or a dangling inner verb, is not part of the subject
   while (words.length > 0 && ['“', '「', '《', '‘'].includes(words[words.length - 1]!)) words.pop();
   while (words.length > 0 && (SUBJECT_INNER_VERBS.has(words[0]!) || words[0] === '的' || ['”', '」', '》', '’'].includes(words[0]!))) words.shift();
@@ -102,7 +143,7 @@ export function subjectBefore(before: string): { subject: string; predicate: str
 
 /** The noun phrase a sentence starts with (在岸人民币兑美元升至… → 在岸人民币兑美元), '' when none. */
 export function subjectLeading(text: string): string {
-  const tokens: Token[] = tokenizer().tag(text.trim());
+  const tokens: Token[] = tokenizer().tag(text.trim().slice(0, SUBJECT_REACH));
   const words: string[] = [];
   for (const t of tokens) {
     if (STOP_WORDS.has(t.word)) break;
@@ -121,15 +162,29 @@ export function subjectAfter(after: string): string {
   const tokens: Token[] = tokenizer().tag(after.trim());
   const words: string[] = [];
   if (tokens[0]?.word === '的') tokens.shift();
-  for (const t of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
     if (STOP_WORDS.has(t.word)) break;
+    // 无固定期限资本债券: a negation prefix opens the phrase when a noun phrase follows
+    if (words.length === 0 && NEGATION_PREFIXES.has(t.word) && tokens[k + 1] !== undefined && /^(?:a|n|l|vn|b)/.test(tokens[k + 1]!.tag)) {
+      words.push(t.word);
+      continue;
+    }
+    // 买入型评级: a verb + 型 is an attribute
+    if (tokens[k + 1]?.word === '型' && words.length > 0 && /\p{Script=Han}/u.test(t.word)) {
+      words.push(t.word, '型');
+      k++;
+      continue;
+    }
     if (isNounLike(t) || (QUOTES.has(t.word) && words.length === 0) || (QUOTES.has(t.word) && words.length > 0)) {
       words.push(t.word);
       continue;
     }
     break;
   }
+  // 41个工业大类行业中: a trailing 中/里 (among) is no part of the noun
   while (words.length > 0 && (words[words.length - 1] === '的' || QUOTES.has(words[words.length - 1]!))) words.pop();
+  if (words.length > 1 && words[words.length - 1] === '中') words.pop();
   return balanceQuotes(words.join(''));
 }
 
