@@ -69,23 +69,33 @@ function clauseStarts(s: string): { starts: Uint32Array; opens: Int32Array } {
   const saved: number[] = [];
   const openAt: number[] = [];
   let start = 0;
+  // the innermost open bracket, kept in a variable: reading openAt[-1] of an empty stack is a slow lookup
+  let open = -1;
   for (let i = 0; i < s.length; i++) {
     out[i] = start;
-    opens[i] = openAt[openAt.length - 1] ?? -1;
+    opens[i] = open;
     const role = roleOf(s.charCodeAt(i));
     if (role === undefined) continue;
     if (role === 'open') {
       saved.push(start);
       openAt.push(i + 1);
+      open = i + 1;
     } else if (role === 'close') {
       start = saved.pop() ?? 0;
       openAt.pop();
-    } else if (!(s[i] === ':' && /\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''))) start = i + 1;
+      open = openAt.length === 0 ? -1 : openAt[openAt.length - 1]!;
+    } else if (!(s.charCodeAt(i) === 0x3a && isDigitAt(s, i - 1) && isDigitAt(s, i + 1))) start = i + 1;
   }
   out[s.length] = start;
-  opens[s.length] = openAt[openAt.length - 1] ?? -1;
+  opens[s.length] = open;
   return { starts: out, opens };
 }
+
+/** Whether `s` has an ASCII digit at `i` (false outside the string). */
+const isDigitAt = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
+};
 
 /** The text between `from` and `to` without bracketed parts and period expressions. */
 function windowText(s: string, from: number, to: number, periods: readonly PeriodMention[]): string {
@@ -94,12 +104,25 @@ function windowText(s: string, from: number, to: number, periods: readonly Perio
   // only the periods inside the window are looked at per character (a long run holds many)
   const inside: PeriodMention[] = [];
   for (let k = firstEndingAfter(periods, from); k < periods.length && periods[k]!.start < to; k++) inside.push(periods[k]!);
+  // characters inside a period, marked once, instead of a search per character
+  const skipped = inside.length === 0 ? null : new Uint8Array(to - from);
+  if (skipped !== null) for (const p of inside) skipped.fill(1, Math.max(p.start, from) - from, Math.max(Math.min(p.end, to), from) - from);
+  // kept characters are copied in runs, not one at a time
+  let run = -1;
   for (let i = from; i < to; i++) {
     const role = roleOf(s.charCodeAt(i));
+    let keep = false;
     if (role === 'open') depth++;
     else if (role === 'close') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (inside.length === 0 || !inside.some((p) => i >= p.start && i < p.end))) out += s[i]!;
+    else keep = depth === 0 && (skipped === null || skipped[i - from] === 0);
+    if (keep) {
+      if (run === -1) run = i;
+    } else if (run !== -1) {
+      out += s.slice(run, i);
+      run = -1;
+    }
   }
+  if (run !== -1) out += s.slice(run, to);
   for (const re of LEADING_NOISE) out = out.replace(re, '');
   return out.replace(/(?:比|较)?同期/g, '').replace(/(?:比|较)(?:上月|上年|去年|上季度?|上周|前一日|上一交易日)/g, '').replace(/(?:名义|实际)(?=增长|下降)/g, '').replace(/^(?:据|从|在(?!岸)|于|截至|较|对|和|与|及|而|但|且)/, '');
 }
