@@ -24,6 +24,8 @@ const CHINESE = new RegExp(`[${CN_NUMERAL_CHARS}]+(?:点[零一二三四五六�
 const RANGE_SEP = /\s*[-—–~～至到]\s*/y;
 const RATIO_SEP = /\s*[:：]\s*/y;
 const LATIN = /[A-Za-z]/;
+const CN_NUMERAL_CODES = new Set([...CN_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
+const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 interface Numeral {
   start: number;
@@ -107,8 +109,11 @@ export function scanNumbers(sentence: string, skip: readonly [number, number][])
       i = end;
       continue;
     }
-    const prev = s[i - 1] ?? '';
-    const n = /[0-9]/.test(s[i] ?? '') && !/[0-9.]/.test(prev) ? numeralAt(s, i) : CN_NUMERAL_CHARS.includes(s[i] ?? '') && !CN_NUMERAL_CHARS.includes(prev) ? numeralAt(s, i) : null;
+    // on char codes: this runs once per character. A Chinese numeral opening the sentence is
+    // not read (the previous character is then none, which the string test counted as a numeral).
+    const code = s.charCodeAt(i);
+    const prev = i === 0 ? -1 : s.charCodeAt(i - 1);
+    const n = isAsciiDigit(code) && !isAsciiDigit(prev) && prev !== 0x2e ? numeralAt(s, i) : i > 0 && CN_NUMERAL_CODES.has(code) && !CN_NUMERAL_CODES.has(prev) ? numeralAt(s, i) : null;
     if (n === null) {
       i++;
       continue;
