@@ -13,7 +13,7 @@ import { COUNT_UNITS, GROWTH_MARKERS, LEADING_NOISE, SHARE_EXCEPTIONS, SHARE_MAR
 import { toHalfWidth } from './numbers.js';
 import { findPeriods, shanghaiDate, type PeriodMention } from './periods.js';
 import { scanNumbers, type NumberMention } from './scan-numbers.js';
-import { subjectAfter, subjectBefore, subjectLeading } from './subject.js';
+import { subjectAfter, subjectBefore, subjectLeading, withTagMemo } from './subject.js';
 import { isTable, tableClaims } from './tables.js';
 import type { Claim, ClaimBaseline, ClaimKind } from './types.js';
 
@@ -57,23 +57,28 @@ function roleOf(code: number): 'open' | 'close' | 'sep' | undefined {
 }
 
 /**
- * For every offset of `s`, where the clause holding it starts (outside brackets; a number in
- * brackets looks before them): one pass, so a long run without 。 costs no more than its length.
- * A separator inside brackets starts a clause there; a closing bracket restores the clause
- * its opening one was in; a closing bracket without an opening one starts from the sentence.
+ * For each offset in `at` (ascending), where the clause holding it starts (outside brackets; a
+ * number in brackets looks before them), and where the innermost open bracket's text starts
+ * (-1 outside brackets): one pass up to the last offset, so a long run without 。 costs no more
+ * than its length. A separator inside brackets starts a clause there; a closing bracket restores
+ * the clause its opening one was in; a closing bracket without an opening one starts from the sentence.
  */
-function clauseStarts(s: string): { starts: Uint32Array; opens: Int32Array } {
-  const out = new Uint32Array(s.length + 1);
-  // where the innermost open bracket's text starts, -1 outside brackets
-  const opens = new Int32Array(s.length + 1).fill(-1);
+function clauseStarts(s: string, at: readonly number[]): { starts: number[]; opens: number[] } {
+  const starts: number[] = [];
+  const opens: number[] = [];
   const saved: number[] = [];
   const openAt: number[] = [];
   let start = 0;
   // the innermost open bracket, kept in a variable: reading openAt[-1] of an empty stack is a slow lookup
   let open = -1;
-  for (let i = 0; i < s.length; i++) {
-    out[i] = start;
-    opens[i] = open;
+  let k = 0;
+  for (let i = 0; k < at.length; i++) {
+    while (k < at.length && at[k] === i) {
+      starts.push(start);
+      opens.push(open);
+      k++;
+    }
+    if (k === at.length || i >= s.length) break;
     const role = roleOf(s.charCodeAt(i));
     if (role === undefined) continue;
     if (role === 'open') {
@@ -86,9 +91,7 @@ function clauseStarts(s: string): { starts: Uint32Array; opens: Int32Array } {
       open = openAt.length === 0 ? -1 : openAt[openAt.length - 1]!;
     } else if (!(s.charCodeAt(i) === 0x3a && isDigitAt(s, i - 1) && isDigitAt(s, i + 1))) start = i + 1;
   }
-  out[s.length] = start;
-  opens[s.length] = open;
-  return { starts: out, opens };
+  return { starts, opens };
 }
 
 /** Whether `s` has an ASCII digit at `i` (false outside the string). */
@@ -185,6 +188,10 @@ const markersOf = (s: string): SentenceMarkers => ({ target: TARGET_MARKERS.map(
  *   its Asia/Shanghai date. With null, periods without a year stay null.
  */
 export function extractClaims(text: string, publishedAt: string | null): Claim[] {
+  return withTagMemo(() => claimsOfText(text, publishedAt));
+}
+
+function claimsOfText(text: string, publishedAt: string | null): Claim[] {
   const claims: Claim[] = [];
   // The period a sentence without its own one inherits: the latest one in its paragraph, else
   // the lead's (据统计局消息，1—5月，… then 商品房施工面积… in the next paragraphs).
@@ -258,7 +265,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   let prev: Claim | null = null;
   // runs of joined numbers (分别增长7.07倍和3.08倍): where each starts in `out`, and the text before 分别
   const runs: { first: number; count: number; before: string | null }[] = [];
-  const { starts, opens } = clauseStarts(s);
+  const { starts, opens } = clauseStarts(s, mentions.map((m) => m.start));
   // worked out once per sentence, not per number (a long run holds many periods)
   const fromPoints = periods.filter(fromPoint);
   const anyPeriod = periods.some((p) => p.period !== null);
@@ -266,13 +273,13 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   const markers = markersOf(s);
   const baselines = baselineMentions(s);
   const respective = s.includes('分别');
-  for (const m of mentions) {
-    const cStart = starts[m.start]!;
+  for (const [mi, m] of mentions.entries()) {
+    const cStart = starts[mi]!;
     const from = Math.max(cStart, prevEnd);
     const window = windowText(s, from, m.start, allPeriods);
     let { subject, predicate } = subjectBefore(window);
     // 为股东（持股比例为34.9%）: a bracket that names its own measure before the number
-    const open = opens[m.start]!;
+    const open = opens[mi]!;
     if (open >= 0 && open >= prevEnd) {
       const inner = subjectBefore(windowText(s, open, m.start, allPeriods));
       if (inner.subject !== '' && /^(?:为|是|达|约为|达到)$/.test(inner.predicate)) ({ subject, predicate } = inner);

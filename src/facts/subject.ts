@@ -37,6 +37,34 @@ interface Token {
   tag: string;
 }
 
+/** The tags of texts already tagged while one article is read, or null outside {@link withTagMemo}. */
+let tagMemo: Map<string, readonly Token[]> | null = null;
+
+/**
+ * Run `read` with the tags of each distinct text kept until it returns: one article tags the
+ * same window more than once (a bracket, a 分别 head, versions of one paragraph). Nothing is
+ * kept across calls, so memory stays bounded by one article.
+ */
+export function withTagMemo<T>(read: () => T): T {
+  const outer = tagMemo;
+  tagMemo = outer ?? new Map();
+  try {
+    return read();
+  } finally {
+    tagMemo = outer;
+  }
+}
+
+/** jieba's part-of-speech tags of `text` (shared, not to be changed), through the memo when one is open. */
+function tagged(text: string): readonly Token[] {
+  if (text === '') return [];
+  const hit = tagMemo?.get(text);
+  if (hit !== undefined) return hit;
+  const tokens: readonly Token[] = tokenizer().tag(text);
+  tagMemo?.set(text, tokens);
+  return tokens;
+}
+
 const NOUN_TAGS = new Set(['n', 'nr', 'ns', 'nt', 'nz', 'nrt', 'nrfg', 'vn', 'eng', 'an', 'j', 'ng', 'b', 's', 'f', 'a']);
 const QUOTES = new Set(['"', '“', '”', '「', '」', '《', '》', '\'', '‘', '’']);
 const PREDICATE_WORDS = new Set<string>([
@@ -81,7 +109,7 @@ const lastChars = (t: string, n: number): string => (t.length <= n ? t : t.slice
  * Returns the subject and the predicate text that was dropped.
  */
 export function subjectBefore(before: string): { subject: string; predicate: string } {
-  const tokens: Token[] = tokenizer().tag(lastChars(before.trim(), SUBJECT_REACH));
+  const tokens = tagged(lastChars(before.trim(), SUBJECT_REACH));
   let end = tokens.length;
   const predicate: string[] = [];
   while (end > 0) {
@@ -143,7 +171,7 @@ export function subjectBefore(before: string): { subject: string; predicate: str
 
 /** The noun phrase a sentence starts with (在岸人民币兑美元升至… → 在岸人民币兑美元), '' when none. */
 export function subjectLeading(text: string): string {
-  const tokens: Token[] = tokenizer().tag(text.trim().slice(0, SUBJECT_REACH));
+  const tokens = tagged(text.trim().slice(0, SUBJECT_REACH));
   const words: string[] = [];
   for (const t of tokens) {
     if (STOP_WORDS.has(t.word)) break;
@@ -159,10 +187,9 @@ export function subjectLeading(text: string): string {
 
 /** The noun phrase right after a number (5624股特斯拉股票期权 → 特斯拉股票期权), '' when none. */
 export function subjectAfter(after: string): string {
-  const tokens: Token[] = tokenizer().tag(after.trim());
+  const tokens = tagged(after.trim());
   const words: string[] = [];
-  if (tokens[0]?.word === '的') tokens.shift();
-  for (let k = 0; k < tokens.length; k++) {
+  for (let k = tokens[0]?.word === '的' ? 1 : 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (STOP_WORDS.has(t.word)) break;
     // 无固定期限资本债券: a negation prefix opens the phrase when a noun phrase follows
