@@ -189,7 +189,9 @@ const RULES: readonly Rule[] = [
 ];
 
 /** Characters a period expression can start with. */
-const PERIOD_START = new Set([...'0123456789一二三四五六七八九十两〇零今去明前后本上下截到力第昨当“"'].map((c) => c.charCodeAt(0)));
+/** 1 at the char codes a period can start with: a table, read once per character of every sentence. */
+const PERIOD_START = new Uint8Array(0x10000);
+for (const c of '0123456789一二三四五六七八九十两〇零今去明前后本上下截到力第昨当“"') PERIOD_START[c.charCodeAt(0)] = 1;
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** Every period expression in `text`, left to right, not overlapping. */
@@ -201,7 +203,7 @@ export function findPeriods(text: string, publishedAt: string | null): PeriodMen
     let hit: PeriodMention | null = null;
     // a period starts with a digit, a numeral or one of a few words, never inside a number
     const code = text.charCodeAt(i);
-    if (PERIOD_START.has(code) && (!isDigit(text.charCodeAt(i - 1)) || !isDigit(code))) {
+    if (PERIOD_START[code] === 1 && (!isDigit(text.charCodeAt(i - 1)) || !isDigit(code))) {
       for (const rule of RULES) {
         rule.re.lastIndex = i;
         const m = rule.re.exec(text);
