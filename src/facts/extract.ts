@@ -137,7 +137,8 @@ function kindOf(m: NumberMention, subject: string, predicate: string, target: bo
   // 跌破3000元, 站上3600点: a level crossed, not a change by that much
   if (BREAKS_THROUGH.test(predicate)) return 'level';
   const movesTo = /(?:至|到)$/.test(predicate.replace(/(?:超过|超|近|约|达到|达)$/, ''));
-  if (!movesTo && GROWTH_MARKERS.some((g) => predicate.replace(/新增/g, '').includes(g))) return 'growth';
+  const changed = predicate.replace(/新增/g, '');
+  if (!movesTo && GROWTH_MARKERS.some((g) => changed.includes(g))) return 'growth';
   if (/(?:涨幅|跌幅|增幅|降幅|增速|增长率|回撤|幅度)$/.test(subject)) return 'growth';
   if ((m.unit === '%' || m.unit === '‰') && SHARE_MARKERS.some((w) => subject.includes(w)) && !SHARE_EXCEPTIONS.some((w) => subject.endsWith(w))) return 'share';
   if (COUNT_UNITS.has(m.unit)) return 'count';
@@ -250,7 +251,8 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   const reportDay = (p: PeriodMention): boolean => p.period !== null && /^\d{4}-\d{2}-\d{2}$/.test(p.period) && REPORT_VERB.test(s.slice(p.end, p.end + 8));
   const periods = allPeriods.filter((p) => !p.base && !reportDay(p));
   // 从8月20日的低点…计算，…: a starting point dates its own clause, not the sentence or the paragraph
-  const fromPoint = (p: PeriodMention): boolean => /[从自]$/.test(s.slice(0, p.start)) && !/^起/.test(s.slice(p.end));
+  // the character before the period, not a search through the sentence up to it
+  const fromPoint = (p: PeriodMention): boolean => (s[p.start - 1] === '从' || s[p.start - 1] === '自') && !/^起/.test(s.slice(p.end));
   const own = periods.filter((p) => p.period !== null && !fromPoint(p));
   const atStart = carry.period;
   const inherited = own.length === 0 ? carry.period : null;
@@ -388,6 +390,8 @@ function respectiveHead(s: string, cStart: number, at: number, periods: readonly
 
 /** The names before 均 (甲、乙等股均获), or null when the text before the number is not such a list. */
 function eachOf(segment: string): string[] | null {
+  // the pattern needs 均: without it the lazy search is skipped (it retries at every length)
+  if (!segment.includes('均')) return null;
   const m = /^(.+?)(?:等(?:股|公司|企业|个股|银行|券商)?)?均[^、，,；;]{0,6}$/u.exec(segment.trim());
   if (m === null) return null;
   const parts = m[1]!.split('、');

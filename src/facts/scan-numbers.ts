@@ -87,6 +87,8 @@ function qualifierBefore(s: string, start: number, floor: number): { qualifier: 
 /** Spans (start, end) the scanner must not read numbers in: URLs and e-mail addresses. */
 function blockedSpans(s: string): [number, number][] {
   const spans: [number, number][] = [];
+  // each alternative needs one of these: most sentences skip the search (it retries at every word character)
+  if (!s.includes('@') && !s.includes('http') && !s.includes('www.')) return spans;
   for (const m of s.matchAll(/(?:https?:\/\/|www\.)[^\s，。；）)]+|[\w.]+@[\w.]+/g)) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
@@ -185,7 +187,7 @@ function readMention(s: string, n: Numeral, floor: number): NumberMention | null
     if (LATIN.test(s[end] ?? '')) return null;
   }
   // 上午10点55分: a clock time
-  if (unit === '点' && (/^\d+分/.test(s.slice(end)) || /(?:上午|下午|晚上|早上|凌晨|中午)$/.test(s.slice(0, n.start)))) return null;
+  if (unit === '点' && (/^\d+分/.test(s.slice(end)) || /(?:上午|下午|晚上|早上|凌晨|中午)$/.test(s.slice(Math.max(0, n.start - 2), n.start)))) return null;
   // 20个交易日, 3个工作日: a time window counted in days
   if (unit === '个' && /^(?:交易日|工作日|季度|年度)/.test(s.slice(end))) return null;
   if (TIME_UNITS.has(unit)) {
