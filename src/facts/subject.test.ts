@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headNoun, normalizeSubject, subjectAfter, subjectBefore, subjectLeading, subjectsMatch } from './subject.js';
+import { headNoun, normalizeSubject, subjectAfter, subjectBefore, subjectLeading, subjectsMatch, withTagMemo } from './subject.js';
 
 describe('subjectBefore', () => {
   it.each([
@@ -40,5 +40,26 @@ describe('normalizeSubject and subjectsMatch', () => {
 
   it('the head noun is the last word of two characters or more', () => {
     expect(headNoun('规模以上工业企业利润总额')).toBe('利润总额');
+  });
+});
+
+describe('withTagMemo', () => {
+  it('gives the same subjects as tagging afresh, however often a text is read', () => {
+    const fresh = [subjectAfter('的特斯拉股票期权'), subjectBefore('全国规模以上工业企业实现利润总额'), subjectLeading('在岸人民币兑美元升至')];
+    const memo = withTagMemo(() =>
+      [1, 2, 3].map(() => [subjectAfter('的特斯拉股票期权'), subjectBefore('全国规模以上工业企业实现利润总额'), subjectLeading('在岸人民币兑美元升至')]),
+    );
+    for (const round of memo) expect(round).toEqual(fresh);
+  });
+
+  it('keeps the tokens it hands out unchanged (subjectAfter skips a leading 的, subjectLeading stops at it)', () => {
+    expect(subjectLeading('的特斯拉股票期权')).toBe('');
+    const [after, leading] = withTagMemo(() => [subjectAfter('的特斯拉股票期权'), subjectLeading('的特斯拉股票期权')]);
+    expect(after).toBe('特斯拉股票期权');
+    expect(leading).toBe('');
+  });
+
+  it('reads nothing for an empty window', () => {
+    expect(withTagMemo(() => subjectBefore(''))).toEqual({ subject: '', predicate: '' });
   });
 });
