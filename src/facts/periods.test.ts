@@ -50,6 +50,14 @@ describe('findPeriods', () => {
   });
 });
 
+describe('findPeriods: a period closing a long sentence', () => {
+  // one form per rule, after text without any period: the scan must reach it (PERIOD_NEEDS in step with RULES)
+  it.each(['十四五', '2020至2023年', '12月8日', '1-5月', '前三季度', '上半年', '第三季度', '11月份', '2021年', '本月', '今日', '今天'])('%s', (form) => {
+    const text = `营收100亿元，利润增长38.0%，${form}`;
+    expect(findPeriods(text, PUB).some((p) => p.end === text.length && p.start === text.length - form.length)).toBe(true);
+  });
+});
+
 describe('shanghaiDate', () => {
   it.each([
     ['2021-12-27T09:51:04+08:00', { year: 2021, month: 12, day: 27 }],

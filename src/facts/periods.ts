@@ -188,18 +188,22 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-/** Characters a period expression can start with. */
 /** 1 at the char codes a period can start with: a table, read once per character of every sentence. */
 const PERIOD_START = new Uint8Array(0x10000);
 for (const c of '0123456789一二三四五六七八九十两〇零今去明前后本上下截到力第昨当“"') PERIOD_START[c.charCodeAt(0)] = 1;
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+/** A character each rule's match must hold (十四五, 年, 月, 季度, 今日/今天): keep in step with RULES. */
+const PERIOD_NEEDS = ['年', '月', '季', '五', '日', '天'];
 
 /** Every period expression in `text`, left to right, not overlapping. */
 export function findPeriods(text: string, publishedAt: string | null): PeriodMention[] {
   const pub = shanghaiDate(publishedAt);
   const out: PeriodMention[] = [];
+  // every rule's match holds one of these characters: no period starts after the last of them
+  let last = -1;
+  for (const c of PERIOD_NEEDS) last = Math.max(last, text.lastIndexOf(c));
   let i = 0;
-  while (i < text.length) {
+  while (i <= last) {
     let hit: PeriodMention | null = null;
     // a period starts with a digit, a numeral or one of a few words, never inside a number
     const code = text.charCodeAt(i);
