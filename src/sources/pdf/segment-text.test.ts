@@ -175,3 +175,56 @@ describe('segmentPage with line sizes (text laid out from glyph positions)', () 
     expect(page.articles.map((a) => a.paragraphs)).toEqual([['开春以来，各地抢抓施工黄金期。一批项目集中开工'], ['正文一段。']]);
   });
 });
+
+describe('segmentPage on text without font sizes: headlines confirmed by cues', () => {
+  /** An invented opinion piece as plain pdftotext gives it: indents gone, two subheads inside. */
+  const OPINION = [
+    '让创新成为发展的第一动力',
+    '王明远',
+    '',
+    '创新是引领发展的第一动力，这一判断已',
+    '经成为社会的普遍共识。',
+    '',
+    '创新需要良好的环境',
+    '营造良好环境，要完善激励机制，让各类',
+    '人才的创造活力竞相迸发。',
+    '',
+    '创新需要持续的投入',
+    '持续投入，要稳定基础研究的经费来源，',
+    '让科研人员能够安心钻研。',
+  ];
+
+  it('keeps a subhead with no byline or report opener under it inside its article', () => {
+    const articles = segmentPageText(OPINION.join('\n'));
+    expect(articles.map((a) => a.title)).toEqual(['让创新成为发展的第一动力']);
+    expect(articles[0]?.paragraphs).toContain('创新需要良好的环境');
+  });
+
+  it('starts a new article at a headline with a report opener under it', () => {
+    const text = [...OPINION, '', '城市公交线路优化调整', '本报讯 记者昨日从市交通部门获悉，', '多条公交线路将优化调整。'].join('\n');
+    expect(segmentPageText(text).map((a) => a.title)).toEqual(['让创新成为发展的第一动力', '城市公交线路优化调整']);
+  });
+
+  it('takes a name alone between paragraphs for the byline, not for a new article', () => {
+    const text = ['让创新成为发展的第一动力', '', '创新是引领发展的第一动力，这一判断已', '经成为社会的普遍共识。', '', '王明远', '', '营造良好环境，要完善激励机制，让各类', '人才的创造活力竞相迸发。'].join('\n');
+    const articles = segmentPageText(text);
+    expect(articles.map((a) => [a.title, a.byline])).toEqual([['让创新成为发展的第一动力', '王明远']]);
+  });
+
+  it('closes an article at an author note broken over lines, so the next headline starts one', () => {
+    const text = [...OPINION, '（作者为某大学经济学院', '教授）', '', '读书贵在持之以恒', '读书不能一曝十寒，而要日积月累，这是', '很多人都明白的道理。'].join('\n');
+    const articles = segmentPageText(text);
+    expect(articles.map((a) => a.title)).toEqual(['让创新成为发展的第一动力', '读书贵在持之以恒']);
+    expect(articles[1]?.paragraphs.join('')).not.toContain('教授）');
+  });
+
+  it('does not take a short line of numbers or an address for a headline', () => {
+    const text = ['让创新成为发展的第一动力', '', '创新是引领发展的第一动力，这一判断已', '经成为社会的普遍共识。', '', '邮箱：abc@163.com', '', '营造良好环境，要完善激励机制，让各类', '人才的创造活力竞相迸发。'].join('\n');
+    expect(segmentPageText(text).map((a) => a.title)).toEqual(['让创新成为发展的第一动力']);
+  });
+
+  it('starts a new article at a headline standing alone that cuts a sentence in two', () => {
+    const text = [...OPINION.slice(0, 5), '营造良好环境，要完善激励机制，让各类', '', '读书贵在持之以恒', '', '读书不能一曝十寒，而要日积月累，这是', '很多人都明白的道理。'].join('\n');
+    expect(segmentPageText(text).map((a) => a.title)).toEqual(['让创新成为发展的第一动力', '读书贵在持之以恒']);
+  });
+});

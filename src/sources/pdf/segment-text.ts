@@ -47,6 +47,15 @@ export interface SegmentedPage {
 const JUMP_FROM = /^[（(]?\s*上接第\s*([0-9０-９一二三四五六七八九十]+)\s*版\s*[）)]?/u;
 const JUMP_TO = /[（(]?\s*下转第\s*([0-9０-９一二三四五六七八九十]+)\s*版\s*[）)]?\s*$/u;
 const SOURCE = /[（(]\s*来源\s*[：:]\s*([^（）()]+?)\s*[）)]\s*$/u;
+/** The author's affiliation note that ends an opinion piece: `（作者为某大学教授）`. */
+const AUTHOR_NOTE = /^[（(]\s*作者(?:为|系|是|单位)/u;
+/** The dateline that opens a report: `本报讯`, `某某晚报讯`, `（记者 某某）`. */
+const REPORT_OPENER = /^(?:[\p{Script=Han}·]{0,12}讯|[（(]\s*(?:本报)?记者)/u;
+/** A headline has at least this many Han characters, and they are most of it. */
+const MIN_HEADLINE_HAN = 4;
+const MIN_HEADLINE_HAN_SHARE = 0.6;
+/** How many non-blank lines under a headline block are searched for a byline or report opener. */
+const CUE_LOOKAHEAD = 3;
 const BYLINE = /^(?:[□■▲●◆]\s*)?(?:本报(?:记者|通讯员|评论员|特约记者)|特约记者|记者|通讯员|文\s*[/／])/u;
 /** What follows the role in a byline: a few names, maybe separated by `、`. */
 const NAMES = /^[\p{Script=Han}A-Za-z·]{1,4}(?:[\s、]+[\p{Script=Han}A-Za-z·]{1,4}){0,11}$/u;
@@ -63,9 +72,9 @@ const MAX_BYLINE_WIDTH = 30;
 type Line =
   | { kind: 'blank' }
   | { kind: 'headline'; text: string; bold: boolean; raw: string; rank: number }
-  | { kind: 'byline'; text: string; raw: string }
+  | { kind: 'byline'; text: string; raw: string; attach?: boolean }
   | { kind: 'from'; page: number | null; rest: string }
-  | { kind: 'body'; raw: string; to?: number | null; source?: string };
+  | { kind: 'body'; raw: string; to?: number | null; source?: string; closes?: boolean; subhead?: boolean };
 
 /** What the last non-blank line above says about the next one (`after-open-body`: it ended mid-sentence). */
 type Context = 'after-open-body' | 'after-body' | 'after-headline' | 'free';
@@ -113,9 +122,9 @@ export function segmentPage(text: string, options: SegmentOptions = {}): Segment
     repaired.push(found || weekday || label ? { text: '', bold: false, boldShare: 0 } : repairLine(line, (sizes?.[i] ?? 0) >= HEADLINE_SIZE));
   });
   const typical = typicalLineWidth(repaired.filter((l) => !l.bold).map((l) => l.text));
-  const classified = repaired.map((l, i) => classify(l, raw[i] ?? '', typical, sizes === undefined ? undefined : (sizes[i] ?? 1)));
+  const classified = closeAuthorNotes(repaired.map((l, i) => classify(l, raw[i] ?? '', typical, sizes === undefined ? undefined : (sizes[i] ?? 1))));
   // With geometry, paragraph ends are already marked: no width-based guessing.
-  return { header, ...buildArticles(applyContext(classified, sizes !== undefined), sizes === undefined ? typical : 0) };
+  return { header, ...buildArticles(applyContext(classified, sizes !== undefined), sizes === undefined ? typical : 0, sizes !== undefined) };
 }
 
 /** {@link segmentPage} without the page header: just the articles. */
@@ -155,10 +164,38 @@ function classify(line: RepairedLine, original: string, typical: number, size: n
   const short = width < typical * 0.8;
   // A wholly bold line is a headline even when wide; a bold lead-in inside a paragraph is not.
   const boldHeadline = line.boldShare >= MIN_HEADLINE_BOLD_SHARE;
+  if (AUTHOR_NOTE.test(text)) return { ...body, closes: true };
   if (size === undefined && !isIndented(line.text) && !endsWithPunctuation(text) && (short || boldHeadline) && !runsOn(text)) {
     return { kind: 'headline', text, bold: line.bold, raw: line.text, rank: line.bold ? 1 : 0 };
   }
   return body;
+}
+
+/**
+ * An author note broken over lines (`（作者为某大学`, `教授）`) closes its article at the line
+ * where its bracket closes, so the note's tail is not taken for the start of another article.
+ */
+function closeAuthorNotes(lines: Line[]): Line[] {
+  lines.forEach((line, i) => {
+    if (line.kind !== 'body' || line.closes !== true || /[）)]/u.test(line.raw)) return;
+    const rest = lines.slice(i + 1, i + 1 + CUE_LOOKAHEAD);
+    const end = rest.findIndex((l) => l.kind === 'body' && /[）)]\s*$/u.test(l.raw));
+    if (end < 0 || rest.slice(0, end).some((l) => l.kind !== 'body' && l.kind !== 'blank')) return;
+    delete line.closes;
+    const tail = rest[end];
+    if (tail?.kind === 'body') tail.closes = true;
+  });
+  return lines;
+}
+
+/**
+ * Text a headline can be: enough Han characters, mostly Han (not a page number, a price, a phone
+ * number or an e-mail address, which a column end also leaves short).
+ */
+function looksLikeHeadline(text: string): boolean {
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  const all = text.replace(/\s+/gu, '').length;
+  return han >= MIN_HEADLINE_HAN && han >= all * MIN_HEADLINE_HAN_SHARE;
 }
 
 const OPENERS = /[“‘（《「『]/gu;
@@ -214,7 +251,7 @@ function contextAfter(line: Line): Context {
     case 'headline':
       return 'after-headline';
     case 'body':
-      if (line.to !== undefined || line.source !== undefined) return 'free';
+      if (line.to !== undefined || line.source !== undefined || line.closes === true) return 'free';
       // A line ending in a comma or an opening quote has its sentence still open.
       return endsWithPunctuation(line.raw) && !/[，、；：“‘（《]\s*$/u.test(line.raw) ? 'after-body' : 'after-open-body';
     default:
@@ -222,7 +259,8 @@ function contextAfter(line: Line): Context {
   }
 }
 
-function buildArticles(lines: Line[], typical: number): Omit<SegmentedPage, 'header'> {
+function buildArticles(input: Line[], typical: number, sized: boolean): Omit<SegmentedPage, 'header'> {
+  const lines = sized ? input : demoteUnconfirmedHeadlines(input);
   const drafts: Draft[] = [];
   let current: Draft | undefined;
   let block: HeadlineLine[] = [];
@@ -245,6 +283,10 @@ function buildArticles(lines: Line[], typical: number): Omit<SegmentedPage, 'hea
         block.push({ text: line.text, rank: line.rank });
         break;
       case 'byline': {
+        if (line.attach === true && current && block.length === 0) {
+          current.byline ??= line.text;
+          break;
+        }
         const draft = block.length > 0 || !current || current.lines.some((l) => l !== '') ? open() : current;
         draft.byline = line.text;
         break;
@@ -258,10 +300,12 @@ function buildArticles(lines: Line[], typical: number): Omit<SegmentedPage, 'hea
       }
       case 'body': {
         const draft = target();
-        if (line.raw.trim() !== '') draft.lines.push(line.raw);
+        // A subhead inside an article stays a paragraph of its own.
+        if (line.subhead === true) draft.lines.push('', line.raw, '');
+        else if (line.raw.trim() !== '') draft.lines.push(line.raw);
         if (line.to !== undefined && line.to !== null) draft.continuesTo = line.to;
         if (line.source !== undefined) draft.source = line.source;
-        if (line.to !== undefined || line.source !== undefined) {
+        if (line.to !== undefined || line.source !== undefined || line.closes === true) {
           draft.lines.push('');
           draft.closed = true;
         }
@@ -276,6 +320,77 @@ function buildArticles(lines: Line[], typical: number): Omit<SegmentedPage, 'hea
     else stray.push(...block.map((b) => b.text));
   }
   return { articles: drafts.map((d) => finish(d, typical)), stray };
+}
+
+/**
+ * Text without font sizes cannot tell an article's headline from a subhead inside it or from a
+ * fragment of running text a column end left short. Inside an article that already has a title
+ * and body, a headline block opens a new article only when something confirms it: a byline or a
+ * bare name in or right under it, a report opener (`本报讯`) or `（上接…）` in the first lines
+ * under it, a `——` subtitle, the article above being closed (下转, 来源, 作者为), or, when its
+ * text looks like a headline (enough Han characters), a fake-bold line, an indented paragraph
+ * start under it after a finished sentence, or its standing alone where it cuts a sentence in
+ * two (set across the columns). Otherwise its lines stay in the article as paragraphs: merging
+ * two articles harms a reader less than cutting one into pieces. A block that is only a bare
+ * name (`张三`) gives the article its byline, or is dropped.
+ */
+function demoteUnconfirmedHeadlines(lines: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  let titled = false; // the article being read has a title
+  let bodySeen = false; // and body under it
+  let closed = true;
+  let bylined = false;
+  let finished = false; // the last body line ended a sentence
+  let open = false; // or it ended mid-sentence
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (line.kind !== 'headline') {
+      if (line.kind === 'body') {
+        bodySeen = true;
+        finished = contextAfter(line) === 'after-body';
+        open = contextAfter(line) === 'after-open-body';
+        closed = line.to !== undefined || line.source !== undefined || line.closes === true;
+      } else if (line.kind === 'byline') bylined = true;
+      else if (line.kind === 'from') closed = true;
+      out.push(line);
+      continue;
+    }
+    // The block: headline lines, blank lines between them allowed.
+    let end = i;
+    while (end + 1 < lines.length && (lines[end + 1]?.kind === 'headline' || (lines[end + 1]?.kind === 'blank' && lines.slice(end + 1).find((l) => l.kind !== 'blank')?.kind === 'headline'))) end++;
+    const block = lines.slice(i, end + 1).filter((l): l is Line & { kind: 'headline' } => l.kind === 'headline');
+    const names = block.every((b) => BARE_NAMES.test(b.text));
+    if (names && bodySeen) {
+      // A name alone between paragraphs: the author, printed away from the headline.
+      if (!bylined) out.push({ kind: 'byline', text: block.map((b) => b.text).join(' '), raw: block[0]?.raw ?? '', attach: true });
+      bylined = true;
+      i = end;
+      continue;
+    }
+    const under = lines.slice(end + 1).filter((l) => l.kind !== 'blank').slice(0, CUE_LOOKAHEAD);
+    const fragment = !block.every((b) => looksLikeHeadline(b.text) || BARE_NAMES.test(b.text));
+    const first = under[0];
+    const indentedUnder = first?.kind === 'body' && isIndented(first.raw);
+    // A headline standing alone that cuts a sentence in two is another article's, set across
+    // the columns the text was read down; a subhead follows a finished paragraph.
+    const alone = lines[i - 1]?.kind === 'blank' && lines[end + 1]?.kind === 'blank' && block.length === 1;
+    const cutsSentence = open && alone;
+    const confirmed = !titled || !bodySeen || closed || names ||
+      (!fragment && (block.some((b) => b.bold) || (finished && indentedUnder) || cutsSentence)) ||
+      block.some((b) => SUBTITLE_DASH.test(b.text) || BARE_NAMES.test(b.text)) ||
+      under.some((l) => l.kind === 'byline' || l.kind === 'from' || (l.kind === 'body' && REPORT_OPENER.test(l.raw.trim())));
+    if (confirmed) {
+      for (let j = i; j <= end; j++) out.push(lines[j] as Line);
+      titled = true;
+      bodySeen = false;
+      bylined = false;
+      closed = false;
+    } else {
+      for (const b of block) out.push({ kind: 'body', raw: b.text, subhead: true });
+    }
+    i = end;
+  }
+  return out;
 }
 
 /** A line of a headline block; the highest rank (bold, or largest font size) is the title. */
