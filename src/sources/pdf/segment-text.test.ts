@@ -228,3 +228,17 @@ describe('segmentPage on text without font sizes: headlines confirmed by cues', 
     expect(segmentPageText(text).map((a) => a.title)).toEqual(['让创新成为发展的第一动力', '读书贵在持之以恒']);
   });
 });
+
+describe('segmentPage: page labels and single glyphs are no headlines', () => {
+  it('reads a page label with the section name run on (`7理论`) as the page label', () => {
+    const page = segmentPage(['7理论', '', '读书贵在持之以恒', '', '读书不能一曝十寒，而要日积月累，这是', '很多人都明白的道理。'].join('\n'));
+    expect(page.header.page).toBe(7);
+    expect(page.articles.map((a) => a.title)).toEqual(['读书贵在持之以恒']);
+  });
+
+  it('does not take a line of one character (a name set vertically) for a headline', () => {
+    // A page whose first article's title came out elsewhere: its author's name, one glyph a line.
+    const text = ['杨', '', '书读百遍，其义自见，说的也是这个道理，', '贵在坚持不懈。', '', '读书贵在持之以恒', '王明远', '读书不能一曝十寒，而要日积月累，这是', '很多人都明白的道理。'].join('\n');
+    expect(segmentPageText(text).map((a) => a.title)).toEqual(['', '读书贵在持之以恒']);
+  });
+});

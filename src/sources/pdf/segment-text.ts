@@ -64,7 +64,8 @@ const BYLINE_MARKER = /^[□■▲●◆]\s*(\S.{0,24})$/u;
 const BARE_NAMES = /^[\p{Script=Han}]{2,3}(?:[ 　]+[\p{Script=Han}]{2,3}){0,2}$/u;
 const SUBTITLE_DASH = /^[—－-]{1,2}\s*/u;
 const HEADER_ZONE_LINES = 4;
-const BARE_PAGE_LABEL = /^[A-Z]?0*(\d{1,3})$/u;
+/** The page label alone (`7`, `A07`), or run together with the section name (`7理论`, `05 综合新闻`). */
+const BARE_PAGE_LABEL = /^[A-Z]?0*(\d{1,3})(?:\s*\p{Script=Han}{2,4})?$/u;
 /** Share of a line printed bold for it to be a headline whatever its width. */
 const MIN_HEADLINE_BOLD_SHARE = 0.8;
 const MAX_BYLINE_WIDTH = 30;
@@ -115,7 +116,7 @@ export function segmentPage(text: string, options: SegmentOptions = {}): Segment
     const found = zone.has(i) ? readHeaderLine(line, next) : null;
     if (found) Object.assign(header, found);
     // A weekday alone in the header zone is the rest of the date line above; a bare number or
-    // `A07` there is the page label.
+    // `A07` there, maybe with the section name run on (`7理论`), is the page label.
     const weekday = zone.has(i) && WEEKDAY_LINE.test(line);
     const label = zone.has(i) ? BARE_PAGE_LABEL.exec(line.trim()) : null;
     if (label && header.page === undefined) header.page = Number(label[1]);
@@ -162,6 +163,8 @@ function classify(line: RepairedLine, original: string, typical: number, size: n
   body.raw = rest;
   if (to || source) return body;
   const short = width < typical * 0.8;
+  // No headline is one character: that is a name or a word set vertically, read a glyph a line.
+  if ([...text].length === 1) return body;
   // A wholly bold line is a headline even when wide; a bold lead-in inside a paragraph is not.
   const boldHeadline = line.boldShare >= MIN_HEADLINE_BOLD_SHARE;
   if (AUTHOR_NOTE.test(text)) return { ...body, closes: true };
