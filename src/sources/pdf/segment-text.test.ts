@@ -242,3 +242,33 @@ describe('segmentPage: page labels and single glyphs are no headlines', () => {
     expect(segmentPageText(text).map((a) => a.title)).toEqual(['', '读书贵在持之以恒']);
   });
 });
+
+describe('segmentPage: report openers and bylines that name the outlet', () => {
+  it('reads a byline whose role follows the outlet name, and keeps a short 某某报讯 line out of the headlines', () => {
+    const text = [
+      '城市公交线路优化调整',
+      '东江日报记者 陈立新',
+      '东江日报讯 日前记者',
+      '从市交通部门获悉，多条公交线路将优化调整，',
+      '方便市民出行。',
+    ].join('\n');
+    const articles = segmentPageText(text);
+    expect(articles.map((a) => [a.title, a.byline])).toEqual([['城市公交线路优化调整', '东江日报记者 陈立新']]);
+    expect(articles[0]?.paragraphs.join('')).toContain('东江日报讯');
+  });
+});
+
+describe('segmentPage: a lone line over a byline', () => {
+  it('takes an untitled article made of one short unpunctuated line for the headline of the byline under it', () => {
+    const text = [
+      '“一站式”服务让群众少跑腿',
+      '',
+      '东江日报记者 陈立新',
+      '近年来，市政务服务中心推行一窗受理，',
+      '群众办事更加方便快捷。',
+    ].join('\n');
+    // The headline is as wide as the column, so the line alone does not look like one.
+    const articles = segmentPageText(text.replace('“一站式”服务让群众少跑腿', '“一站式”服务让群众少跑腿少跑路少排队'));
+    expect(articles.map((a) => [a.title, a.byline])).toEqual([['“一站式”服务让群众少跑腿少跑路少排队', '东江日报记者 陈立新']]);
+  });
+});

@@ -50,13 +50,14 @@ const SOURCE = /[（(]\s*来源\s*[：:]\s*([^（）()]+?)\s*[）)]\s*$/u;
 /** The author's affiliation note that ends an opinion piece: `（作者为某大学教授）`. */
 const AUTHOR_NOTE = /^[（(]\s*作者(?:为|系|是|单位)/u;
 /** The dateline that opens a report: `本报讯`, `某某晚报讯`, `（记者 某某）`. */
-const REPORT_OPENER = /^(?:[\p{Script=Han}·]{0,12}讯|[（(]\s*(?:本报)?记者)/u;
+const REPORT_OPENER = /^(?:[\p{Script=Han}·]{0,12}(?:报|社|台|网)讯|[（(]\s*(?:本报)?记者)/u;
 /** A headline has at least this many Han characters, and they are most of it. */
 const MIN_HEADLINE_HAN = 4;
 const MIN_HEADLINE_HAN_SHARE = 0.6;
 /** How many non-blank lines under a headline block are searched for a byline or report opener. */
 const CUE_LOOKAHEAD = 3;
-const BYLINE = /^(?:[□■▲●◆]\s*)?(?:本报(?:记者|通讯员|评论员|特约记者)|特约记者|记者|通讯员|文\s*[/／])/u;
+/** `本报记者`, `记者`, or the role after the outlet's name: `某某日报记者`, `某某新闻·某某报见习记者`. */
+const BYLINE = /^(?:[□■▲●◆]\s*)?(?:本报(?:记者|通讯员|评论员|特约记者)|[\p{Script=Han}·]{1,14}(?:报|社|台|网|新闻)(?:见习|特约)?(?:记者|通讯员)|特约记者|见习记者|记者|通讯员|文\s*[/／])/u;
 /** What follows the role in a byline: a few names, maybe separated by `、`. */
 const NAMES = /^[\p{Script=Han}A-Za-z·]{1,4}(?:[\s、]+[\p{Script=Han}A-Za-z·]{1,4}){0,11}$/u;
 const BYLINE_MARKER = /^[□■▲●◆]\s*(\S.{0,24})$/u;
@@ -163,6 +164,8 @@ function classify(line: RepairedLine, original: string, typical: number, size: n
   body.raw = rest;
   if (to || source) return body;
   const short = width < typical * 0.8;
+  // A report's opening line (`本报讯 …`, `某某晚报讯 …`) is running text, however short.
+  if (REPORT_OPENER.test(text)) return body;
   // No headline is one character: that is a name or a word set vertically, read a glyph a line.
   if ([...text].length === 1) return body;
   // A wholly bold line is a headline even when wide; a bold lead-in inside a paragraph is not.
@@ -288,6 +291,17 @@ function buildArticles(input: Line[], typical: number, sized: boolean): Omit<Seg
       case 'byline': {
         if (line.attach === true && current && block.length === 0) {
           current.byline ??= line.text;
+          break;
+        }
+        const only = current?.lines.filter((l) => l.trim() !== '') ?? [];
+        const lone = only.length === 1 ? (only[0] ?? '').trim() : '';
+        if (block.length === 0 && current && current.title === '' && current.byline === undefined && lone !== '' &&
+          displayWidth(lone) <= MAX_BYLINE_WIDTH && !endsWithPunctuation(lone)) {
+          // An untitled article whose whole text is one short unpunctuated line over a byline: that
+          // line is the headline the extractor did not set apart.
+          current.title = lone;
+          current.lines = [];
+          current.byline = line.text;
           break;
         }
         const draft = block.length > 0 || !current || current.lines.some((l) => l !== '') ? open() : current;
