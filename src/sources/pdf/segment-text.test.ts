@@ -272,3 +272,10 @@ describe('segmentPage: a lone line over a byline', () => {
     expect(articles.map((a) => [a.title, a.byline])).toEqual([['“一站式”服务让群众少跑腿少跑路少排队', '东江日报记者 陈立新']]);
   });
 });
+
+describe('segmentPage: a name alone at the top of a page', () => {
+  it('reads a bare name over the first paragraphs as the byline of an untitled article, not as its title', () => {
+    const text = ['王明远', '', '创新是引领发展的第一动力，这一判断已', '经成为社会的普遍共识。'].join('\n');
+    expect(segmentPageText(text).map((a) => [a.title, a.byline])).toEqual([['', '王明远']]);
+  });
+});

@@ -377,10 +377,13 @@ function demoteUnconfirmedHeadlines(lines: readonly Line[]): Line[] {
     while (end + 1 < lines.length && (lines[end + 1]?.kind === 'headline' || (lines[end + 1]?.kind === 'blank' && lines.slice(end + 1).find((l) => l.kind !== 'blank')?.kind === 'headline'))) end++;
     const block = lines.slice(i, end + 1).filter((l): l is Line & { kind: 'headline' } => l.kind === 'headline');
     const names = block.every((b) => BARE_NAMES.test(b.text));
-    if (names && bodySeen) {
-      // A name alone between paragraphs: the author, printed away from the headline.
-      if (!bylined) out.push({ kind: 'byline', text: block.map((b) => b.text).join(' '), raw: block[0]?.raw ?? '', attach: true });
+    if (names && (bodySeen || !titled)) {
+      // A name alone between paragraphs, or above the first paragraphs with no headline: the
+      // author, printed away from the headline; never a headline itself.
+      if (!bylined) out.push({ kind: 'byline', text: block.map((b) => b.text).join(' '), raw: block[0]?.raw ?? '', attach: bodySeen });
       bylined = true;
+      // An article that has its author has begun: a headline under its text needs a cue like any.
+      titled = true;
       i = end;
       continue;
     }
