@@ -279,3 +279,17 @@ describe('segmentPage: a name alone at the top of a page', () => {
     expect(segmentPageText(text).map((a) => [a.title, a.byline])).toEqual([['', '王明远']]);
   });
 });
+
+describe('segmentPage: credits and table cells are no headlines', () => {
+  const ARTICLE = ['读书贵在持之以恒', '王明远', '读书不能一曝十寒，而要日积月累，这是', '很多人都明白的道理。', ''];
+
+  it('does not open an article at a picture credit, even with a report opener under it', () => {
+    const text = [...ARTICLE, '市图书馆供图', '本报讯 记者昨日从市图书馆获悉，全民', '阅读活动将持续到月底。'].join('\n');
+    expect(segmentPageText(text).map((a) => a.title)).toEqual(['读书贵在持之以恒']);
+  });
+
+  it('does not open an article at a table cell of figures over a place name', () => {
+    const text = [...ARTICLE, '13~1', '阜宁', '', '书读百遍，其义自见，说的也是这个道理，', '贵在坚持不懈。'].join('\n');
+    expect(segmentPageText(text).map((a) => a.title)).toEqual(['读书贵在持之以恒']);
+  });
+});

@@ -51,6 +51,8 @@ const SOURCE = /[（(]\s*来源\s*[：:]\s*([^（）()]+?)\s*[）)]\s*$/u;
 const AUTHOR_NOTE = /^[（(]\s*作者(?:为|系|是|单位)/u;
 /** The dateline that opens a report: `本报讯`, `某某晚报讯`, `（记者 某某）`. */
 const REPORT_OPENER = /^(?:[\p{Script=Han}·]{0,12}(?:报|社|台|网)讯|[（(]\s*(?:本报)?记者)/u;
+/** A picture credit or an editor's line: `某某供图`, `某某 摄`, `制图：某某`, `责编 某某`. */
+const CREDIT = /(?:供图|[\s/／]摄)$|^(?:制图|摄影|图|责编|编辑|美编)\s*[：:\s]/u;
 /** A headline has at least this many Han characters, and they are most of it. */
 const MIN_HEADLINE_HAN = 4;
 const MIN_HEADLINE_HAN_SHARE = 0.6;
@@ -199,6 +201,7 @@ function closeAuthorNotes(lines: Line[]): Line[] {
  * number or an e-mail address, which a column end also leaves short).
  */
 function looksLikeHeadline(text: string): boolean {
+  if (CREDIT.test(text)) return false;
   const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
   const all = text.replace(/\s+/gu, '').length;
   return han >= MIN_HEADLINE_HAN && han >= all * MIN_HEADLINE_HAN_SHARE;
@@ -367,7 +370,15 @@ function demoteUnconfirmedHeadlines(lines: readonly Line[]): Line[] {
         finished = contextAfter(line) === 'after-body';
         open = contextAfter(line) === 'after-open-body';
         closed = line.to !== undefined || line.source !== undefined || line.closes === true;
-      } else if (line.kind === 'byline') bylined = true;
+      } else if (line.kind === 'byline') {
+        // A bare name under a line that was no headline after all: as a name between paragraphs.
+        if (bodySeen && BARE_NAMES.test(line.text) && out.at(-1)?.kind === 'body') {
+          if (!bylined) out.push({ ...line, attach: true });
+          bylined = true;
+          continue;
+        }
+        bylined = true;
+      }
       else if (line.kind === 'from') closed = true;
       out.push(line);
       continue;
@@ -395,10 +406,14 @@ function demoteUnconfirmedHeadlines(lines: readonly Line[]): Line[] {
     // the columns the text was read down; a subhead follows a finished paragraph.
     const alone = lines[i - 1]?.kind === 'blank' && lines[end + 1]?.kind === 'blank' && block.length === 1;
     const cutsSentence = open && alone;
-    const confirmed = !titled || !bodySeen || closed || names ||
+    // Past the top of the page, what is clearly no headline (a credit, a table cell with fewer
+    // than two Han characters) never opens an article, whatever cue stands under it.
+    const pageTop = !out.some((l) => l.kind !== 'blank');
+    const clearlyNot = block.some((b) => CREDIT.test(b.text) || (b.text.match(/\p{Script=Han}/gu) ?? []).length < 2);
+    const confirmed = (pageTop || !clearlyNot) && (!titled || !bodySeen || closed || names ||
       (!fragment && (block.some((b) => b.bold) || (finished && indentedUnder) || cutsSentence)) ||
       block.some((b) => SUBTITLE_DASH.test(b.text) || BARE_NAMES.test(b.text)) ||
-      under.some((l) => l.kind === 'byline' || l.kind === 'from' || (l.kind === 'body' && REPORT_OPENER.test(l.raw.trim())));
+      under.some((l) => l.kind === 'byline' || l.kind === 'from' || (l.kind === 'body' && REPORT_OPENER.test(l.raw.trim()))));
     if (confirmed) {
       for (let j = i; j <= end; j++) out.push(lines[j] as Line);
       titled = true;
