@@ -293,3 +293,22 @@ describe('segmentPage: credits and table cells are no headlines', () => {
     expect(segmentPageText(text).map((a) => a.title)).toEqual(['读书贵在持之以恒']);
   });
 });
+
+describe('segmentPage: headlines broken at their colon, decks, wide headlines over a byline', () => {
+  const BODY = ['创新是引领发展的第一动力，这一判断已', '经成为社会的普遍共识，各地都在行动。', '营造良好环境，要完善激励机制，让各类', '人才的创造活力竞相迸发，成果不断涌现。'];
+
+  it('joins a line starting with a colon to the short line above and drops the lead-in printed twice', () => {
+    const text = ['新动能：', '新动能', '：创新驱动引领发展', '王明远', '', ...BODY].join('\n');
+    expect(segmentPageText(text).map((a) => [a.title, a.byline])).toEqual([['新动能：创新驱动引领发展', '王明远']]);
+  });
+
+  it('keeps the section headings listed under a headline and its byline in the same article', () => {
+    const text = ['让创新成为发展的第一动力', '王明远', '', '营造良好环境', '', '持续加大投入', '', ...BODY].join('\n');
+    expect(segmentPageText(text).map((a) => [a.title, a.byline])).toEqual([['让创新成为发展的第一动力', '王明远']]);
+  });
+
+  it('takes a line as wide as the column, standing alone with a byline right under it, for a headline', () => {
+    const text = ['', '让创新成为推动高质量发展的第一动力', '王明远', '', ...BODY].join('\n');
+    expect(segmentPageText(text).map((a) => [a.title, a.byline])).toEqual([['让创新成为推动高质量发展的第一动力', '王明远']]);
+  });
+});

@@ -109,6 +109,7 @@ const HEADLINE_SIZE = HEADLINE_RATIO;
  */
 export function segmentPage(text: string, options: SegmentOptions = {}): SegmentedPage {
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
+  if (options.lineSizes === undefined) rejoinSplitHeadlines(raw);
   const header: PageHeader = {};
   const repaired: RepairedLine[] = [];
   const nonBlank = raw.map((l, i) => (l.trim() === '' ? -1 : i)).filter((i) => i >= 0);
@@ -129,6 +130,40 @@ export function segmentPage(text: string, options: SegmentOptions = {}): Segment
   const classified = closeAuthorNotes(repaired.map((l, i) => classify(l, raw[i] ?? '', typical, sizes === undefined ? undefined : (sizes[i] ?? 1))));
   // With geometry, paragraph ends are already marked: no width-based guessing.
   return { header, ...buildArticles(applyContext(classified, sizes !== undefined), sizes === undefined ? typical : 0, sizes !== undefined) };
+}
+
+/** A headline's lead-in is short: `新使命：`. */
+const MAX_LEAD_IN = 12;
+const squashed = (line: string): string => line.replace(/\s+/gu, '');
+
+/**
+ * Headlines an extractor broke at their colon, in place (line count kept, for the header zone):
+ * a line that starts with `：` joins the short line above (`新使命` + `：中国…` → `新使命：中国…`),
+ * and a short line that the next line repeats at its start is a second print of it and goes
+ * (`新使命：` over `新使命：中国…`).
+ */
+function rejoinSplitHeadlines(raw: string[]): void {
+  const nonBlank = (from: number, step: 1 | -1): number => {
+    let j = from + step;
+    while (j >= 0 && j < raw.length && (raw[j] ?? '').trim() === '') j += step;
+    return j >= 0 && j < raw.length ? j : -1;
+  };
+  raw.forEach((line, i) => {
+    const text = squashed(line);
+    if (!/^[：:]/u.test(text)) return;
+    const above = nonBlank(i, -1);
+    const head = above < 0 ? '' : squashed(raw[above] ?? '');
+    if (head === '' || [...head].length > MAX_LEAD_IN || endsWithPunctuation(head)) return;
+    raw[i] = `${(raw[above] ?? '').trim()}${line.trim()}`;
+    raw[above] = '';
+  });
+  raw.forEach((line, i) => {
+    const text = squashed(line);
+    if (text === '' || [...text].length > MAX_LEAD_IN) return;
+    const below = nonBlank(i, 1);
+    const next = below < 0 ? '' : squashed(raw[below] ?? '');
+    if (next.length > text.length && next.startsWith(text)) raw[i] = '';
+  });
 }
 
 /** {@link segmentPage} without the page header: just the articles. */
@@ -235,6 +270,11 @@ function applyContext(lines: Line[], sized: boolean): Line[] {
       if (SUBTITLE_DASH.test(text) && !isIndented(line.raw) && !endsWithPunctuation(text)) {
         out = { kind: 'headline', text, bold: false, raw: line.raw, rank: 0 };
       }
+    } else if (line.kind === 'body' && context === 'free' && !sized && line.to === undefined && line.source === undefined &&
+      !isIndented(line.raw) && !endsWithPunctuation(line.raw.trim()) && !runsOn(line.raw.trim()) && displayWidth(line.raw.trim()) <= MAX_BYLINE_WIDTH * 2 &&
+      (next?.kind === 'byline' || (next?.kind === 'headline' && BARE_NAMES.test(next.text))) && lines[i + 1]?.kind !== 'blank') {
+      // A line as wide as a column, standing on its own with a byline right under it, is a headline.
+      out = { kind: 'headline', text: line.raw.trim(), bold: false, raw: line.raw, rank: 0 };
     } else if (line.kind === 'byline' && (context === 'after-body' || context === 'after-open-body')) {
       out = { kind: 'body', raw: line.raw };
     } else if (line.kind === 'headline' && context === 'after-open-body' && !sized) {
@@ -410,7 +450,10 @@ function demoteUnconfirmedHeadlines(lines: readonly Line[]): Line[] {
     // than two Han characters) never opens an article, whatever cue stands under it.
     const pageTop = !out.some((l) => l.kind !== 'blank');
     const clearlyNot = block.some((b) => CREDIT.test(b.text) || (b.text.match(/\p{Script=Han}/gu) ?? []).length < 2);
-    const confirmed = (pageTop || !clearlyNot) && (!titled || !bodySeen || closed || names ||
+    // Under a headline and its byline, before any text, more headline lines are the article's
+    // deck or its table of sections, not another article.
+    const deck = titled && !bodySeen && bylined;
+    const confirmed = !deck && (pageTop || !clearlyNot) && (!titled || !bodySeen || closed || names ||
       (!fragment && (block.some((b) => b.bold) || (finished && indentedUnder) || cutsSentence)) ||
       block.some((b) => SUBTITLE_DASH.test(b.text) || BARE_NAMES.test(b.text)) ||
       under.some((l) => l.kind === 'byline' || l.kind === 'from' || (l.kind === 'body' && REPORT_OPENER.test(l.raw.trim()))));
@@ -449,7 +492,11 @@ function applyHeadlines(draft: Draft, block: readonly HeadlineLine[]): void {
   while (title && title.rank > 1 && Math.abs((plain[titleEnd]?.rank ?? 0) - title.rank) < 0.02) titleEnd++;
   draft.title = plain.slice(titleAt, titleEnd).reduce((t, b) => (t === '' ? b.text : joinPair(t, b.text)), '');
   const before = plain.slice(0, titleAt).map((b) => b.text);
-  const after = [...plain.slice(titleEnd), ...dashed].map((b) => b.text.replace(SUBTITLE_DASH, ''));
+  // Without font sizes, a name alone under the title is its byline, not a subtitle.
+  const under = plain.slice(titleEnd);
+  const name = title && title.rank <= 1 && draft.byline === undefined ? under.findIndex((b) => BARE_NAMES.test(b.text)) : -1;
+  if (name >= 0) draft.byline = under.splice(name, 1)[0]?.text.replace(/\s+/gu, ' ') ?? '';
+  const after = [...under, ...dashed].map((b) => b.text.replace(SUBTITLE_DASH, ''));
   if (before.length > 0) draft.kicker = before.join(' ');
   if (after.length > 0) draft.subtitle = after.join(' ');
   if (title === undefined && dashed.length > 0) {
