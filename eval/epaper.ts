@@ -105,12 +105,13 @@ function figures(results: PageResult[]): Record<string, unknown> {
 
 /**
  * Issue 14 item 4: the same pages as text, the way `pdftotext -layout` and plain `pdftotext` give
- * them (made here, never stored): pages recognised as newspaper text, articles found, titles exact.
+ * them (made here, never stored): pages recognised as newspaper text, article count exact per page,
+ * articles found, precision/recall by title, titles exact; the held-out page in figures only.
  */
 function textInput(refs: readonly RefPage[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [mode, args] of [['layout', ['-layout']], ['plain', []]] as const) {
-    let recognised = 0; let found = 0; let right = 0; let expected = 0; let gaps = 0; let doubled = 0;
+    let recognised = 0; let found = 0; let right = 0; let expected = 0; let gaps = 0; let doubled = 0; let recalled = 0; let countExact = 0;
     for (const ref of refs) {
       const text = execFileSync('pdftotext', [...args, join(PDF_DIR, ref.file), '-'], { encoding: 'utf8' });
       expected += ref.articles.length;
@@ -120,13 +121,18 @@ function textInput(refs: readonly RefPage[]): Record<string, unknown> {
       try { posts = parsePdfText(text, ref.file); } catch { continue; }
       found += posts.length;
       right += posts.filter((p) => ref.articles.some((a) => a.title === p.title)).length;
+      recalled += ref.articles.filter((a) => posts.some((p) => p.title === a.title)).length;
+      if (posts.length === ref.articles.length) countExact++;
       for (const p of posts) {
         const body = p.bodyHtml.replace(/<[^>]+>/gu, '\n');
         if (GAP.test(body) || GAP.test(p.title)) gaps++;
         if (DOUBLED.test(body) || DOUBLED.test(p.title)) doubled++;
       }
     }
-    out[mode] = { pages: refs.length, recognised, articles: found, articlesExpected: expected, titlesExact: expected === 0 ? 0 : round(right / expected), postsWithGaps: gaps, postsWithDoubledRuns: doubled };
+    out[mode] = {
+      pages: refs.length, recognised, articleCountExact: countExact, articles: found, articlesExpected: expected,
+      precision: found === 0 ? 0 : round(right / found), recall: expected === 0 ? 0 : round(recalled / expected),
+      titlesExact: expected === 0 ? 0 : round(right / expected), postsWithGaps: gaps, postsWithDoubledRuns: doubled };
   }
   return out;
 }
@@ -170,6 +176,10 @@ export async function evalEpaper(): Promise<Record<string, unknown>> {
     heldOutPages: results.filter((r) => r.ref.heldOut === true).map((r) => r.ref.file),
     webSimilarity: similarity,
     pagesPerCpuSecond: round(results.length / cpu),
-    textInput: { tuned: textInput(refs.filter((r) => r.heldOut !== true)), overall: textInput(refs) },
+    textInput: {
+      tuned: textInput(refs.filter((r) => r.heldOut !== true)),
+      heldOut: textInput(refs.filter((r) => r.heldOut === true)),
+      overall: textInput(refs),
+    },
   };
 }

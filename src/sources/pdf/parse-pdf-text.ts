@@ -19,7 +19,7 @@ interface Placed {
   merged: boolean;
 }
 
-const BYLINE_ROLE = /^(?:本报(?:记者|通讯员|评论员|特约记者)|特约记者|记者|通讯员|文\s*[/／])\s*/u;
+const BYLINE_ROLE = /^(?:本报(?:记者|通讯员|评论员|特约记者)|[\p{Script=Han}·]{1,14}(?:报|社|台|网|新闻)(?:见习|特约)?(?:记者|通讯员)|特约记者|见习记者|记者|通讯员|文\s*[/／])\s*/u;
 
 /** Options for {@link parsePdfText}. */
 export interface ParsePdfTextOptions {

@@ -175,3 +175,140 @@ describe('segmentPage with line sizes (text laid out from glyph positions)', () 
     expect(page.articles.map((a) => a.paragraphs)).toEqual([['开春以来，各地抢抓施工黄金期。一批项目集中开工'], ['正文一段。']]);
   });
 });
+
+describe('segmentPage on text without font sizes: headlines confirmed by cues', () => {
+  /** An invented opinion piece as plain pdftotext gives it: indents gone, two subheads inside. */
+  const OPINION = [
+    '让创新成为发展的第一动力',
+    '王明远',
+    '',
+    '创新是引领发展的第一动力，这一判断已',
+    '经成为社会的普遍共识。',
+    '',
+    '创新需要良好的环境',
+    '营造良好环境，要完善激励机制，让各类',
+    '人才的创造活力竞相迸发。',
+    '',
+    '创新需要持续的投入',
+    '持续投入，要稳定基础研究的经费来源，',
+    '让科研人员能够安心钻研。',
+  ];
+
+  it('keeps a subhead with no byline or report opener under it inside its article', () => {
+    const articles = segmentPageText(OPINION.join('\n'));
+    expect(articles.map((a) => a.title)).toEqual(['让创新成为发展的第一动力']);
+    expect(articles[0]?.paragraphs).toContain('创新需要良好的环境');
+  });
+
+  it('starts a new article at a headline with a report opener under it', () => {
+    const text = [...OPINION, '', '城市公交线路优化调整', '本报讯 记者昨日从市交通部门获悉，', '多条公交线路将优化调整。'].join('\n');
+    expect(segmentPageText(text).map((a) => a.title)).toEqual(['让创新成为发展的第一动力', '城市公交线路优化调整']);
+  });
+
+  it('takes a name alone between paragraphs for the byline, not for a new article', () => {
+    const text = ['让创新成为发展的第一动力', '', '创新是引领发展的第一动力，这一判断已', '经成为社会的普遍共识。', '', '王明远', '', '营造良好环境，要完善激励机制，让各类', '人才的创造活力竞相迸发。'].join('\n');
+    const articles = segmentPageText(text);
+    expect(articles.map((a) => [a.title, a.byline])).toEqual([['让创新成为发展的第一动力', '王明远']]);
+  });
+
+  it('closes an article at an author note broken over lines, so the next headline starts one', () => {
+    const text = [...OPINION, '（作者为某大学经济学院', '教授）', '', '读书贵在持之以恒', '读书不能一曝十寒，而要日积月累，这是', '很多人都明白的道理。'].join('\n');
+    const articles = segmentPageText(text);
+    expect(articles.map((a) => a.title)).toEqual(['让创新成为发展的第一动力', '读书贵在持之以恒']);
+    expect(articles[1]?.paragraphs.join('')).not.toContain('教授）');
+  });
+
+  it('does not take a short line of numbers or an address for a headline', () => {
+    const text = ['让创新成为发展的第一动力', '', '创新是引领发展的第一动力，这一判断已', '经成为社会的普遍共识。', '', '邮箱：abc@163.com', '', '营造良好环境，要完善激励机制，让各类', '人才的创造活力竞相迸发。'].join('\n');
+    expect(segmentPageText(text).map((a) => a.title)).toEqual(['让创新成为发展的第一动力']);
+  });
+
+  it('starts a new article at a headline standing alone that cuts a sentence in two', () => {
+    const text = [...OPINION.slice(0, 5), '营造良好环境，要完善激励机制，让各类', '', '读书贵在持之以恒', '', '读书不能一曝十寒，而要日积月累，这是', '很多人都明白的道理。'].join('\n');
+    expect(segmentPageText(text).map((a) => a.title)).toEqual(['让创新成为发展的第一动力', '读书贵在持之以恒']);
+  });
+});
+
+describe('segmentPage: page labels and single glyphs are no headlines', () => {
+  it('reads a page label with the section name run on (`7理论`) as the page label', () => {
+    const page = segmentPage(['7理论', '', '读书贵在持之以恒', '', '读书不能一曝十寒，而要日积月累，这是', '很多人都明白的道理。'].join('\n'));
+    expect(page.header.page).toBe(7);
+    expect(page.articles.map((a) => a.title)).toEqual(['读书贵在持之以恒']);
+  });
+
+  it('does not take a line of one character (a name set vertically) for a headline', () => {
+    // A page whose first article's title came out elsewhere: its author's name, one glyph a line.
+    const text = ['杨', '', '书读百遍，其义自见，说的也是这个道理，', '贵在坚持不懈。', '', '读书贵在持之以恒', '王明远', '读书不能一曝十寒，而要日积月累，这是', '很多人都明白的道理。'].join('\n');
+    expect(segmentPageText(text).map((a) => a.title)).toEqual(['', '读书贵在持之以恒']);
+  });
+});
+
+describe('segmentPage: report openers and bylines that name the outlet', () => {
+  it('reads a byline whose role follows the outlet name, and keeps a short 某某报讯 line out of the headlines', () => {
+    const text = [
+      '城市公交线路优化调整',
+      '东江日报记者 陈立新',
+      '东江日报讯 日前记者',
+      '从市交通部门获悉，多条公交线路将优化调整，',
+      '方便市民出行。',
+    ].join('\n');
+    const articles = segmentPageText(text);
+    expect(articles.map((a) => [a.title, a.byline])).toEqual([['城市公交线路优化调整', '东江日报记者 陈立新']]);
+    expect(articles[0]?.paragraphs.join('')).toContain('东江日报讯');
+  });
+});
+
+describe('segmentPage: a lone line over a byline', () => {
+  it('takes an untitled article made of one short unpunctuated line for the headline of the byline under it', () => {
+    const text = [
+      '“一站式”服务让群众少跑腿',
+      '',
+      '东江日报记者 陈立新',
+      '近年来，市政务服务中心推行一窗受理，',
+      '群众办事更加方便快捷。',
+    ].join('\n');
+    // The headline is as wide as the column, so the line alone does not look like one.
+    const articles = segmentPageText(text.replace('“一站式”服务让群众少跑腿', '“一站式”服务让群众少跑腿少跑路少排队'));
+    expect(articles.map((a) => [a.title, a.byline])).toEqual([['“一站式”服务让群众少跑腿少跑路少排队', '东江日报记者 陈立新']]);
+  });
+});
+
+describe('segmentPage: a name alone at the top of a page', () => {
+  it('reads a bare name over the first paragraphs as the byline of an untitled article, not as its title', () => {
+    const text = ['王明远', '', '创新是引领发展的第一动力，这一判断已', '经成为社会的普遍共识。'].join('\n');
+    expect(segmentPageText(text).map((a) => [a.title, a.byline])).toEqual([['', '王明远']]);
+  });
+});
+
+describe('segmentPage: credits and table cells are no headlines', () => {
+  const ARTICLE = ['读书贵在持之以恒', '王明远', '读书不能一曝十寒，而要日积月累，这是', '很多人都明白的道理。', ''];
+
+  it('does not open an article at a picture credit, even with a report opener under it', () => {
+    const text = [...ARTICLE, '市图书馆供图', '本报讯 记者昨日从市图书馆获悉，全民', '阅读活动将持续到月底。'].join('\n');
+    expect(segmentPageText(text).map((a) => a.title)).toEqual(['读书贵在持之以恒']);
+  });
+
+  it('does not open an article at a table cell of figures over a place name', () => {
+    const text = [...ARTICLE, '13~1', '阜宁', '', '书读百遍，其义自见，说的也是这个道理，', '贵在坚持不懈。'].join('\n');
+    expect(segmentPageText(text).map((a) => a.title)).toEqual(['读书贵在持之以恒']);
+  });
+});
+
+describe('segmentPage: headlines broken at their colon, decks, wide headlines over a byline', () => {
+  const BODY = ['创新是引领发展的第一动力，这一判断已', '经成为社会的普遍共识，各地都在行动。', '营造良好环境，要完善激励机制，让各类', '人才的创造活力竞相迸发，成果不断涌现。'];
+
+  it('joins a line starting with a colon to the short line above and drops the lead-in printed twice', () => {
+    const text = ['新动能：', '新动能', '：创新驱动引领发展', '王明远', '', ...BODY].join('\n');
+    expect(segmentPageText(text).map((a) => [a.title, a.byline])).toEqual([['新动能：创新驱动引领发展', '王明远']]);
+  });
+
+  it('keeps the section headings listed under a headline and its byline in the same article', () => {
+    const text = ['让创新成为发展的第一动力', '王明远', '', '营造良好环境', '', '持续加大投入', '', ...BODY].join('\n');
+    expect(segmentPageText(text).map((a) => [a.title, a.byline])).toEqual([['让创新成为发展的第一动力', '王明远']]);
+  });
+
+  it('takes a line as wide as the column, standing alone with a byline right under it, for a headline', () => {
+    const text = ['', '让创新成为推动高质量发展的第一动力', '王明远', '', ...BODY].join('\n');
+    expect(segmentPageText(text).map((a) => [a.title, a.byline])).toEqual([['让创新成为推动高质量发展的第一动力', '王明远']]);
+  });
+});

@@ -47,7 +47,19 @@ export interface SegmentedPage {
 const JUMP_FROM = /^[（(]?\s*上接第\s*([0-9０-９一二三四五六七八九十]+)\s*版\s*[）)]?/u;
 const JUMP_TO = /[（(]?\s*下转第\s*([0-9０-９一二三四五六七八九十]+)\s*版\s*[）)]?\s*$/u;
 const SOURCE = /[（(]\s*来源\s*[：:]\s*([^（）()]+?)\s*[）)]\s*$/u;
-const BYLINE = /^(?:[□■▲●◆]\s*)?(?:本报(?:记者|通讯员|评论员|特约记者)|特约记者|记者|通讯员|文\s*[/／])/u;
+/** The author's affiliation note that ends an opinion piece: `（作者为某大学教授）`. */
+const AUTHOR_NOTE = /^[（(]\s*作者(?:为|系|是|单位)/u;
+/** The dateline that opens a report: `本报讯`, `某某晚报讯`, `（记者 某某）`. */
+const REPORT_OPENER = /^(?:[\p{Script=Han}·]{0,12}(?:报|社|台|网)讯|[（(]\s*(?:本报)?记者)/u;
+/** A picture credit or an editor's line: `某某供图`, `某某 摄`, `制图：某某`, `责编 某某`. */
+const CREDIT = /(?:供图|[\s/／]摄)$|^(?:制图|摄影|图|责编|编辑|美编)\s*[：:\s]/u;
+/** A headline has at least this many Han characters, and they are most of it. */
+const MIN_HEADLINE_HAN = 4;
+const MIN_HEADLINE_HAN_SHARE = 0.6;
+/** How many non-blank lines under a headline block are searched for a byline or report opener. */
+const CUE_LOOKAHEAD = 3;
+/** `本报记者`, `记者`, or the role after the outlet's name: `某某日报记者`, `某某新闻·某某报见习记者`. */
+const BYLINE = /^(?:[□■▲●◆]\s*)?(?:本报(?:记者|通讯员|评论员|特约记者)|[\p{Script=Han}·]{1,14}(?:报|社|台|网|新闻)(?:见习|特约)?(?:记者|通讯员)|特约记者|见习记者|记者|通讯员|文\s*[/／])/u;
 /** What follows the role in a byline: a few names, maybe separated by `、`. */
 const NAMES = /^[\p{Script=Han}A-Za-z·]{1,4}(?:[\s、]+[\p{Script=Han}A-Za-z·]{1,4}){0,11}$/u;
 const BYLINE_MARKER = /^[□■▲●◆]\s*(\S.{0,24})$/u;
@@ -55,7 +67,8 @@ const BYLINE_MARKER = /^[□■▲●◆]\s*(\S.{0,24})$/u;
 const BARE_NAMES = /^[\p{Script=Han}]{2,3}(?:[ 　]+[\p{Script=Han}]{2,3}){0,2}$/u;
 const SUBTITLE_DASH = /^[—－-]{1,2}\s*/u;
 const HEADER_ZONE_LINES = 4;
-const BARE_PAGE_LABEL = /^[A-Z]?0*(\d{1,3})$/u;
+/** The page label alone (`7`, `A07`), or run together with the section name (`7理论`, `05 综合新闻`). */
+const BARE_PAGE_LABEL = /^[A-Z]?0*(\d{1,3})(?:\s*\p{Script=Han}{2,4})?$/u;
 /** Share of a line printed bold for it to be a headline whatever its width. */
 const MIN_HEADLINE_BOLD_SHARE = 0.8;
 const MAX_BYLINE_WIDTH = 30;
@@ -63,9 +76,9 @@ const MAX_BYLINE_WIDTH = 30;
 type Line =
   | { kind: 'blank' }
   | { kind: 'headline'; text: string; bold: boolean; raw: string; rank: number }
-  | { kind: 'byline'; text: string; raw: string }
+  | { kind: 'byline'; text: string; raw: string; attach?: boolean }
   | { kind: 'from'; page: number | null; rest: string }
-  | { kind: 'body'; raw: string; to?: number | null; source?: string };
+  | { kind: 'body'; raw: string; to?: number | null; source?: string; closes?: boolean; subhead?: boolean };
 
 /** What the last non-blank line above says about the next one (`after-open-body`: it ended mid-sentence). */
 type Context = 'after-open-body' | 'after-body' | 'after-headline' | 'free';
@@ -96,6 +109,7 @@ const HEADLINE_SIZE = HEADLINE_RATIO;
  */
 export function segmentPage(text: string, options: SegmentOptions = {}): SegmentedPage {
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
+  if (options.lineSizes === undefined) rejoinSplitHeadlines(raw);
   const header: PageHeader = {};
   const repaired: RepairedLine[] = [];
   const nonBlank = raw.map((l, i) => (l.trim() === '' ? -1 : i)).filter((i) => i >= 0);
@@ -106,16 +120,50 @@ export function segmentPage(text: string, options: SegmentOptions = {}): Segment
     const found = zone.has(i) ? readHeaderLine(line, next) : null;
     if (found) Object.assign(header, found);
     // A weekday alone in the header zone is the rest of the date line above; a bare number or
-    // `A07` there is the page label.
+    // `A07` there, maybe with the section name run on (`7理论`), is the page label.
     const weekday = zone.has(i) && WEEKDAY_LINE.test(line);
     const label = zone.has(i) ? BARE_PAGE_LABEL.exec(line.trim()) : null;
     if (label && header.page === undefined) header.page = Number(label[1]);
     repaired.push(found || weekday || label ? { text: '', bold: false, boldShare: 0 } : repairLine(line, (sizes?.[i] ?? 0) >= HEADLINE_SIZE));
   });
   const typical = typicalLineWidth(repaired.filter((l) => !l.bold).map((l) => l.text));
-  const classified = repaired.map((l, i) => classify(l, raw[i] ?? '', typical, sizes === undefined ? undefined : (sizes[i] ?? 1)));
+  const classified = closeAuthorNotes(repaired.map((l, i) => classify(l, raw[i] ?? '', typical, sizes === undefined ? undefined : (sizes[i] ?? 1))));
   // With geometry, paragraph ends are already marked: no width-based guessing.
-  return { header, ...buildArticles(applyContext(classified, sizes !== undefined), sizes === undefined ? typical : 0) };
+  return { header, ...buildArticles(applyContext(classified, sizes !== undefined), sizes === undefined ? typical : 0, sizes !== undefined) };
+}
+
+/** A headline's lead-in is short: `新使命：`. */
+const MAX_LEAD_IN = 12;
+const squashed = (line: string): string => line.replace(/\s+/gu, '');
+
+/**
+ * Headlines an extractor broke at their colon, in place (line count kept, for the header zone):
+ * a line that starts with `：` joins the short line above (`新使命` + `：中国…` → `新使命：中国…`),
+ * and a short line that the next line repeats at its start is a second print of it and goes
+ * (`新使命：` over `新使命：中国…`).
+ */
+function rejoinSplitHeadlines(raw: string[]): void {
+  const nonBlank = (from: number, step: 1 | -1): number => {
+    let j = from + step;
+    while (j >= 0 && j < raw.length && (raw[j] ?? '').trim() === '') j += step;
+    return j >= 0 && j < raw.length ? j : -1;
+  };
+  raw.forEach((line, i) => {
+    const text = squashed(line);
+    if (!/^[：:]/u.test(text)) return;
+    const above = nonBlank(i, -1);
+    const head = above < 0 ? '' : squashed(raw[above] ?? '');
+    if (head === '' || [...head].length > MAX_LEAD_IN || endsWithPunctuation(head)) return;
+    raw[i] = `${(raw[above] ?? '').trim()}${line.trim()}`;
+    raw[above] = '';
+  });
+  raw.forEach((line, i) => {
+    const text = squashed(line);
+    if (text === '' || [...text].length > MAX_LEAD_IN) return;
+    const below = nonBlank(i, 1);
+    const next = below < 0 ? '' : squashed(raw[below] ?? '');
+    if (next.length > text.length && next.startsWith(text)) raw[i] = '';
+  });
 }
 
 /** {@link segmentPage} without the page header: just the articles. */
@@ -153,12 +201,45 @@ function classify(line: RepairedLine, original: string, typical: number, size: n
   body.raw = rest;
   if (to || source) return body;
   const short = width < typical * 0.8;
+  // A report's opening line (`本报讯 …`, `某某晚报讯 …`) is running text, however short.
+  if (REPORT_OPENER.test(text)) return body;
+  // No headline is one character: that is a name or a word set vertically, read a glyph a line.
+  if ([...text].length === 1) return body;
   // A wholly bold line is a headline even when wide; a bold lead-in inside a paragraph is not.
   const boldHeadline = line.boldShare >= MIN_HEADLINE_BOLD_SHARE;
+  if (AUTHOR_NOTE.test(text)) return { ...body, closes: true };
   if (size === undefined && !isIndented(line.text) && !endsWithPunctuation(text) && (short || boldHeadline) && !runsOn(text)) {
     return { kind: 'headline', text, bold: line.bold, raw: line.text, rank: line.bold ? 1 : 0 };
   }
   return body;
+}
+
+/**
+ * An author note broken over lines (`（作者为某大学`, `教授）`) closes its article at the line
+ * where its bracket closes, so the note's tail is not taken for the start of another article.
+ */
+function closeAuthorNotes(lines: Line[]): Line[] {
+  lines.forEach((line, i) => {
+    if (line.kind !== 'body' || line.closes !== true || /[）)]/u.test(line.raw)) return;
+    const rest = lines.slice(i + 1, i + 1 + CUE_LOOKAHEAD);
+    const end = rest.findIndex((l) => l.kind === 'body' && /[）)]\s*$/u.test(l.raw));
+    if (end < 0 || rest.slice(0, end).some((l) => l.kind !== 'body' && l.kind !== 'blank')) return;
+    delete line.closes;
+    const tail = rest[end];
+    if (tail?.kind === 'body') tail.closes = true;
+  });
+  return lines;
+}
+
+/**
+ * Text a headline can be: enough Han characters, mostly Han (not a page number, a price, a phone
+ * number or an e-mail address, which a column end also leaves short).
+ */
+function looksLikeHeadline(text: string): boolean {
+  if (CREDIT.test(text)) return false;
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  const all = text.replace(/\s+/gu, '').length;
+  return han >= MIN_HEADLINE_HAN && han >= all * MIN_HEADLINE_HAN_SHARE;
 }
 
 const OPENERS = /[“‘（《「『]/gu;
@@ -189,6 +270,11 @@ function applyContext(lines: Line[], sized: boolean): Line[] {
       if (SUBTITLE_DASH.test(text) && !isIndented(line.raw) && !endsWithPunctuation(text)) {
         out = { kind: 'headline', text, bold: false, raw: line.raw, rank: 0 };
       }
+    } else if (line.kind === 'body' && context === 'free' && !sized && line.to === undefined && line.source === undefined &&
+      !isIndented(line.raw) && !endsWithPunctuation(line.raw.trim()) && !runsOn(line.raw.trim()) && displayWidth(line.raw.trim()) <= MAX_BYLINE_WIDTH * 2 &&
+      (next?.kind === 'byline' || (next?.kind === 'headline' && BARE_NAMES.test(next.text))) && lines[i + 1]?.kind !== 'blank') {
+      // A line as wide as a column, standing on its own with a byline right under it, is a headline.
+      out = { kind: 'headline', text: line.raw.trim(), bold: false, raw: line.raw, rank: 0 };
     } else if (line.kind === 'byline' && (context === 'after-body' || context === 'after-open-body')) {
       out = { kind: 'body', raw: line.raw };
     } else if (line.kind === 'headline' && context === 'after-open-body' && !sized) {
@@ -214,7 +300,7 @@ function contextAfter(line: Line): Context {
     case 'headline':
       return 'after-headline';
     case 'body':
-      if (line.to !== undefined || line.source !== undefined) return 'free';
+      if (line.to !== undefined || line.source !== undefined || line.closes === true) return 'free';
       // A line ending in a comma or an opening quote has its sentence still open.
       return endsWithPunctuation(line.raw) && !/[，、；：“‘（《]\s*$/u.test(line.raw) ? 'after-body' : 'after-open-body';
     default:
@@ -222,7 +308,8 @@ function contextAfter(line: Line): Context {
   }
 }
 
-function buildArticles(lines: Line[], typical: number): Omit<SegmentedPage, 'header'> {
+function buildArticles(input: Line[], typical: number, sized: boolean): Omit<SegmentedPage, 'header'> {
+  const lines = sized ? input : demoteUnconfirmedHeadlines(input);
   const drafts: Draft[] = [];
   let current: Draft | undefined;
   let block: HeadlineLine[] = [];
@@ -245,6 +332,21 @@ function buildArticles(lines: Line[], typical: number): Omit<SegmentedPage, 'hea
         block.push({ text: line.text, rank: line.rank });
         break;
       case 'byline': {
+        if (line.attach === true && current && block.length === 0) {
+          current.byline ??= line.text;
+          break;
+        }
+        const only = current?.lines.filter((l) => l.trim() !== '') ?? [];
+        const lone = only.length === 1 ? (only[0] ?? '').trim() : '';
+        if (block.length === 0 && current && current.title === '' && current.byline === undefined && lone !== '' &&
+          displayWidth(lone) <= MAX_BYLINE_WIDTH && !endsWithPunctuation(lone)) {
+          // An untitled article whose whole text is one short unpunctuated line over a byline: that
+          // line is the headline the extractor did not set apart.
+          current.title = lone;
+          current.lines = [];
+          current.byline = line.text;
+          break;
+        }
         const draft = block.length > 0 || !current || current.lines.some((l) => l !== '') ? open() : current;
         draft.byline = line.text;
         break;
@@ -258,10 +360,12 @@ function buildArticles(lines: Line[], typical: number): Omit<SegmentedPage, 'hea
       }
       case 'body': {
         const draft = target();
-        if (line.raw.trim() !== '') draft.lines.push(line.raw);
+        // A subhead inside an article stays a paragraph of its own.
+        if (line.subhead === true) draft.lines.push('', line.raw, '');
+        else if (line.raw.trim() !== '') draft.lines.push(line.raw);
         if (line.to !== undefined && line.to !== null) draft.continuesTo = line.to;
         if (line.source !== undefined) draft.source = line.source;
-        if (line.to !== undefined || line.source !== undefined) {
+        if (line.to !== undefined || line.source !== undefined || line.closes === true) {
           draft.lines.push('');
           draft.closed = true;
         }
@@ -276,6 +380,95 @@ function buildArticles(lines: Line[], typical: number): Omit<SegmentedPage, 'hea
     else stray.push(...block.map((b) => b.text));
   }
   return { articles: drafts.map((d) => finish(d, typical)), stray };
+}
+
+/**
+ * Text without font sizes cannot tell an article's headline from a subhead inside it or from a
+ * fragment of running text a column end left short. Inside an article that already has a title
+ * and body, a headline block opens a new article only when something confirms it: a byline or a
+ * bare name in or right under it, a report opener (`本报讯`) or `（上接…）` in the first lines
+ * under it, a `——` subtitle, the article above being closed (下转, 来源, 作者为), or, when its
+ * text looks like a headline (enough Han characters), a fake-bold line, an indented paragraph
+ * start under it after a finished sentence, or its standing alone where it cuts a sentence in
+ * two (set across the columns). Otherwise its lines stay in the article as paragraphs: merging
+ * two articles harms a reader less than cutting one into pieces. A block that is only a bare
+ * name (`张三`) gives the article its byline, or is dropped.
+ */
+function demoteUnconfirmedHeadlines(lines: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  let titled = false; // the article being read has a title
+  let bodySeen = false; // and body under it
+  let closed = true;
+  let bylined = false;
+  let finished = false; // the last body line ended a sentence
+  let open = false; // or it ended mid-sentence
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (line.kind !== 'headline') {
+      if (line.kind === 'body') {
+        bodySeen = true;
+        finished = contextAfter(line) === 'after-body';
+        open = contextAfter(line) === 'after-open-body';
+        closed = line.to !== undefined || line.source !== undefined || line.closes === true;
+      } else if (line.kind === 'byline') {
+        // A bare name under a line that was no headline after all: as a name between paragraphs.
+        if (bodySeen && BARE_NAMES.test(line.text) && out.at(-1)?.kind === 'body') {
+          if (!bylined) out.push({ ...line, attach: true });
+          bylined = true;
+          continue;
+        }
+        bylined = true;
+      }
+      else if (line.kind === 'from') closed = true;
+      out.push(line);
+      continue;
+    }
+    // The block: headline lines, blank lines between them allowed.
+    let end = i;
+    while (end + 1 < lines.length && (lines[end + 1]?.kind === 'headline' || (lines[end + 1]?.kind === 'blank' && lines.slice(end + 1).find((l) => l.kind !== 'blank')?.kind === 'headline'))) end++;
+    const block = lines.slice(i, end + 1).filter((l): l is Line & { kind: 'headline' } => l.kind === 'headline');
+    const names = block.every((b) => BARE_NAMES.test(b.text));
+    if (names && (bodySeen || !titled)) {
+      // A name alone between paragraphs, or above the first paragraphs with no headline: the
+      // author, printed away from the headline; never a headline itself.
+      if (!bylined) out.push({ kind: 'byline', text: block.map((b) => b.text).join(' '), raw: block[0]?.raw ?? '', attach: bodySeen });
+      bylined = true;
+      // An article that has its author has begun: a headline under its text needs a cue like any.
+      titled = true;
+      i = end;
+      continue;
+    }
+    const under = lines.slice(end + 1).filter((l) => l.kind !== 'blank').slice(0, CUE_LOOKAHEAD);
+    const fragment = !block.every((b) => looksLikeHeadline(b.text) || BARE_NAMES.test(b.text));
+    const first = under[0];
+    const indentedUnder = first?.kind === 'body' && isIndented(first.raw);
+    // A headline standing alone that cuts a sentence in two is another article's, set across
+    // the columns the text was read down; a subhead follows a finished paragraph.
+    const alone = lines[i - 1]?.kind === 'blank' && lines[end + 1]?.kind === 'blank' && block.length === 1;
+    const cutsSentence = open && alone;
+    // Past the top of the page, what is clearly no headline (a credit, a table cell with fewer
+    // than two Han characters) never opens an article, whatever cue stands under it.
+    const pageTop = !out.some((l) => l.kind !== 'blank');
+    const clearlyNot = block.some((b) => CREDIT.test(b.text) || (b.text.match(/\p{Script=Han}/gu) ?? []).length < 2);
+    // Under a headline and its byline, before any text, more headline lines are the article's
+    // deck or its table of sections, not another article.
+    const deck = titled && !bodySeen && bylined;
+    const confirmed = !deck && (pageTop || !clearlyNot) && (!titled || !bodySeen || closed || names ||
+      (!fragment && (block.some((b) => b.bold) || (finished && indentedUnder) || cutsSentence)) ||
+      block.some((b) => SUBTITLE_DASH.test(b.text) || BARE_NAMES.test(b.text)) ||
+      under.some((l) => l.kind === 'byline' || l.kind === 'from' || (l.kind === 'body' && REPORT_OPENER.test(l.raw.trim()))));
+    if (confirmed) {
+      for (let j = i; j <= end; j++) out.push(lines[j] as Line);
+      titled = true;
+      bodySeen = false;
+      bylined = false;
+      closed = false;
+    } else {
+      for (const b of block) out.push({ kind: 'body', raw: b.text, subhead: true });
+    }
+    i = end;
+  }
+  return out;
 }
 
 /** A line of a headline block; the highest rank (bold, or largest font size) is the title. */
@@ -299,7 +492,11 @@ function applyHeadlines(draft: Draft, block: readonly HeadlineLine[]): void {
   while (title && title.rank > 1 && Math.abs((plain[titleEnd]?.rank ?? 0) - title.rank) < 0.02) titleEnd++;
   draft.title = plain.slice(titleAt, titleEnd).reduce((t, b) => (t === '' ? b.text : joinPair(t, b.text)), '');
   const before = plain.slice(0, titleAt).map((b) => b.text);
-  const after = [...plain.slice(titleEnd), ...dashed].map((b) => b.text.replace(SUBTITLE_DASH, ''));
+  // Without font sizes, a name alone under the title is its byline, not a subtitle.
+  const under = plain.slice(titleEnd);
+  const name = title && title.rank <= 1 && draft.byline === undefined ? under.findIndex((b) => BARE_NAMES.test(b.text)) : -1;
+  if (name >= 0) draft.byline = under.splice(name, 1)[0]?.text.replace(/\s+/gu, ' ') ?? '';
+  const after = [...under, ...dashed].map((b) => b.text.replace(SUBTITLE_DASH, ''));
   if (before.length > 0) draft.kicker = before.join(' ');
   if (after.length > 0) draft.subtitle = after.join(' ');
   if (title === undefined && dashed.length > 0) {
