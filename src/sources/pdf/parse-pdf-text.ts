@@ -5,7 +5,7 @@
 import type { ArticleFlag } from '../../model/article.js';
 import { InvalidDocumentError } from '../../util/errors.js';
 import { escapeHtml } from '../archive/body-html.js';
-import { segmentPage, type SegmentedArticle, type SegmentedPage } from './segment-text.js';
+import { BYLINE_ROLE, segmentPage, type SegmentedArticle, type SegmentedPage } from './segment-text.js';
 import { readTextColumns } from './text-columns.js';
 import type { PdfTextPost } from './types.js';
 
@@ -19,7 +19,6 @@ interface Placed {
   merged: boolean;
 }
 
-const BYLINE_ROLE = /^(?:本报(?:记者|通讯员|评论员|特约记者)|[\p{Script=Han}·]{1,14}(?:报|社|台|网|新闻)(?:见习|特约)?(?:记者|通讯员)|特约记者|见习记者|记者|通讯员|文\s*[/／])\s*/u;
 
 /** Options for {@link parsePdfText}. */
 export interface ParsePdfTextOptions {

@@ -59,7 +59,11 @@ const MIN_HEADLINE_HAN_SHARE = 0.6;
 /** How many non-blank lines under a headline block are searched for a byline or report opener. */
 const CUE_LOOKAHEAD = 3;
 /** `本报记者`, `记者`, or the role after the outlet's name: `某某日报记者`, `某某新闻·某某报见习记者`. */
-const BYLINE = /^(?:[□■▲●◆]\s*)?(?:本报(?:记者|通讯员|评论员|特约记者)|[\p{Script=Han}·]{1,14}(?:报|社|台|网|新闻)(?:见习|特约)?(?:记者|通讯员)|特约记者|见习记者|记者|通讯员|文\s*[/／])/u;
+/** The role that opens a byline (本报记者, 某某报见习记者, 通讯员, 文/): one list for both readers of text. */
+const ROLE = String.raw`(?:本报(?:记者|通讯员|评论员|特约记者)|[\p{Script=Han}·]{1,14}(?:报|社|台|网|新闻)(?:见习|特约)?(?:记者|通讯员)|特约记者|见习记者|记者|通讯员|文\s*[/／])`;
+const BYLINE = new RegExp(String.raw`^(?:[□■▲●◆]\s*)?${ROLE}`, 'u');
+/** A byline's role at the start of a line, with the spaces after it (parse-pdf-text.ts cuts it off). */
+export const BYLINE_ROLE = new RegExp(String.raw`^${ROLE}\s*`, 'u');
 /** What follows the role in a byline: a few names, maybe separated by `、`. */
 const NAMES = /^[\p{Script=Han}A-Za-z·]{1,4}(?:[\s、]+[\p{Script=Han}A-Za-z·]{1,4}){0,11}$/u;
 const BYLINE_MARKER = /^[□■▲●◆]\s*(\S.{0,24})$/u;
