@@ -25,8 +25,8 @@ export interface DeriveStep {
   /**
    * Workers wait for this step when another runs it instead of skipping it. Stories do: the
    * clusterer is order-dependent, and a worker that stored on while another clustered brings
-   * articles earlier than what was clustered, which re-opens stories (measured with four
-   * workers: 9 times as many articles clustered again when they skipped, 2.6 when they waited).
+   * articles earlier than what was clustered, which re-opens stories (four workers over 4,000
+   * articles clustered 36,043 when they skipped, 11,300 to 14,000 when they waited).
    */
   waitWhenBusy?: boolean;
 }
