@@ -42,13 +42,21 @@ export async function tryPgLock(pool: pg.Pool, name: string): Promise<(() => Pro
   return async () => {
     if (released) return;
     released = true;
-    let broken: Error | undefined;
-    try {
-      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey(name)]);
-    } catch (err) {
-      // Closing the connection ends its session, which frees the lock.
-      broken = err instanceof Error ? err : new Error(String(err));
-    }
-    client.release(broken);
+    await unlockAndRelease(client, lockKey(name));
   };
+}
+
+/**
+ * Free the session-level advisory lock `key` (the text hashed with `hashtext`) held on `client`
+ * and hand the connection back to its pool; a connection that cannot unlock is closed instead,
+ * which ends its session and so frees the lock.
+ */
+export async function unlockAndRelease(client: pg.PoolClient, key: string): Promise<void> {
+  let broken: Error | undefined;
+  try {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+  } catch (err) {
+    broken = err instanceof Error ? err : new Error(String(err));
+  }
+  client.release(broken);
 }

@@ -23,6 +23,7 @@ import { PgLshIndex } from './pg-lsh-index.js';
 import { PgStoryRepository, PgStorySession } from './pg-story-repository.js';
 import { DEFAULT_REWIND_LIMIT } from '../rewind-plan.js';
 import { earliest, planRewind, type Position } from './pg-story-rewind.js';
+import { unlockAndRelease } from './pg-named-lock.js';
 import { withText } from '../packed-text.js';
 import { parseStoryState } from '../story-state-text.js';
 
@@ -208,14 +209,7 @@ export class PgStoryTables implements StoryTables {
       this.#session.client = undefined;
       this.#session.inTransaction = false;
       this.repository.clearCache();
-      let broken: Error | undefined;
-      try {
-        await held.query('SELECT pg_advisory_unlock(hashtext($1))', [CLUSTER_LOCK]);
-      } catch (err) {
-        // Closing the connection ends its session, which frees the lock.
-        broken = err instanceof Error ? err : new Error(String(err));
-      }
-      held.release(broken);
+      await unlockAndRelease(held, CLUSTER_LOCK);
       unlockLocal();
     };
     try {
