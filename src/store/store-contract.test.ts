@@ -409,6 +409,20 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
     });
   });
 
+  describe('search tables', () => {
+    it('reads the text only of changed articles: one the index holds as it is comes with an empty text', async () => {
+      const { store } = await fresh();
+      await store.upsertArticles([makeArticle({ id: 't:1' }), makeArticle({ id: 't:2', text: '另一篇。' })]);
+      const search = store.search();
+      const [first] = await search.changedAfter({ updatedAt: '', id: '' }, 10);
+      await search.put(first!, { title: 'a', body: 'b', titleWords: '', bodyWords: '', meta: '' });
+      const texts = async (): Promise<string[]> => (await search.changedAfter({ updatedAt: '', id: '' }, 10)).map((r) => `${r.id}=${r.text}`);
+      expect(await texts()).toEqual(['t:1=', 't:2=另一篇。']);
+      await store.upsertArticles([makeArticle({ id: 't:1', text: '改过的正文。' })]);
+      expect((await texts()).sort()).toEqual(['t:1=改过的正文。', 't:2=另一篇。']);
+    });
+  });
+
   describe('facts tables', () => {
     it('lists pending articles until their claims are stored, and again when they change', async () => {
       const { store } = await fresh();

@@ -102,6 +102,11 @@ export const ROWIDS_PER_SECOND = 65_536;
 export interface SearchSourceRow {
   id: string;
   title: string;
+  /**
+   * The article's text; empty when the index already holds this content (`doc_hash` equals
+   * `content_hash`): such rows are only passed over, and decompressing them was half of what a
+   * worker's search step cost (it looks again at the last minute of changes every run).
+   */
   text: string;
   outlet_key: string;
   /** JSON array. */

@@ -243,8 +243,10 @@ export class PgSearchTables implements SearchTables {
   /** Articles with `updated_at` after the cursor, oldest change first, with their index state. */
   async changedAfter(cursor: { updatedAt: string; id: string }, limit: number): Promise<SearchSourceRow[]> {
     const rows = await this.#query<SearchSourceRow & { body_br: Buffer | null }>(
-      `SELECT a.id, a.title, a.text, a.body_br, a.outlet_key, a.categories, a.sort_ts, a.content_hash, a.updated_at,
-              d.rowid AS doc_rowid, d.content_hash AS doc_hash
+      `SELECT a.id, a.title, a.outlet_key, a.categories, a.sort_ts, a.content_hash, a.updated_at,
+              d.rowid AS doc_rowid, d.content_hash AS doc_hash,
+              CASE WHEN d.content_hash IS NOT DISTINCT FROM a.content_hash THEN '' ELSE a.text END AS text,
+              CASE WHEN d.content_hash IS NOT DISTINCT FROM a.content_hash THEN NULL ELSE a.body_br END AS body_br
        FROM articles a LEFT JOIN search_docs d ON d.article_id = a.id
        WHERE (a.updated_at, a.id) > ($1, $2)
        ORDER BY a.updated_at, a.id LIMIT $3`,

@@ -113,8 +113,10 @@ export class SqliteSearchTables implements SearchTables {
     this.#db = db;
     this.#stmt = {
       changedSince: db.prepare<{ u: string; id: string; limit: number }, SearchSourceRow & { body_br: Buffer | null }>(
-        `SELECT a.id, a.title, a.text, a.body_br, a.outlet_key, a.categories, a.sort_ts, a.content_hash, a.updated_at,
-                d.rowid AS doc_rowid, d.content_hash AS doc_hash
+        `SELECT a.id, a.title, a.outlet_key, a.categories, a.sort_ts, a.content_hash, a.updated_at,
+                d.rowid AS doc_rowid, d.content_hash AS doc_hash,
+                CASE WHEN d.content_hash IS a.content_hash THEN '' ELSE a.text END AS text,
+                CASE WHEN d.content_hash IS a.content_hash THEN NULL ELSE a.body_br END AS body_br
          FROM articles a LEFT JOIN search_docs d ON d.article_id = a.id
          WHERE a.updated_at > @u OR (a.updated_at = @u AND a.id > @id)
          ORDER BY a.updated_at, a.id LIMIT @limit`,
