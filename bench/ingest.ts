@@ -1,9 +1,10 @@
 /**
  * bench ingest: articles/s through store + derive (stories → search → facts) with 1, 2 and 4
  * worker processes sharing one PostgreSQL database, next to one process on a SQLite file (the
- * baseline, same run, same articles). Each worker takes every w-th article and, like `caixun
- * worker` after a poll, stores 50 at a time and runs the derive steps; clustering is serialised
- * by the store's lock, storing and indexing are not. The articles are the corpus replicated with
+ * baseline, same run, same articles). The workers take the next 50 articles in publication order
+ * from a shared counter (as `caixun worker`s take due sources from the shared queue), store them
+ * and run the derive steps; clustering is serialised by the store's lock and follows the other
+ * workers' progress (derive-pending.ts), storing and indexing are not. The articles are the corpus replicated with
  * permuted characters (test/support/permuted-corpus.ts), cleaned once beforehand: cleaning is
  * per worker and scales with cores, the database is what workers share. After each run the stories are
  * compared with the SQLite run's: `splitArticles` counts articles whose story holds other members.
@@ -25,6 +26,7 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { corpusDir, projectRoot } from '../test/corpus.js';
 import startPostgres from '../test/support/postgres-server.js';
 import { copyArticle, hanCharacters, permutation } from '../test/support/permuted-corpus.js';
+import { BATCH_SEQUENCE } from './ingest-worker-queue.js';
 import { benchSearch } from './search.js';
 
 interface Options {
@@ -154,6 +156,7 @@ async function timedRun(db: string, jsonl: string, workers: number, batch: numbe
   };
 }
 
+/** A fresh database with the workers' shared batch counter (bench/ingest-worker.ts). */
 async function createDatabase(adminUrl: string, name: string): Promise<string> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -164,6 +167,13 @@ async function createDatabase(adminUrl: string, name: string): Promise<string> {
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  const db = new pg.Client({ connectionString: url.toString() });
+  await db.connect();
+  try {
+    await db.query(`CREATE SEQUENCE ${BATCH_SEQUENCE} START 1`);
+  } finally {
+    await db.end();
+  }
   return url.toString();
 }
 

@@ -79,3 +79,62 @@ describe.each(BACKENDS)('named locks and runUnlessBusy on %s', (backend) => {
     expect(await a.facts().countPending()).toBe(0);
   });
 });
+
+describe('clustering follows the other writers', () => {
+  const at = (iso: string): number => Date.parse(iso) / 1000;
+  const story = (id: string, publishedAt: string, n: number): ReturnType<typeof makeArticle> =>
+    makeArticle({
+      id,
+      publishedAt,
+      url: `https://example.org/${id}`,
+      title: `第${n}号：某省前三季度地区生产总值同比增长${n}.1%`,
+      text: `第${n}号消息。某省统计局发布，前三季度全省地区生产总值同比增长${n}.1%，规模以上工业增加值增长${n}.4%，固定资产投资增长${n}.7%。`,
+    });
+
+  it('on PostgreSQL a registered writer’s latest batch is how far the others cluster; its own, stale and departed writers hold nobody back', async () => {
+    const [a, b] = await twoProcesses(await freshDbSpec('postgres'));
+    const leaveA = await a.registerWriter();
+    const leaveB = await b.registerWriter();
+    expect(await a.writersHorizon(60)).toBeUndefined(); // b has stored nothing yet
+    await a.upsertArticles([story('a1', '2024-01-02T00:00:00Z', 1)]);
+    expect(await b.writersHorizon(60)).toBe(at('2024-01-02T00:00:00Z'));
+    expect(await a.writersHorizon(60)).toBeUndefined(); // its own progress is left out
+    // An undated article sorts at its fetch time, which says nothing about the stream's progress.
+    await b.upsertArticles([story('b1', '2024-01-01T00:00:00Z', 2), makeArticle({ id: 'b2', publishedAt: null, url: 'https://example.org/b2' })]);
+    expect(await a.writersHorizon(60)).toBe(at('2024-01-01T00:00:00Z'));
+    expect(await a.writersHorizon(0)).toBeUndefined(); // nobody stored within 0 s
+    await leaveB();
+    expect(await a.writersHorizon(60)).toBeUndefined();
+    await leaveA();
+    expect(await b.writersHorizon(60)).toBeUndefined();
+  });
+
+  it('on PostgreSQL clustering with followWriters stops before the others’ progress, clusters the rest once they leave, and the stories are those of clustering everything at once', async () => {
+    const spec = await freshDbSpec('postgres');
+    const [a, b] = await twoProcesses(spec);
+    await a.registerWriter();
+    const leaveB = await b.registerWriter();
+    // Three reprinted stories; b's stream is at the second one when a clusters.
+    const articles = [1, 2, 3].flatMap((n) => [story(`s${n}-x`, `2024-0${n}-01T00:00:00Z`, n), story(`s${n}-y`, `2024-0${n}-01T06:00:00Z`, n)]);
+    await b.upsertArticles(articles.filter((x) => x.id.startsWith('s2')));
+    await a.upsertArticles(articles.filter((x) => !x.id.startsWith('s2')));
+    await derivePending(a, { followWriters: true });
+    // b's batch reached 2024-02-01 06:00: s1-x, s1-y and s2-x precede it; s2-y and s3 wait.
+    expect(await a.stories().countPending()).toBe(3);
+    await leaveB();
+    await derivePending(a, { followWriters: true });
+    expect(await a.stories().countPending()).toBe(0);
+    const groups = (await a.stories().listStories(10)).map((s) => s.members.map((m) => m.id).sort().join('+')).sort();
+    expect(groups).toEqual(['s1-x+s1-y', 's2-x+s2-y', 's3-x+s3-y']);
+  });
+
+  it('on SQLite (one writer at a time) followWriters changes nothing', async () => {
+    const [a] = await twoProcesses(await freshDbSpec('sqlite'));
+    await (await a.registerWriter())();
+    await a.registerWriter();
+    await a.upsertArticles([story('x', '2024-01-01T00:00:00Z', 1)]);
+    expect(await a.writersHorizon(60)).toBeUndefined();
+    await derivePending(a, { followWriters: true });
+    expect(await a.stories().countPending()).toBe(0);
+  });
+});

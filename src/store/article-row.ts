@@ -60,6 +60,15 @@ export function epochSeconds(iso: string | null): number | null {
 /** The list order's time of an article: publication, else fetch time, as UTC epoch seconds. */
 const sortTs = (a: Article): number => epochSeconds(a.publishedAt) ?? epochSeconds(a.fetchedAt) ?? 0;
 
+/**
+ * How far in clustering order a batch reached: its newest dated article (an undated one sorts at
+ * its fetch time, which says nothing about where the writer's stream is), else its newest.
+ */
+export function batchReach(articles: readonly Article[]): number {
+  const dated = articles.map((a) => epochSeconds(a.publishedAt)).filter((t): t is number => t !== null);
+  return dated.length > 0 ? Math.max(...dated) : Math.max(0, ...articles.map(sortTs));
+}
+
 export function articleToParams(a: Article): ArticleParams {
   return {
     id: a.id,

@@ -93,4 +93,16 @@ export interface Store extends ArticleStore {
    * use it so that one of them runs a derive step while the others go on storing.
    */
   tryLock(name: string): Promise<(() => Promise<void>) | undefined>;
+  /**
+   * Say that this process stores articles into the archive until the returned function is
+   * called or the store is closed (a dead process drops out); from then on each stored batch
+   * tells the others how far in clustering order it reached. Workers register, so that
+   * clustering waits for what the others are still storing (derive-pending.ts).
+   */
+  registerWriter(): Promise<() => Promise<void>>;
+  /**
+   * The earliest `sort_ts` (seconds) that the latest batch of another registered writer reached,
+   * among those that stored within `freshSeconds`; undefined when there are none (always on SQLite).
+   */
+  writersHorizon(freshSeconds: number): Promise<number | undefined>;
 }

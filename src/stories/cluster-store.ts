@@ -6,7 +6,7 @@
  */
 import type { Article } from '../model/article.js';
 import type { Store } from '../store/store.js';
-import type { PendingArticleRow, StoryTables } from '../store/tables.js';
+import type { PendingArticleRow, PendingCursor, StoryTables } from '../store/tables.js';
 import { StoreError } from '../util/errors.js';
 import { StoryClusterer, type ClustererOptions } from './cluster.js';
 import { PrintPool } from './print-pool.js';
@@ -34,6 +34,11 @@ export interface ClusterPendingOptions {
    * at least 2,000 articles are pending (two cores: one fingerprints, one clusters), else 0.
    */
   workers?: number;
+  /**
+   * Cluster only articles before this position; the rest wait for a later run (other workers
+   * are still storing up to there: see derive-pending.ts). The stories are the same either way.
+   */
+  until?: PendingCursor;
 }
 
 /** Below this many pending articles, starting a worker costs more than it saves. */
@@ -96,6 +101,7 @@ export async function clusterPending(store: Store, options: ClusterPendingOption
 
 /** Cluster what is pending, holding the lock (which already released changed articles). */
 async function clusterLocked(tables: StoryTables, options: ClusterPendingOptions): Promise<ClusterCounts> {
+  const cutoff = options.until;
   const total = await tables.countPending();
   // States parsed once per run and written once per batch (see story-state-cache.ts).
   const states = new StoryStateCache(tables.repository);
@@ -113,13 +119,15 @@ async function clusterLocked(tables: StoryTables, options: ClusterPendingOptions
     // clustered. Fetching the next batch early is safe: clustering only assigns this batch's
     // articles and re-assigns members already clustered, so it never changes what is pending
     // after this batch's last article.
-    let rows = await tables.pendingAfter(null, batchSize);
+    const before = (rs: PendingArticleRow[]): PendingArticleRow[] =>
+      cutoff === undefined ? rs : rs.filter((r) => r.sort_ts < cutoff.ts || (r.sort_ts === cutoff.ts && r.id < cutoff.id));
+    let rows = before(await tables.pendingAfter(null, batchSize));
     let inputs = rows.map(toClusterInput);
     let prints = pool.print(inputs);
     for (;;) {
       const last = rows[rows.length - 1];
       if (last === undefined) break;
-      const nextRows = await tables.pendingAfter({ ts: last.sort_ts, id: last.id }, batchSize);
+      const nextRows = before(await tables.pendingAfter({ ts: last.sort_ts, id: last.id }, batchSize));
       const nextInputs = nextRows.map(toClusterInput);
       const nextPrints = pool.print(nextInputs);
       const ready = await prints;

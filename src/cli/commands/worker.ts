@@ -101,6 +101,8 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<n
   const base = options.logger ?? createLogger({ level: resolveLogLevel(options.logLevel) });
   const logger = base.child({ worker: owner });
   const store = await openStore(options.db);
+  // Registered until the store closes: each stored batch tells the other workers how far it reached.
+  await store.registerWriter();
   const signals = options.stopSignal ? undefined : firstSignal();
   const stop = options.stopSignal ?? signals?.signal ?? new Promise<string>(() => undefined);
   try {
@@ -117,8 +119,9 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<n
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       derive: async () => {
         const started = Date.now();
-        // Another worker running a step runs it for this worker's articles too (derive-pending.ts).
-        const counts = await derivePending(store, { whenBusy: 'skip' });
+        // Another worker running a step runs it for this worker's articles too, and clustering
+        // waits for what the other workers are still storing (derive-pending.ts).
+        const counts = await derivePending(store, { whenBusy: 'skip', followWriters: true });
         logger.info({ stage: 'derive', ...counts, durationMs: Date.now() - started }, 'derive');
       },
       onResult: (r, round) => {

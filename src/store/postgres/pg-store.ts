@@ -18,12 +18,12 @@ import {
   toOutletCounts,
   toRevisions,
 } from '../article-queries.js';
-import { type ArticleRow, rowToArticle } from '../article-row.js';
+import { type ArticleRow, batchReach, rowToArticle } from '../article-row.js';
 import type { ArticlePage, ArticleRevision, ListArticlesOptions, OutletCount, Store, UpsertOutcome } from '../store.js';
 import { pgMigrations } from './migrations.js';
 import { upsertArticleRows } from './pg-article-rows.js';
 import { PgFactsTables } from './pg-facts-tables.js';
-import { tryPgLock } from './pg-named-lock.js';
+import { pgWritersHorizon, registerPgWriter, tryPgLock, type PgWriter } from './pg-named-lock.js';
 import { connectError, createPgPool, parsePgUrl, pgErrorReason, type PgTarget, withPgTransaction } from './pg-pool.js';
 import { PgRetentionTables } from './pg-retention-tables.js';
 import { PgSearchTables } from './pg-search-tables.js';
@@ -128,6 +128,7 @@ export class PgStore implements Store {
   #search: PgSearchTables | undefined;
   #facts: PgFactsTables | undefined;
   #sourceStates: PgSourceStateRepository | undefined;
+  #writer: PgWriter | undefined;
 
   private constructor(pool: pg.Pool, location: string) {
     this.pool = pool;
@@ -156,7 +157,9 @@ export class PgStore implements Store {
     if (articles.length === 0) return [];
     const now = new Date().toISOString();
     try {
-      return await withPgTransaction(this.pool, (client) => upsertArticleRows(client, articles, now));
+      const outcomes = await withPgTransaction(this.pool, (client) => upsertArticleRows(client, articles, now));
+      await this.#writer?.mark(batchReach(articles));
+      return outcomes;
     } catch (err) {
       throw new StoreError(`store: writing ${articles.length} articles failed: ${pgErrorReason(err)}`, { cause: err });
     }
@@ -236,10 +239,26 @@ export class PgStore implements Store {
     return tryPgLock(this.pool, name);
   }
 
+  /** Join the writers' registry (pg-named-lock.ts); each stored batch then says how far it reached. */
+  async registerWriter(): Promise<() => Promise<void>> {
+    const writer = this.#writer ?? (await registerPgWriter(this.pool));
+    this.#writer = writer;
+    return async () => {
+      if (this.#writer === writer) this.#writer = undefined;
+      await writer.leave();
+    };
+  }
+
+  /** The earliest position other writers' latest batches reached (pg-named-lock.ts). */
+  async writersHorizon(freshSeconds: number): Promise<number | undefined> {
+    return pgWritersHorizon(this.pool, this.#writer?.pid, freshSeconds);
+  }
+
   /** End the pool (waits for checked-out clients); calling it again does nothing. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await this.#writer?.leave();
     await this.pool.end();
   }
 

@@ -227,6 +227,18 @@ export class SqliteStore implements Store {
     return release === undefined ? undefined : async () => release();
   }
 
+  /**
+   * Writers are counted on PostgreSQL only: a SQLite archive has one process storing at a time
+   * (an import, or `caixun start`), so registering does nothing and no other writer holds clustering back.
+   */
+  async registerWriter(): Promise<() => Promise<void>> {
+    return async () => undefined;
+  }
+
+  async writersHorizon(): Promise<number | undefined> {
+    return undefined;
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
