@@ -7,7 +7,7 @@
  * Needs Debian's `postgresql` package (any version; the newest under /usr/lib/postgresql is
  * used). initdb refuses to run as root, so as root the server runs as the `postgres` user.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,6 +41,21 @@ function run(bin: string, program: string, args: string[]): void {
   execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/**
+ * A run killed before its teardown (Ctrl-C twice, a CI timeout) would leave the server running
+ * and its directory behind: a detached shell stops and deletes them once `pid` is gone.
+ */
+function stopWhenGone(pid: number, bin: string, data: string, dir: string): { kill(): void } {
+  const asRoot = process.getuid?.() === 0;
+  const pgCtl = `${asRoot ? 'runuser -u postgres -- ' : ''}"$1/pg_ctl" -D "$2" -m immediate stop`;
+  // Gone: no /proc entry, or a zombie its parent has not reaped yet.
+  const alive = `[ -e /proc/$0 ] && ! grep -q '^State:[[:space:]]*Z' /proc/$0/status 2>/dev/null`;
+  const script = `while ${alive}; do sleep 2; done; ${pgCtl} >/dev/null 2>&1; rm -rf "$3"`;
+  const child = spawn('sh', ['-c', script, String(pid), bin, data, dir], { detached: true, stdio: 'ignore' });
+  child.unref();
+  return { kill: () => void child.kill() };
+}
+
 export default async function setup(): Promise<(() => void) | undefined> {
   if (process.env.CAIXUN_TEST_PG) return undefined;
   const bin = postgresBin();
@@ -60,7 +75,9 @@ export default async function setup(): Promise<(() => void) | undefined> {
     '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
   ]);
   process.env.CAIXUN_TEST_PG = `postgres://caixun@127.0.0.1:${port}/postgres`;
+  const watchdog = stopWhenGone(process.pid, bin, data, dir);
   return () => {
+    watchdog.kill();
     try {
       run(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
     } finally {
