@@ -147,6 +147,10 @@ function kindOf(m: NumberMention, subject: string, predicate: string, target: bo
 
 /** A reporting verb right after a day (12月8日晚间公告, 12月7日披露). */
 const REPORT_VERB = /^(?:早间|午间|晚间|盘后|晚)?(?:发布公告|公告|披露|发布|宣布)/;
+/** A statistics office named right before a day (据上海市统计局6月17日消息). */
+const STATISTICS_OFFICE = /(?:统计局|海关总署|统计部门)$/;
+/** What follows the day of a release (消息, 发布的数据, 数据显示). */
+const RELEASE = /^(?:消息|讯|发布|公布|数据|通报)/;
 /** A company's attribute named without the company (股价重回…). */
 const OWNED_ATTRIBUTE = /^(?:股价|市值|总市值|收盘价)$/;
 /** Verbs of issuing or raising money, at the start of the predicate before an amount. */
@@ -210,8 +214,11 @@ function claimsOfText(text: string, publishedAt: string | null): Claim[] {
     for (const sentence of splitSentences(para[0])) {
       if (NOTE.test(sentence.text)) break;
       if (DEFINITION.test(sentence.text)) continue;
-      claims.push(...claimsOfSentence(sentence.text, para.index + sentence.start, publishedAt, carry));
-      if (lead === undefined) lead = carry.period;
+      const made = claimsOfSentence(sentence.text, para.index + sentence.start, publishedAt, carry);
+      claims.push(...made);
+      // the lead's period is the first one the article states, unless a claim came before it
+      // (a dateline or a sentence without numbers does not leave the article without one)
+      if (lead === undefined && (carry.period !== null || made.length > 0)) lead = carry.period;
     }
     baseline = carry.baseline;
   }
@@ -248,7 +255,9 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   if (!/[0-9一二三四五六七八九十两〇零]/.test(s)) return [];
   const allPeriods = findPeriods(s, publishedAt);
   // 12月8日午间公告，…: the day of a report dates the report, not the figures it gives
-  const reportDay = (p: PeriodMention): boolean => p.period !== null && /^\d{4}-\d{2}-\d{2}$/.test(p.period) && REPORT_VERB.test(s.slice(p.end, p.end + 8));
+  // 据上海市统计局6月17日消息, 国家统计局12月9日发布: a statistics office's release day is not the period of its figures
+  const reportDay = (p: PeriodMention): boolean =>
+    p.period !== null && /^\d{4}-\d{2}-\d{2}$/.test(p.period) && (REPORT_VERB.test(s.slice(p.end, p.end + 8)) || (STATISTICS_OFFICE.test(s.slice(Math.max(0, p.start - 12), p.start)) && RELEASE.test(s.slice(p.end, p.end + 8))));
   const periods = allPeriods.filter((p) => !p.base && !reportDay(p));
   // 从8月20日的低点…计算，…: a starting point dates its own clause, not the sentence or the paragraph
   // the character before the period, not a search through the sentence up to it

@@ -238,3 +238,15 @@ describe('regressions found on the whole corpus', () => {
     expect(claims('每个奖项的单项奖金100万美元(约合人民币711万元)。').map((x) => x.subject)).toEqual(['奖项的单项奖金', '奖项的单项奖金']);
   });
 });
+
+describe('periods of a statistics release', () => {
+  const PUB_JUNE = '2022-06-17T11:49:08+08:00';
+  it('a dateline without a period does not leave the article without its lead period', () => {
+    const c = claims('某某证券网讯（记者 张三）。\n\n1-5月，全市房地产开发投资下降18.0%。\n\n商品房施工面积14320.58万平方米，增长6.4%。', PUB_JUNE);
+    expect(c.map((x) => [x.value, x.period])).toEqual([[-18, '2022-01/2022-05'], [143205800, '2022-01/2022-05'], [6.4, '2022-01/2022-05']]);
+  });
+  it('a statistics office\'s release day is not the period of its figures', () => {
+    const c = claims('1-5月上海房地产市场回顾。\n\n据上海市统计局6月17日消息，全市房地产开发投资比去年同期下降18.0%。', PUB_JUNE);
+    expect(c.map((x) => [x.value, x.period])).toEqual([[-18, '2022-01/2022-05']]);
+  });
+});

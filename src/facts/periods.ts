@@ -60,6 +60,16 @@ function yearOf(explicit: string | undefined, relative: string | undefined, pub:
   return pub.year + (delta[relative] ?? 0);
 }
 
+/**
+ * The year of a quarter written without one: the publication year, or the year before for a
+ * quarter starting more than five months after the publication month (四季度 in a January
+ * release is last year's; 三季度 in June is this year's, still to come).
+ */
+function yearOfQuarter(q: number, pub: LocalDate | null): number | null {
+  if (pub === null) return null;
+  return q * 3 - 2 > pub.month + 5 ? pub.year - 1 : pub.year;
+}
+
 /** The year of a month written without one: the publication year, or the year before for a later month. */
 function yearOfMonth(month: number, pub: LocalDate | null, future: boolean): number | null {
   if (pub === null) return null;
@@ -106,8 +116,8 @@ const RULES: readonly Rule[] = [
     },
   },
   {
-    // 1—11月(份), 2021年1-5月
-    re: new RegExp(`${BY}(?:${YEAR})?(${NUM})\\s*[-—–~～至到]\\s*(${NUM})月份?`, 'y'),
+    // 1—11月(份), 2021年1-5月, 1月至5月, 1月份—5月份
+    re: new RegExp(`${BY}(?:${YEAR})?(${NUM})(?:月份?)?\\s*[-—–~～至到]\\s*(${NUM})月份?`, 'y'),
     resolve(m, pub) {
       const a = num(m[4]);
       const b = num(m[5]);
@@ -131,7 +141,7 @@ const RULES: readonly Rule[] = [
         const y = explicitYear ?? yearOfMonth(n, pub, false);
         return y === null || !(n >= 1 && n <= 12) ? null : `${y}-01/${y}-${pad(n)}`;
       }
-      const y = explicitYear ?? pub?.year ?? null;
+      const y = explicitYear ?? yearOfQuarter(n, pub);
       return y === null || !(n >= 1 && n <= 4) ? null : `${y}-Q1/${y}-Q${n}`;
     },
   },
@@ -140,7 +150,7 @@ const RULES: readonly Rule[] = [
     re: new RegExp(`${BY}(?:${YEAR})?第?([一二三四1-4])季度?`, 'y'),
     resolve(m, pub) {
       const q = num(m[4]);
-      const y = yearOf(m[2], m[3], pub) ?? pub?.year ?? null;
+      const y = yearOf(m[2], m[3], pub) ?? yearOfQuarter(q, pub);
       return y === null || !(q >= 1 && q <= 4) ? null : `${y}-Q${q}`;
     },
   },
