@@ -250,3 +250,19 @@ describe('periods of a statistics release', () => {
     expect(c.map((x) => [x.value, x.period])).toEqual([[-18, '2022-01/2022-05']]);
   });
 });
+
+describe('modifiers inside a subject noun phrase', () => {
+  it('a measure word between two nouns is inside the phrase (原/n 箱/q 批发价格)', () => {
+    expect(subjectBefore('原箱批发价格已从').subject).toBe('原箱批发价格');
+  });
+  it('a two-character verb opening the clause is an attribute (冷冻猪肉进口量), a verb governing the phrase is not (提高…)', () => {
+    expect(subjectBefore('冷冻猪肉进口量达').subject).toBe('冷冻猪肉进口量');
+    expect(subjectBefore('提高零售比例至').subject).toBe('零售比例');
+  });
+  it('a demonstrative with its measure word opens the phrase (本轮调整最高价)', () => {
+    expect(subjectBefore('本轮调整最高价为').subject).toBe('本轮调整最高价');
+  });
+  it('供港 (supplied to Hong Kong) is one attribute word', () => {
+    expect(subjectBefore('追加供港活猪配额').subject).toBe('供港活猪配额');
+  });
+});

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import {
+  CLAUSE_VERBS,
   GROWTH_MARKERS,
   QUALIFIERS_BEFORE,
   SUBJECT_INNER_VERBS,
@@ -92,6 +93,8 @@ const CONJUNCTIONS = new Set(['及', '和', '与', '、', '以及']);
 const DIRECTION_WORDS = new Set(['后', '前', '上', '下', '中', '内', '外', '里']);
 /** A word jieba tags as a numeral without a numeral in it (港澳台/m). */
 const isNamedNumeral = (t: Token): boolean => t.tag === 'm' && /^\p{Script=Han}+$/u.test(t.word) && !/[零〇一二两三四五六七八九十百千万亿几半多余第首]|[年月日季期天周]$/.test(t.word);
+/** A demonstrative and its measure word before a noun phrase (此轮, 本次, 该批, 这一期). */
+const DETERMINER = /(?:此|本|该|这|这一|上一)(?:轮|次|期|批)$/u;
 /** A leader named by its sector (白酒股龙头X): the role word, after which the name alone is the subject. */
 const ROLE_WORDS = new Set(['龙头', '领头羊']);
 
@@ -152,12 +155,27 @@ export function subjectBefore(before: string): { subject: string; predicate: str
       continue;
     }
     if (SUBJECT_LIGHT_VERBS.has(t.word) && words.length > 0) continue;
+    // 原箱价格 (原/n 箱/q 价格/n): a measure word between two nouns is inside the phrase
+    if (words.length > 0 && t.tag === 'q' && i > 0 && NOUN_TAGS.has(tokens[i - 1]!.tag) && !STOP_WORDS.has(tokens[i - 1]!.word)) {
+      words.unshift(t.word);
+      continue;
+    }
+    // 散装飞天市场价, 氧化稳定电位: a two-character verb opening the clause is an attribute of the noun after it
+    if (words.length > 0 && i === 0 && t.tag === 'v' && [...t.word].length === 2 && !CLAUSE_VERBS.has(t.word) && !SUBJECT_LEADING_VERBS.has(t.word) && !PREDICATE_WORDS.has(t.word)) {
+      words.unshift(t.word);
+      break;
+    }
     // a name jieba split badly (舜宇光学科技 → 舜 + 宇光学科技): keep a lone character at the clause start
     const prevTok = tokens[i - 1];
     if ([...t.word].length === 1 && /\p{Script=Han}/u.test(t.word) && words.length > 0 && !PREDICATE_WORDS.has(t.word) && (prevTok === undefined || /^[、，,；;：:\s]$/.test(prevTok.word))) {
       words.unshift(t.word);
     }
     break;
+  }
+  // 此轮调整最低价, 本次发行价格: a determiner with its measure word opens the phrase
+  if (words.length > 0 && i >= 0) {
+    const determiner = DETERMINER.exec(tokens.slice(Math.max(0, i - 2), i + 1).map((t) => t.word).join(''));
+    if (determiner !== null) words.unshift(determiner[0]);
   }
   while (words.length > 1 && SUBJECT_LEADING_VERBS.has(words[0]!)) words.shift();
   // 后开箱率: a one-character direction word (后, 前, 上 …) before the phrase is an adverb of time or place
