@@ -13,7 +13,7 @@ import { COUNT_UNITS, GROWTH_MARKERS, LEADING_NOISE, SHARE_EXCEPTIONS, SHARE_MAR
 import { toHalfWidth } from './numbers.js';
 import { findPeriods, shanghaiDate, type PeriodMention } from './periods.js';
 import { scanNumbers, type NumberMention } from './scan-numbers.js';
-import { subjectAfter, subjectBefore, subjectLeading, withTagMemo } from './subject.js';
+import { listedNouns, subjectAfter, subjectBefore, subjectLeading, withTagMemo } from './subject.js';
 import { isTable, tableClaims } from './tables.js';
 import type { Claim, ClaimBaseline, ClaimKind } from './types.js';
 
@@ -201,6 +201,7 @@ function claimsOfText(text: string, publishedAt: string | null): Claim[] {
   // The period a sentence without its own one inherits: the latest one in its paragraph, else
   // the lead's (据统计局消息，1—5月，… then 商品房施工面积… in the next paragraphs).
   let lead: string | null | undefined;
+  let opening = true;
   let baseline: ClaimBaseline | null = null;
   for (const para of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)) {
     // NBS notes (附注, 注：…) define terms: the rest of the article after a 附注 heading, and any 注： sentence
@@ -216,9 +217,10 @@ function claimsOfText(text: string, publishedAt: string | null): Claim[] {
       if (DEFINITION.test(sentence.text)) continue;
       const made = claimsOfSentence(sentence.text, para.index + sentence.start, publishedAt, carry);
       claims.push(...made);
-      // the lead's period is the first one the article states, unless a claim came before it
-      // (a dateline or a sentence without numbers does not leave the article without one)
-      if (lead === undefined && (carry.period !== null || made.length > 0)) lead = carry.period;
+      // the lead's period: the first sentence's, or when that one states none (a dateline, a
+      // byline), the first sentence with claims'
+      if (lead === undefined && (made.length > 0 || (opening && carry.period !== null))) lead = carry.period;
+      opening = false;
     }
     baseline = carry.baseline;
   }
@@ -275,7 +277,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   let prevSubject = '';
   let prev: Claim | null = null;
   // runs of joined numbers (分别增长7.07倍和3.08倍): where each starts in `out`, and the text before 分别
-  const runs: { first: number; count: number; before: string | null }[] = [];
+  const runs: Run[] = [];
   const { starts, opens } = clauseStarts(s, mentions.map((m) => m.start));
   // worked out once per sentence, not per number (a long run holds many periods)
   const fromPoints = periods.filter(fromPoint);
@@ -376,17 +378,36 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     for (const name of names) out.push({ ...claim, subject: name });
     const run = runs[runs.length - 1];
     if (joined && run !== undefined) run.count++;
-    else runs.push({ first: out.length - 1, count: 1, before: respective ? respectiveHead(s, cStart, m.start, allPeriods) : null });
+    else runs.push({ first: out.length - 1, count: 1, before: respective ? respectiveHead(s, cStart, m.start, allPeriods) : null, clause: cStart });
     prevEnd = m.end;
     prevSubject = subject;
     prev = claim;
     if (subject !== '') carry.subject = subject;
   }
   for (const run of runs) {
-    const subjects = run.before === null ? null : respectiveSubjects(run.before, run.count);
+    const subjects = run.before === null ? null : (respectiveSubjects(run.before, run.count) ?? namedEarlier(s, run, allPeriods));
     subjects?.forEach((subj, k) => (out[run.first + k]!.subject = subj));
   }
   return out;
+}
+
+/** Numbers joined in one run (分别增长7.07倍和3.08倍): where the first is in `out`, how many, the text before 分别, the clause start. */
+interface Run {
+  first: number;
+  count: number;
+  before: string | null;
+  clause: number;
+}
+
+/**
+ * 列甲公司及乙公司为首选，目标价分别下调至27.3及56.2港元: a 分别 head naming one measure (目标价)
+ * is each of the items listed before its clause, in order (甲公司目标价, 乙公司目标价).
+ */
+function namedEarlier(s: string, run: Run, periods: readonly PeriodMention[]): string[] | null {
+  const head = run.before?.trim() ?? '';
+  if (run.count < 2 || run.clause === 0 || !/^[\p{Script=Han}A-Za-z]{1,8}$/u.test(head) || /[、和及与]/u.test(head)) return null;
+  const names = listedNouns(windowText(s, 0, run.clause, periods), run.count);
+  return names === null || names.some((n) => [...n].length > 8) ? null : names.map((n) => n + head);
 }
 
 /** The clause text before 分别 when the number follows it (化学需氧量、氨氮排放总量比2020年分别下降8%), else null. */

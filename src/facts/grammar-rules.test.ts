@@ -241,13 +241,17 @@ describe('regressions found on the whole corpus', () => {
 
 describe('periods of a statistics release', () => {
   const PUB_JUNE = '2022-06-17T11:49:08+08:00';
+  it('a byline date before the first claim is not the lead period', () => {
+    const c = claims('某某网讯。\n\n2022年06月17日 10:23 来源：某某网。\n\n商品房施工面积14320.58万平方米。\n\n住宅施工面积6458.75万平方米。', PUB_JUNE);
+    expect(c.map((x) => [x.value, x.period])).toEqual([[143205800, null], [64587500, null]]);
+  });
   it('a dateline without a period does not leave the article without its lead period', () => {
     const c = claims('某某证券网讯（记者 张三）。\n\n1-5月，全市房地产开发投资下降18.0%。\n\n商品房施工面积14320.58万平方米，增长6.4%。', PUB_JUNE);
     expect(c.map((x) => [x.value, x.period])).toEqual([[-18, '2022-01/2022-05'], [143205800, '2022-01/2022-05'], [6.4, '2022-01/2022-05']]);
   });
   it('a statistics office\'s release day is not the period of its figures', () => {
-    const c = claims('1-5月上海房地产市场回顾。\n\n据上海市统计局6月17日消息，全市房地产开发投资比去年同期下降18.0%。', PUB_JUNE);
-    expect(c.map((x) => [x.value, x.period])).toEqual([[-18, '2022-01/2022-05']]);
+    const c = claims('1-5月，全市商品房销售面积461.66万平方米。据上海市统计局6月17日消息，全市房地产开发投资比去年同期下降18.0%。', PUB_JUNE);
+    expect(c.map((x) => [x.value, x.period])).toEqual([[4616600, '2022-01/2022-05'], [-18, '2022-01/2022-05']]);
   });
 });
 
@@ -264,5 +268,16 @@ describe('modifiers inside a subject noun phrase', () => {
   });
   it('供港 (supplied to Hong Kong) is one attribute word', () => {
     expect(subjectBefore('追加供港活猪配额').subject).toBe('供港活猪配额');
+  });
+});
+
+describe('分别 after a head naming one measure', () => {
+  it('gives each figure to the items listed before its clause, in order', () => {
+    const c = claims('该行将华东电力及南方航空列为行业首选，目标价分别下调至27.3及56.2港元。');
+    expect(c.map((x) => [x.value, x.unit, x.subject])).toEqual([[27.3, '港元', '华东电力目标价'], [56.2, '港元', '南方航空目标价']]);
+  });
+  it('leaves the head alone when no list of that length comes before', () => {
+    const c = claims('该行看好华东电力，目标价分别下调至27.3及56.2港元。');
+    expect(c.map((x) => x.subject)).toEqual(['目标价', '目标价']);
   });
 });

@@ -156,7 +156,7 @@ export function subjectBefore(before: string): { subject: string; predicate: str
     }
     if (SUBJECT_LIGHT_VERBS.has(t.word) && words.length > 0) continue;
     // 原箱价格 (原/n 箱/q 价格/n): a measure word between two nouns is inside the phrase
-    if (words.length > 0 && t.tag === 'q' && i > 0 && NOUN_TAGS.has(tokens[i - 1]!.tag) && !STOP_WORDS.has(tokens[i - 1]!.word)) {
+    if (words.length > 0 && t.tag === 'q' && i > 0 && /^(?:n|nz|ng|nr|ns|nt|b)$/.test(tokens[i - 1]!.tag) && !DIRECTION_WORDS.has(tokens[i - 1]!.word) && !STOP_WORDS.has(tokens[i - 1]!.word)) {
       words.unshift(t.word);
       continue;
     }
@@ -231,6 +231,32 @@ export function subjectAfter(after: string): string {
   while (words.length > 0 && (words[words.length - 1] === '的' || QUOTES.has(words[words.length - 1]!))) words.pop();
   if (words.length > 1 && words[words.length - 1] === '中') words.pop();
   return balanceQuotes(words.join(''));
+}
+
+/**
+ * The last list of exactly `count` noun phrases joined by 及/和/与/、 in `text` (列甲公司及乙公司为首选
+ * → [甲公司, 乙公司]), clause by clause from the end; null when no clause holds one.
+ */
+export function listedNouns(text: string, count: number): string[] | null {
+  const tokens = tagged(lastChars(text, SUBJECT_REACH));
+  let best: string[] | null = null;
+  let k = 0;
+  while (k < tokens.length) {
+    // a run of noun phrases joined by conjunctions, starting at k
+    const items: string[] = [];
+    let j = k;
+    for (;;) {
+      let np = '';
+      while (j < tokens.length && isNounLike(tokens[j]!) && !STOP_WORDS.has(tokens[j]!.word)) np += tokens[j++]!.word;
+      if (np === '') break;
+      items.push(np);
+      if (j < tokens.length && CONJUNCTIONS.has(tokens[j]!.word) && j + 1 < tokens.length && isNounLike(tokens[j + 1]!)) j++;
+      else break;
+    }
+    if (items.length === count) best = items;
+    k = Math.max(j, k + 1);
+  }
+  return best;
 }
 
 function balanceQuotes(s: string): string {
