@@ -151,6 +151,8 @@ const REPORT_VERB = /^(?:早间|午间|晚间|盘后|晚)?(?:发布公告|公告
 const STATISTICS_OFFICE = /(?:统计局|海关总署|统计部门)$/;
 /** What follows the day of a release (消息, 发布的数据, 数据显示). */
 const RELEASE = /^(?:消息|讯|发布|公布|数据|通报)/;
+/** The rest of a quote that opens with the number (“80%清零”): a few Han characters, then the closing quote. */
+const QUOTED_TAIL = /^(\p{Script=Han}{1,4})[”"]/u;
 /** A company's attribute named without the company (股价重回…). */
 const OWNED_ATTRIBUTE = /^(?:股价|市值|总市值|收盘价)$/;
 /** Verbs of issuing or raising money, at the start of the predicate before an amount. */
@@ -224,7 +226,19 @@ function claimsOfText(text: string, publishedAt: string | null): Claim[] {
     }
     baseline = carry.baseline;
   }
+  for (const c of claims) if (PER_UNIT_PRICE.test(c.unit) && c.subject.length >= 2 && !PRICE_HEAD.test(c.subject)) c.subject = pricedAs(text, c.subject);
   return claims;
+}
+
+/** A price per unit (元/瓶, 美元/桶). */
+const PER_UNIT_PRICE = /元\/./u;
+/** A subject already naming a price or another measure. */
+const PRICE_HEAD = /(?:价|价格|价位|费|额|成本|收入|值|率|量|元)$/u;
+
+/** 整箱可能会跌破3000元/瓶: the thing priced takes the price noun the article gives it elsewhere (整箱价格). */
+function pricedAs(text: string, subject: string): string {
+  for (const head of ['价格', '价']) if (text.includes(subject + head)) return subject + head;
+  return subject;
 }
 
 const NOTES_HEADING = /^\s*(?:附注|注释|指标解释|名词解释)\s*[:：]?\s*$/u;
@@ -330,6 +344,9 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const kind: ClaimKind = joined && prev !== null ? prev.kind : kindOf(m, subject, predicate, target);
     const deadline = target ? byPeriod : null;
     subject = trimName(subject);
+    // 完成库存“80%清零”: a figure quoted with the word it measures (库存清零)
+    const quoted = subject === '' ? null : QUOTED_TAIL.exec(s.slice(m.end, m.end + 8));
+    if (quoted !== null && /[“"]$/.test(s.slice(0, m.numeralStart))) subject += quoted[1];
     // 以222票赞成、212票反对: the body's votes for and against
     const vote = m.unit === '票' ? /^(赞成|反对|弃权)/.exec(s.slice(m.end)) : null;
     const voter = subject.replace(/(?:赞成|反对|弃权)?票$/, '');

@@ -281,3 +281,18 @@ describe('分别 after a head naming one measure', () => {
     expect(c.map((x) => x.subject)).toEqual(['目标价', '目标价']);
   });
 });
+
+describe('what a figure measures, written around it', () => {
+  it('a quote opening with the figure names what it measures with the word after it (库存“80%清零”)', () => {
+    const c = claims('公司要求门店须在9月21日前完成库存“80%清零”。');
+    expect(c.map((x) => [x.value, x.subject])).toEqual([[80, '库存清零']]);
+  });
+  it('a thing priced per unit takes the price noun the article gives it elsewhere (整箱 → 整箱价格)', () => {
+    const c = claims('市场无整箱售卖，整箱价格持续上涨。\n\n专家认为，整箱可能会跌破3000元/瓶。');
+    expect(c.map((x) => [x.value, x.subject])).toEqual([[3000, '整箱价格']]);
+  });
+  it('keeps the thing priced when the article names no price of it', () => {
+    const c = claims('专家认为，整箱可能会跌破3000元/瓶。');
+    expect(c.map((x) => [x.value, x.subject])).toEqual([[3000, '整箱']]);
+  });
+});
