@@ -270,6 +270,8 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   // most sentences state no number: no period to look for either
   if (!/[0-9一二三四五六七八九十两〇零]/.test(s)) return [];
   const allPeriods = findPeriods(s, publishedAt);
+  // 2021年营收…。全年销售16台: a bare 全年 is the year the paragraph is about
+  if (carry.period !== null) for (const p of allPeriods) if (p.wholeYear === true && !p.base) p.period = carry.period.slice(0, 4);
   // 12月8日午间公告，…: the day of a report dates the report, not the figures it gives
   // 据上海市统计局6月17日消息, 国家统计局12月9日发布: a statistics office's release day is not the period of its figures
   const reportDay = (p: PeriodMention): boolean =>

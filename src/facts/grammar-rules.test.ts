@@ -296,3 +296,10 @@ describe('what a figure measures, written around it', () => {
     expect(c.map((x) => [x.value, x.subject])).toEqual([[3000, '整箱']]);
   });
 });
+
+describe('全年 in a paragraph about a year', () => {
+  it('is the year the paragraph is about, not the publication year', () => {
+    const c = claims('某设备2021年营收2160万元。全年某设备销售16台，同比减少11.11%。', '2022-06-30T10:00:00+08:00');
+    expect(c.map((x) => [x.value, x.period])).toEqual([[21600000, '2021'], [16, '2021'], [-11.11, '2021']]);
+  });
+});

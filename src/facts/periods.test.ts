@@ -47,6 +47,12 @@ describe('findPeriods', () => {
     expect(findPeriods('三季度有望回升', '2022-06-17T10:00:00+08:00')[0]?.period).toBe('2022-Q3');
   });
 
+  it('全年 without a year is the publication year, last year in a January or February release', () => {
+    expect(findPeriods('全年GDP增长8.1%', '2022-01-17T10:00:00+08:00')[0]).toMatchObject({ period: '2021', wholeYear: true });
+    expect(findPeriods('全年销量有望增长', '2022-06-17T10:00:00+08:00')[0]?.period).toBe('2022');
+    expect(findPeriods('2021年全年', '2022-06-17T10:00:00+08:00')[0]?.wholeYear).toBeUndefined();
+  });
+
   it('marks comparison bases and "since" forms', () => {
     const [base] = findPeriods('比去年同期下降', PUB);
     expect(base?.base).toBe(true);

@@ -26,6 +26,8 @@ export interface PeriodMention {
   by: boolean;
   /** 比去年同期, 较2020年末: the base of a comparison, not the period of the number. */
   base: boolean;
+  /** 全年 without a year: the year the text is about (extract.ts reads it from the paragraph), else the publication's. */
+  wholeYear?: true;
 }
 
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
@@ -178,6 +180,14 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // 全年 without a year: the publication year, or last year in January and February (annual releases)
+    re: /(截至)?全年(?!度)/y,
+    resolve(_m, pub) {
+      if (pub === null) return null;
+      return String(pub.month <= 2 ? pub.year - 1 : pub.year);
+    },
+  },
+  {
     // 本月, 上月 (比上月 is a base, told apart by findPeriods)
     re: /(本月|上月)/y,
     resolve(m, pub) {
@@ -200,7 +210,7 @@ const RULES: readonly Rule[] = [
 
 /** 1 at the char codes a period can start with: a table, read once per character of every sentence. */
 const PERIOD_START = new Uint8Array(0x10000);
-for (const c of '0123456789一二三四五六七八九十两〇零今去明前后本上下截到力第昨当“"') PERIOD_START[c.charCodeAt(0)] = 1;
+for (const c of '0123456789一二三四五六七八九十两〇零今去明前后本上下截到力第昨当全“"') PERIOD_START[c.charCodeAt(0)] = 1;
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 /** A character each rule's match must hold (十四五, 年, 月, 季度, 今日/今天): keep in step with RULES. */
 const PERIOD_NEEDS = ['年', '月', '季', '五', '日', '天'];
@@ -235,6 +245,7 @@ export function findPeriods(text: string, publishedAt: string | null): PeriodMen
         }
         const base = /(?:比|较|同|与|和|对比)$/.test(text.slice(Math.max(0, i - 2), i)) || /^同期/.test(text.slice(i + m[0].length));
         hit = { start: i, end: i + m[0].length, period: since ? null : rule.resolve(m, pub, by), by, base };
+        if (m[0].endsWith('全年') && m[0].length <= 4 && !/[年]全年$/.test(m[0])) hit.wholeYear = true;
         break;
       }
     }
