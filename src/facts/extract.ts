@@ -151,6 +151,32 @@ const REPORT_VERB = /^(?:早间|午间|晚间|盘后|晚)?(?:发布公告|公告
 const STATISTICS_OFFICE = /(?:统计局|海关总署|统计部门)$/;
 /** What follows the day of a release (消息, 发布的数据, 数据显示). */
 const RELEASE = /^(?:消息|讯|发布|公布|数据|通报)/;
+/** Whether `s` has an opening bracket between `from` and `to` (most windows have none). */
+function hasBracket(s: string, from: number, to: number): boolean {
+  const i = s.indexOf('(', from);
+  const j = s.indexOf('（', from);
+  return (i !== -1 && i < to) || (j !== -1 && j < to);
+}
+
+/** A bracket that is no part of a name: a stock code, a ticker, a note, a byline. */
+const CODE_OR_NOTE = /^\s*\d|\.(?:SH|SZ|HK|US|N|O|SS|BJ)\s*$|简称|下称|记者|编辑|注|摄|来源|图|以下|同比|环比|亿|万|%|\d{3}|[，,；;。：:]/iu;
+
+/**
+ * `subject` with the bracket the text writes inside or right after it (windowText dropped it):
+ * 全国固定资产投资（不含农户）; a code or a note in brackets stays out.
+ */
+function withBrackets(subject: string, raw: string): string {
+  for (const b of raw.matchAll(/[（(]([^（()）]{1,16})[)）]/gu)) {
+    if (CODE_OR_NOTE.test(b[1]!)) continue;
+    const before = raw.slice(0, b.index);
+    const after = raw.slice(b.index + b[0].length);
+    for (let k = subject.length; k >= 2; k--) {
+      if (before.endsWith(subject.slice(0, k)) && after.startsWith(subject.slice(k))) return subject.slice(0, k) + b[0] + subject.slice(k);
+    }
+  }
+  return subject;
+}
+
 /** The rest of a quote that opens with the number (“80%清零”): a few Han characters, then the closing quote. */
 const QUOTED_TAIL = /^(\p{Script=Han}{1,4})[”"]/u;
 /** A company's attribute named without the company (股价重回…). */
@@ -346,6 +372,8 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const kind: ClaimKind = joined && prev !== null ? prev.kind : kindOf(m, subject, predicate, target);
     const deadline = target ? byPeriod : null;
     subject = trimName(subject);
+    // 全国固定资产投资（不含农户）, 广义货币(M2)余额: a bracket inside the noun phrase is part of it as written
+    if (subject !== '' && hasBracket(s, from, m.start)) subject = withBrackets(subject, original.slice(from, m.start));
     // 完成库存“80%清零”: a figure quoted with the word it measures (库存清零)
     const quoted = subject === '' ? null : QUOTED_TAIL.exec(s.slice(m.end, m.end + 8));
     if (quoted !== null && /[“"]$/.test(s.slice(0, m.numeralStart))) subject += quoted[1];

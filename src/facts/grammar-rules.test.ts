@@ -303,3 +303,11 @@ describe('全年 in a paragraph about a year', () => {
     expect(c.map((x) => [x.value, x.period])).toEqual([[21600000, '2021'], [16, '2021'], [-11.11, '2021']]);
   });
 });
+
+describe('a bracket inside the subject noun phrase', () => {
+  it('is part of the subject as written (（不含农户）, (M2)), a stock code is not', () => {
+    expect(claims('1-11月，全国固定资产投资（不含农户）494082亿元。').map((x) => x.subject)).toEqual(['全国固定资产投资（不含农户）']);
+    expect(claims('11月末，广义货币(M2)余额235.6万亿元。').map((x) => x.subject)).toEqual(['广义货币(M2)余额']);
+    expect(claims('甲乙酒业(600519)盘中涨逾2%。').map((x) => x.subject)).toEqual(['甲乙酒业']);
+  });
+});

@@ -275,7 +275,8 @@ function balanceQuotes(s: string): string {
  * form, scope words (全国, 累计, 的) dropped. Claims with equal normalised subjects form a series.
  */
 export function normalizeSubject(subject: string): string {
-  let s = subject.replace(/[\s"“”'‘’「」《》()（）]/g, '');
+  // 广义货币(M2)余额 and 广义货币余额 are one series: a bracket's content is dropped with it
+  let s = subject.replace(/[（(][^（()）]*[)）]/g, '').replace(/[\s"“”'‘’「」《》()（）]/g, '');
   for (const [variant, canonical] of SUBJECT_SYNONYMS) s = s.split(variant).join(canonical);
   const tokens = tokenizer().cut(s);
   return tokens.filter((t) => !SUBJECT_STOPWORDS.includes(t)).join('');
