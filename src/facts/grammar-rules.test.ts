@@ -311,3 +311,12 @@ describe('a bracket inside the subject noun phrase', () => {
     expect(claims('甲乙酒业(600519)盘中涨逾2%。').map((x) => x.subject)).toEqual(['甲乙酒业']);
   });
 });
+
+describe('a rate\'s base inside the subject', () => {
+  it('每 and its numeral stay in the phrase (每百元营业收入中的成本)', () => {
+    expect(subjectBefore('规模以上工业企业每百元营业收入中的成本为').subject).toBe('规模以上工业企业每百元营业收入中的成本');
+  });
+  it('a fixed phrase ending like a measure noun ends the phrase (每万人口高价值发明专利拥有量)', () => {
+    expect(subjectBefore('每万人口高价值发明专利拥有量达到').subject).toBe('每万人口高价值发明专利拥有量');
+  });
+});

@@ -83,9 +83,11 @@ const CURRENCIES = new Set(['美元', '港元', '欧元', '日元', '英镑', '�
 // one-character measure suffixes jieba may tag as verbs (开箱/n 率/v): they end a noun phrase
 const MEASURE_SUFFIXES = new Set(['率', '额', '量', '值', '价', '比']);
 const isNounLike = (t: Token): boolean =>
-  (NOUN_TAGS.has(t.tag) || CURRENCIES.has(t.word) || MEASURE_SUFFIXES.has(t.word) || isNamedNumeral(t) || /^\d+[A-Za-z]+\p{Script=Han}+$/u.test(t.word)) &&
+  (NOUN_TAGS.has(t.tag) || (t.tag === 'l' && MEASURE_END.test(t.word)) || CURRENCIES.has(t.word) || MEASURE_SUFFIXES.has(t.word) || isNamedNumeral(t) || /^\d+[A-Za-z]+\p{Script=Han}+$/u.test(t.word)) &&
   !PREDICATE_WORDS.has(t.word) &&
   !/^\d+(?:\.\d+)?$/.test(t.word);
+/** A fixed phrase (jieba's l) that ends like a measure noun (拥有量, 周转率). */
+const MEASURE_END = /[量率额数值]$/u;
 const NEGATION_PREFIXES = new Set(['无', '非']);
 /** One-character heads a verb before them names (洗选业, 拨备率). */
 const INDUSTRY_OR_RATE = new Set(['业', '率']);
@@ -155,6 +157,12 @@ export function subjectBefore(before: string): { subject: string; predicate: str
       continue;
     }
     if (SUBJECT_LIGHT_VERBS.has(t.word) && words.length > 0) continue;
+    // 每百元营业收入, 每万人口: 每 and its numeral are a rate's base inside the phrase
+    if (words.length > 0 && t.tag === 'm' && i > 0 && tokens[i - 1]!.word === '每') {
+      words.unshift(tokens[i - 1]!.word, t.word);
+      i--;
+      continue;
+    }
     // 原箱价格 (原/n 箱/q 价格/n): a measure word between two nouns is inside the phrase
     if (words.length > 0 && t.tag === 'q' && i > 0 && /^(?:n|nz|ng|nr|ns|nt|b)$/.test(tokens[i - 1]!.tag) && !DIRECTION_WORDS.has(tokens[i - 1]!.word) && !STOP_WORDS.has(tokens[i - 1]!.word)) {
       words.unshift(t.word);
