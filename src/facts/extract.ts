@@ -151,11 +151,24 @@ const REPORT_VERB = /^(?:早间|午间|晚间|盘后|晚)?(?:发布公告|公告
 const STATISTICS_OFFICE = /(?:统计局|海关总署|统计部门)$/;
 /** What follows the day of a release (消息, 发布的数据, 数据显示). */
 const RELEASE = /^(?:消息|讯|发布|公布|数据|通报)/;
-/** Whether `s` has an opening bracket between `from` and `to` (most windows have none). */
-function hasBracket(s: string, from: number, to: number): boolean {
-  const i = s.indexOf('(', from);
-  const j = s.indexOf('（', from);
-  return (i !== -1 && i < to) || (j !== -1 && j < to);
+/** Offsets of the opening brackets of `s`, ascending (most sentences have none). */
+function openingBrackets(s: string): number[] {
+  const out: number[] = [];
+  if (!s.includes('(') && !s.includes('（')) return out;
+  for (let i = 0; i < s.length; i++) if (s[i] === '(' || s[i] === '（') out.push(i);
+  return out;
+}
+
+/** Whether an opening bracket lies in [from, to): a binary search over {@link openingBrackets}. */
+function hasBracket(at: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length && at[lo]! < to;
 }
 
 /** A bracket that is no part of a name: a stock code, a ticker, a note, a byline. */
@@ -328,6 +341,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   const markers = markersOf(s);
   const baselines = baselineMentions(s);
   const respective = s.includes('分别');
+  const brackets = openingBrackets(s);
   for (const [mi, m] of mentions.entries()) {
     const cStart = starts[mi]!;
     const from = Math.max(cStart, prevEnd);
@@ -373,7 +387,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const deadline = target ? byPeriod : null;
     subject = trimName(subject);
     // 全国固定资产投资（不含农户）, 广义货币(M2)余额: a bracket inside the noun phrase is part of it as written
-    if (subject !== '' && hasBracket(s, from, m.start)) subject = withBrackets(subject, original.slice(from, m.start));
+    if (subject !== '' && brackets.length > 0 && hasBracket(brackets, from, m.start)) subject = withBrackets(subject, original.slice(from, m.start));
     // 完成库存“80%清零”: a figure quoted with the word it measures (库存清零)
     const quoted = subject === '' ? null : QUOTED_TAIL.exec(s.slice(m.end, m.end + 8));
     if (quoted !== null && /[“"]$/.test(s.slice(0, m.numeralStart))) subject += quoted[1];
