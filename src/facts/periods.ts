@@ -214,6 +214,18 @@ for (const c of '0123456789一二三四五六七八九十两〇零今去明前�
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 /** A character each rule's match must hold (十四五, 年, 月, 季度, 今日/今天): keep in step with RULES. */
 const PERIOD_NEEDS = ['年', '月', '季', '五', '日', '天'];
+/**
+ * What a character can be for a match starting at or before it: 2 a character every match
+ * holds (PERIOD_NEEDS), 1 one a rule may write before that one (numerals, 截至/力争/到, 今/去/明/
+ * 本/上/前/后, 个, 第, 全, 财, 半, quotes, dashes and spaces: keep in step with RULES), 0 any
+ * other. A match is a run of 1s reaching a 2, so no rule is tried where the run stops first.
+ */
+const PERIOD_REACH = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) PERIOD_REACH[c] = 1;
+for (const c of '0123456789〇零一二三四五六七八九十两-—–~～至到截止力争在今去明前后本上下半个第全昨财“"') PERIOD_REACH[c.charCodeAt(0)] = 1;
+for (const c of PERIOD_NEEDS) PERIOD_REACH[c.charCodeAt(0)] = 2;
+/** Per position of the text searched: whether a run of prefix characters from there reaches a needed one (reused). */
+let reaches = new Uint8Array(256);
 
 /** Every period expression in `text`, left to right, not overlapping. */
 export function findPeriods(text: string, publishedAt: string | null): PeriodMention[] {
@@ -222,12 +234,20 @@ export function findPeriods(text: string, publishedAt: string | null): PeriodMen
   // every rule's match holds one of these characters: no period starts after the last of them
   let last = -1;
   for (const c of PERIOD_NEEDS) last = Math.max(last, text.lastIndexOf(c));
+  if (last === -1) return out;
+  // one pass back from the last needed character: where a match could start at all
+  if (reaches.length < last + 2) reaches = new Uint8Array(Math.max(2 * reaches.length, last + 2));
+  reaches[last + 1] = 0;
+  for (let k = last; k >= 0; k--) {
+    const r = PERIOD_REACH[text.charCodeAt(k)]!;
+    reaches[k] = r === 2 ? 1 : r === 1 ? reaches[k + 1]! : 0;
+  }
   let i = 0;
   while (i <= last) {
     let hit: PeriodMention | null = null;
     // a period starts with a digit, a numeral or one of a few words, never inside a number
     const code = text.charCodeAt(i);
-    if (PERIOD_START[code] === 1 && (!isDigit(text.charCodeAt(i - 1)) || !isDigit(code))) {
+    if (reaches[i] === 1 && PERIOD_START[code] === 1 && (!isDigit(text.charCodeAt(i - 1)) || !isDigit(code))) {
       for (const rule of RULES) {
         rule.re.lastIndex = i;
         const m = rule.re.exec(text);
