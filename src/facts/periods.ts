@@ -35,11 +35,16 @@ const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 /** The publication date in Asia/Shanghai, or null when unknown or unparsable. */
 export function shanghaiDate(publishedAt: string | null): LocalDate | null {
   if (publishedAt === null) return null;
+  // every sentence of an article asks for the same day: the last answer is kept (read-only)
+  if (publishedAt === lastDate.of) return lastDate.day;
   const ms = Date.parse(publishedAt);
-  if (Number.isNaN(ms)) return null;
   const d = new Date(ms + SHANGHAI_OFFSET_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const day = Number.isNaN(ms) ? null : Object.freeze({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+  lastDate = { of: publishedAt, day };
+  return day;
 }
+
+let lastDate: { of: string | null; day: LocalDate | null } = { of: null, day: null };
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
