@@ -13,7 +13,7 @@ import { COUNT_UNITS, GROWTH_MARKERS, LEADING_NOISE, SHARE_EXCEPTIONS, SHARE_MAR
 import { toHalfWidth } from './numbers.js';
 import { findPeriods, shanghaiDate, type PeriodMention } from './periods.js';
 import { scanNumbers, type NumberMention } from './scan-numbers.js';
-import { subjectAfter, subjectBefore, subjectLeading, withTagMemo } from './subject.js';
+import { listedNouns, subjectAfter, subjectBefore, subjectLeading, withTagMemo } from './subject.js';
 import { isTable, tableClaims } from './tables.js';
 import type { Claim, ClaimBaseline, ClaimKind } from './types.js';
 
@@ -147,6 +147,51 @@ function kindOf(m: NumberMention, subject: string, predicate: string, target: bo
 
 /** A reporting verb right after a day (12月8日晚间公告, 12月7日披露). */
 const REPORT_VERB = /^(?:早间|午间|晚间|盘后|晚)?(?:发布公告|公告|披露|发布|宣布)/;
+/** A statistics office named right before a day (据上海市统计局6月17日消息). */
+const STATISTICS_OFFICE = /(?:统计局|海关总署|统计部门)$/;
+/** What follows the day of a release (消息, 发布的数据, 数据显示). */
+const RELEASE = /^(?:消息|讯|发布|公布|数据|通报)/;
+/** Offsets of the opening brackets of `s`, ascending (most sentences have none). */
+function openingBrackets(s: string): number[] {
+  const out: number[] = [];
+  if (!s.includes('(') && !s.includes('（')) return out;
+  for (let i = 0; i < s.length; i++) if (s[i] === '(' || s[i] === '（') out.push(i);
+  return out;
+}
+
+/** Whether an opening bracket lies in [from, to): a binary search over {@link openingBrackets}. */
+function hasBracket(at: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length && at[lo]! < to;
+}
+
+/** A bracket that is no part of a name: a stock code, a ticker, a note, a byline. */
+const CODE_OR_NOTE = /^\s*\d|\.(?:SH|SZ|HK|US|N|O|SS|BJ)\s*$|简称|下称|记者|编辑|注|摄|来源|图|以下|同比|环比|亿|万|%|\d{3}|[，,；;。：:]/iu;
+
+/**
+ * `subject` with the bracket the text writes inside or right after it (windowText dropped it):
+ * 全国固定资产投资（不含农户）; a code or a note in brackets stays out.
+ */
+function withBrackets(subject: string, raw: string): string {
+  for (const b of raw.matchAll(/[（(]([^（()）]{1,16})[)）]/gu)) {
+    if (CODE_OR_NOTE.test(b[1]!)) continue;
+    const before = raw.slice(0, b.index);
+    const after = raw.slice(b.index + b[0].length);
+    for (let k = subject.length; k >= 2; k--) {
+      if (before.endsWith(subject.slice(0, k)) && after.startsWith(subject.slice(k))) return subject.slice(0, k) + b[0] + subject.slice(k);
+    }
+  }
+  return subject;
+}
+
+/** The rest of a quote that opens with the number (“80%清零”): a few Han characters, then the closing quote. */
+const QUOTED_TAIL = /^(\p{Script=Han}{1,4})[”"]/u;
 /** A company's attribute named without the company (股价重回…). */
 const OWNED_ATTRIBUTE = /^(?:股价|市值|总市值|收盘价)$/;
 /** Verbs of issuing or raising money, at the start of the predicate before an amount. */
@@ -197,6 +242,7 @@ function claimsOfText(text: string, publishedAt: string | null): Claim[] {
   // The period a sentence without its own one inherits: the latest one in its paragraph, else
   // the lead's (据统计局消息，1—5月，… then 商品房施工面积… in the next paragraphs).
   let lead: string | null | undefined;
+  let opening = true;
   let baseline: ClaimBaseline | null = null;
   for (const para of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)) {
     // NBS notes (附注, 注：…) define terms: the rest of the article after a 附注 heading, and any 注： sentence
@@ -210,12 +256,28 @@ function claimsOfText(text: string, publishedAt: string | null): Claim[] {
     for (const sentence of splitSentences(para[0])) {
       if (NOTE.test(sentence.text)) break;
       if (DEFINITION.test(sentence.text)) continue;
-      claims.push(...claimsOfSentence(sentence.text, para.index + sentence.start, publishedAt, carry));
-      if (lead === undefined) lead = carry.period;
+      const made = claimsOfSentence(sentence.text, para.index + sentence.start, publishedAt, carry);
+      claims.push(...made);
+      // the lead's period: the first sentence's, or when that one states none (a dateline, a
+      // byline), the first sentence with claims'
+      if (lead === undefined && (made.length > 0 || (opening && carry.period !== null))) lead = carry.period;
+      opening = false;
     }
     baseline = carry.baseline;
   }
+  for (const c of claims) if (PER_UNIT_PRICE.test(c.unit) && c.subject.length >= 2 && !PRICE_HEAD.test(c.subject)) c.subject = pricedAs(text, c.subject);
   return claims;
+}
+
+/** A price per unit (元/瓶, 美元/桶). */
+const PER_UNIT_PRICE = /元\/./u;
+/** A subject already naming a price or another measure. */
+const PRICE_HEAD = /(?:价|价格|价位|费|额|成本|收入|值|率|量|元)$/u;
+
+/** 整箱可能会跌破3000元/瓶: the thing priced takes the price noun the article gives it elsewhere (整箱价格). */
+function pricedAs(text: string, subject: string): string {
+  for (const head of ['价格', '价']) if (text.includes(subject + head)) return subject + head;
+  return subject;
 }
 
 const NOTES_HEADING = /^\s*(?:附注|注释|指标解释|名词解释)\s*[:：]?\s*$/u;
@@ -247,8 +309,12 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   // most sentences state no number: no period to look for either
   if (!/[0-9一二三四五六七八九十两〇零]/.test(s)) return [];
   const allPeriods = findPeriods(s, publishedAt);
+  // 2021年营收…。全年销售16台: a bare 全年 is the year the paragraph is about
+  if (carry.period !== null) for (const p of allPeriods) if (p.wholeYear === true && !p.base) p.period = carry.period.slice(0, 4);
   // 12月8日午间公告，…: the day of a report dates the report, not the figures it gives
-  const reportDay = (p: PeriodMention): boolean => p.period !== null && /^\d{4}-\d{2}-\d{2}$/.test(p.period) && REPORT_VERB.test(s.slice(p.end, p.end + 8));
+  // 据上海市统计局6月17日消息, 国家统计局12月9日发布: a statistics office's release day is not the period of its figures
+  const reportDay = (p: PeriodMention): boolean =>
+    p.period !== null && /^\d{4}-\d{2}-\d{2}$/.test(p.period) && (REPORT_VERB.test(s.slice(p.end, p.end + 8)) || (STATISTICS_OFFICE.test(s.slice(Math.max(0, p.start - 12), p.start)) && RELEASE.test(s.slice(p.end, p.end + 8))));
   const periods = allPeriods.filter((p) => !p.base && !reportDay(p));
   // 从8月20日的低点…计算，…: a starting point dates its own clause, not the sentence or the paragraph
   // the character before the period, not a search through the sentence up to it
@@ -266,7 +332,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   let prevSubject = '';
   let prev: Claim | null = null;
   // runs of joined numbers (分别增长7.07倍和3.08倍): where each starts in `out`, and the text before 分别
-  const runs: { first: number; count: number; before: string | null }[] = [];
+  const runs: Run[] = [];
   const { starts, opens } = clauseStarts(s, mentions.map((m) => m.start));
   // worked out once per sentence, not per number (a long run holds many periods)
   const fromPoints = periods.filter(fromPoint);
@@ -275,6 +341,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   const markers = markersOf(s);
   const baselines = baselineMentions(s);
   const respective = s.includes('分别');
+  const brackets = openingBrackets(s);
   for (const [mi, m] of mentions.entries()) {
     const cStart = starts[mi]!;
     const from = Math.max(cStart, prevEnd);
@@ -319,6 +386,11 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const kind: ClaimKind = joined && prev !== null ? prev.kind : kindOf(m, subject, predicate, target);
     const deadline = target ? byPeriod : null;
     subject = trimName(subject);
+    // 全国固定资产投资（不含农户）, 广义货币(M2)余额: a bracket inside the noun phrase is part of it as written
+    if (subject !== '' && brackets.length > 0 && hasBracket(brackets, from, m.start)) subject = withBrackets(subject, original.slice(from, m.start));
+    // 完成库存“80%清零”: a figure quoted with the word it measures (库存清零)
+    const quoted = subject === '' ? null : QUOTED_TAIL.exec(s.slice(m.end, m.end + 8));
+    if (quoted !== null && /[“"]$/.test(s.slice(0, m.numeralStart))) subject += quoted[1];
     // 以222票赞成、212票反对: the body's votes for and against
     const vote = m.unit === '票' ? /^(赞成|反对|弃权)/.exec(s.slice(m.end)) : null;
     const voter = subject.replace(/(?:赞成|反对|弃权)?票$/, '');
@@ -367,17 +439,36 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     for (const name of names) out.push({ ...claim, subject: name });
     const run = runs[runs.length - 1];
     if (joined && run !== undefined) run.count++;
-    else runs.push({ first: out.length - 1, count: 1, before: respective ? respectiveHead(s, cStart, m.start, allPeriods) : null });
+    else runs.push({ first: out.length - 1, count: 1, before: respective ? respectiveHead(s, cStart, m.start, allPeriods) : null, clause: cStart });
     prevEnd = m.end;
     prevSubject = subject;
     prev = claim;
     if (subject !== '') carry.subject = subject;
   }
   for (const run of runs) {
-    const subjects = run.before === null ? null : respectiveSubjects(run.before, run.count);
+    const subjects = run.before === null ? null : (respectiveSubjects(run.before, run.count) ?? namedEarlier(s, run, allPeriods));
     subjects?.forEach((subj, k) => (out[run.first + k]!.subject = subj));
   }
   return out;
+}
+
+/** Numbers joined in one run (分别增长7.07倍和3.08倍): where the first is in `out`, how many, the text before 分别, the clause start. */
+interface Run {
+  first: number;
+  count: number;
+  before: string | null;
+  clause: number;
+}
+
+/**
+ * 列甲公司及乙公司为首选，目标价分别下调至27.3及56.2港元: a 分别 head naming one measure (目标价)
+ * is each of the items listed before its clause, in order (甲公司目标价, 乙公司目标价).
+ */
+function namedEarlier(s: string, run: Run, periods: readonly PeriodMention[]): string[] | null {
+  const head = run.before?.trim() ?? '';
+  if (run.count < 2 || run.clause === 0 || !/^[\p{Script=Han}A-Za-z]{1,8}$/u.test(head) || /[、和及与]/u.test(head)) return null;
+  const names = listedNouns(windowText(s, 0, run.clause, periods), run.count);
+  return names === null || names.some((n) => [...n].length > 8) ? null : names.map((n) => n + head);
 }
 
 /** The clause text before 分别 when the number follows it (化学需氧量、氨氮排放总量比2020年分别下降8%), else null. */

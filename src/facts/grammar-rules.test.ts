@@ -238,3 +238,85 @@ describe('regressions found on the whole corpus', () => {
     expect(claims('每个奖项的单项奖金100万美元(约合人民币711万元)。').map((x) => x.subject)).toEqual(['奖项的单项奖金', '奖项的单项奖金']);
   });
 });
+
+describe('periods of a statistics release', () => {
+  const PUB_JUNE = '2022-06-17T11:49:08+08:00';
+  it('a byline date before the first claim is not the lead period', () => {
+    const c = claims('某某网讯。\n\n2022年06月17日 10:23 来源：某某网。\n\n商品房施工面积14320.58万平方米。\n\n住宅施工面积6458.75万平方米。', PUB_JUNE);
+    expect(c.map((x) => [x.value, x.period])).toEqual([[143205800, null], [64587500, null]]);
+  });
+  it('a dateline without a period does not leave the article without its lead period', () => {
+    const c = claims('某某证券网讯（记者 张三）。\n\n1-5月，全市房地产开发投资下降18.0%。\n\n商品房施工面积14320.58万平方米，增长6.4%。', PUB_JUNE);
+    expect(c.map((x) => [x.value, x.period])).toEqual([[-18, '2022-01/2022-05'], [143205800, '2022-01/2022-05'], [6.4, '2022-01/2022-05']]);
+  });
+  it('a statistics office\'s release day is not the period of its figures', () => {
+    const c = claims('1-5月，全市商品房销售面积461.66万平方米。据上海市统计局6月17日消息，全市房地产开发投资比去年同期下降18.0%。', PUB_JUNE);
+    expect(c.map((x) => [x.value, x.period])).toEqual([[4616600, '2022-01/2022-05'], [-18, '2022-01/2022-05']]);
+  });
+});
+
+describe('modifiers inside a subject noun phrase', () => {
+  it('a measure word between two nouns is inside the phrase (原/n 箱/q 批发价格)', () => {
+    expect(subjectBefore('原箱批发价格已从').subject).toBe('原箱批发价格');
+  });
+  it('a two-character verb opening the clause is an attribute (冷冻猪肉进口量), a verb governing the phrase is not (提高…)', () => {
+    expect(subjectBefore('冷冻猪肉进口量达').subject).toBe('冷冻猪肉进口量');
+    expect(subjectBefore('提高零售比例至').subject).toBe('零售比例');
+  });
+  it('a demonstrative with its measure word opens the phrase (本轮调整最高价)', () => {
+    expect(subjectBefore('本轮调整最高价为').subject).toBe('本轮调整最高价');
+  });
+  it('供港 (supplied to Hong Kong) is one attribute word', () => {
+    expect(subjectBefore('追加供港活猪配额').subject).toBe('供港活猪配额');
+  });
+});
+
+describe('分别 after a head naming one measure', () => {
+  it('gives each figure to the items listed before its clause, in order', () => {
+    const c = claims('该行将华东电力及南方航空列为行业首选，目标价分别下调至27.3及56.2港元。');
+    expect(c.map((x) => [x.value, x.unit, x.subject])).toEqual([[27.3, '港元', '华东电力目标价'], [56.2, '港元', '南方航空目标价']]);
+  });
+  it('leaves the head alone when no list of that length comes before', () => {
+    const c = claims('该行看好华东电力，目标价分别下调至27.3及56.2港元。');
+    expect(c.map((x) => x.subject)).toEqual(['目标价', '目标价']);
+  });
+});
+
+describe('what a figure measures, written around it', () => {
+  it('a quote opening with the figure names what it measures with the word after it (库存“80%清零”)', () => {
+    const c = claims('公司要求门店须在9月21日前完成库存“80%清零”。');
+    expect(c.map((x) => [x.value, x.subject])).toEqual([[80, '库存清零']]);
+  });
+  it('a thing priced per unit takes the price noun the article gives it elsewhere (整箱 → 整箱价格)', () => {
+    const c = claims('市场无整箱售卖，整箱价格持续上涨。\n\n专家认为，整箱可能会跌破3000元/瓶。');
+    expect(c.map((x) => [x.value, x.subject])).toEqual([[3000, '整箱价格']]);
+  });
+  it('keeps the thing priced when the article names no price of it', () => {
+    const c = claims('专家认为，整箱可能会跌破3000元/瓶。');
+    expect(c.map((x) => [x.value, x.subject])).toEqual([[3000, '整箱']]);
+  });
+});
+
+describe('全年 in a paragraph about a year', () => {
+  it('is the year the paragraph is about, not the publication year', () => {
+    const c = claims('某设备2021年营收2160万元。全年某设备销售16台，同比减少11.11%。', '2022-06-30T10:00:00+08:00');
+    expect(c.map((x) => [x.value, x.period])).toEqual([[21600000, '2021'], [16, '2021'], [-11.11, '2021']]);
+  });
+});
+
+describe('a bracket inside the subject noun phrase', () => {
+  it('is part of the subject as written (（不含农户）, (M2)), a stock code is not', () => {
+    expect(claims('1-11月，全国固定资产投资（不含农户）494082亿元。').map((x) => x.subject)).toEqual(['全国固定资产投资（不含农户）']);
+    expect(claims('11月末，广义货币(M2)余额235.6万亿元。').map((x) => x.subject)).toEqual(['广义货币(M2)余额']);
+    expect(claims('甲乙酒业(600519)盘中涨逾2%。').map((x) => x.subject)).toEqual(['甲乙酒业']);
+  });
+});
+
+describe('a rate\'s base inside the subject', () => {
+  it('每 and its numeral stay in the phrase (每百元营业收入中的成本)', () => {
+    expect(subjectBefore('规模以上工业企业每百元营业收入中的成本为').subject).toBe('规模以上工业企业每百元营业收入中的成本');
+  });
+  it('a fixed phrase ending like a measure noun ends the phrase (每万人口高价值发明专利拥有量)', () => {
+    expect(subjectBefore('每万人口高价值发明专利拥有量达到').subject).toBe('每万人口高价值发明专利拥有量');
+  });
+});

@@ -26,6 +26,8 @@ describe('findPeriods', () => {
     ['昨日本土无新增', '昨日', '2022-11-29'],
     ['2022财年国防授权法案', '2022财年', '2022'],
     ['在2022年底前达到', '2022年底前', '2022-12-31'],
+    ['1月至5月，投资下降', '1月至5月', '2022-01/2022-05'],
+    ['1月份—5月份，投资下降', '1月份—5月份', '2022-01/2022-05'],
   ])('%s: %s → %s', (text, written, period) => {
     const [p] = findPeriods(text, PUB);
     expect(p).toBeDefined();
@@ -35,6 +37,20 @@ describe('findPeriods', () => {
 
   it('a month later than the publication month is last year', () => {
     expect(findPeriods('12月8日', '2022-06-30T10:00:00+08:00')[0]?.period).toBe('2021-12-08');
+  });
+
+  it('a quarter starting more than five months after publication is last year\'s (a January release), a nearer one this year\'s', () => {
+    const january = '2022-01-17T10:00:00+08:00';
+    expect(findPeriods('四季度GDP增长4%', january)[0]?.period).toBe('2021-Q4');
+    expect(findPeriods('前三季度GDP增长9.8%', january)[0]?.period).toBe('2021-Q1/2021-Q3');
+    expect(findPeriods('一季度GDP有望回升', january)[0]?.period).toBe('2022-Q1');
+    expect(findPeriods('三季度有望回升', '2022-06-17T10:00:00+08:00')[0]?.period).toBe('2022-Q3');
+  });
+
+  it('全年 without a year is the publication year, last year in a January or February release', () => {
+    expect(findPeriods('全年GDP增长8.1%', '2022-01-17T10:00:00+08:00')[0]).toMatchObject({ period: '2021', wholeYear: true });
+    expect(findPeriods('全年销量有望增长', '2022-06-17T10:00:00+08:00')[0]?.period).toBe('2022');
+    expect(findPeriods('2021年全年', '2022-06-17T10:00:00+08:00')[0]?.wholeYear).toBeUndefined();
   });
 
   it('marks comparison bases and "since" forms', () => {

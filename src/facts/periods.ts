@@ -26,6 +26,8 @@ export interface PeriodMention {
   by: boolean;
   /** 比去年同期, 较2020年末: the base of a comparison, not the period of the number. */
   base: boolean;
+  /** 全年 without a year: the year the text is about (extract.ts reads it from the paragraph), else the publication's. */
+  wholeYear?: true;
 }
 
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
@@ -33,11 +35,16 @@ const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 /** The publication date in Asia/Shanghai, or null when unknown or unparsable. */
 export function shanghaiDate(publishedAt: string | null): LocalDate | null {
   if (publishedAt === null) return null;
+  // every sentence of an article asks for the same day: the last answer is kept (read-only)
+  if (publishedAt === lastDate.of) return lastDate.day;
   const ms = Date.parse(publishedAt);
-  if (Number.isNaN(ms)) return null;
   const d = new Date(ms + SHANGHAI_OFFSET_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const day = Number.isNaN(ms) ? null : Object.freeze({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+  lastDate = { of: publishedAt, day };
+  return day;
 }
+
+let lastDate: { of: string | null; day: LocalDate | null } = { of: null, day: null };
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -58,6 +65,16 @@ function yearOf(explicit: string | undefined, relative: string | undefined, pub:
   if (pub === null) return null;
   const delta: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 明年: 1, 后年: 2 };
   return pub.year + (delta[relative] ?? 0);
+}
+
+/**
+ * The year of a quarter written without one: the publication year, or the year before for a
+ * quarter starting more than five months after the publication month (四季度 in a January
+ * release is last year's; 三季度 in June is this year's, still to come).
+ */
+function yearOfQuarter(q: number, pub: LocalDate | null): number | null {
+  if (pub === null) return null;
+  return q * 3 - 2 > pub.month + 5 ? pub.year - 1 : pub.year;
 }
 
 /** The year of a month written without one: the publication year, or the year before for a later month. */
@@ -106,8 +123,8 @@ const RULES: readonly Rule[] = [
     },
   },
   {
-    // 1—11月(份), 2021年1-5月
-    re: new RegExp(`${BY}(?:${YEAR})?(${NUM})\\s*[-—–~～至到]\\s*(${NUM})月份?`, 'y'),
+    // 1—11月(份), 2021年1-5月, 1月至5月, 1月份—5月份
+    re: new RegExp(`${BY}(?:${YEAR})?(${NUM})(?:月份?)?\\s*[-—–~～至到]\\s*(${NUM})月份?`, 'y'),
     resolve(m, pub) {
       const a = num(m[4]);
       const b = num(m[5]);
@@ -131,7 +148,7 @@ const RULES: readonly Rule[] = [
         const y = explicitYear ?? yearOfMonth(n, pub, false);
         return y === null || !(n >= 1 && n <= 12) ? null : `${y}-01/${y}-${pad(n)}`;
       }
-      const y = explicitYear ?? pub?.year ?? null;
+      const y = explicitYear ?? yearOfQuarter(n, pub);
       return y === null || !(n >= 1 && n <= 4) ? null : `${y}-Q1/${y}-Q${n}`;
     },
   },
@@ -140,7 +157,7 @@ const RULES: readonly Rule[] = [
     re: new RegExp(`${BY}(?:${YEAR})?第?([一二三四1-4])季度?`, 'y'),
     resolve(m, pub) {
       const q = num(m[4]);
-      const y = yearOf(m[2], m[3], pub) ?? pub?.year ?? null;
+      const y = yearOf(m[2], m[3], pub) ?? yearOfQuarter(q, pub);
       return y === null || !(q >= 1 && q <= 4) ? null : `${y}-Q${q}`;
     },
   },
@@ -168,6 +185,14 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // 全年 without a year: the publication year, or last year in January and February (annual releases)
+    re: /(截至)?全年(?!度)/y,
+    resolve(_m, pub) {
+      if (pub === null) return null;
+      return String(pub.month <= 2 ? pub.year - 1 : pub.year);
+    },
+  },
+  {
     // 本月, 上月 (比上月 is a base, told apart by findPeriods)
     re: /(本月|上月)/y,
     resolve(m, pub) {
@@ -190,10 +215,22 @@ const RULES: readonly Rule[] = [
 
 /** 1 at the char codes a period can start with: a table, read once per character of every sentence. */
 const PERIOD_START = new Uint8Array(0x10000);
-for (const c of '0123456789一二三四五六七八九十两〇零今去明前后本上下截到力第昨当“"') PERIOD_START[c.charCodeAt(0)] = 1;
+for (const c of '0123456789一二三四五六七八九十两〇零今去明前后本上下截到力第昨当全“"') PERIOD_START[c.charCodeAt(0)] = 1;
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 /** A character each rule's match must hold (十四五, 年, 月, 季度, 今日/今天): keep in step with RULES. */
 const PERIOD_NEEDS = ['年', '月', '季', '五', '日', '天'];
+/**
+ * What a character can be for a match starting at or before it: 2 a character every match
+ * holds (PERIOD_NEEDS), 1 one a rule may write before that one (numerals, 截至/力争/到, 今/去/明/
+ * 本/上/前/后, 个, 第, 全, 财, 半, quotes, dashes and spaces: keep in step with RULES), 0 any
+ * other. A match is a run of 1s reaching a 2, so no rule is tried where the run stops first.
+ */
+const PERIOD_REACH = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) PERIOD_REACH[c] = 1;
+for (const c of '0123456789〇零一二三四五六七八九十两-—–~～至到截止力争在今去明前后本上下半个第全昨财“"') PERIOD_REACH[c.charCodeAt(0)] = 1;
+for (const c of PERIOD_NEEDS) PERIOD_REACH[c.charCodeAt(0)] = 2;
+/** Per position of the text searched: whether a run of prefix characters from there reaches a needed one (reused). */
+let reaches = new Uint8Array(256);
 
 /** Every period expression in `text`, left to right, not overlapping. */
 export function findPeriods(text: string, publishedAt: string | null): PeriodMention[] {
@@ -202,12 +239,20 @@ export function findPeriods(text: string, publishedAt: string | null): PeriodMen
   // every rule's match holds one of these characters: no period starts after the last of them
   let last = -1;
   for (const c of PERIOD_NEEDS) last = Math.max(last, text.lastIndexOf(c));
+  if (last === -1) return out;
+  // one pass back from the last needed character: where a match could start at all
+  if (reaches.length < last + 2) reaches = new Uint8Array(Math.max(2 * reaches.length, last + 2));
+  reaches[last + 1] = 0;
+  for (let k = last; k >= 0; k--) {
+    const r = PERIOD_REACH[text.charCodeAt(k)]!;
+    reaches[k] = r === 2 ? 1 : r === 1 ? reaches[k + 1]! : 0;
+  }
   let i = 0;
   while (i <= last) {
     let hit: PeriodMention | null = null;
     // a period starts with a digit, a numeral or one of a few words, never inside a number
     const code = text.charCodeAt(i);
-    if (PERIOD_START[code] === 1 && (!isDigit(text.charCodeAt(i - 1)) || !isDigit(code))) {
+    if (reaches[i] === 1 && PERIOD_START[code] === 1 && (!isDigit(text.charCodeAt(i - 1)) || !isDigit(code))) {
       for (const rule of RULES) {
         rule.re.lastIndex = i;
         const m = rule.re.exec(text);
@@ -225,6 +270,7 @@ export function findPeriods(text: string, publishedAt: string | null): PeriodMen
         }
         const base = /(?:比|较|同|与|和|对比)$/.test(text.slice(Math.max(0, i - 2), i)) || /^同期/.test(text.slice(i + m[0].length));
         hit = { start: i, end: i + m[0].length, period: since ? null : rule.resolve(m, pub, by), by, base };
+        if (m[0].endsWith('全年') && m[0].length <= 4 && !/[年]全年$/.test(m[0])) hit.wholeYear = true;
         break;
       }
     }

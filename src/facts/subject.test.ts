@@ -63,3 +63,10 @@ describe('withTagMemo', () => {
     expect(withTagMemo(() => subjectBefore(''))).toEqual({ subject: '', predicate: '' });
   });
 });
+
+describe('normalizeSubject and brackets', () => {
+  it('drops a bracket with its content, so 广义货币(M2)余额 and 广义货币余额 are one series', () => {
+    expect(normalizeSubject('广义货币(M2)余额')).toBe(normalizeSubject('广义货币余额'));
+    expect(normalizeSubject('全国固定资产投资（不含农户）')).toBe(normalizeSubject('全国固定资产投资'));
+  });
+});

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import {
+  CLAUSE_VERBS,
   GROWTH_MARKERS,
   QUALIFIERS_BEFORE,
   SUBJECT_INNER_VERBS,
@@ -82,9 +83,11 @@ const CURRENCIES = new Set(['美元', '港元', '欧元', '日元', '英镑', '�
 // one-character measure suffixes jieba may tag as verbs (开箱/n 率/v): they end a noun phrase
 const MEASURE_SUFFIXES = new Set(['率', '额', '量', '值', '价', '比']);
 const isNounLike = (t: Token): boolean =>
-  (NOUN_TAGS.has(t.tag) || CURRENCIES.has(t.word) || MEASURE_SUFFIXES.has(t.word) || isNamedNumeral(t) || /^\d+[A-Za-z]+\p{Script=Han}+$/u.test(t.word)) &&
+  (NOUN_TAGS.has(t.tag) || (t.tag === 'l' && MEASURE_END.test(t.word)) || CURRENCIES.has(t.word) || MEASURE_SUFFIXES.has(t.word) || isNamedNumeral(t) || /^\d+[A-Za-z]+\p{Script=Han}+$/u.test(t.word)) &&
   !PREDICATE_WORDS.has(t.word) &&
   !/^\d+(?:\.\d+)?$/.test(t.word);
+/** A fixed phrase (jieba's l) that ends like a measure noun (拥有量, 周转率). */
+const MEASURE_END = /[量率额数值]$/u;
 const NEGATION_PREFIXES = new Set(['无', '非']);
 /** One-character heads a verb before them names (洗选业, 拨备率). */
 const INDUSTRY_OR_RATE = new Set(['业', '率']);
@@ -92,6 +95,8 @@ const CONJUNCTIONS = new Set(['及', '和', '与', '、', '以及']);
 const DIRECTION_WORDS = new Set(['后', '前', '上', '下', '中', '内', '外', '里']);
 /** A word jieba tags as a numeral without a numeral in it (港澳台/m). */
 const isNamedNumeral = (t: Token): boolean => t.tag === 'm' && /^\p{Script=Han}+$/u.test(t.word) && !/[零〇一二两三四五六七八九十百千万亿几半多余第首]|[年月日季期天周]$/.test(t.word);
+/** A demonstrative and its measure word before a noun phrase (此轮, 本次, 该批, 这一期). */
+const DETERMINER = /(?:此|本|该|这|这一|上一)(?:轮|次|期|批)$/u;
 /** A leader named by its sector (白酒股龙头X): the role word, after which the name alone is the subject. */
 const ROLE_WORDS = new Set(['龙头', '领头羊']);
 
@@ -152,12 +157,33 @@ export function subjectBefore(before: string): { subject: string; predicate: str
       continue;
     }
     if (SUBJECT_LIGHT_VERBS.has(t.word) && words.length > 0) continue;
+    // 每百元营业收入, 每万人口: 每 and its numeral are a rate's base inside the phrase
+    if (words.length > 0 && t.tag === 'm' && i > 0 && tokens[i - 1]!.word === '每') {
+      words.unshift(tokens[i - 1]!.word, t.word);
+      i--;
+      continue;
+    }
+    // 原箱价格 (原/n 箱/q 价格/n): a measure word between two nouns is inside the phrase
+    if (words.length > 0 && t.tag === 'q' && i > 0 && /^(?:n|nz|ng|nr|ns|nt|b)$/.test(tokens[i - 1]!.tag) && !DIRECTION_WORDS.has(tokens[i - 1]!.word) && !STOP_WORDS.has(tokens[i - 1]!.word)) {
+      words.unshift(t.word);
+      continue;
+    }
+    // 散装飞天市场价, 氧化稳定电位: a two-character verb opening the clause is an attribute of the noun after it
+    if (words.length > 0 && i === 0 && t.tag === 'v' && [...t.word].length === 2 && !CLAUSE_VERBS.has(t.word) && !SUBJECT_LEADING_VERBS.has(t.word) && !PREDICATE_WORDS.has(t.word)) {
+      words.unshift(t.word);
+      break;
+    }
     // a name jieba split badly (舜宇光学科技 → 舜 + 宇光学科技): keep a lone character at the clause start
     const prevTok = tokens[i - 1];
     if ([...t.word].length === 1 && /\p{Script=Han}/u.test(t.word) && words.length > 0 && !PREDICATE_WORDS.has(t.word) && (prevTok === undefined || /^[、，,；;：:\s]$/.test(prevTok.word))) {
       words.unshift(t.word);
     }
     break;
+  }
+  // 此轮调整最低价, 本次发行价格: a determiner with its measure word opens the phrase
+  if (words.length > 0 && i >= 0) {
+    const determiner = DETERMINER.exec(tokens.slice(Math.max(0, i - 2), i + 1).map((t) => t.word).join(''));
+    if (determiner !== null) words.unshift(determiner[0]);
   }
   while (words.length > 1 && SUBJECT_LEADING_VERBS.has(words[0]!)) words.shift();
   // 后开箱率: a one-character direction word (后, 前, 上 …) before the phrase is an adverb of time or place
@@ -215,6 +241,32 @@ export function subjectAfter(after: string): string {
   return balanceQuotes(words.join(''));
 }
 
+/**
+ * The last list of exactly `count` noun phrases joined by 及/和/与/、 in `text` (列甲公司及乙公司为首选
+ * → [甲公司, 乙公司]), clause by clause from the end; null when no clause holds one.
+ */
+export function listedNouns(text: string, count: number): string[] | null {
+  const tokens = tagged(lastChars(text, SUBJECT_REACH));
+  let best: string[] | null = null;
+  let k = 0;
+  while (k < tokens.length) {
+    // a run of noun phrases joined by conjunctions, starting at k
+    const items: string[] = [];
+    let j = k;
+    for (;;) {
+      let np = '';
+      while (j < tokens.length && isNounLike(tokens[j]!) && !STOP_WORDS.has(tokens[j]!.word)) np += tokens[j++]!.word;
+      if (np === '') break;
+      items.push(np);
+      if (j < tokens.length && CONJUNCTIONS.has(tokens[j]!.word) && j + 1 < tokens.length && isNounLike(tokens[j + 1]!)) j++;
+      else break;
+    }
+    if (items.length === count) best = items;
+    k = Math.max(j, k + 1);
+  }
+  return best;
+}
+
 function balanceQuotes(s: string): string {
   let out = s;
   const pairs: [string, string][] = [['“', '”'], ['《', '》'], ['「', '」']];
@@ -231,7 +283,8 @@ function balanceQuotes(s: string): string {
  * form, scope words (全国, 累计, 的) dropped. Claims with equal normalised subjects form a series.
  */
 export function normalizeSubject(subject: string): string {
-  let s = subject.replace(/[\s"“”'‘’「」《》()（）]/g, '');
+  // 广义货币(M2)余额 and 广义货币余额 are one series: a bracket's content is dropped with it
+  let s = subject.replace(/[（(][^（()）]*[)）]/g, '').replace(/[\s"“”'‘’「」《》()（）]/g, '');
   for (const [variant, canonical] of SUBJECT_SYNONYMS) s = s.split(variant).join(canonical);
   const tokens = tokenizer().cut(s);
   return tokens.filter((t) => !SUBJECT_STOPWORDS.includes(t)).join('');

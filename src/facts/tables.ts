@@ -35,6 +35,8 @@ interface Cell {
 
 /** Whether a paragraph is a table: at least two lines with a tab. */
 export function isTable(paragraph: string): boolean {
+  // most paragraphs have no tab at all: no split for them
+  if (!paragraph.includes('\t')) return false;
   let rows = 0;
   for (const line of paragraph.split('\n')) if (line.includes('\t') && ++rows >= 2) return true;
   return false;
