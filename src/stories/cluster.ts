@@ -90,6 +90,15 @@ function seenSpan(members: readonly StoryMember[]): { first: string | null; last
   return { first, last };
 }
 
+/** Epoch ms of a story's first and last seen times, per (immutable) state: read for every candidate. */
+const spans = new WeakMap<StoryState, readonly [number | null, number | null]>();
+
+function spanOf(story: StoryState): readonly [number | null, number | null] {
+  let span = spans.get(story);
+  if (span === undefined) spans.set(story, (span = [parseTime(story.firstSeen), parseTime(story.lastSeen)]));
+  return span;
+}
+
 /** Distance (ms) from t to the interval [from, to]; 0 inside it. */
 function distanceToSpan(t: number, from: number, to: number): number {
   return t < from ? from - t : t > to ? t - to : 0;
@@ -126,8 +135,20 @@ export class StoryClusterer {
     const { match } = this.options;
     const { fingerprint: fp, event, keys } = print ?? printArticle(input, this.options);
     const t = parseTime(input.publishedAt);
-    const exactStories = await this.#storiesOf(this.index.candidates([keys.exact]));
-    const candidates = await this.#storiesOf(this.index.candidates(keys.query));
+    const exactArticles = this.index.candidates([keys.exact]);
+    const queryArticles = this.index.candidates(keys.query);
+    // One membership lookup for both (the query keys include the exact key).
+    const storyOf = await this.#storiesOf(new Set([...queryArticles, ...exactArticles]));
+    const exactStories = new Set<string>();
+    for (const a of exactArticles) {
+      const s = storyOf.get(a);
+      if (s !== undefined) exactStories.add(s);
+    }
+    const candidates = new Set<string>();
+    for (const a of queryArticles) {
+      const s = storyOf.get(a);
+      if (s !== undefined) candidates.add(s);
+    }
     if (t !== null) {
       const recent = await this.repository.storiesSeenBetween(t - this.options.eventWindowMs, t + this.options.eventWindowMs);
       for (const s of recent) candidates.add(s.id);
@@ -173,24 +194,20 @@ export class StoryClusterer {
     return { articleId: input.id, storyId: story.id, action: best === undefined ? 'new' : 'joined', reason, relatedIds };
   }
 
-  async #storiesOf(articleIds: Set<string>): Promise<Set<string>> {
-    const out = new Set<string>();
-    if (articleIds.size === 0) return out;
-    if (this.repository.storiesOfMany !== undefined) {
-      // One statement for every candidate article (a store may hold dozens per article).
-      for (const s of (await this.repository.storiesOfMany([...articleIds])).values()) out.add(s);
-      return out;
-    }
+  /** The stories of these articles (unclustered ones are absent). */
+  async #storiesOf(articleIds: Set<string>): Promise<Map<string, string>> {
+    // One statement for every candidate article (a store may hold dozens per article).
+    if (this.repository.storiesOfMany !== undefined) return this.repository.storiesOfMany([...articleIds]);
+    const out = new Map<string, string>();
     for (const a of articleIds) {
       const s = await this.repository.storyOf(a);
-      if (s !== undefined) out.add(s);
+      if (s !== undefined) out.set(a, s);
     }
     return out;
   }
 
   #judge(story: StoryState, fp: Fingerprint, event: EventProfile, t: number | null, exact: boolean): MatchJudgement {
-    const first = parseTime(story.firstSeen);
-    const last = parseTime(story.lastSeen);
+    const [first, last] = spanOf(story);
     const timed = t !== null && first !== null && last !== null;
     const inWindow = !timed || Math.abs(t - first) <= this.options.windowMs;
     const inEventWindow = timed && distanceToSpan(t, first, last) <= this.options.eventWindowMs;

@@ -7,7 +7,8 @@
  * 78 KB), so parsing it on every read and serialising it on every join made the story tables
  * three fifths of a recluster's CPU (10,000 permuted documents: `get` 19 s and `put` 7 s of 46 s).
  * The clusterer never changes a state it was given (it builds a new one and puts that), so one
- * parsed object can be handed out for the whole run. Memberships are held for the batch too, and
+ * parsed object can be handed out for the whole run. Memberships are kept the same way (the
+ * index's candidates are asked for again and again), held for the batch too, and
  * a batch's writes go to the store as a few statements (`writeMany`, `assignMany`) when the
  * store offers them; the same-event window query asks the store for ids only, so the states of
  * the hours around an article, read for the article before it, are not parsed again.
@@ -20,6 +21,12 @@ import type { StoryRepository, StoryState } from './story-state.js';
 
 /** Most parsed story states kept between batches; the least recently used go first. */
 const DEFAULT_CACHE_LIMIT = 5_000;
+
+/**
+ * Most article → story memberships kept between batches. The index's candidates are mostly the
+ * articles of the last days, asked for again by every article that shares a key with them.
+ */
+const MEMBERSHIP_LIMIT = 50_000;
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -56,6 +63,8 @@ export class StoryStateCache implements StoryRepository {
   #pending = new Map<string, PendingWrite>();
   /** Memberships recorded in the open batch, not yet passed on. */
   #assigned = new Map<string, string>();
+  /** Memberships read or written this run (before this batch), oldest use first. */
+  readonly #memberships = new Map<string, string>();
 
   /**
    * @param inner - the store's repository
@@ -103,9 +112,18 @@ export class StoryStateCache implements StoryRepository {
     this.#remember(storyId, null);
   }
 
+  #rememberMembership(articleId: string, storyId: string): void {
+    this.#memberships.delete(articleId);
+    this.#memberships.set(articleId, storyId);
+    if (this.#memberships.size > MEMBERSHIP_LIMIT) {
+      const oldest = this.#memberships.keys().next();
+      if (oldest.done !== true) this.#memberships.delete(oldest.value);
+    }
+  }
+
   /** @inheritdoc */
   async storyOf(articleId: string): Promise<string | undefined> {
-    return this.#assigned.get(articleId) ?? this.#inner.storyOf(articleId);
+    return this.#assigned.get(articleId) ?? this.#memberships.get(articleId) ?? this.#inner.storyOf(articleId);
   }
 
   /** @inheritdoc */
@@ -113,13 +131,16 @@ export class StoryStateCache implements StoryRepository {
     const out = new Map<string, string>();
     const ask: string[] = [];
     for (const id of articleIds) {
-      const assigned = this.#assigned.get(id);
-      if (assigned === undefined) ask.push(id);
-      else out.set(id, assigned);
+      const known = this.#assigned.get(id) ?? this.#memberships.get(id);
+      if (known === undefined) ask.push(id);
+      else out.set(id, known);
     }
     if (ask.length === 0) return out;
     if (this.#inner.storiesOfMany !== undefined) {
-      for (const [id, story] of await this.#inner.storiesOfMany(ask)) out.set(id, story);
+      for (const [id, story] of await this.#inner.storiesOfMany(ask)) {
+        out.set(id, story);
+        this.#rememberMembership(id, story);
+      }
     } else {
       for (const id of ask) {
         const story = await this.#inner.storyOf(id);
@@ -185,5 +206,6 @@ export class StoryStateCache implements StoryRepository {
     }
     if (this.#inner.assignMany !== undefined) await this.#inner.assignMany([...assigned]);
     else for (const [articleId, storyId] of assigned) await this.#inner.assign(articleId, storyId);
+    for (const [articleId, storyId] of assigned) this.#rememberMembership(articleId, storyId);
   }
 }
