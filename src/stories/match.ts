@@ -4,7 +4,7 @@
  */
 import { bigramContainment, compareEventProfiles, compareFigures, type EventOverlap, type EventProfile } from './event-profile.js';
 import type { Fingerprint } from './fingerprint.js';
-import { containmentFromJaccard, estimateJaccard, paragraphContainment } from './similarity.js';
+import { containmentFromJaccard, estimateJaccard } from './similarity.js';
 import type { RepresentativePrint } from './story-state.js';
 
 /** Thresholds of the decision; defaults in {@link DEFAULT_MATCH_OPTIONS}. */
@@ -86,11 +86,42 @@ const MAX_SIGNATURE_RATIO = 4;
 function textScores(fp: Fingerprint, rep: RepresentativePrint, options: Readonly<MatchOptions>): Omit<MatchScores, 'event'> {
   const jaccard = estimateJaccard(fp.signature, signatureOf(rep));
   const ratio = Math.max(fp.shingleCount, rep.shingleCount) / Math.max(1, Math.min(fp.shingleCount, rep.shingleCount));
-  const paraIn = paragraphContainment({ hashes: fp.paragraphHashes, lengths: fp.paragraphLengths }, { hashes: rep.paragraphHashes, lengths: rep.paragraphLengths }, options.minParagraphLength);
-  const paraOut = paragraphContainment({ hashes: rep.paragraphHashes, lengths: rep.paragraphLengths }, { hashes: fp.paragraphHashes, lengths: fp.paragraphLengths }, options.minParagraphLength);
+  const min = options.minParagraphLength;
+  const paraIn = containedShare(fp.paragraphHashes, fp.paragraphLengths, paragraphSet(rep.paragraphHashes, rep.paragraphLengths, min), min);
+  const paraOut = containedShare(rep.paragraphHashes, rep.paragraphLengths, paragraphSet(fp.paragraphHashes, fp.paragraphLengths, min), min);
   const sigIn = ratio <= MAX_SIGNATURE_RATIO ? containmentFromJaccard(jaccard, fp.shingleCount, rep.shingleCount) : 0;
   const sigOut = ratio <= MAX_SIGNATURE_RATIO ? containmentFromJaccard(jaccard, rep.shingleCount, fp.shingleCount) : 0;
   return { jaccard, articleInRep: Math.max(paraIn, sigIn), repInArticle: Math.max(paraOut, sigOut) };
+}
+
+/**
+ * The paragraph hashes of length ≥ `min`, kept per (immutable) hash list: an article is compared
+ * with every candidate in a row, and a representative with every article of its days.
+ */
+const paragraphSets = new WeakMap<readonly string[], { min: number; set: ReadonlySet<string> }>();
+
+function paragraphSet(hashes: readonly string[], lengths: readonly number[], min: number): ReadonlySet<string> {
+  const kept = paragraphSets.get(hashes);
+  if (kept !== undefined && kept.min === min) return kept.set;
+  const set = new Set<string>();
+  hashes.forEach((h, i) => {
+    if ((lengths[i] ?? 0) >= min) set.add(h);
+  });
+  paragraphSets.set(hashes, { min, set });
+  return set;
+}
+
+/** `paragraphContainment` (similarity.ts) of A in B, with B's paragraphs as a set of hashes. */
+function containedShare(hashes: readonly string[], lengths: readonly number[], inB: ReadonlySet<string>, min: number): number {
+  let total = 0;
+  let shared = 0;
+  for (let i = 0; i < hashes.length; i++) {
+    const len = lengths[i] ?? 0;
+    if (len < min) continue;
+    total += len;
+    if (inB.has(hashes[i]!)) shared += len;
+  }
+  return total === 0 ? 0 : shared / total;
 }
 
 /** A representative's signature as the typed array it was, kept per (immutable) representative. */
