@@ -11,7 +11,7 @@ import { parseTime, printArticle, type ArticlePrint } from './article-print.js';
 import { compareEventProfiles, type EventProfile } from './event-profile.js';
 import { DEFAULT_FINGERPRINT_OPTIONS, type Fingerprint, type FingerprintOptions } from './fingerprint.js';
 import { DEFAULT_LSH_OPTIONS, MemoryLshIndex, type LshIndex, type LshOptions } from './lsh.js';
-import { decideMatch, DEFAULT_MATCH_OPTIONS, scoreMatch, type MatchOptions, type MatchVerdict } from './match.js';
+import { DEFAULT_MATCH_OPTIONS, judgeMatch, representativeJaccard, type MatchJudgement, type MatchOptions } from './match.js';
 import { chooseRepresentative } from './representative.js';
 import { settleStoryId, storyIdFor } from './story-id.js';
 import { MemoryStoryRepository, type ClusterInput, type RepresentativePrint, type StoryMember, type StoryRepository, type StoryState } from './story-state.js';
@@ -90,6 +90,15 @@ function seenSpan(members: readonly StoryMember[]): { first: string | null; last
   return { first, last };
 }
 
+/** Epoch ms of a story's first and last seen times, per (immutable) state: read for every candidate. */
+const spans = new WeakMap<StoryState, readonly [number | null, number | null]>();
+
+function spanOf(story: StoryState): readonly [number | null, number | null] {
+  let span = spans.get(story);
+  if (span === undefined) spans.set(story, (span = [parseTime(story.firstSeen), parseTime(story.lastSeen)]));
+  return span;
+}
+
 /** Distance (ms) from t to the interval [from, to]; 0 inside it. */
 function distanceToSpan(t: number, from: number, to: number): number {
   return t < from ? from - t : t > to ? t - to : 0;
@@ -126,13 +135,25 @@ export class StoryClusterer {
     const { match } = this.options;
     const { fingerprint: fp, event, keys } = print ?? printArticle(input, this.options);
     const t = parseTime(input.publishedAt);
-    const exactStories = await this.#storiesOf(this.index.candidates([keys.exact]));
-    const candidates = await this.#storiesOf(this.index.candidates(keys.query));
+    const exactArticles = this.index.candidates([keys.exact]);
+    const queryArticles = this.index.candidates(keys.query);
+    // One membership lookup for both (the query keys include the exact key).
+    const storyOf = await this.#storiesOf(new Set([...queryArticles, ...exactArticles]));
+    const exactStories = new Set<string>();
+    for (const a of exactArticles) {
+      const s = storyOf.get(a);
+      if (s !== undefined) exactStories.add(s);
+    }
+    const candidates = new Set<string>();
+    for (const a of queryArticles) {
+      const s = storyOf.get(a);
+      if (s !== undefined) candidates.add(s);
+    }
     if (t !== null) {
       const recent = await this.repository.storiesSeenBetween(t - this.options.eventWindowMs, t + this.options.eventWindowMs);
       for (const s of recent) candidates.add(s.id);
     }
-    const joinable: { story: StoryState; verdict: MatchVerdict; exact: boolean }[] = [];
+    const joinable: { story: StoryState; verdict: MatchJudgement; exact: boolean }[] = [];
     const related: StoryState[] = [];
     for (const id of [...candidates].sort()) {
       const story = await this.repository.get(id);
@@ -161,7 +182,7 @@ export class StoryClusterer {
     };
     // Only a near-copy (Jaccard-level overlap) may become the representative: a roundup that
     // merely contains the story must not, or the next item it quotes would join through it.
-    const promote = best !== undefined && (best.exact || best.verdict.scores.jaccard >= match.joinJaccard);
+    const promote = best !== undefined && (best.exact || best.verdict.jaccard >= match.joinJaccard);
     let story = best === undefined ? await this.#newStory(member, fp, event) : await this.#join(best.story, member, fp, event, promote);
     for (const other of mergeable) story = await this.#merge(story, other);
     // Named after its earliest member, whatever order the members came in (story-id.ts).
@@ -173,26 +194,27 @@ export class StoryClusterer {
     return { articleId: input.id, storyId: story.id, action: best === undefined ? 'new' : 'joined', reason, relatedIds };
   }
 
-  async #storiesOf(articleIds: Set<string>): Promise<Set<string>> {
-    const out = new Set<string>();
+  /** The stories of these articles (unclustered ones are absent). */
+  async #storiesOf(articleIds: Set<string>): Promise<Map<string, string>> {
+    // One statement for every candidate article (a store may hold dozens per article).
+    if (this.repository.storiesOfMany !== undefined) return this.repository.storiesOfMany([...articleIds]);
+    const out = new Map<string, string>();
     for (const a of articleIds) {
       const s = await this.repository.storyOf(a);
-      if (s !== undefined) out.add(s);
+      if (s !== undefined) out.set(a, s);
     }
     return out;
   }
 
-  #judge(story: StoryState, fp: Fingerprint, event: EventProfile, t: number | null, exact: boolean): MatchVerdict {
-    const first = parseTime(story.firstSeen);
-    const last = parseTime(story.lastSeen);
+  #judge(story: StoryState, fp: Fingerprint, event: EventProfile, t: number | null, exact: boolean): MatchJudgement {
+    const [first, last] = spanOf(story);
     const timed = t !== null && first !== null && last !== null;
     const inWindow = !timed || Math.abs(t - first) <= this.options.windowMs;
     const inEventWindow = timed && distanceToSpan(t, first, last) <= this.options.eventWindowMs;
-    const scores = scoreMatch(fp, event, story.representative, this.options.match);
-    const verdict = exact && inWindow
-      ? { kind: 'join' as const, reason: 'reprint' as const, score: 1, scores }
-      : decideMatch(scores, fp.length, story.representative.length, inEventWindow, this.options.match);
-    // Outside the story window a join becomes a link: a later event on the same subject.
+    if (exact && inWindow) return { kind: 'join', reason: 'reprint', score: 1, jaccard: representativeJaccard(fp, story.representative) };
+    // Outside the story window a join becomes a link (a later event on the same subject), so
+    // its score, which only ranks joins, is not needed.
+    const verdict = judgeMatch(fp, event, story.representative, inEventWindow, inWindow, this.options.match);
     return verdict.kind === 'join' && !inWindow ? { ...verdict, kind: 'related' } : verdict;
   }
 

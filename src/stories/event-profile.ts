@@ -159,17 +159,37 @@ export interface EventOverlap {
 
 const isDecimal = (figure: string): boolean => figure.includes('.');
 
+/** The figure half of {@link EventOverlap}: cheap (a handful of sorted strings per side). */
+export type FigureOverlap = Pick<EventOverlap, 'sharedFigures' | 'sharedDecimalFigures' | 'figureShare'>;
+
+/** How the figures of two profiles overlap. */
+export function compareFigures(a: readonly string[], b: readonly string[]): FigureOverlap {
+  const sharedFigures = intersectionSize(a, b);
+  const fewer = Math.min(a.length, b.length);
+  return {
+    sharedFigures,
+    sharedDecimalFigures: sharedFigures === 0 ? 0 : intersectionSize(a.filter(isDecimal), b.filter(isDecimal)),
+    figureShare: fewer === 0 ? 0 : sharedFigures / fewer,
+  };
+}
+
+/**
+ * Shared bigrams over the bigrams of the smaller profile (0–1): {@link EventOverlap}'s
+ * `bigramContainment`, the costly half (one probe per bigram of `b`). Pass the incoming
+ * article as `a` for every candidate in a row: its set is built once.
+ */
+export function bigramContainment(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const smaller = Math.min(a.length, b.length);
+  return smaller === 0 ? 0 : sharedCount(a, b) / smaller;
+}
+
 /** Compare two event profiles. */
 export function compareEventProfiles(a: EventProfile, b: EventProfile): EventOverlap {
   const shared = sharedCount(a.bigrams, b.bigrams);
   const smaller = Math.min(a.bigrams.length, b.bigrams.length);
   const union = a.bigrams.length + b.bigrams.length - shared;
-  const sharedFigures = intersectionSize(a.figures, b.figures);
-  const fewer = Math.min(a.figures.length, b.figures.length);
   return {
-    sharedFigures,
-    sharedDecimalFigures: sharedFigures === 0 ? 0 : intersectionSize(a.figures.filter(isDecimal), b.figures.filter(isDecimal)),
-    figureShare: fewer === 0 ? 0 : sharedFigures / fewer,
+    ...compareFigures(a.figures, b.figures),
     bigramContainment: smaller === 0 ? 0 : shared / smaller,
     bigramJaccard: union === 0 ? 0 : shared / union,
   };

@@ -2,9 +2,9 @@
  * The decision between one incoming article and one story's representative: join the story, be
  * related to it, or have nothing to do with it. Pure; thresholds come from {@link MatchOptions}.
  */
-import { compareEventProfiles, type EventOverlap, type EventProfile } from './event-profile.js';
+import { bigramContainment, compareEventProfiles, compareFigures, type EventOverlap, type EventProfile } from './event-profile.js';
 import type { Fingerprint } from './fingerprint.js';
-import { containmentFromJaccard, estimateJaccard, paragraphContainment } from './similarity.js';
+import { containmentFromJaccard, estimateJaccard } from './similarity.js';
 import type { RepresentativePrint } from './story-state.js';
 
 /** Thresholds of the decision; defaults in {@link DEFAULT_MATCH_OPTIONS}. */
@@ -82,21 +82,66 @@ export interface MatchVerdict {
 /** Size ratio beyond which signature-based containment is too noisy and paragraphs decide. */
 const MAX_SIGNATURE_RATIO = 4;
 
-/** Compute the similarities of an article to a representative. */
-export function scoreMatch(fp: Fingerprint, event: EventProfile, rep: RepresentativePrint, options: Readonly<MatchOptions>): MatchScores {
-  const jaccard = estimateJaccard(fp.signature, Uint32Array.from(rep.signature));
+/** The text similarities of {@link MatchScores} (all but the event overlap): cheap. */
+function textScores(fp: Fingerprint, rep: RepresentativePrint, options: Readonly<MatchOptions>): Omit<MatchScores, 'event'> {
+  const jaccard = estimateJaccard(fp.signature, signatureOf(rep));
   const ratio = Math.max(fp.shingleCount, rep.shingleCount) / Math.max(1, Math.min(fp.shingleCount, rep.shingleCount));
-  const paraIn = paragraphContainment({ hashes: fp.paragraphHashes, lengths: fp.paragraphLengths }, { hashes: rep.paragraphHashes, lengths: rep.paragraphLengths }, options.minParagraphLength);
-  const paraOut = paragraphContainment({ hashes: rep.paragraphHashes, lengths: rep.paragraphLengths }, { hashes: fp.paragraphHashes, lengths: fp.paragraphLengths }, options.minParagraphLength);
+  const min = options.minParagraphLength;
+  const paraIn = containedShare(fp.paragraphHashes, fp.paragraphLengths, paragraphSet(rep.paragraphHashes, rep.paragraphLengths, min), min);
+  const paraOut = containedShare(rep.paragraphHashes, rep.paragraphLengths, paragraphSet(fp.paragraphHashes, fp.paragraphLengths, min), min);
   const sigIn = ratio <= MAX_SIGNATURE_RATIO ? containmentFromJaccard(jaccard, fp.shingleCount, rep.shingleCount) : 0;
   const sigOut = ratio <= MAX_SIGNATURE_RATIO ? containmentFromJaccard(jaccard, rep.shingleCount, fp.shingleCount) : 0;
+  return { jaccard, articleInRep: Math.max(paraIn, sigIn), repInArticle: Math.max(paraOut, sigOut) };
+}
+
+/**
+ * The paragraph hashes of length ≥ `min`, kept per (immutable) hash list: an article is compared
+ * with every candidate in a row, and a representative with every article of its days.
+ */
+const paragraphSets = new WeakMap<readonly string[], { min: number; set: ReadonlySet<string> }>();
+
+function paragraphSet(hashes: readonly string[], lengths: readonly number[], min: number): ReadonlySet<string> {
+  const kept = paragraphSets.get(hashes);
+  if (kept !== undefined && kept.min === min) return kept.set;
+  const set = new Set<string>();
+  hashes.forEach((h, i) => {
+    if ((lengths[i] ?? 0) >= min) set.add(h);
+  });
+  paragraphSets.set(hashes, { min, set });
+  return set;
+}
+
+/** `paragraphContainment` (similarity.ts) of A in B, with B's paragraphs as a set of hashes. */
+function containedShare(hashes: readonly string[], lengths: readonly number[], inB: ReadonlySet<string>, min: number): number {
+  let total = 0;
+  let shared = 0;
+  for (let i = 0; i < hashes.length; i++) {
+    const len = lengths[i] ?? 0;
+    if (len < min) continue;
+    total += len;
+    if (inB.has(hashes[i]!)) shared += len;
+  }
+  return total === 0 ? 0 : shared / total;
+}
+
+/** A representative's signature as the typed array it was, kept per (immutable) representative. */
+const signatures = new WeakMap<RepresentativePrint, Uint32Array>();
+
+function signatureOf(rep: RepresentativePrint): Uint32Array {
+  let typed = signatures.get(rep);
+  if (typed === undefined) signatures.set(rep, (typed = Uint32Array.from(rep.signature)));
+  return typed;
+}
+
+/** Estimated Jaccard of an article's signature and a representative's. */
+export function representativeJaccard(fp: Fingerprint, rep: RepresentativePrint): number {
+  return estimateJaccard(fp.signature, signatureOf(rep));
+}
+
+/** Compute the similarities of an article to a representative. */
+export function scoreMatch(fp: Fingerprint, event: EventProfile, rep: RepresentativePrint, options: Readonly<MatchOptions>): MatchScores {
   const repEvent: EventProfile = { figures: rep.figures, bigrams: rep.bigrams, length: rep.length };
-  return {
-    jaccard,
-    articleInRep: Math.max(paraIn, sigIn),
-    repInArticle: Math.max(paraOut, sigOut),
-    event: compareEventProfiles(event, repEvent),
-  };
+  return { ...textScores(fp, rep, options), event: compareEventProfiles(event, repEvent) };
 }
 
 /**
@@ -128,4 +173,60 @@ export function decideMatch(scores: MatchScores, articleLength: number, repLengt
     return { kind: 'related', reason: 'weak', score, scores };
   }
   return { kind: 'none', reason: 'none', score, scores };
+}
+
+/** What {@link judgeMatch} returns: the verdict of {@link decideMatch} without the scores behind it. */
+export interface MatchJudgement {
+  /** As {@link MatchVerdict.kind}. */
+  kind: MatchVerdict['kind'];
+  /** As {@link MatchVerdict.reason}. */
+  reason: MatchVerdict['reason'];
+  /**
+   * As {@link MatchVerdict.score} for a join when `scoreJoins` was set; otherwise a lower bound
+   * (the bigram containment is left out when the verdict did not need it).
+   */
+  score: number;
+  /** Estimated Jaccard (as `MatchScores.jaccard`). */
+  jaccard: number;
+}
+
+/**
+ * `decideMatch(scoreMatch(…))` computing only what the verdict needs: the same kind and reason
+ * (and the same score for a join, with `scoreJoins`), but the bigram containment, the costly
+ * part (one probe per bigram of the representative), only when a test reads it. Most candidates
+ * a clusterer judges (the stories of the same hours, keys shared by boilerplate) share too
+ * little text and too few figures for any test to need it; a busy day's window holds hundreds.
+ */
+export function judgeMatch(
+  fp: Fingerprint,
+  event: EventProfile,
+  rep: RepresentativePrint,
+  withinEventWindow: boolean,
+  scoreJoins: boolean,
+  options: Readonly<MatchOptions>,
+): MatchJudgement {
+  const { jaccard, articleInRep, repInArticle } = textScores(fp, rep, options);
+  const text = Math.max(jaccard, articleInRep, repInArticle);
+  let containment: number | undefined;
+  const bigrams = (): number => (containment ??= bigramContainment(event.bigrams, rep.bigrams));
+  const join = (reason: MatchJudgement['reason']): MatchJudgement => ({
+    kind: 'join',
+    reason,
+    score: scoreJoins ? Math.max(text, bigrams()) : Math.max(text, containment ?? 0),
+    jaccard,
+  });
+  if (jaccard >= options.joinJaccard || articleInRep >= options.joinContainment) return join('reprint');
+  if (repInArticle >= options.joinContainment && fp.length <= options.maxGrowth * Math.max(1, rep.length)) return join('reprint');
+  const figures = compareFigures(event.figures, rep.figures);
+  const flash = Math.min(fp.length, rep.length) <= options.flashLength;
+  if (flash && withinEventWindow) {
+    const byFigure = figures.sharedFigures >= 1 && bigrams() >= options.eventContainmentWithFigure;
+    if (byFigure || bigrams() >= options.eventContainment) return join('event');
+  }
+  if (withinEventWindow && figures.sharedDecimalFigures >= options.releaseDecimalFigures && figures.figureShare >= options.releaseFigureShare) {
+    return join('release');
+  }
+  const related = text >= options.relatedSimilarity || (figures.sharedFigures >= 2 && bigrams() >= options.eventContainmentWithFigure);
+  const score = Math.max(text, containment ?? 0);
+  return related ? { kind: 'related', reason: 'weak', score, jaccard } : { kind: 'none', reason: 'none', score, jaccard };
 }

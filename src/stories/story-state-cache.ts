@@ -7,7 +7,11 @@
  * 78 KB), so parsing it on every read and serialising it on every join made the story tables
  * three fifths of a recluster's CPU (10,000 permuted documents: `get` 19 s and `put` 7 s of 46 s).
  * The clusterer never changes a state it was given (it builds a new one and puts that), so one
- * parsed object can be handed out for the whole run.
+ * parsed object can be handed out for the whole run. Memberships are kept the same way (the
+ * index's candidates are asked for again and again), held for the batch too, and
+ * a batch's writes go to the store as a few statements (`writeMany`, `assignMany`) when the
+ * store offers them; the same-event window query asks the store for ids only, so the states of
+ * the hours around an article, read for the article before it, are not parsed again.
  *
  * Valid only while the clustering lock is held and no other writer touches the story tables:
  * make one per run, call {@link flush} inside each transaction before it commits, and drop the
@@ -17,6 +21,12 @@ import type { StoryRepository, StoryState } from './story-state.js';
 
 /** Most parsed story states kept between batches; the least recently used go first. */
 const DEFAULT_CACHE_LIMIT = 5_000;
+
+/**
+ * Most article → story memberships kept between batches. The index's candidates are mostly the
+ * articles of the last days, asked for again by every article that shares a key with them.
+ */
+const MEMBERSHIP_LIMIT = 50_000;
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -51,6 +61,10 @@ export class StoryStateCache implements StoryRepository {
   readonly #states = new Map<string, StoryState | null>();
   /** Writes of the open batch, not yet passed on. */
   #pending = new Map<string, PendingWrite>();
+  /** Memberships recorded in the open batch, not yet passed on. */
+  #assigned = new Map<string, string>();
+  /** Memberships read or written this run (before this batch), oldest use first. */
+  readonly #memberships = new Map<string, string>();
 
   /**
    * @param inner - the store's repository
@@ -98,14 +112,47 @@ export class StoryStateCache implements StoryRepository {
     this.#remember(storyId, null);
   }
 
+  #rememberMembership(articleId: string, storyId: string): void {
+    this.#memberships.delete(articleId);
+    this.#memberships.set(articleId, storyId);
+    if (this.#memberships.size > MEMBERSHIP_LIMIT) {
+      const oldest = this.#memberships.keys().next();
+      if (oldest.done !== true) this.#memberships.delete(oldest.value);
+    }
+  }
+
   /** @inheritdoc */
   async storyOf(articleId: string): Promise<string | undefined> {
-    return this.#inner.storyOf(articleId);
+    return this.#assigned.get(articleId) ?? this.#memberships.get(articleId) ?? this.#inner.storyOf(articleId);
+  }
+
+  /** @inheritdoc */
+  async storiesOfMany(articleIds: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const ask: string[] = [];
+    for (const id of articleIds) {
+      const known = this.#assigned.get(id) ?? this.#memberships.get(id);
+      if (known === undefined) ask.push(id);
+      else out.set(id, known);
+    }
+    if (ask.length === 0) return out;
+    if (this.#inner.storiesOfMany !== undefined) {
+      for (const [id, story] of await this.#inner.storiesOfMany(ask)) {
+        out.set(id, story);
+        this.#rememberMembership(id, story);
+      }
+    } else {
+      for (const id of ask) {
+        const story = await this.#inner.storyOf(id);
+        if (story !== undefined) out.set(id, story);
+      }
+    }
+    return out;
   }
 
   /** @inheritdoc */
   async assign(articleId: string, storyId: string): Promise<void> {
-    await this.#inner.assign(articleId, storyId);
+    this.#assigned.set(articleId, storyId);
   }
 
   /**
@@ -115,11 +162,20 @@ export class StoryStateCache implements StoryRepository {
    */
   async storiesSeenBetween(fromMs: number, toMs: number): Promise<StoryState[]> {
     const found = new Map<string, StoryState>();
-    for (const stored of await this.#inner.storiesSeenBetween(fromMs, toMs)) {
-      if (this.#pending.has(stored.id)) continue;
-      const cached = this.#states.get(stored.id);
-      found.set(stored.id, cached ?? stored);
-      if (cached === undefined) this.#remember(stored.id, stored);
+    if (this.#inner.storyIdsSeenBetween !== undefined) {
+      // Ids only: most of these states were parsed for the previous article already.
+      for (const id of await this.#inner.storyIdsSeenBetween(fromMs, toMs)) {
+        if (this.#pending.has(id)) continue;
+        const state = await this.get(id);
+        if (state !== undefined) found.set(id, state);
+      }
+    } else {
+      for (const stored of await this.#inner.storiesSeenBetween(fromMs, toMs)) {
+        if (this.#pending.has(stored.id)) continue;
+        const cached = this.#states.get(stored.id);
+        found.set(stored.id, cached ?? stored);
+        if (cached === undefined) this.#remember(stored.id, stored);
+      }
     }
     // The stores' window condition: the span [firstSeen, lastSeen] overlaps [fromMs, toMs].
     for (const [id, { state, firstMs, lastMs }] of this.#pending) {
@@ -131,10 +187,25 @@ export class StoryStateCache implements StoryRepository {
   /** Pass the batch's writes on to the store's repository (inside the batch's transaction). */
   async flush(): Promise<void> {
     const writes = this.#pending;
+    const assigned = this.#assigned;
     this.#pending = new Map();
-    for (const [id, { state }] of writes) {
-      if (state === null) await this.#inner.remove(id);
-      else await this.#inner.put(state);
+    this.#assigned = new Map();
+    if (this.#inner.writeMany !== undefined) {
+      const states: StoryState[] = [];
+      const removed: string[] = [];
+      for (const [id, { state }] of writes) {
+        if (state === null) removed.push(id);
+        else states.push(state);
+      }
+      await this.#inner.writeMany(states, removed);
+    } else {
+      for (const [id, { state }] of writes) {
+        if (state === null) await this.#inner.remove(id);
+        else await this.#inner.put(state);
+      }
     }
+    if (this.#inner.assignMany !== undefined) await this.#inner.assignMany([...assigned]);
+    else for (const [articleId, storyId] of assigned) await this.#inner.assign(articleId, storyId);
+    for (const [articleId, storyId] of assigned) this.#rememberMembership(articleId, storyId);
   }
 }

@@ -95,6 +95,17 @@ export interface StoryRepository {
   remove(storyId: string): Awaitable<void>;
   /** Stories whose [firstSeen, lastSeen] overlaps [fromMs, toMs] (epoch ms), sorted by id. */
   storiesSeenBetween(fromMs: number, toMs: number): Awaitable<StoryState[]>;
+  /**
+   * The ids of {@link storiesSeenBetween}, without reading the states: a caller that keeps
+   * parsed states (story-state-cache.ts) reads only those it lacks. Optional.
+   */
+  storyIdsSeenBetween?(fromMs: number, toMs: number): Awaitable<string[]>;
+  /** The stories of several articles (unclustered ones are absent from the map). Optional: one statement instead of one per article. */
+  storiesOfMany?(articleIds: readonly string[]): Awaitable<Map<string, string>>;
+  /** Record several memberships at once (as {@link assign} each). Optional: one statement instead of one per article. */
+  assignMany?(assignments: readonly (readonly [articleId: string, storyId: string])[]): Awaitable<void>;
+  /** Insert or replace and delete several stories at once (as {@link put} and {@link remove}). Optional. */
+  writeMany?(states: readonly StoryState[], removedIds: readonly string[]): Awaitable<void>;
 }
 
 /** {@link StoryRepository} in memory. */

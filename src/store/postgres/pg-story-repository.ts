@@ -186,18 +186,29 @@ export class PgStoryRepository implements StoryRepository {
     return storyId ?? undefined;
   }
 
-  /** The stories of several articles (unclustered ones are absent from the map). */
+  /**
+   * The stories of several articles (unclustered ones are absent from the map): what this
+   * transaction wrote or the run cached, and one statement for the rest.
+   */
   async storiesOfMany(articleIds: readonly string[]): Promise<Map<string, string>> {
-    if (articleIds.length === 0) return new Map();
+    const out = new Map<string, string>();
+    const ask: string[] = [];
+    for (const id of articleIds) {
+      let storyId = this.#pendingMembers.get(id);
+      if (storyId === undefined && this.#caching) storyId = this.#memberships.get(id);
+      if (storyId === undefined) ask.push(id);
+      else if (storyId !== null) out.set(id, storyId);
+    }
+    if (ask.length === 0) return out;
     const { rows } = await this.#session.query<{ article_id: string; story_id: string }>(
       'SELECT article_id, story_id FROM story_members WHERE article_id = ANY($1::text[])',
-      [articleIds],
+      [ask],
     );
-    const out = new Map(rows.map((r) => [r.article_id, r.story_id]));
-    for (const id of articleIds) {
-      const pending = this.#pendingMembers.get(id);
-      if (pending === null) out.delete(id);
-      else if (pending !== undefined) out.set(id, pending);
+    const found = new Map(rows.map((r) => [r.article_id, r.story_id]));
+    for (const id of ask) {
+      const storyId = found.get(id);
+      this.#cacheMembership(id, storyId ?? null);
+      if (storyId !== undefined) out.set(id, storyId);
     }
     return out;
   }

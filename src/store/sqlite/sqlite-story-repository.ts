@@ -13,6 +13,22 @@ interface StoryRow {
   state: string;
 }
 
+/** Stories per multi-row write: 5 parameters a row, far below SQLite's 32,766. */
+const WRITE_CHUNK = 64;
+
+/** The columns of `stories` for one state, in the order the write statements take them. */
+function storyRow(state: StoryState): [string, string | null, number | null, number | null, string] {
+  return [state.id, state.firstSeen, epochMs(state.firstSeen), epochMs(state.lastSeen), storyStateText(state)];
+}
+
+/** `INSERT … ON CONFLICT` of `rows` stories at once. */
+function storyWriteSql(rows: number): string {
+  return `INSERT INTO stories (id, first_seen, first_seen_ms, last_seen_ms, state)
+    VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ')}
+    ON CONFLICT (id) DO UPDATE SET first_seen = excluded.first_seen, first_seen_ms = excluded.first_seen_ms,
+      last_seen_ms = excluded.last_seen_ms, state = excluded.state`;
+}
+
 function epochMs(iso: string | null): number | null {
   if (iso === null) return null;
   const t = Date.parse(iso);
@@ -59,6 +75,25 @@ export class SqliteStoryRepository implements StoryRepository {
         `SELECT state FROM stories
          WHERE first_seen_ms BETWEEN @lowest AND @to AND last_seen_ms >= @from ORDER BY id`,
       ),
+      idsBetween: db
+        .prepare<{ from: number; to: number; lowest: number }, string>(
+          `SELECT id FROM stories
+           WHERE first_seen_ms BETWEEN @lowest AND @to AND last_seen_ms >= @from ORDER BY id`,
+        )
+        .pluck(),
+      // Several articles or stories in one statement: their ids as one JSON array.
+      storiesOfMany: db.prepare<[string], [string, string]>(
+        'SELECT article_id, story_id FROM story_members WHERE article_id IN (SELECT value FROM json_each(?))',
+      ).raw(),
+      assignMany: db.prepare<[string]>(
+        `INSERT INTO story_members (article_id, story_id, content_hash)
+         SELECT j.value ->> 0, j.value ->> 1, (SELECT content_hash FROM articles WHERE id = j.value ->> 0)
+         FROM json_each(?) AS j WHERE true
+         ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`,
+      ),
+      removeMany: db.prepare<[string]>('DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))'),
+      writeChunk: db.prepare(storyWriteSql(WRITE_CHUNK)),
+      writeOne: db.prepare(storyWriteSql(1)),
       maxSpan: db
         .prepare<[], number | null>('SELECT max(last_seen_ms - first_seen_ms) FROM stories')
         .pluck(),
@@ -95,6 +130,29 @@ export class SqliteStoryRepository implements StoryRepository {
     this.#stmt.assign.run({ articleId, storyId });
   }
 
+  /** @inheritdoc */
+  storiesOfMany(articleIds: readonly string[]): Map<string, string> {
+    return new Map(articleIds.length === 0 ? [] : this.#stmt.storiesOfMany.all(JSON.stringify(articleIds)));
+  }
+
+  /** @inheritdoc */
+  assignMany(assignments: readonly (readonly [articleId: string, storyId: string])[]): void {
+    // A merge re-assigns members already clustered: keep the hash they were clustered at.
+    if (assignments.length > 0) this.#stmt.assignMany.run(JSON.stringify(assignments));
+  }
+
+  /** @inheritdoc */
+  writeMany(states: readonly StoryState[], removedIds: readonly string[]): void {
+    if (removedIds.length > 0) this.#stmt.removeMany.run(JSON.stringify(removedIds));
+    const rows = states.map(storyRow);
+    for (const [, , firstMs, lastMs] of rows) {
+      if (firstMs !== null && lastMs !== null) this.#maxSpanMs = Math.max(this.#maxSpanMs, lastMs - firstMs);
+    }
+    let i = 0;
+    for (; i + WRITE_CHUNK <= rows.length; i += WRITE_CHUNK) this.#stmt.writeChunk.run(rows.slice(i, i + WRITE_CHUNK).flat());
+    for (; i < rows.length; i++) this.#stmt.writeOne.run(rows[i]);
+  }
+
   /** Forget that these articles were clustered (they become pending again). */
   unassign(articleIds: readonly string[]): void {
     for (const id of articleIds) this.#stmt.unassign.run(id);
@@ -105,6 +163,11 @@ export class SqliteStoryRepository implements StoryRepository {
     return this.#stmt.between
       .all({ from: fromMs, to: toMs, lowest: fromMs - this.#maxSpanMs })
       .map((r) => parseStoryState(r.state));
+  }
+
+  /** @inheritdoc */
+  storyIdsSeenBetween(fromMs: number, toMs: number): string[] {
+    return this.#stmt.idsBetween.all({ from: fromMs, to: toMs, lowest: fromMs - this.#maxSpanMs });
   }
 
   /** Re-read the span bound from the table (after rows were deleted outside this object). */
