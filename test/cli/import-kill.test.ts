@@ -70,5 +70,5 @@ it('re-running an import killed mid-way gives the same articles as a clean run',
   const cleanNew = (JSON.parse(clean.stdout) as { new: number }).new;
   expect(JSON.parse(resumed.stdout)).toMatchObject({ new: cleanNew - afterKill, updated: 0, failed: 0 });
   // same ids with the same content: nothing half-written survived the kill
-  expect(exportState(killedDb)).toEqual(exportState(cleanDb));
+  expect(await exportState(killedDb)).toEqual(await exportState(cleanDb));
 }, 180_000);
