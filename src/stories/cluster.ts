@@ -58,7 +58,8 @@ export interface ClusterDecision {
 
 export { storyIdFor } from './story-id.js';
 
-function toPrint(fp: Fingerprint, event: EventProfile): RepresentativePrint {
+/** What a story keeps of an article to match later articles against. */
+export function toPrint(fp: Fingerprint, event: EventProfile): RepresentativePrint {
   return {
     signature: Array.from(fp.signature),
     shingleCount: fp.shingleCount,

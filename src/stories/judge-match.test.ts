@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCorpus, type ImportedCorpus } from '../../test/stories/load-corpus.js';
 import { printArticle, type ArticlePrint } from './article-print.js';
+import { toPrint } from './cluster.js';
 import { DEFAULT_MATCH_OPTIONS, decideMatch, judgeMatch, scoreMatch } from './match.js';
 import type { RepresentativePrint } from './story-state.js';
 
-function representativeOf({ fingerprint: fp, event }: ArticlePrint): RepresentativePrint {
-  return {
-    signature: Array.from(fp.signature),
-    shingleCount: fp.shingleCount,
-    length: fp.length,
-    paragraphHashes: fp.paragraphHashes,
-    paragraphLengths: fp.paragraphLengths,
-    figures: event.figures,
-    bigrams: Array.from(event.bigrams),
-  };
-}
+const representativeOf = ({ fingerprint, event }: ArticlePrint): RepresentativePrint => toPrint(fingerprint, event);
 
 // Two invented reports of one statistics release (not corpus text; the corpus has no such pair),
 // each with 500 characters of its own so neither is a flash item.
