@@ -101,8 +101,8 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<n
   const base = options.logger ?? createLogger({ level: resolveLogLevel(options.logLevel) });
   const logger = base.child({ worker: owner });
   const store = await openStore(options.db);
-  // Registered until the store closes: each stored batch tells the other workers how far it reached.
-  await store.registerWriter();
+  // Registered while polling: each stored batch tells the other workers how far it reached.
+  const leaveWriters = await store.registerWriter();
   const signals = options.stopSignal ? undefined : firstSignal();
   const stop = options.stopSignal ?? signals?.signal ?? new Promise<string>(() => undefined);
   try {
@@ -142,6 +142,11 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<n
       worker.stop();
     });
     const summary = await worker.run();
+    // Done storing: leave the writers first, then derive once more, so that what clustering held
+    // back for this worker is clustered by whichever worker leaves last (derive-pending.ts).
+    await leaveWriters();
+    const final = await derivePending(store, { whenBusy: 'skip', followWriters: true });
+    logger.info({ stage: 'derive', ...final }, 'final derive');
     logger.info({ stage: 'worker', polled: summary.results.length, lost: summary.lost }, 'stopped');
     if (options.once) {
       await writeLine(describePass(owner, summary));
