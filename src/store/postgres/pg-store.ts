@@ -158,7 +158,8 @@ export class PgStore implements Store {
     const now = new Date().toISOString();
     try {
       const outcomes = await withPgTransaction(this.pool, (client) => upsertArticleRows(client, articles, now));
-      await this.#writer?.mark(batchReach(articles));
+      // The batch is stored: a mark that fails only goes stale (others stop waiting after a minute).
+      await this.#writer?.mark(batchReach(articles)).catch(() => undefined);
       return outcomes;
     } catch (err) {
       throw new StoreError(`store: writing ${articles.length} articles failed: ${pgErrorReason(err)}`, { cause: err });
