@@ -28,7 +28,8 @@ export interface Position {
   id: string;
 }
 
-function before(a: Position, b: Position): boolean {
+/** Whether `a` comes before `b` in clustering order. */
+export function precedes(a: Position, b: Position): boolean {
   return a.ts < b.ts || (a.ts === b.ts && a.id < b.id);
 }
 
@@ -36,7 +37,7 @@ function before(a: Position, b: Position): boolean {
 export function earliest(a: Position | undefined, b: Position | undefined): Position | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
-  return before(b, a) ? b : a;
+  return precedes(b, a) ? b : a;
 }
 
 /** What {@link planRewind} found. */
@@ -81,7 +82,7 @@ export async function planRewind(queries: RewindQueries, limit: number, except: 
     const head = await queries.earliestMember([...reopen]);
     if (head === undefined) break;
     if (head.members > limit) return { storyIds: [], from: undefined, overLimit: true };
-    if (!before(head.position, point)) break;
+    if (!precedes(head.position, point)) break;
     point = head.position;
   }
   return { storyIds: [...reopen], from: point, overLimit: false };

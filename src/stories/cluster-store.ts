@@ -5,6 +5,7 @@
  * loses at most one batch and the next run resumes where this one stopped.
  */
 import type { Article } from '../model/article.js';
+import { precedes } from '../store/rewind-plan.js';
 import type { Store } from '../store/store.js';
 import type { PendingArticleRow, PendingCursor, StoryTables } from '../store/tables.js';
 import { StoreError } from '../util/errors.js';
@@ -120,7 +121,7 @@ async function clusterLocked(tables: StoryTables, options: ClusterPendingOptions
     // articles and re-assigns members already clustered, so it never changes what is pending
     // after this batch's last article.
     const before = (rs: PendingArticleRow[]): PendingArticleRow[] =>
-      cutoff === undefined ? rs : rs.filter((r) => r.sort_ts < cutoff.ts || (r.sort_ts === cutoff.ts && r.id < cutoff.id));
+      cutoff === undefined ? rs : rs.filter((r) => precedes({ ts: r.sort_ts, id: r.id }, cutoff));
     let rows = before(await tables.pendingAfter(null, batchSize));
     let inputs = rows.map(toClusterInput);
     let prints = pool.print(inputs);
