@@ -87,12 +87,17 @@ export async function registerPgWriter(pool: pg.Pool): Promise<PgWriter> {
   let pid: number;
   try {
     client = await pool.connect();
+  } catch (err) {
+    throw new StoreError(`store: cannot register as a writer: ${pgErrorReason(err)}`, { cause: err });
+  }
+  try {
     const { rows } = await client.query<{ pid: number }>(
       "SELECT pg_advisory_lock_shared($1, $2), set_config('application_name', $3, false), pg_backend_pid() AS pid",
       [...WRITERS(), NAME],
     );
     pid = Number(rows[0]?.pid);
   } catch (err) {
+    client.release(err instanceof Error ? err : true);
     throw new StoreError(`store: cannot register as a writer: ${pgErrorReason(err)}`, { cause: err });
   }
   let left = false;
