@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusFiles } from '../../../test/corpus.js';
-import { parseBlock, parseSimpleBlock, parseYamlBlock } from './yaml-block.js';
+import { MAX_NESTING_PER_LINE, nestingRefusal, parseBlock, parseSimpleBlock, parseYamlBlock } from './yaml-block.js';
 
 /** The text between the first pair of `---` fences. */
 function blockOf(text: string): string {
@@ -36,6 +36,30 @@ describe('parseYamlBlock (core schema, numbers kept as text)', () => {
     ['a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]'],
   ])('reports %j as an error', (block) => {
     expect(parseYamlBlock(block).ok).toBe(false);
+  });
+
+  // These run the `yaml` package to its stack limit; with V8's regexp compiler that can abort the
+  // process (see nestingRefusal), so they never reach the package.
+  it.each([
+    ['compact mappings', 'x: "'.repeat(20_000)],
+    ['sequences', `${'- '.repeat(20_000)}a`],
+    ['flow collections', `a: ${'['.repeat(20_000)}`],
+    ['complex keys', `${'? '.repeat(20_000)}a`],
+  ])('refuses %s nested thousands deep on one line', (_, block) => {
+    expect(parseYamlBlock(block)).toEqual({ ok: false, error: `front matter nests more than ${MAX_NESTING_PER_LINE} levels on one line` });
+  });
+
+  it('refuses no front matter of the corpus and no line of ordinary punctuation', () => {
+    const blocks = [...corpusFiles('jekyll'), ...corpusFiles('hexo')].flatMap((file) => {
+      try {
+        return [blockOf(readFileSync(file, 'utf8'))];
+      } catch {
+        return [];
+      }
+    });
+    expect(blocks.length).toBeGreaterThan(50);
+    for (const block of blocks) expect(nestingRefusal(block)).toBeUndefined();
+    expect(nestingRefusal(`title: "${'涨跌：[上证] {深证} - 创业板 '.repeat(10)}"`)).toBeUndefined();
   });
 });
 

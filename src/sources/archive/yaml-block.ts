@@ -27,8 +27,35 @@ export function parseBlock(block: string): BlockResult {
   return simple === null ? parseYamlBlock(block) : { ok: true, data: simple };
 }
 
+/**
+ * The `yaml` package parses nesting by recursion, and a hostile line such as `x: "x: "x: "…`
+ * (thousands of compact mappings) runs it to the stack limit. It catches the RangeError, but a
+ * regular expression V8 first compiles that close to the limit aborts the whole process
+ * ("RegExpCompiler Allocation failed"). Real front matter nests a few levels, so a line that
+ * opens more than this many is refused before the package sees it.
+ */
+export const MAX_NESTING_PER_LINE = 64;
+
+/** Mapping colons, sequence dashes, complex-key marks and flow brackets: each can open a level. */
+const NESTING_MARK = /:(?=[ \t]|$)|(?:^|[ \t])[-?](?=[ \t]|$)|[[{]/g;
+
+/** Why a block is too deeply nested for the `yaml` package, or undefined. */
+export function nestingRefusal(block: string): string | undefined {
+  for (const line of block.split('\n')) {
+    if (line.length < MAX_NESTING_PER_LINE) continue;
+    let marks = 0;
+    NESTING_MARK.lastIndex = 0;
+    while (NESTING_MARK.exec(line) !== null) {
+      if (++marks > MAX_NESTING_PER_LINE) return `front matter nests more than ${MAX_NESTING_PER_LINE} levels on one line`;
+    }
+  }
+  return undefined;
+}
+
 /** Parse with the `yaml` package (core schema without numbers). Never throws. */
 export function parseYamlBlock(block: string): BlockResult {
+  const refusal = nestingRefusal(block);
+  if (refusal !== undefined) return { ok: false, error: refusal };
   try {
     const doc = parseDocument(block, {
       schema: 'core',
