@@ -28,5 +28,9 @@ export async function freshDbSpec(backend: BackendName, dir?: string, name = 'ca
 
 /** A fresh database of the suite's backend ({@link TEST_BACKEND}). */
 export function testDbSpec(dir?: string, name?: string): Promise<string> {
+  // vitest.config.ts lets unit-test files share a process and its module cache; a file of the
+  // PostgreSQL run must never see this module as the SQLite run loaded it.
+  const asked: BackendName = process.env.CAIXUN_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
+  if (asked !== TEST_BACKEND) throw new Error(`test backend ${asked} asked, but this module was loaded for ${TEST_BACKEND}`);
   return freshDbSpec(TEST_BACKEND, dir, name);
 }
