@@ -24,6 +24,8 @@ export function createProgress(label: string, enabled: boolean, unit = 'files'):
         if (!started) {
           bar.start(total, 0);
           started = true;
+        } else if (total !== bar.getTotal()) {
+          bar.setTotal(total);
         }
         bar.update(done);
       },

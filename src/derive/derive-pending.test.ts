@@ -8,7 +8,7 @@ import { BACKENDS, freshDbSpec } from '../../test/support/backends.js';
 import { makeArticle } from '../../test/support/make-article.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
-import { derivePending, runUnlessBusy } from './derive-pending.js';
+import { derivePending, runUnlessBusy, type DeriveStep } from './derive-pending.js';
 
 const opened: Store[] = [];
 afterEach(async () => {
@@ -136,5 +136,68 @@ describe('clustering follows the other writers', () => {
     expect(await a.writersHorizon(60)).toBeUndefined();
     await derivePending(a, { followWriters: true });
     expect(await a.stories().countPending()).toBe(0);
+  });
+});
+
+describe('steps beside the others', () => {
+  /** A promise and the function that resolves it. */
+  function signal(): { promise: Promise<void>; resolve: () => void } {
+    let resolve = (): void => {};
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  }
+
+  it('runs a step marked alongside while the chain runs, and counts every step in step order', async () => {
+    const besideStarted = signal();
+    const firstStarted = signal();
+    const ended: string[] = [];
+    const steps: DeriveStep[] = [
+      // Ends only once the step beside it has started: without concurrency this never resolves.
+      { name: 'first', run: async () => (firstStarted.resolve(), await besideStarted.promise, ended.push('first'), 1) },
+      { name: 'beside', alongside: true, run: async () => (besideStarted.resolve(), await firstStarted.promise, ended.push('beside'), 2) },
+      { name: 'second', run: async () => (ended.push('second'), 3) },
+    ];
+    const counts = await derivePending({} as Store, { steps });
+    expect(Object.entries(counts)).toEqual([
+      ['first', 1],
+      ['beside', 2],
+      ['second', 3],
+    ]);
+    expect(ended.sort()).toEqual(['beside', 'first', 'second']);
+  });
+
+  it('a failing step beside the chain lets the chain finish, then its error is thrown', async () => {
+    const ran: string[] = [];
+    const steps: DeriveStep[] = [
+      { name: 'first', run: async () => (ran.push('first'), 1) },
+      {
+        name: 'beside',
+        alongside: true,
+        run: async () => {
+          throw new Error('beside failed');
+        },
+      },
+      { name: 'second', run: async () => (ran.push('second'), 1) },
+    ];
+    await expect(derivePending({} as Store, { steps })).rejects.toThrow('beside failed');
+    expect(ran).toEqual(['first', 'second']);
+  });
+
+  it('a failing step in the chain stops the steps after it, while the one beside runs to its end', async () => {
+    const ran: string[] = [];
+    const firstFailed = signal();
+    const steps: DeriveStep[] = [
+      {
+        name: 'first',
+        run: async () => {
+          firstFailed.resolve();
+          throw new Error('first failed');
+        },
+      },
+      { name: 'beside', alongside: true, run: async () => (await firstFailed.promise, ran.push('beside'), 1) },
+      { name: 'second', run: async () => (ran.push('second'), 1) },
+    ];
+    await expect(derivePending({} as Store, { steps })).rejects.toThrow('first failed');
+    expect(ran).toEqual(['beside']);
   });
 });

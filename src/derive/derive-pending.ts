@@ -29,6 +29,12 @@ export interface DeriveStep {
    * articles clustered 36,043 when they skipped, 11,300 to 14,000 when they waited).
    */
   waitWhenBusy?: boolean;
+  /**
+   * Runs beside the other steps instead of after them: it reads only stored articles and writes
+   * only its own tables, so no other step's result changes it (facts; its extraction then runs
+   * on a worker thread while stories and search keep the main thread).
+   */
+  alongside?: boolean;
 }
 
 /** What a step is told about the run beyond the store. */
@@ -37,7 +43,10 @@ export interface DeriveContext {
   until?: { ts: number; id: string };
 }
 
-/** The steps in order. Stories first: search and facts group by story. */
+/**
+ * The steps in order: stories, then search; facts beside them (claims and search rows are grouped
+ * by story only when read).
+ */
 export const deriveSteps: readonly DeriveStep[] = [
   {
     name: 'stories',
@@ -56,6 +65,7 @@ export const deriveSteps: readonly DeriveStep[] = [
   },
   {
     name: 'facts',
+    alongside: true,
     run: async (store, onProgress) => extractPending(store, { onProgress }),
   },
 ];
@@ -100,18 +110,46 @@ export async function writersHorizonFor(store: Store): Promise<DeriveContext['un
   return ts === undefined ? undefined : { ts, id: '' };
 }
 
-/** Runs every derive step in order over what is pending in `store`. */
+/**
+ * Runs every derive step over what is pending in `store`: the steps in order, and those marked
+ * `alongside` at the same time as them. A failed step stops the steps after it in order (they
+ * may need it) while the steps beside them run to their end; the first failure in step order is
+ * thrown once every started step has ended.
+ */
 export async function derivePending(store: Store, options: DerivePendingOptions = {}): Promise<DeriveCounts> {
-  const counts: DeriveCounts = {};
+  const steps = options.steps ?? deriveSteps;
   const until = options.followWriters === true ? await writersHorizonFor(store) : undefined;
   const context: DeriveContext = until === undefined ? {} : { until };
-  for (const step of options.steps ?? deriveSteps) {
+  const runStep = async (step: DeriveStep): Promise<number> => {
     const started = performance.now();
     const run = (): Promise<number> => step.run(store, (done, total) => options.onProgress?.({ step: step.name, done, total }), context);
     const skip = options.whenBusy === 'skip' && step.waitWhenBusy !== true;
-    counts[step.name] = skip ? await runUnlessBusy(store, step.name, run) : await run();
-    options.onStepDone?.(step.name, counts[step.name]!, (performance.now() - started) / 1000);
+    const count = skip ? await runUnlessBusy(store, step.name, run) : await run();
+    options.onStepDone?.(step.name, count, (performance.now() - started) / 1000);
+    return count;
+  };
+  const outcomes = new Map<DeriveStep, Promise<number>>();
+  for (const step of steps) if (step.alongside === true) outcomes.set(step, runStep(step));
+  // Observed now, awaited below: a step beside the chain that fails early is no unhandled rejection.
+  for (const p of outcomes.values()) p.catch(() => {});
+  for (const step of steps) {
+    if (step.alongside === true) continue;
+    const outcome = runStep(step);
+    outcomes.set(step, outcome);
+    if (!(await outcome.then(() => true, () => false))) break; // a later step may need this one
   }
+  const counts: DeriveCounts = {};
+  let failure: { error: unknown } | undefined;
+  for (const step of steps) {
+    const outcome = outcomes.get(step);
+    if (outcome === undefined) continue;
+    try {
+      counts[step.name] = await outcome;
+    } catch (error) {
+      failure ??= { error };
+    }
+  }
+  if (failure !== undefined) throw failure.error;
   return counts;
 }
 

@@ -7,6 +7,8 @@ import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { testDbSpec } from '../../test/support/backends.js';
 import { makeArticle } from '../../test/support/make-article.js';
+import { corpusFiles } from '../../test/corpus.js';
+import { processPath } from '../ingest/process-document.js';
 import { extractPending } from './derive.js';
 
 describe('extractPending', () => {
@@ -21,9 +23,8 @@ describe('extractPending', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('is registered as a derive step after stories', () => {
-    const names = deriveSteps.map((s) => s.name);
-    expect(names.indexOf('facts')).toBeGreaterThan(names.indexOf('stories'));
+  it('is registered as a derive step that runs beside stories and search', () => {
+    expect(deriveSteps.find((s) => s.name === 'facts')?.alongside).toBe(true);
   });
 
   it('extracts new and changed articles only, in batches', async () => {
@@ -48,5 +49,23 @@ describe('extractPending', () => {
     await store.upsertArticles([makeArticle({ id: 't:2', text: '北向资金净流入超50亿元。' })]);
     expect(await extractPending(store)).toBe(1);
     expect((await store.facts().listClaims({ articleIds: ['t:2'] })).map((r) => r.value)).toEqual([5000000000]);
+  });
+
+  it('stores the same claims extracting on a worker thread as in this thread, over the corpus', async () => {
+    const files = [...corpusFiles('jekyll'), ...corpusFiles('hexo')];
+    const articles = [];
+    for (const f of files) {
+      const r = await processPath(f, '2026-11-30T00:00:00.000Z');
+      if (r.ok) articles.push(...r.articles);
+    }
+    await store.upsertArticles(articles);
+    const stored = await store.countArticles();
+    const claimsOf = async (): Promise<unknown[]> => (await store.facts().listClaims()).map(({ storyId: _, ...c }) => c);
+    expect(await extractPending(store, { threaded: false, batchSize: 50 })).toBe(stored);
+    const here = await claimsOf();
+    expect(here.length).toBeGreaterThan(500);
+    await store.facts().wipe();
+    expect(await extractPending(store, { threaded: true, batchSize: 50 })).toBe(stored);
+    expect(await claimsOf()).toEqual(here);
   });
 });

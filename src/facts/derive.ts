@@ -2,12 +2,11 @@
  * The facts derive step: extract the claims of every article that is new or changed since its
  * claims were stored, a few hundred articles per transaction (an interrupted run resumes).
  */
+import { availableParallelism } from 'node:os';
 import type { Store } from '../store/store.js';
-import type { ClaimInput } from '../store/tables.js';
+import type { FactsPendingRow } from '../store/tables.js';
 import { StoreError } from '../util/errors.js';
-import { extractClaims } from './extract.js';
-import { normalizeSubject } from './subject.js';
-import type { Claim } from './types.js';
+import { ExtractPool, type ExtractInput } from './extract-pool.js';
 
 /** Options of {@link extractPending}. */
 export interface ExtractPendingOptions {
@@ -15,12 +14,14 @@ export interface ExtractPendingOptions {
   onProgress?: (done: number, total: number) => void;
   /** Articles per transaction. Default 200. */
   batchSize?: number;
+  /** Extract on a worker thread. Default: when THREADED_RUN articles or more are pending and there are two cores. */
+  threaded?: boolean;
 }
 
-/** A claim as stored: the claim plus its normalised subject. */
-export function toClaimInput(c: Claim): ClaimInput {
-  return { ...c, subjectKey: normalizeSubject(c.subject) };
-}
+/** Below this many pending articles, starting a worker thread (and its dictionary) costs more than it saves. */
+const THREADED_RUN = 1000;
+
+const inputsOf = (rows: readonly FactsPendingRow[]): ExtractInput[] => rows.map((r) => ({ text: r.text, publishedAt: r.published_at }));
 
 /**
  * Extract and store the claims of every article without current claims. Returns how many
@@ -34,28 +35,41 @@ export async function extractPending(store: Store, options: ExtractPendingOption
   const tables = store.facts();
   const total = await tables.countPending();
   const batchSize = Math.max(1, options.batchSize ?? 200);
+  const pool = new ExtractPool(options.threaded ?? (total >= THREADED_RUN && availableParallelism() > 1));
   let done = 0;
-  let after = '';
-  for (;;) {
-    const rows = await tables.pendingAfter(after, batchSize);
-    const last = rows[rows.length - 1];
-    if (last === undefined) break;
-    const batch = rows.map((r) => ({
-      articleId: r.id,
-      contentHash: r.content_hash,
-      claims: extractClaims(r.text, r.published_at).map(toClaimInput),
-    }));
-    try {
-      await tables.replaceClaims(batch);
-    } catch (err) {
-      throw new StoreError(`facts: storing the claims of ${rows.length} articles from ${rows[0]?.id ?? ''} failed: ${(err as Error).message}`, {
-        cause: err,
-      });
+  try {
+    // Pipelined: the next batch is read and extracted (on the worker) while this one is stored.
+    // Reading ahead is safe: storing a batch marks only its own articles, all before the next.
+    let rows = await tables.pendingAfter('', batchSize);
+    let claims = observed(pool.extract(inputsOf(rows)));
+    for (;;) {
+      const last = rows[rows.length - 1];
+      if (last === undefined) break;
+      const nextRows = await tables.pendingAfter(last.id, batchSize);
+      const nextClaims = observed(pool.extract(inputsOf(nextRows)));
+      const ready = await claims;
+      const batch = rows.map((r, i) => ({ articleId: r.id, contentHash: r.content_hash, claims: ready[i] ?? [] }));
+      try {
+        await tables.replaceClaims(batch);
+      } catch (err) {
+        throw new StoreError(`facts: storing the claims of ${rows.length} articles from ${rows[0]?.id ?? ''} failed: ${(err as Error).message}`, {
+          cause: err,
+        });
+      }
+      done += rows.length;
+      options.onProgress?.(done, Math.max(total, done));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      rows = nextRows;
+      claims = nextClaims;
     }
-    done += rows.length;
-    after = last.id;
-    options.onProgress?.(done, Math.max(total, done));
-    await new Promise<void>((resolve) => setImmediate(resolve));
+  } finally {
+    await pool.close();
   }
   return done;
+}
+
+/** `p`, with its rejection marked as handled until someone awaits it (a batch read ahead may fail first). */
+function observed<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
 }

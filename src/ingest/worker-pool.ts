@@ -3,7 +3,8 @@
  * main thread) and yields results in input order, so imports are deterministic.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../util/module-worker.js';
 import { type DocumentResult, processPath } from './process-document.js';
 
 /** A run of consecutive paths starting at input index `first`. */
@@ -29,16 +30,9 @@ const IN_FLIGHT = 3;
 /** Below this many files, starting workers costs more than it saves. */
 const SMALL_INPUT = 200;
 
-/**
- * Starts one document worker. Built code runs dist/…/document-worker.js directly; under tests
- * and `tsx` the sources are TypeScript, so a tiny bootstrap registers tsx in the worker first.
- */
+/** Starts one document worker. */
 function startWorker(fetchedAt: string): Worker {
-  const options = { workerData: { fetchedAt } };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./document-worker.js', import.meta.url), options);
-  const entry = new URL('./document-worker.ts', import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { ...options, eval: true });
+  return startModuleWorker(import.meta.url, 'document-worker', { workerData: { fetchedAt } });
 }
 
 /** Yields `[path, result]` for every path, in order. */

@@ -10,7 +10,8 @@
  * print time moves them back. The prints are the same wherever they are computed.
  */
 import type { EventLoopUtilization } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../util/module-worker.js';
 import { printArticle, type ArticlePrint, type PrintOptions } from './article-print.js';
 import type { ClusterInput } from './story-state.js';
 
@@ -44,13 +45,9 @@ const MAX_STEP = 0.1;
  */
 const resourceLimits = { maxYoungGenerationSizeMb: 96 };
 
-/** Starts one worker; under tests and `tsx` the sources are TypeScript, so tsx is registered first. */
+/** Starts one worker. */
 function startWorker(options: Readonly<PrintOptions>): Worker {
-  const workerData = { options };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./print-worker.js', import.meta.url), { workerData, resourceLimits });
-  const entry = new URL('./print-worker.ts', import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { workerData, eval: true, resourceLimits });
+  return startModuleWorker(import.meta.url, 'print-worker', { workerData: { options }, resourceLimits });
 }
 
 /**

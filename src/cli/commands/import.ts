@@ -57,7 +57,8 @@ export async function runImportCommand(paths: string[], options: ImportCommandOp
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
     });
     progress.stop();
-    // Seconds per stage, in --json only: `store` (read, clean, write) then each derive step.
+    // Seconds per stage, in --json only: `store` (read, clean, write) then each derive step (the
+    // steps beside the others overlap them).
     const seconds: Record<string, number> = { store: roundSeconds(performance.now() - started) };
     if (options.stories === false) {
       process.stdout.write(options.json ? `${JSON.stringify({ ...summary, seconds })}\n` : formatSummary(summary));
@@ -65,11 +66,24 @@ export async function runImportCommand(paths: string[], options: ImportCommandOp
       // Fold what was just written into stories and the later stages (resumes any earlier
       // interrupted run too).
       const deriving = createProgress('deriving', options.progress !== false, 'articles');
+      // Steps run side by side (facts beside stories and search): one bar for all of them.
+      const stepProgress = new Map<string, { done: number; total: number }>();
+      const stepSeconds = new Map<string, number>();
       const derived = await derivePending(store, {
-        onProgress: (p) => deriving.update(p.done, p.total),
-        onStepDone: (step, _count, s) => (seconds[step] = Number(s.toFixed(3))),
+        onProgress: (p) => {
+          stepProgress.set(p.step, p);
+          let done = 0;
+          let total = 0;
+          for (const s of stepProgress.values()) {
+            done += s.done;
+            total += s.total;
+          }
+          deriving.update(done, total);
+        },
+        onStepDone: (step, _count, s) => stepSeconds.set(step, Number(s.toFixed(3))),
       });
       deriving.stop();
+      for (const step of Object.keys(derived)) seconds[step] = stepSeconds.get(step) ?? 0;
       const clustered = derived['stories'] ?? 0;
       const stories = await store.stories().countStories();
       const result = { ...summary, stories: { clustered, stories }, derived, seconds };
