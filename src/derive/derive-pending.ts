@@ -31,8 +31,8 @@ export interface DeriveStep {
   waitWhenBusy?: boolean;
   /**
    * Runs beside the other steps instead of after them: it reads only stored articles and writes
-   * only its own tables, so no other step's result changes it (facts; its extraction then runs
-   * on a worker thread while stories and search keep the main thread).
+   * only its own tables, so no other step's result changes it (search, facts: their segmenting
+   * and extracting then run on worker threads while clustering keeps the main thread).
    */
   alongside?: boolean;
 }
@@ -44,8 +44,8 @@ export interface DeriveContext {
 }
 
 /**
- * The steps in order: stories, then search; facts beside them (claims and search rows are grouped
- * by story only when read).
+ * The steps: stories, with search and facts beside it (search rows and claims are grouped by
+ * story only when read; each step's CPU work runs on its own worker thread on a large run).
  */
 export const deriveSteps: readonly DeriveStep[] = [
   {
@@ -61,6 +61,7 @@ export const deriveSteps: readonly DeriveStep[] = [
   },
   {
     name: 'search',
+    alongside: true,
     run: async (store, onProgress) => (await indexPending(store, { onProgress })).indexed,
   },
   {

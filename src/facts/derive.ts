@@ -6,7 +6,8 @@ import { availableParallelism } from 'node:os';
 import type { Store } from '../store/store.js';
 import type { FactsPendingRow } from '../store/tables.js';
 import { StoreError } from '../util/errors.js';
-import { ExtractPool, type ExtractInput } from './extract-pool.js';
+import { observed } from '../util/task-worker.js';
+import { extractPool, type ExtractInput } from './extract-pool.js';
 
 /** Options of {@link extractPending}. */
 export interface ExtractPendingOptions {
@@ -35,18 +36,18 @@ export async function extractPending(store: Store, options: ExtractPendingOption
   const tables = store.facts();
   const total = await tables.countPending();
   const batchSize = Math.max(1, options.batchSize ?? 200);
-  const pool = new ExtractPool(options.threaded ?? (total >= THREADED_RUN && availableParallelism() > 1));
+  const pool = extractPool(options.threaded ?? (total >= THREADED_RUN && availableParallelism() > 1));
   let done = 0;
   try {
     // Pipelined: the next batch is read and extracted (on the worker) while this one is stored.
     // Reading ahead is safe: storing a batch marks only its own articles, all before the next.
     let rows = await tables.pendingAfter('', batchSize);
-    let claims = observed(pool.extract(inputsOf(rows)));
+    let claims = observed(pool.run(inputsOf(rows)));
     for (;;) {
       const last = rows[rows.length - 1];
       if (last === undefined) break;
       const nextRows = await tables.pendingAfter(last.id, batchSize);
-      const nextClaims = observed(pool.extract(inputsOf(nextRows)));
+      const nextClaims = observed(pool.run(inputsOf(nextRows)));
       const ready = await claims;
       const batch = rows.map((r, i) => ({ articleId: r.id, contentHash: r.content_hash, claims: ready[i] ?? [] }));
       try {
@@ -66,10 +67,4 @@ export async function extractPending(store: Store, options: ExtractPendingOption
     await pool.close();
   }
   return done;
-}
-
-/** `p`, with its rejection marked as handled until someone awaits it (a batch read ahead may fail first). */
-function observed<T>(p: Promise<T>): Promise<T> {
-  p.catch(() => {});
-  return p;
 }

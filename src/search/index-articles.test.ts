@@ -3,7 +3,11 @@ import { BACKENDS, freshDbSpec } from '../../test/support/backends.js';
 import { makeArticle } from '../../test/support/make-article.js';
 import { openStore } from '../store/open-store.js';
 import { categoryToken, outletToken } from './fts-expression.js';
+import { corpusFiles } from '../../test/corpus.js';
+import { processPath } from '../ingest/process-document.js';
 import { indexPending, reindexAll, searchDocumentOf } from './index-articles.js';
+import { searchArticles } from './search.js';
+import type { Article } from '../model/article.js';
 
 describe('searchDocumentOf', () => {
   it('segments title and text into grams and words, and filters into meta tokens', () => {
@@ -36,5 +40,31 @@ describe.each(BACKENDS)('indexPending on %s', (backend) => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe.each(BACKENDS)('indexPending segmenting on a worker thread on %s', (backend) => {
+  it('finds the same articles with the same scores as segmenting in this thread, over the corpus', async () => {
+    const articles: Article[] = [];
+    for (const f of [...corpusFiles('jekyll'), ...corpusFiles('hexo')]) {
+      const r = await processPath(f, '2026-11-30T00:00:00.000Z');
+      if (r.ok) articles.push(...r.articles);
+    }
+    const results = async (threaded: boolean): Promise<unknown[]> => {
+      const store = await openStore(await freshDbSpec(backend));
+      try {
+        await store.upsertArticles(articles);
+        const counts = await indexPending(store, { threaded, batchSize: 25 });
+        expect(counts).toEqual({ indexed: await store.countArticles(), unchanged: 0, documents: await store.countArticles() });
+        const found = [];
+        for (const q of ['人民币', '碳', '5G', '股市']) found.push(await searchArticles(store, { q, pageSize: 100 }));
+        return found;
+      } finally {
+        await store.close();
+      }
+    };
+    const here = (await results(false)) as { total: number }[];
+    expect(here.map((r) => r.total)).toEqual([8, 4, 2, 2]);
+    expect(await results(true)).toEqual(here);
   });
 });

@@ -4,12 +4,14 @@
  * the FTS5 index, a few hundred per transaction, so an interrupted run resumes where it stopped.
  * `reindexAll` empties the index and rebuilds it.
  */
+import { availableParallelism } from 'node:os';
 import type { Store } from '../store/store.js';
 import type { SearchDocument, SearchSourceRow } from '../store/tables.js';
 import { StoreError } from '../util/errors.js';
-import { categoryToken, outletToken } from './fts-expression.js';
-import { gramTokens } from './grams.js';
-import { indexWords } from './segment.js';
+import { observed } from '../util/task-worker.js';
+import { segmentPool } from './segment-pool.js';
+
+export { searchDocumentOf } from './search-document.js';
 
 /**
  * Articles whose `updated_at` is up to this much older than the watermark are looked at again:
@@ -25,7 +27,12 @@ export interface IndexOptions {
   onProgress?: (done: number, total: number) => void;
   /** Articles per transaction. Default 500. */
   batchSize?: number;
+  /** Segment on a worker thread. Default: when THREADED_RUN articles or more changed and there are two cores. */
+  threaded?: boolean;
 }
+
+/** Below this many changed articles, starting a worker thread (and its dictionary) costs more than it saves. */
+const THREADED_RUN = 1000;
 
 /** What an indexing run did. */
 export interface IndexCounts {
@@ -35,23 +42,6 @@ export interface IndexCounts {
   unchanged: number;
   /** Documents in the index after the run. */
   documents: number;
-}
-
-function parseCategories(json: string): string[] {
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((c): c is string => typeof c === 'string') : [];
-}
-
-/** The segmented columns of one article. */
-export function searchDocumentOf(row: Pick<SearchSourceRow, 'title' | 'text' | 'outlet_key' | 'categories'>): SearchDocument {
-  const meta = [outletToken(row.outlet_key), ...parseCategories(row.categories).map(categoryToken)];
-  return {
-    title: gramTokens(row.title).join(' '),
-    body: gramTokens(row.text).join(' '),
-    titleWords: indexWords(row.title).join(' '),
-    bodyWords: indexWords(row.text).join(' '),
-    meta: [...new Set(meta)].join(' '),
-  };
 }
 
 function slackBefore(watermark: string): string {
@@ -71,31 +61,46 @@ export async function indexPending(store: Store, options: IndexOptions = {}): Pr
   const start = slackBefore(await tables.watermark());
   const total = await tables.countChangedSince(start);
   const batchSize = Math.max(1, options.batchSize ?? 500);
-  let cursor = { updatedAt: start, id: '' };
+  const pool = segmentPool(options.threaded ?? (total >= THREADED_RUN && availableParallelism() > 1));
+  // Segmented outside the transaction: other writers wait for the index's write lock (on
+  // PostgreSQL) only while the documents are written, not while jieba runs. Pipelined: the next
+  // batch is read and segmented (on the worker) while this one is written; reading ahead is safe,
+  // as writing the index changes no article's updated_at.
+  const segment = (rows: SearchSourceRow[]): { changed: SearchSourceRow[]; docs: Promise<SearchDocument[]> } => {
+    const changed = rows.filter((row) => row.doc_hash !== row.content_hash);
+    return { changed, docs: observed(pool.run(changed)) };
+  };
   let seen = 0;
   let indexed = 0;
-  for (;;) {
-    const rows = await tables.changedAfter(cursor, batchSize);
-    const last = rows[rows.length - 1];
-    if (last === undefined) break;
-    try {
-      // Segmented before the transaction: other writers wait for the index's write lock (on
-      // PostgreSQL) only while the documents are written, not while jieba runs.
-      const changed = rows.filter((row) => row.doc_hash !== row.content_hash).map((row) => ({ row, doc: searchDocumentOf(row) }));
-      indexed += await tables.transaction(async () => {
-        for (const { row, doc } of changed) await tables.put(row, doc);
-        await tables.setWatermark(last.updated_at);
-        return changed.length;
-      });
-    } catch (err) {
-      throw new StoreError(`search: indexing ${rows.length} articles from ${rows[0]?.id ?? ''} failed: ${(err as Error).message}`, {
-        cause: err,
-      });
+  try {
+    let rows = await tables.changedAfter({ updatedAt: start, id: '' }, batchSize);
+    let pending = segment(rows);
+    for (;;) {
+      const last = rows[rows.length - 1];
+      if (last === undefined) break;
+      const nextRows = await tables.changedAfter({ updatedAt: last.updated_at, id: last.id }, batchSize);
+      const next = segment(nextRows);
+      try {
+        const { changed } = pending;
+        const docs = await pending.docs;
+        indexed += await tables.transaction(async () => {
+          for (let i = 0; i < changed.length; i++) await tables.put(changed[i]!, docs[i]!);
+          await tables.setWatermark(last.updated_at);
+          return changed.length;
+        });
+      } catch (err) {
+        throw new StoreError(`search: indexing ${rows.length} articles from ${rows[0]?.id ?? ''} failed: ${(err as Error).message}`, {
+          cause: err,
+        });
+      }
+      seen += rows.length;
+      options.onProgress?.(seen, Math.max(total, seen));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      rows = nextRows;
+      pending = next;
     }
-    seen += rows.length;
-    cursor = { updatedAt: last.updated_at, id: last.id };
-    options.onProgress?.(seen, Math.max(total, seen));
-    await new Promise<void>((resolve) => setImmediate(resolve));
+  } finally {
+    await pool.close();
   }
   return { indexed, unchanged: seen - indexed, documents: await tables.countDocuments() };
 }
