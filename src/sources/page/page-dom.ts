@@ -2,8 +2,16 @@
  * A linkedom DOM for article pages, behind the few members the page adapter uses (the project
  * compiles without the DOM lib, so linkedom's nodes are typed here once).
  */
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
 import { capHtmlNesting } from '../../clean/cap-nesting.js';
+
+// Required on first parse, not imported: linkedom's ~120 modules cost every process that loads
+// the source adapters about 0.2 s at start, and feed polls, Markdown imports and the reading
+// commands never parse a page.
+const require = createRequire(import.meta.url);
+let linkedom: typeof import('linkedom') | undefined;
+const parseHTML = (html: string): ReturnType<typeof import('linkedom').parseHTML> =>
+  (linkedom ??= require('linkedom') as typeof import('linkedom')).parseHTML(html);
 
 /** A DOM node, as far as the page adapter reads it. */
 export interface PageNode {
