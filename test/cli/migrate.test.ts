@@ -108,7 +108,7 @@ describe('caixun migrate', () => {
     [['export']],
     [['facts', '--json']],
   ])('gives the same output for %j against the URL as against the file', async (args) => {
-    const [fromFile, fromUrl] = await Promise.all([await runCli([...args, '--db', file]), await runCli([...args, '--db', url])]);
+    const [fromFile, fromUrl] = await Promise.all([runCli([...args, '--db', file]), runCli([...args, '--db', url])]);
     expect(fromFile.status).toBe(0);
     expect(fromUrl.stderr).toBe('');
     expect(fromUrl.stdout).toBe(fromFile.stdout);
@@ -119,8 +119,8 @@ describe('caixun migrate', () => {
     const stories = (await runCli(['stories', '--json', '--limit', '1000', '--db', file])).stdout.trim().split('\n');
     const multi = stories.map((l) => JSON.parse(l) as { id: string; articleIds: string[] }).find((s) => s.articleIds.length > 1)!;
     const [fromFile, fromUrl] = await Promise.all([
-      await runCli(['story', multi.id, '--json', '--db', file]),
-      await runCli(['story', multi.id, '--json', '--db', url]),
+      runCli(['story', multi.id, '--json', '--db', file]),
+      runCli(['story', multi.id, '--json', '--db', url]),
     ]);
     expect(fromFile.status).toBe(0);
     expect(fromUrl.stdout).toBe(fromFile.stdout);
@@ -128,8 +128,8 @@ describe('caixun migrate', () => {
 
   it.each(['工业', '人民币', '期货', '央行 利率'])('finds the same results for %s (scores aside)', async (query) => {
     const [fromFile, fromUrl] = await Promise.all([
-      await runCli(['search', ...query.split(' '), '--json', '--db', file]),
-      await runCli(['search', ...query.split(' '), '--json', '--db', url]),
+      runCli(['search', ...query.split(' '), '--json', '--db', file]),
+      runCli(['search', ...query.split(' '), '--json', '--db', url]),
     ]);
     expect(fromUrl.status).toBe(0);
     expect(withoutScores(fromUrl.stdout)).toEqual(withoutScores(fromFile.stdout));
