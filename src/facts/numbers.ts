@@ -23,6 +23,12 @@ export const MULTIPLIERS: readonly (readonly [string, number])[] = [
   ['万', 1e4],
 ];
 
+/**
+ * The char code at `i` of `s`, 0 outside it: a read past either end (NaN from charCodeAt) makes
+ * V8 drop its optimised code for the scanning loops.
+ */
+export const codeAt = (s: string, i: number): number => (i >= 0 && i < s.length ? s.charCodeAt(i) : 0);
+
 /** Characters a Chinese numeral is made of. */
 export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 

@@ -6,7 +6,7 @@
  * `A/B` for a span of those (`2021-01/2021-11`, `2021-Q1/2021-Q3`). "As of" and "by" forms
  * (截至7月底, 到2022年底, 11月末) resolve to their last day.
  */
-import { parseChineseNumeral } from './numbers.js';
+import { codeAt, parseChineseNumeral } from './numbers.js';
 
 /** A calendar day in Asia/Shanghai. */
 export interface LocalDate {
@@ -247,7 +247,7 @@ export function findPeriods(text: string, publishedAt: string | null): PeriodMen
   while (i < text.length) {
     // a period starts with a digit, a numeral or one of a few words, never inside a number
     const code = text.charCodeAt(i);
-    if (PERIOD_START[code] !== 1 || (isDigit(code) && isDigit(text.charCodeAt(i - 1)))) {
+    if (PERIOD_START[code] !== 1 || (isDigit(code) && isDigit(codeAt(text, i - 1)))) {
       i++;
       continue;
     }
@@ -255,7 +255,7 @@ export function findPeriods(text: string, publishedAt: string | null): PeriodMen
       runEnd = i;
       while (runEnd < text.length && PERIOD_REACH[text.charCodeAt(runEnd)] === 1) runEnd++;
     }
-    if (PERIOD_REACH[text.charCodeAt(runEnd)] !== 2) {
+    if (PERIOD_REACH[codeAt(text, runEnd)] !== 2) {
       i++;
       continue;
     }
@@ -264,19 +264,19 @@ export function findPeriods(text: string, publishedAt: string | null): PeriodMen
       rule.re.lastIndex = i;
       const m = rule.re.exec(text);
       if (m === null || m[0] === '') continue;
-      if (/[0-9.]/.test(text[i + m[0].length] ?? '') && /[0-9]$/.test(m[0])) continue;
+      if ((isDigit(codeAt(text, i + m[0].length)) || codeAt(text, i + m[0].length) === 0x2e) && isDigit(codeAt(m[0], m[0].length - 1))) continue;
       const by = m[1] !== undefined;
       const after = i + m[0].length;
       // "since/before" forms (2018年5月以来) bound nothing the article measures
       // (今年以来 is the year to date: this year's period)
       const since = SINCE.some((w) => text.startsWith(w, after)) && !text.startsWith('今年以来', i) && !text.startsWith('本年以来', i);
       // 2022年底前, 9月21日前: a deadline
-      if (text[after] === '前' && !NUMERAL_AFTER_BEFORE.test(text[after + 1] ?? '') && /[日号底末年]$/.test(m[0])) {
+      if (codeAt(text, after) === 0x524d && !(after + 1 < text.length && NUMERAL_AFTER_BEFORE.test(text[after + 1]!)) && /[日号底末年]$/.test(m[0])) {
         hit = { start: i, end: after + 1, period: rule.resolve(m, pub, true), by: true, base: false };
         break;
       }
       // 比去年, 较2020年末, 同期 (对比 ends with 比)
-      const base = BASE_BEFORE.includes(text[i - 1] ?? '.') || text.startsWith('同期', after);
+      const base = (i > 0 && BASE_BEFORE.includes(text[i - 1]!)) || text.startsWith('同期', after);
       hit = { start: i, end: after, period: since ? null : rule.resolve(m, pub, by), by, base };
       if (m[0].endsWith('全年') && m[0].length <= 4 && !/[年]全年$/.test(m[0])) hit.wholeYear = true;
       break;
