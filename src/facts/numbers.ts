@@ -106,7 +106,10 @@ export function applyMultiplier(value: number, multiplier: number): number {
 
 /** Round to 12 significant digits, removing floating-point noise such as 0.1 × 3. */
 export function roundSignificant(x: number): number {
-  return x === 0 ? 0 : Number(x.toPrecision(12));
+  if (x === 0) return 0;
+  // an integer of at most 12 digits is written exactly: nothing to round (most values)
+  if (Number.isInteger(x) && x < 1e12 && x > -1e12) return x;
+  return Number(x.toPrecision(12));
 }
 
 /** Write a value the way Chinese news does: 1300000 → `130万`, 7975010000000 → `79750.1亿`. */
