@@ -127,7 +127,11 @@ function windowText(s: string, from: number, to: number, periods: readonly Perio
   }
   if (run !== -1) out += s.slice(run, to);
   for (const re of LEADING_NOISE) out = out.replace(re, '');
-  return out.replace(/(?:比|较)?同期/g, '').replace(/(?:比|较)(?:上月|上年|去年|上季度?|上周|前一日|上一交易日)/g, '').replace(/(?:名义|实际)(?=增长|下降)/g, '').replace(/^(?:据|从|在(?!岸)|于|截至|较|对|和|与|及|而|但|且)/, '');
+  // each pattern needs a word the window mostly lacks: no search without it
+  if (out.includes('同期')) out = out.replace(/(?:比|较)?同期/g, '');
+  if (out.includes('比') || out.includes('较')) out = out.replace(/(?:比|较)(?:上月|上年|去年|上季度?|上周|前一日|上一交易日)/g, '');
+  if (out.includes('名义') || out.includes('实际')) out = out.replace(/(?:名义|实际)(?=增长|下降)/g, '');
+  return out.replace(/^(?:据|从|在(?!岸)|于|截至|较|对|和|与|及|而|但|且)/, '');
 }
 
 const BREAKS_THROUGH = /(?:跌破|涨破|升破|跌穿|击穿|站上|失守)$/;
@@ -255,7 +259,7 @@ function claimsOfText(text: string, publishedAt: string | null): Claim[] {
     const carry: Carry = { period: lead ?? null, subject: '', baseline };
     for (const sentence of splitSentences(para[0])) {
       if (NOTE.test(sentence.text)) break;
-      if (DEFINITION.test(sentence.text)) continue;
+      if (sentence.text.includes('指') && DEFINITION.test(sentence.text)) continue;
       const made = claimsOfSentence(sentence.text, para.index + sentence.start, publishedAt, carry);
       claims.push(...made);
       // the lead's period: the first sentence's, or when that one states none (a dateline, a
