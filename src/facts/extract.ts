@@ -127,7 +127,11 @@ function windowText(s: string, from: number, to: number, periods: readonly Perio
   }
   if (run !== -1) out += s.slice(run, to);
   for (const re of LEADING_NOISE) out = out.replace(re, '');
-  return out.replace(/(?:比|较)?同期/g, '').replace(/(?:比|较)(?:上月|上年|去年|上季度?|上周|前一日|上一交易日)/g, '').replace(/(?:名义|实际)(?=增长|下降)/g, '').replace(/^(?:据|从|在(?!岸)|于|截至|较|对|和|与|及|而|但|且)/, '');
+  // each pattern needs a word the window mostly lacks: no search without it
+  if (out.includes('同期')) out = out.replace(/(?:比|较)?同期/g, '');
+  if (out.includes('比') || out.includes('较')) out = out.replace(/(?:比|较)(?:上月|上年|去年|上季度?|上周|前一日|上一交易日)/g, '');
+  if (out.includes('名义') || out.includes('实际')) out = out.replace(/(?:名义|实际)(?=增长|下降)/g, '');
+  return out.replace(/^(?:据|从|在(?!岸)|于|截至|较|对|和|与|及|而|但|且)/, '');
 }
 
 const BREAKS_THROUGH = /(?:跌破|涨破|升破|跌穿|击穿|站上|失守)$/;
@@ -255,7 +259,7 @@ function claimsOfText(text: string, publishedAt: string | null): Claim[] {
     const carry: Carry = { period: lead ?? null, subject: '', baseline };
     for (const sentence of splitSentences(para[0])) {
       if (NOTE.test(sentence.text)) break;
-      if (DEFINITION.test(sentence.text)) continue;
+      if (sentence.text.includes('指') && DEFINITION.test(sentence.text)) continue;
       const made = claimsOfSentence(sentence.text, para.index + sentence.start, publishedAt, carry);
       claims.push(...made);
       // the lead's period: the first sentence's, or when that one states none (a dateline, a
@@ -304,22 +308,31 @@ const LEADING_REACH = 240;
 /** A bare quote (现报17.74港元, 收于…): its subject is the previous sentence's. */
 const BARE_QUOTE = /^(?:现|最新)?(?:报|收于|收报|价格为)$/;
 
+/** The day of a report or of a statistics release in `s` (not the period of the figures). */
+function isReportDay(s: string, p: PeriodMention): boolean {
+  return p.period !== null && /^\d{4}-\d{2}-\d{2}$/.test(p.period) && (REPORT_VERB.test(s.slice(p.end, p.end + 8)) || (STATISTICS_OFFICE.test(s.slice(Math.max(0, p.start - 12), p.start)) && RELEASE.test(s.slice(p.end, p.end + 8))));
+}
+
+/** A starting point (从8月20日…, not 从…起): the character before the period, not a search through the sentence up to it. */
+function isFromPoint(s: string, p: PeriodMention): boolean {
+  return p.start > 0 && (s[p.start - 1] === '从' || s[p.start - 1] === '自') && !/^起/.test(s.slice(p.end));
+}
+
+/** A digit (ASCII or full-width) or a Chinese numeral: a sentence without one states no number. */
+const ANY_NUMERAL = /[0-9０-９一二三四五六七八九十两〇零]/;
+
 function claimsOfSentence(original: string, offset: number, publishedAt: string | null, carry: Carry): Claim[] {
+  // most sentences state no number: no period to look for either (nor full-width digits to map)
+  if (!ANY_NUMERAL.test(original)) return [];
   const s = toHalfWidth(original);
-  // most sentences state no number: no period to look for either
-  if (!/[0-9一二三四五六七八九十两〇零]/.test(s)) return [];
   const allPeriods = findPeriods(s, publishedAt);
   // 2021年营收…。全年销售16台: a bare 全年 is the year the paragraph is about
   if (carry.period !== null) for (const p of allPeriods) if (p.wholeYear === true && !p.base) p.period = carry.period.slice(0, 4);
   // 12月8日午间公告，…: the day of a report dates the report, not the figures it gives
   // 据上海市统计局6月17日消息, 国家统计局12月9日发布: a statistics office's release day is not the period of its figures
-  const reportDay = (p: PeriodMention): boolean =>
-    p.period !== null && /^\d{4}-\d{2}-\d{2}$/.test(p.period) && (REPORT_VERB.test(s.slice(p.end, p.end + 8)) || (STATISTICS_OFFICE.test(s.slice(Math.max(0, p.start - 12), p.start)) && RELEASE.test(s.slice(p.end, p.end + 8))));
-  const periods = allPeriods.filter((p) => !p.base && !reportDay(p));
+  const periods = allPeriods.filter((p) => !p.base && !isReportDay(s, p));
   // 从8月20日的低点…计算，…: a starting point dates its own clause, not the sentence or the paragraph
-  // the character before the period, not a search through the sentence up to it
-  const fromPoint = (p: PeriodMention): boolean => (s[p.start - 1] === '从' || s[p.start - 1] === '自') && !/^起/.test(s.slice(p.end));
-  const own = periods.filter((p) => p.period !== null && !fromPoint(p));
+  const own = periods.filter((p) => p.period !== null && !isFromPoint(s, p));
   const atStart = carry.period;
   const inherited = own.length === 0 ? carry.period : null;
   const last = own[own.length - 1];
@@ -335,7 +348,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   const runs: Run[] = [];
   const { starts, opens } = clauseStarts(s, mentions.map((m) => m.start));
   // worked out once per sentence, not per number (a long run holds many periods)
-  const fromPoints = periods.filter(fromPoint);
+  const fromPoints = periods.filter((p) => isFromPoint(s, p));
   const anyPeriod = periods.some((p) => p.period !== null);
   const firstBy = periods.find((p) => p.by && p.period !== null);
   const markers = markersOf(s);
@@ -354,7 +367,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
       if (inner.subject !== '' && /^(?:为|是|达|约为|达到)$/.test(inner.predicate)) ({ subject, predicate } = inner);
     }
     // 远低于…的3500元: a one-character "subject" before a comparison is an adverb left over
-    if ([...subject].length === 1 && /\p{Script=Han}/u.test(subject) && /(?:低于|高于|不及|好于|超过|相当于)/.test(predicate)) subject = '';
+    if (subject.length <= 2 && [...subject].length === 1 && /\p{Script=Han}/u.test(subject) && /(?:低于|高于|不及|好于|超过|相当于)/.test(predicate)) subject = '';
     if (subject === '') {
       subject = COUNT_UNITS.has(m.unit) || m.unit === '' || prevSubject === '' ? subjectAfter(afterText(s, m.end)) : '';
       // 实现利润总额57618.9亿元，增长44.0%: a bare change continues the previous subject
@@ -377,7 +390,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
       const after = subjectAfter(afterText(s, m.end));
       if (after !== '') subject = after;
     }
-    const usable = fromPoints.length === 0 ? periods : periods.filter((p) => !fromPoint(p) || p.start >= cStart);
+    const usable = fromPoints.length === 0 ? periods : periods.filter((p) => !isFromPoint(s, p) || p.start >= cStart);
     let period = periodFor(usable, m, s) ?? (usable === periods ? (anyPeriod ? null : atStart) : usable.some((p) => p.period !== null) ? null : atStart);
     const byPeriod = firstBy !== undefined && firstBy.start < m.start ? firstBy.period : null;
     const target = isTarget(s, m.numeralStart, byPeriod, publishedAt, markers);
@@ -497,11 +510,23 @@ function sharedBy(segment: string, subject: string): string[] {
   return names === null || names.length === 0 ? [subject] : names;
 }
 
+/** The text after a number up to the next punctuation, bracket or digit. */
 function afterText(s: string, end: number): string {
-  const rest = s.slice(end);
-  const stop = rest.search(/[，,；;：:。！？!?（(）)\d]/);
-  return stop === -1 ? rest : rest.slice(0, stop);
+  let stop = end;
+  while (stop < s.length && AFTER_STOPS[s.charCodeAt(stop)] !== 1) stop++;
+  return s.slice(end, stop);
 }
+
+/** 1 at the char codes of `chars`: a table read once per character. */
+function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+const AFTER_STOPS = codeTable('，,；;：:。！？!?（(）)0123456789');
+/** What ends a clause after a number (periodFor). */
+const CLAUSE_STOPS = codeTable('，,；;。！？');
 
 /** Index of the first period (in text order, not overlapping) that ends after `pos`: a binary search. */
 function firstEndingAfter(periods: readonly PeriodMention[], pos: number): number {
@@ -522,8 +547,8 @@ function periodFor(periods: readonly PeriodMention[], m: NumberMention, s: strin
   let best: PeriodMention | undefined = k > 0 ? periods[k - 1] : undefined;
   if (best === undefined) {
     // 商品房施工面积14320.58万平方米 (1—5月): a period written after the number in its clause
-    const cEnd = s.slice(m.end).search(/[，,；;。！？]/);
-    const limit = cEnd === -1 ? s.length : m.end + cEnd;
+    let limit = m.end;
+    while (limit < s.length && CLAUSE_STOPS[s.charCodeAt(limit)] !== 1) limit++;
     best = periods.find((p) => p.start >= m.end && p.end <= limit);
   }
   return best?.period ?? null;

@@ -23,6 +23,12 @@ export const MULTIPLIERS: readonly (readonly [string, number])[] = [
   ['万', 1e4],
 ];
 
+/**
+ * The char code at `i` of `s`, 0 outside it: a read past either end (NaN from charCodeAt) makes
+ * V8 drop its optimised code for the scanning loops.
+ */
+export const codeAt = (s: string, i: number): number => (i >= 0 && i < s.length ? s.charCodeAt(i) : 0);
+
 /** Characters a Chinese numeral is made of. */
 export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 
@@ -100,7 +106,10 @@ export function applyMultiplier(value: number, multiplier: number): number {
 
 /** Round to 12 significant digits, removing floating-point noise such as 0.1 × 3. */
 export function roundSignificant(x: number): number {
-  return x === 0 ? 0 : Number(x.toPrecision(12));
+  if (x === 0) return 0;
+  // an integer of at most 12 digits is written exactly: nothing to round (most values)
+  if (Number.isInteger(x) && x < 1e12 && x > -1e12) return x;
+  return Number(x.toPrecision(12));
 }
 
 /** Write a value the way Chinese news does: 1300000 → `130万`, 7975010000000 → `79750.1亿`. */

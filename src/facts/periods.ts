@@ -6,7 +6,7 @@
  * `A/B` for a span of those (`2021-01/2021-11`, `2021-Q1/2021-Q3`). "As of" and "by" forms
  * (截至7月底, 到2022年底, 11月末) resolve to their last day.
  */
-import { parseChineseNumeral } from './numbers.js';
+import { codeAt, parseChineseNumeral } from './numbers.js';
 
 /** A calendar day in Asia/Shanghai. */
 export interface LocalDate {
@@ -229,50 +229,57 @@ const PERIOD_REACH = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) PERIOD_REACH[c] = 1;
 for (const c of '0123456789〇零一二三四五六七八九十两-—–~～至到截止力争在今去明前后本上下半个第全昨财“"') PERIOD_REACH[c.charCodeAt(0)] = 1;
 for (const c of PERIOD_NEEDS) PERIOD_REACH[c.charCodeAt(0)] = 2;
-/** Per position of the text searched: whether a run of prefix characters from there reaches a needed one (reused). */
-let reaches = new Uint8Array(256);
+/** Words after a period that make it a "since" or "before" form. */
+const SINCE = ['以来', '以前', '之前', '之后', '以后'];
+/** 前 followed by a numeral is 前三季度, not a deadline. */
+const NUMERAL_AFTER_BEFORE = /[0-9一二三四五六七八九十]/;
+/** The character before a period that makes it the base of a comparison. */
+const BASE_BEFORE = '比较同与和';
 
 /** Every period expression in `text`, left to right, not overlapping. */
 export function findPeriods(text: string, publishedAt: string | null): PeriodMention[] {
   const pub = shanghaiDate(publishedAt);
   const out: PeriodMention[] = [];
-  // every rule's match holds one of these characters: no period starts after the last of them
-  let last = -1;
-  for (const c of PERIOD_NEEDS) last = Math.max(last, text.lastIndexOf(c));
-  if (last === -1) return out;
-  // one pass back from the last needed character: where a match could start at all
-  if (reaches.length < last + 2) reaches = new Uint8Array(Math.max(2 * reaches.length, last + 2));
-  reaches[last + 1] = 0;
-  for (let k = last; k >= 0; k--) {
-    const r = PERIOD_REACH[text.charCodeAt(k)]!;
-    reaches[k] = r === 2 ? 1 : r === 1 ? reaches[k + 1]! : 0;
-  }
+  // where the run of prefix characters from the last candidate stops (one pass over the text in
+  // all): a match is possible only when that character is a needed one
+  let runEnd = -1;
   let i = 0;
-  while (i <= last) {
-    let hit: PeriodMention | null = null;
+  while (i < text.length) {
     // a period starts with a digit, a numeral or one of a few words, never inside a number
     const code = text.charCodeAt(i);
-    if (reaches[i] === 1 && PERIOD_START[code] === 1 && (!isDigit(text.charCodeAt(i - 1)) || !isDigit(code))) {
-      for (const rule of RULES) {
-        rule.re.lastIndex = i;
-        const m = rule.re.exec(text);
-        if (m === null || m[0] === '') continue;
-        if (/[0-9.]/.test(text[i + m[0].length] ?? '') && /[0-9]$/.test(m[0])) continue;
-        const by = m[1] !== undefined;
-        // "since/before" forms (2018年5月以来) bound nothing the article measures
-        // (今年以来 is the year to date: this year's period)
-        const since = /^(?:以来|以前|之前|之后|以后)/.test(text.slice(i + m[0].length)) && !/^(?:今年|本年)以来/.test(text.slice(i));
-        // 2022年底前, 9月21日前: a deadline
-        if (/^前(?![0-9一二三四五六七八九十])/.test(text.slice(i + m[0].length)) && /[日号底末年]$/.test(m[0])) {
-          const end = i + m[0].length + 1;
-          hit = { start: i, end, period: rule.resolve(m, pub, true), by: true, base: false };
-          break;
-        }
-        const base = /(?:比|较|同|与|和|对比)$/.test(text.slice(Math.max(0, i - 2), i)) || /^同期/.test(text.slice(i + m[0].length));
-        hit = { start: i, end: i + m[0].length, period: since ? null : rule.resolve(m, pub, by), by, base };
-        if (m[0].endsWith('全年') && m[0].length <= 4 && !/[年]全年$/.test(m[0])) hit.wholeYear = true;
+    if (PERIOD_START[code] !== 1 || (isDigit(code) && isDigit(codeAt(text, i - 1)))) {
+      i++;
+      continue;
+    }
+    if (runEnd < i) {
+      runEnd = i;
+      while (runEnd < text.length && PERIOD_REACH[text.charCodeAt(runEnd)] === 1) runEnd++;
+    }
+    if (PERIOD_REACH[codeAt(text, runEnd)] !== 2) {
+      i++;
+      continue;
+    }
+    let hit: PeriodMention | null = null;
+    for (const rule of RULES) {
+      rule.re.lastIndex = i;
+      const m = rule.re.exec(text);
+      if (m === null || m[0] === '') continue;
+      if ((isDigit(codeAt(text, i + m[0].length)) || codeAt(text, i + m[0].length) === 0x2e) && isDigit(codeAt(m[0], m[0].length - 1))) continue;
+      const by = m[1] !== undefined;
+      const after = i + m[0].length;
+      // "since/before" forms (2018年5月以来) bound nothing the article measures
+      // (今年以来 is the year to date: this year's period)
+      const since = SINCE.some((w) => text.startsWith(w, after)) && !text.startsWith('今年以来', i) && !text.startsWith('本年以来', i);
+      // 2022年底前, 9月21日前: a deadline
+      if (codeAt(text, after) === 0x524d && !(after + 1 < text.length && NUMERAL_AFTER_BEFORE.test(text[after + 1]!)) && /[日号底末年]$/.test(m[0])) {
+        hit = { start: i, end: after + 1, period: rule.resolve(m, pub, true), by: true, base: false };
         break;
       }
+      // 比去年, 较2020年末, 同期 (对比 ends with 比)
+      const base = (i > 0 && BASE_BEFORE.includes(text[i - 1]!)) || text.startsWith('同期', after);
+      hit = { start: i, end: after, period: since ? null : rule.resolve(m, pub, by), by, base };
+      if (m[0].endsWith('全年') && m[0].length <= 4 && !/[年]全年$/.test(m[0])) hit.wholeYear = true;
+      break;
     }
     if (hit !== null) {
       out.push(hit);

@@ -3,7 +3,7 @@
  * multiplier, unit, qualifier — with the checks that tell a claim from a date, a stock code,
  * a model name, a list number or an id. Pure.
  */
-import { CN_NUMERAL_CHARS, MULTIPLIERS, applyMultiplier, parseArabic, parseChineseNumeral } from './numbers.js';
+import { CN_NUMERAL_CHARS, MULTIPLIERS, applyMultiplier, codeAt, parseArabic, parseChineseNumeral } from './numbers.js';
 import { LATIN_UNITS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, TIME_UNITS, TIME_VALUE_VERBS, UNIT_RULES } from './lexicon.js';
 
 /** A numeric expression found in a sentence (offsets relative to the sentence). */
@@ -19,15 +19,31 @@ export interface NumberMention {
   qualifier: string | null;
 }
 
-const ARABIC = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
-const CHINESE = new RegExp(`[${CN_NUMERAL_CHARS}]+(?:点[零一二三四五六七八九]+)?`, 'y');
 const RANGE_SEP = /\s*[-—–~～至到]\s*/y;
 const RATIO_SEP = /\s*[:：]\s*/y;
-const LATIN = /[A-Za-z]/;
+/** The separators of a range (6.3-6.7) and of a ratio (222:212), tried in this order. */
+const SEPARATORS = [
+  [RANGE_SEP, 'range'],
+  [RATIO_SEP, 'ratio'],
+] as const;
 /** 1 at the char codes of Chinese numerals: a table, read once per character of every sentence. */
 const CN_NUMERAL_CODE = new Uint8Array(0x10000);
 for (const c of CN_NUMERAL_CHARS) CN_NUMERAL_CODE[c.charCodeAt(0)] = 1;
+/** 1 at the digits a Chinese decimal fraction is written with (一点五: 点 then these). */
+const CN_FRACTION_CODE = new Uint8Array(0x10000);
+for (const c of '零一二三四五六七八九') CN_FRACTION_CODE[c.charCodeAt(0)] = 1;
+const POINT = '点'.charCodeAt(0);
+const WAN = '万'.charCodeAt(0);
+const YI = '亿'.charCodeAt(0);
 const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** An ASCII letter (NaN, outside the string, is none). */
+const isLatin = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+/** Characters before a number that make it part of a formula or a code (×3, #2, №5). */
+const FORMULA_BEFORE = '×÷=+*\\#№';
+/** The characters a multiplier word starts with (万亿, 千亿, 百亿, 千万, 百万, 亿, 万). */
+const MULTIPLIER_FIRST = new Set(MULTIPLIERS.map(([w]) => w.charCodeAt(0)));
+/** No multiplier after a number (shared, never changed). */
+const NO_MULTIPLIER: { mult: number; len: number } = Object.freeze({ mult: 1, len: 0 });
 
 interface Numeral {
   start: number;
@@ -37,50 +53,106 @@ interface Numeral {
   digits: string;
 }
 
+/**
+ * The numeral starting at `i`: Arabic (1,234.5 or 1234.5: `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`)
+ * or Chinese (`[零…亿]+(?:点[零一…九]+)?`), read on char codes: this runs at every digit and numeral of a sentence.
+ */
 function numeralAt(s: string, i: number): Numeral | null {
-  ARABIC.lastIndex = i;
-  const a = ARABIC.exec(s);
-  if (a !== null) return { start: i, end: i + a[0].length, value: parseArabic(a[0]), chinese: false, digits: a[0] };
-  CHINESE.lastIndex = i;
-  const c = CHINESE.exec(s);
-  if (c === null) return null;
-  // a trailing 万/亿 is the multiplier, read separately
-  const text = c[0].replace(/[万亿]+$/, '') || c[0];
-  const value = parseChineseNumeral(text);
-  return Number.isNaN(value) ? null : { start: i, end: i + text.length, value, chinese: true, digits: text };
+  const code = codeAt(s, i);
+  if (isAsciiDigit(code)) return arabicAt(s, i);
+  return CN_NUMERAL_CODE[code] === 1 ? chineseAt(s, i) : null;
+}
+
+function arabicAt(s: string, i: number): Numeral {
+  let j = i + 1;
+  while (isAsciiDigit(codeAt(s, j))) j++;
+  let end = j;
+  // thousands separators only after one to three digits, each followed by three digits
+  const grouped = j - i <= 3 && threeDigitsAfterComma(s, j);
+  if (grouped) while (threeDigitsAfterComma(s, end)) end += 4;
+  if (codeAt(s, end) === 0x2e && isAsciiDigit(codeAt(s, end + 1))) {
+    end += 2;
+    while (isAsciiDigit(codeAt(s, end))) end++;
+  }
+  const digits = s.slice(i, end);
+  // without separators the digits are the number as written (what parseArabic would find)
+  return { start: i, end, value: grouped ? parseArabic(digits) : Number(digits), chinese: false, digits };
+}
+
+const threeDigitsAfterComma = (s: string, at: number): boolean =>
+  codeAt(s, at) === 0x2c && isAsciiDigit(codeAt(s, at + 1)) && isAsciiDigit(codeAt(s, at + 2)) && isAsciiDigit(codeAt(s, at + 3));
+
+function chineseAt(s: string, i: number): Numeral | null {
+  let j = i + 1;
+  while (CN_NUMERAL_CODE[codeAt(s, j)] === 1) j++;
+  if (codeAt(s, j) === POINT && CN_FRACTION_CODE[codeAt(s, j + 1)] === 1) {
+    j += 2;
+    while (CN_FRACTION_CODE[codeAt(s, j)] === 1) j++;
+  }
+  // a trailing 万/亿 is the multiplier, read separately (unless the numeral is nothing else)
+  let end = j;
+  while (end > i && (codeAt(s, end - 1) === WAN || codeAt(s, end - 1) === YI)) end--;
+  if (end === i) end = j;
+  const text = s.slice(i, end);
+  const value = chineseValue(text);
+  return Number.isNaN(value) ? null : { start: i, end, value, chinese: true, digits: text };
+}
+
+/** Values of the Chinese numerals read so far (a few hundred distinct: 一, 十, 两, 三千…); bounded. */
+const chineseValues = new Map<string, number>();
+
+function chineseValue(text: string): number {
+  let value = chineseValues.get(text);
+  if (value === undefined) {
+    if (chineseValues.size >= 4096) chineseValues.clear();
+    value = parseChineseNumeral(text);
+    chineseValues.set(text, value);
+  }
+  return value;
 }
 
 function multiplierAt(s: string, i: number): { mult: number; len: number } {
+  if (!MULTIPLIER_FIRST.has(codeAt(s, i))) return NO_MULTIPLIER;
   for (const [w, m] of MULTIPLIERS) if (s.startsWith(w, i)) return { mult: m, len: w.length };
-  return { mult: 1, len: 0 };
+  return NO_MULTIPLIER;
 }
 
-/** Unit rules by their first character (longest first within each), so a lookup reads a few. */
-const UNITS_BY_FIRST = new Map<string, (typeof UNIT_RULES)[number][]>();
+/** Unit rules by the char code of their first character (longest first within each), so a lookup reads a few. */
+const UNITS_BY_FIRST = new Map<number, (typeof UNIT_RULES)[number][]>();
 for (const r of UNIT_RULES) {
-  const list = UNITS_BY_FIRST.get(r.text[0] ?? '') ?? [];
+  if (r.text === '') continue;
+  const list = UNITS_BY_FIRST.get(r.text.charCodeAt(0)) ?? [];
   list.push(r);
-  UNITS_BY_FIRST.set(r.text[0] ?? '', list);
+  UNITS_BY_FIRST.set(r.text.charCodeAt(0), list);
 }
 
 function unitAt(s: string, i: number): { unit: string; mult: number; len: number } | null {
   let j = i;
-  while (s[j] === ' ') j++;
-  for (const r of UNITS_BY_FIRST.get(s[i] ?? '') ?? []) {
-    if (r.text !== '' && s.startsWith(r.text, i)) return { unit: r.unit, mult: r.multiplier, len: r.text.length };
-  }
+  while (codeAt(s, j) === 0x20) j++;
+  const rules = UNITS_BY_FIRST.get(codeAt(s, i));
+  if (rules !== undefined) for (const r of rules) if (s.startsWith(r.text, i)) return { unit: r.unit, mult: r.multiplier, len: r.text.length };
+  // every Latin unit starts with a letter
+  if (!isLatin(codeAt(s, j))) return null;
   for (const u of LATIN_UNITS) {
     if (s.startsWith(u, j) && !/[A-Za-z0-9]/.test(s[j + u.length] ?? '')) return { unit: u, mult: 1, len: j - i + u.length };
   }
   return null;
 }
 
+/** Whether `s` between `floor` and `end` ends with `w`. */
+const endsAt = (s: string, w: string, floor: number, end: number): boolean => end - w.length >= floor && s.startsWith(w, end - w.length);
+/** Change verbs a qualifier may come before (约减少了5.42亿), two characters; 涨 and 跌 are the one-character ones. */
+const CHANGE_VERBS = ['减少', '增加', '下降', '增长', '上涨', '下跌', '提高', '降低'];
+
 function qualifierBefore(s: string, start: number, floor: number): { qualifier: string | null; at: number } {
-  const window = s.slice(floor, start);
-  for (const [w, q] of QUALIFIERS_BEFORE) if (window.endsWith(w)) return { qualifier: q, at: start - w.length };
-  // 约减少了5.42亿: a qualifier before a change verb still qualifies the number
-  const stripped = window.replace(/(?:了|的)$/, '').replace(/(?:减少|增加|下降|增长|上涨|下跌|提高|降低|涨|跌)$/, '');
-  if (stripped !== window) for (const [w, q] of QUALIFIERS_BEFORE) if (stripped.endsWith(w)) return { qualifier: q, at: start };
+  for (const [w, q] of QUALIFIERS_BEFORE) if (endsAt(s, w, floor, start)) return { qualifier: q, at: start - w.length };
+  // 约减少了5.42亿: a qualifier before a change verb still qualifies the number (without 了/的,
+  // then the verb: a two-character one before 涨/跌)
+  let stripped = start;
+  if (stripped > floor && (s[stripped - 1] === '了' || s[stripped - 1] === '的')) stripped--;
+  if (CHANGE_VERBS.some((v) => endsAt(s, v, floor, stripped))) stripped -= 2;
+  else if (stripped > floor && (s[stripped - 1] === '涨' || s[stripped - 1] === '跌')) stripped--;
+  if (stripped !== start) for (const [w, q] of QUALIFIERS_BEFORE) if (endsAt(s, w, floor, stripped)) return { qualifier: q, at: start };
   return { qualifier: null, at: start };
 }
 
@@ -100,18 +172,25 @@ function blockedSpans(s: string): [number, number][] {
 export function scanNumbers(sentence: string, skip: readonly [number, number][]): NumberMention[] {
   const s = sentence;
   // by start, walked with the scan, so a sentence with many periods costs no more than its length
-  const blocked = [...skip, ...blockedSpans(s)].sort((x, y) => x[0] - y[0]);
+  const extra = blockedSpans(s);
+  // period expressions come in text order: sorted already
+  const blocked = extra.length === 0 && startsAscending(skip) ? skip : [...skip, ...extra].sort((x, y) => x[0] - y[0]);
   const out: NumberMention[] = [];
   let floor = 0;
   let i = 0;
   let next = 0;
+  // where the next blocked span starts: before it, no span holds the position
+  let nextStart = blocked.length === 0 ? Infinity : blocked[0]![0];
   while (i < s.length) {
-    while (next < blocked.length && blocked[next]![1] <= i) next++;
-    let end = -1;
-    for (let k = next; k < blocked.length && blocked[k]![0] <= i; k++) if (i < blocked[k]![1]) end = blocked[k]![1];
-    if (end !== -1) {
-      i = end;
-      continue;
+    if (i >= nextStart) {
+      while (next < blocked.length && blocked[next]![1] <= i) next++;
+      let end = -1;
+      for (let k = next; k < blocked.length && blocked[k]![0] <= i; k++) if (i < blocked[k]![1]) end = blocked[k]![1];
+      nextStart = next < blocked.length ? blocked[next]![0] : Infinity;
+      if (end !== -1) {
+        i = end;
+        continue;
+      }
     }
     // on char codes: this runs once per character. A Chinese numeral opening the sentence is
     // not read (the previous character is then none, which the string test counted as a numeral).
@@ -134,19 +213,40 @@ export function scanNumbers(sentence: string, skip: readonly [number, number][])
   return out;
 }
 
+/** Whether the spans are sorted by start. */
+function startsAscending(spans: readonly [number, number][]): boolean {
+  for (let k = 1; k < spans.length; k++) if (spans[k - 1]![0] > spans[k]![0]) return false;
+  return true;
+}
+
+/** 1 at the char codes of the Chinese digits (not 十百千万亿). */
+const CN_DIGIT_CODE = new Uint8Array(0x10000);
+for (const c of '零〇一二两三四五六七八九') CN_DIGIT_CODE[c.charCodeAt(0)] = 1;
+
+/** Whether the text before a number makes it no claim: 第3, 前3 (not 目前3), A50, HFO-1234, ×3. */
+function notAClaimAfter(s: string, at: number): boolean {
+  if (at === 0) return false;
+  const before = s[at - 1]!;
+  if (before === '第' || (before === '前' && !(at >= 2 && '目此之以提日'.includes(s[at - 2]!))) || isLatin(codeAt(s, at - 1)) || FORMULA_BEFORE.includes(before)) return true;
+  return (before === '-' || before === ' ') && isLatin(codeAt(s, at - 2));
+}
+
 function readMention(s: string, n: Numeral, floor: number): NumberMention | null {
-  const before = s[n.start - 1] ?? '';
-  const before2 = s.slice(Math.max(0, n.start - 2), n.start);
-  if (before === '第' || (before === '前' && !/[目此之以提日]前$/.test(before2)) || LATIN.test(before) || /[A-Za-z]-$|[A-Za-z] $/.test(before2) || /[×÷=+*\\#№]/.test(before)) return null;
-  if (n.chinese && !/[零〇一二两三四五六七八九]/.test(n.digits)) return null;
-  if (n.chinese && (n.digits === '十四五' || /^[零〇一二两三四五六七八九]$/.test(n.digits) && !/^[万亿]/.test(s.slice(n.end)))) return null;
+  if (notAClaimAfter(s, n.start)) return null;
+  if (n.chinese) {
+    let digits = 0;
+    for (let k = 0; k < n.digits.length; k++) digits += CN_DIGIT_CODE[n.digits.charCodeAt(k)]!;
+    if (digits === 0) return null;
+    const next = codeAt(s, n.end);
+    if (n.digits === '十四五' || (n.digits.length === 1 && next !== WAN && next !== YI)) return null;
+  }
   let value = n.value;
   let end = n.end;
   let high: number | null = null;
   let shape: NumberMention['shape'] = 'single';
   let { mult, len } = multiplierAt(s, end);
   // 6.3-6.7, 1-2亿元, 30%-50%: a range; 222:212: a ratio
-  for (const [re, kind] of [[RANGE_SEP, 'range'], [RATIO_SEP, 'ratio']] as const) {
+  for (const [re, kind] of SEPARATORS) {
     const afterFirst = kind === 'range' && s[end + len] === '%' ? end + len + 1 : end + len;
     re.lastIndex = afterFirst;
     const sep = re.exec(s);
@@ -170,11 +270,11 @@ function readMention(s: string, n: Numeral, floor: number): NumberMention | null
   end += len;
   // 100余家, 10多万
   let qualifier: string | null = null;
-  if (/^[余多]/.test(s.slice(end)) && unitAt(s, end + 1) !== null) {
+  if ((codeAt(s, end) === 0x4f59 || codeAt(s, end) === 0x591a) && unitAt(s, end + 1) !== null) {
     qualifier = '超过';
     end += 1;
   }
-  if (/^[.][A-Za-z]/.test(s.slice(end)) || (LATIN.test(s[end] ?? '') && unitAt(s, end) === null)) return null;
+  if ((codeAt(s, end) === 0x2e && isLatin(codeAt(s, end + 1))) || (isLatin(codeAt(s, end)) && unitAt(s, end) === null)) return null;
   const u = shape === 'ratio' ? null : unitAt(s, end);
   let unit = shape === 'ratio' ? ':' : '';
   if (u !== null) {
@@ -182,10 +282,8 @@ function readMention(s: string, n: Numeral, floor: number): NumberMention | null
     mult *= u.mult;
     end += u.len;
   }
-  if (/^[A-Za-z0-9]/.test(s.slice(end)) && unit !== '' && !LATIN_UNITS.includes(unit)) {
-    // 4A级, 6G: a grade or a model, not a unit
-    if (LATIN.test(s[end] ?? '')) return null;
-  }
+  // 4A级, 6G: a grade or a model, not a unit
+  if (isLatin(codeAt(s, end)) && unit !== '' && !LATIN_UNITS.includes(unit)) return null;
   // 上午10点55分: a clock time
   if (unit === '点' && (/^\d+分/.test(s.slice(end)) || /(?:上午|下午|晚上|早上|凌晨|中午)$/.test(s.slice(Math.max(0, n.start - 2), n.start)))) return null;
   // 20个交易日, 3个工作日: a time window counted in days
@@ -205,8 +303,8 @@ function readMention(s: string, n: Numeral, floor: number): NumberMention | null
   }
   if (unit === '' && mult === 1 && /^[(（]?\d{5,6}$/.test(s.slice(Math.max(0, n.start - 1), end)) && /^[)）]/.test(s.slice(end))) return null;
   if (!n.digits.includes(',') && !n.digits.includes('.') && n.digits.length >= 7 && mult === 1 && unit === '') return null;
-  if (/^[、．]/.test(s.slice(n.end)) && n.start === 0) return null;
-  if (/^\s*[×÷=*/]/.test(s.slice(end)) && unit !== '%') return null;
+  if (n.start === 0 && (codeAt(s, n.end) === 0x3001 || codeAt(s, n.end) === 0xff0e)) return null;
+  if (unit !== '%' && /^\s*[×÷=*/]/.test(s.slice(end))) return null;
   const qb = qualifierBefore(s, n.start, floor);
   for (const [w, q] of QUALIFIERS_AFTER) {
     if (s.startsWith(w, end)) {

@@ -26,7 +26,17 @@ describe('normalizeSubject and subjectsMatch', () => {
     ['全国规模以上工业企业利润总额', '规上工业企业利润总额'],
     ['"小巨人"企业', '小巨人企业'],
     ['北上资金净流入', '北向资金净流入'],
-  ])('%s normalises to %s', (s, n) => expect(normalizeSubject(s)).toBe(n));
+    // a stopword is dropped as a word, not as a character inside one
+    ['工业的增加值', '工业增加值'],
+    ['合计金额', '金额'],
+    ['人均可支配收入', '人均可支配收入'],
+    ['均价', '均价'],
+    ['', ''],
+  ])('%s normalises to %s', (s, n) => {
+    expect(normalizeSubject(s)).toBe(n);
+    // a second call (answered from the memo) agrees
+    expect(normalizeSubject(s)).toBe(n);
+  });
 
   it.each([
     ['规模以上工业企业利润总额', '利润总额', true],

@@ -283,9 +283,25 @@ function balanceQuotes(s: string): string {
  * form, scope words (全国, 累计, 的) dropped. Claims with equal normalised subjects form a series.
  */
 export function normalizeSubject(subject: string): string {
+  // every claim of an import asks, and a few hundred subjects recur: each is worked out once
+  const known = normalized.get(subject);
+  if (known !== undefined) return known;
+  if (normalized.size >= NORMALIZED_MAX) normalized.clear();
+  const s = normalizedOnce(subject);
+  normalized.set(subject, s);
+  return s;
+}
+
+/** Subjects already normalised (bounded: cleared when full). */
+const normalized = new Map<string, string>();
+const NORMALIZED_MAX = 8192;
+
+function normalizedOnce(subject: string): string {
   // 广义货币(M2)余额 and 广义货币余额 are one series: a bracket's content is dropped with it
   let s = subject.replace(/[（(][^（()）]*[)）]/g, '').replace(/[\s"“”'‘’「」《》()（）]/g, '');
-  for (const [variant, canonical] of SUBJECT_SYNONYMS) s = s.split(variant).join(canonical);
+  for (const [variant, canonical] of SUBJECT_SYNONYMS) if (s.includes(variant)) s = s.split(variant).join(canonical);
+  // jieba's words put together are the text again: without a stopword in it, no word is dropped (and no tokenizer call)
+  if (!SUBJECT_STOPWORDS.some((w) => s.includes(w))) return s;
   const tokens = tokenizer().cut(s);
   return tokens.filter((t) => !SUBJECT_STOPWORDS.includes(t)).join('');
 }
