@@ -59,7 +59,9 @@ export interface FactsEvalResult {
 /** Import the corpus, extract the claims of every labelled article, score them. */
 export async function runFactsEval(set: FactLabelSet = 'first'): Promise<FactsEvalResult> {
   const labels = loadFactLabels(set);
-  const corpus = await importCorpus(labels.map((l) => l.path));
+  // Every corpus folder a labelled article comes from (the second set has html pages too).
+  const folders = [...new Set(labels.map((l) => l.path.split('/')[0]!))].sort();
+  const corpus = await importCorpus(labels.map((l) => l.path), folders);
   try {
     const predicted = new Map<string, Claim[]>();
     for (const l of labels) {

@@ -32,16 +32,16 @@ export interface ImportedCorpus {
 }
 
 /**
- * Import the corpus with the real importer and map `paths` (relative to the corpus root) to
+ * Import the corpus (`folders`, default the story folders) with the real importer and map `paths` (relative to the corpus root) to
  * article ids. A path is found through `article.raw.origin`; a file that is another stored
  * version of an article imported from a different path (jekyll/old_post/X beside
  * jekyll/_posts/X: same infoCode) has no article of its own, so the real pipeline is asked
  * which article id that file becomes.
  */
-export async function importCorpus(paths: readonly string[]): Promise<ImportedCorpus> {
+export async function importCorpus(paths: readonly string[], folders: readonly string[] = STORY_CORPUS_FOLDERS): Promise<ImportedCorpus> {
   const dir = mkdtempSync(join(tmpdir(), 'caixun-stories-'));
   const store = await openStore(await testDbSpec(dir, 'corpus.db'));
-  const summary = await importPaths(STORY_CORPUS_FOLDERS.map((f) => join(corpusDir, f)), store, { workers: 0 });
+  const summary = await importPaths(folders.map((f) => join(corpusDir, f)), store, { workers: 0 });
   const articles: Article[] = [];
   for await (const a of store.iterateArticles()) articles.push(a);
   const byOrigin = new Map(articles.map((a) => [a.raw.origin, a.id] as const));
