@@ -4,7 +4,7 @@
  * path is mapped to its stored article, and the extractor runs on the stored text.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractClaims } from '../../src/facts/extract.js';
 import type { Claim } from '../../src/facts/types.js';
@@ -29,6 +29,20 @@ function resolveSubject(subject: SubjectLabel, fileText: string, path: string): 
   return run;
 }
 
+/**
+ * A labelled file as the labels write it: a path, or, where the file name is the article's title
+ * (Hexo posts), its folder and the start of the SHA-1 of the name (`hexo/金融/深度/#1a2b3c4d5e6f`),
+ * so the repository holds no corpus title either.
+ */
+function resolvePath(labelled: string): string {
+  const hash = /^(.*)\/#([0-9a-f]{12})$/.exec(labelled);
+  if (hash === null) return labelled;
+  const [, dir, sha1] = hash as unknown as [string, string, string];
+  const name = readdirSync(join(corpusDir, dir)).find((n) => createHash('sha1').update(n).digest('hex').startsWith(sha1));
+  if (name === undefined) throw new Error(`facts labels: no file in ${dir} has a name hashing to ${sha1} (has the corpus changed?)`);
+  return `${dir}/${name}`;
+}
+
 /** The two label sets: the first (developed on) and the second (issue 15, with held-out articles). */
 export const FACT_LABEL_SETS = { first: 'labels.json', second: 'labels-second.json' } as const;
 export type FactLabelSet = keyof typeof FACT_LABEL_SETS;
@@ -39,9 +53,10 @@ export function loadFactLabels(set: FactLabelSet = 'first'): LabelledArticle[] {
     articles: { path: string; heldOut?: boolean; claims: (Omit<LabelledClaim, 'subject'> & { subject: SubjectLabel })[] }[];
   };
   return raw.articles.map((a) => {
-    const fileText = readFileSync(join(corpusDir, a.path), 'utf8');
-    const claims = a.claims.map((c) => ({ ...c, subject: resolveSubject(c.subject, fileText, a.path) }));
-    return a.heldOut === undefined ? { path: a.path, claims } : { path: a.path, heldOut: a.heldOut, claims };
+    const path = resolvePath(a.path);
+    const fileText = readFileSync(join(corpusDir, path), 'utf8');
+    const claims = a.claims.map((c) => ({ ...c, subject: resolveSubject(c.subject, fileText, path) }));
+    return a.heldOut === undefined ? { path, claims } : { path, heldOut: a.heldOut, claims };
   });
 }
 
