@@ -2,11 +2,10 @@
  * The facts derive step: extract the claims of every article that is new or changed since its
  * claims were stored, a few hundred articles per transaction (an interrupted run resumes).
  */
-import { availableParallelism } from 'node:os';
 import type { Store } from '../store/store.js';
 import type { FactsPendingRow } from '../store/tables.js';
 import { StoreError } from '../util/errors.js';
-import { observed } from '../util/task-worker.js';
+import { observed, worthAThread } from '../util/task-worker.js';
 import { extractPool, type ExtractInput } from './extract-pool.js';
 
 /** Options of {@link extractPending}. */
@@ -15,12 +14,9 @@ export interface ExtractPendingOptions {
   onProgress?: (done: number, total: number) => void;
   /** Articles per transaction. Default 200. */
   batchSize?: number;
-  /** Extract on a worker thread. Default: when THREADED_RUN articles or more are pending and there are two cores. */
+  /** Extract on a worker thread. Default: {@link worthAThread} of the pending articles. */
   threaded?: boolean;
 }
-
-/** Below this many pending articles, starting a worker thread (and its dictionary) costs more than it saves. */
-const THREADED_RUN = 1000;
 
 const inputsOf = (rows: readonly FactsPendingRow[]): ExtractInput[] => rows.map((r) => ({ text: r.text, publishedAt: r.published_at }));
 
@@ -36,7 +32,7 @@ export async function extractPending(store: Store, options: ExtractPendingOption
   const tables = store.facts();
   const total = await tables.countPending();
   const batchSize = Math.max(1, options.batchSize ?? 200);
-  const pool = extractPool(options.threaded ?? (total >= THREADED_RUN && availableParallelism() > 1));
+  const pool = extractPool(options.threaded ?? worthAThread(total));
   let done = 0;
   try {
     // Pipelined: the next batch is read and extracted (on the worker) while this one is stored.

@@ -4,11 +4,10 @@
  * the FTS5 index, a few hundred per transaction, so an interrupted run resumes where it stopped.
  * `reindexAll` empties the index and rebuilds it.
  */
-import { availableParallelism } from 'node:os';
 import type { Store } from '../store/store.js';
 import type { SearchDocument, SearchSourceRow } from '../store/tables.js';
 import { StoreError } from '../util/errors.js';
-import { observed } from '../util/task-worker.js';
+import { observed, worthAThread } from '../util/task-worker.js';
 import { segmentPool } from './segment-pool.js';
 
 export { searchDocumentOf } from './search-document.js';
@@ -27,12 +26,9 @@ export interface IndexOptions {
   onProgress?: (done: number, total: number) => void;
   /** Articles per transaction. Default 500. */
   batchSize?: number;
-  /** Segment on a worker thread. Default: when THREADED_RUN articles or more changed and there are two cores. */
+  /** Segment on a worker thread. Default: {@link worthAThread} of the changed articles. */
   threaded?: boolean;
 }
-
-/** Below this many changed articles, starting a worker thread (and its dictionary) costs more than it saves. */
-const THREADED_RUN = 1000;
 
 /** What an indexing run did. */
 export interface IndexCounts {
@@ -61,7 +57,7 @@ export async function indexPending(store: Store, options: IndexOptions = {}): Pr
   const start = slackBefore(await tables.watermark());
   const total = await tables.countChangedSince(start);
   const batchSize = Math.max(1, options.batchSize ?? 500);
-  const pool = segmentPool(options.threaded ?? (total >= THREADED_RUN && availableParallelism() > 1));
+  const pool = segmentPool(options.threaded ?? worthAThread(total));
   // Segmented outside the transaction: other writers wait for the index's write lock (on
   // PostgreSQL) only while the documents are written, not while jieba runs. Pipelined: the next
   // batch is read and segmented (on the worker) while this one is written; reading ahead is safe,

@@ -4,6 +4,7 @@
  * SQLite writes. With `threaded` false it runs in this thread. The results are the same wherever
  * they are computed; a batch that throws on the worker rejects with the worker's message.
  */
+import { availableParallelism } from 'node:os';
 import { parentPort, type Worker } from 'node:worker_threads';
 import { startModuleWorker } from './module-worker.js';
 
@@ -23,6 +24,14 @@ interface TaskResponse<O> {
  * a scavenge (the default one cost the print workers ~15 % of their time in GC).
  */
 const resourceLimits = { maxYoungGenerationSizeMb: 96 };
+
+/** Below this many items, starting a worker thread (and its dictionary) costs more than it saves. */
+const THREADED_RUN = 1000;
+
+/** Whether a run of `items` is worth a worker thread: large enough, and a second core to run it. */
+export function worthAThread(items: number): boolean {
+  return items >= THREADED_RUN && availableParallelism() > 1;
+}
 
 /**
  * In the worker module: answer each batch with `run` of its inputs.
