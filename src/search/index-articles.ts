@@ -46,6 +46,19 @@ function slackBefore(watermark: string): string {
 }
 
 /**
+ * How many articles changed after the newest one the last indexing run saw (all of them before
+ * the first run): what `caixun search` warns about. Unlike counting every article against every
+ * indexed document, its cost is the number of such articles, not the archive's size (0.9 s on
+ * PostgreSQL at 1 M articles, for a warning that is almost always zero).
+ */
+export async function countUnindexed(store: Store): Promise<number> {
+  const tables = store.search();
+  const t = Date.parse(await tables.watermark());
+  // Stamps are ISO times to the millisecond: one millisecond later is "strictly after".
+  return tables.countChangedSince(Number.isNaN(t) ? '' : new Date(t + 1).toISOString());
+}
+
+/**
  * Index every article new or changed since the last run.
  *
  * @example

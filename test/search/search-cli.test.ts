@@ -1,5 +1,5 @@
 /** End to end: `caixun import` indexes the corpus; `caixun search` and `caixun reindex` through the real CLI. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,13 +55,35 @@ describe('caixun search', () => {
     expect(r.stderr).toBe('caixun: search: from must be a day (2021-12-01) or an ISO 8601 time with offset, not "2021-02-30"\n');
   });
 
-  it('says when articles are not indexed yet', async () => {
+  it('says how many articles are not indexed yet: all before the first indexing, then those stored since', async () => {
     const noIndex = join(dir, 'no-index.db');
-    expect(((await runCli(['import', join(corpusDir, 'hexo'), '--db', noIndex, '--no-stories', '--no-progress']))).status).toBe(0);
+    const hexo = await runCli(['import', join(corpusDir, 'hexo'), '--db', noIndex, '--no-stories', '--no-progress', '--json']);
+    expect(hexo.status).toBe(0);
     const r = await runCli(['search', '茅台', '--db', noIndex]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('0 results (page 1)\n');
-    expect(r.stderr).toMatch(/^search: \d+ articles are not indexed yet; run `caixun reindex`\n$/);
+    const hexoNew = (JSON.parse(hexo.stdout) as { new: number }).new;
+    expect(r.stderr).toBe(`search: ${hexoNew} articles are not indexed yet; run \`caixun reindex\`\n`);
+
+    expect((await runCli(['reindex', '--db', noIndex, '--no-progress'])).status).toBe(0);
+    expect((await runCli(['search', '茅台', '--db', noIndex])).stderr).toBe('');
+    const jekyll = await runCli(['import', join(corpusDir, 'jekyll'), '--db', noIndex, '--no-stories', '--no-progress', '--json']);
+    const jekyllNew = (JSON.parse(jekyll.stdout) as { new: number }).new;
+    expect(jekyllNew).toBeGreaterThan(0);
+    expect((await runCli(['search', '茅台', '--db', noIndex])).stderr).toBe(`search: ${jekyllNew} articles are not indexed yet; run \`caixun reindex\`\n`);
+
+    // An article changed since it was indexed counts too, though the index still holds a row for it.
+    expect((await runCli(['reindex', '--db', noIndex, '--no-progress'])).status).toBe(0);
+    const posts = join(corpusDir, 'jekyll', '_posts');
+    const post = readdirSync(posts).find((f) => f.startsWith('2021-') && readFileSync(join(posts, f), 'utf8').includes('\n\n<http'))!;
+    // The same place under its archive's root (`_posts/`), so it is read as the same post.
+    const changed = mkdtempSync(join(dir, 'changed-'));
+    mkdirSync(join(changed, '_posts'));
+    const text = readFileSync(join(posts, post), 'utf8');
+    writeFileSync(join(changed, '_posts', post), text.replace('\n\n<http', '\n\n更正：本文有更新。\n\n<http'));
+    const update = await runCli(['import', changed, '--db', noIndex, '--no-stories', '--no-progress', '--json']);
+    expect(JSON.parse(update.stdout)).toMatchObject({ new: 0, updated: 1 });
+    expect((await runCli(['search', '茅台', '--db', noIndex])).stderr).toBe('search: 1 articles are not indexed yet; run `caixun reindex`\n');
   });
 
   it('fails with exit code 3 without a database', async () => {

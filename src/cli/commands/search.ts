@@ -2,7 +2,7 @@
  * `caixun search <query…>`: search the archive (JSON = the SearchResponse of the API), and
  * `caixun reindex`: rebuild the search index from the stored articles.
  */
-import { reindexAll } from '../../search/index-articles.js';
+import { countUnindexed, reindexAll } from '../../search/index-articles.js';
 import { searchArticles } from '../../search/search.js';
 import type { SearchOptions, SearchResponse } from '../../search/types.js';
 import { openStore } from '../../store/open-store.js';
@@ -50,7 +50,7 @@ export async function runSearchCommand(words: readonly string[], options: Search
     const res = await searchArticles(store, { ...filters, q });
     if (options.json) await writeLine(JSON.stringify(res));
     else for (const line of formatResponse(res)) await writeLine(line);
-    const missing = (await store.countArticles()) - (await store.search().countDocuments());
+    const missing = await countUnindexed(store);
     if (missing > 0) process.stderr.write(`search: ${missing} articles are not indexed yet; run \`caixun reindex\`\n`);
     return EXIT.ok;
   } finally {

@@ -66,6 +66,9 @@ const numberTypes: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/** How long an idle pooled connection is kept: long enough to span a reader's pauses between searches. */
+const IDLE_TIMEOUT_MS = 5 * 60_000;
+
 /** A pool for `target`; idle-client errors are kept from crashing the process (the next query reports them). */
 export function createPgPool(target: PgTarget): pg.Pool {
   const pool = new pg.Pool({
@@ -73,6 +76,10 @@ export function createPgPool(target: PgTarget): pg.Pool {
     max: target.poolSize,
     types: numberTypes,
     connectionTimeoutMillis: 15_000,
+    // pg's default closes a connection after 10 s idle, so a server's next search after a pause
+    // ran on a new backend: cold catalog caches and, above all, its first touch of every shared
+    // buffer page (a page fault each; 93 ms instead of 13 ms for one query at 1 M articles).
+    idleTimeoutMillis: IDLE_TIMEOUT_MS,
   });
   pool.on('error', () => {
     // An idle connection died (server restart): the pool drops it and opens a new one on demand.
