@@ -5,7 +5,7 @@ import { openStore } from '../store/open-store.js';
 import { categoryToken, outletToken } from './fts-expression.js';
 import { corpusFiles } from '../../test/corpus.js';
 import { processPath } from '../ingest/process-document.js';
-import { indexPending, reindexAll, searchDocumentOf } from './index-articles.js';
+import { countUnindexed, indexPending, reindexAll, searchDocumentOf } from './index-articles.js';
 import { searchArticles } from './search.js';
 import type { Article } from '../model/article.js';
 
@@ -25,6 +25,7 @@ describe.each(BACKENDS)('indexPending on %s', (backend) => {
   it('indexes new and changed articles once, in batches, and reports progress', async () => {
     const store = await openStore(await freshDbSpec(backend));
     try {
+      expect(await countUnindexed(store)).toBe(0);
       await store.upsertArticles([1, 2, 3].map((n) => makeArticle({ id: `t:${n}`, title: `第${n}篇 碳达峰` })));
       const progress: [number, number][] = [];
       expect(await indexPending(store, { batchSize: 2, onProgress: (d, t) => progress.push([d, t]) })).toEqual({ indexed: 3, unchanged: 0, documents: 3 });
@@ -32,9 +33,12 @@ describe.each(BACKENDS)('indexPending on %s', (backend) => {
         [2, 3],
         [3, 3],
       ]);
-      // within the watermark's slack the same articles are looked at again, and skipped by hash
+      // within the watermark's slack the same articles are looked at again, and skipped by hash;
+      // they are not unindexed (what decides a worker thread for the run)
+      expect(await countUnindexed(store)).toBe(0);
       expect(await indexPending(store)).toEqual({ indexed: 0, unchanged: 3, documents: 3 });
       await store.upsertArticles([makeArticle({ id: 't:2', title: '第2篇 改过了' })]);
+      expect(await countUnindexed(store)).toBe(1);
       expect(await indexPending(store)).toMatchObject({ indexed: 1, documents: 3 });
       expect(await reindexAll(store)).toEqual({ indexed: 3, unchanged: 0, documents: 3 });
     } finally {

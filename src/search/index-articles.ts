@@ -5,7 +5,7 @@
  * `reindexAll` empties the index and rebuilds it.
  */
 import type { Store } from '../store/store.js';
-import type { SearchDocument, SearchSourceRow } from '../store/tables.js';
+import type { SearchDocument, SearchSourceRow, SearchTables } from '../store/tables.js';
 import { StoreError } from '../util/errors.js';
 import { observed, worthAThread } from '../util/task-worker.js';
 import { segmentPool } from './segment-pool.js';
@@ -53,7 +53,12 @@ function slackBefore(watermark: string): string {
  */
 export async function countUnindexed(store: Store): Promise<number> {
   const tables = store.search();
-  const t = Date.parse(await tables.watermark());
+  return countChangedAfter(tables, await tables.watermark());
+}
+
+/** Articles changed strictly after `watermark` (every article when there is none). */
+function countChangedAfter(tables: SearchTables, watermark: string): Promise<number> {
+  const t = Date.parse(watermark);
   // Stamps are ISO times to the millisecond: one millisecond later is "strictly after".
   return tables.countChangedSince(Number.isNaN(t) ? '' : new Date(t + 1).toISOString());
 }
@@ -67,10 +72,14 @@ export async function countUnindexed(store: Store): Promise<number> {
  */
 export async function indexPending(store: Store, options: IndexOptions = {}): Promise<IndexCounts> {
   const tables = store.search();
-  const start = slackBefore(await tables.watermark());
+  const watermark = await tables.watermark();
+  const start = slackBefore(watermark);
   const total = await tables.countChangedSince(start);
   const batchSize = Math.max(1, options.batchSize ?? 500);
-  const pool = segmentPool(options.threaded ?? worthAThread(total));
+  // A thread is worth it for what is new since the last run, not for the slack's second look at
+  // the last minute (the index holds those rows, and reads them without their text): a worker
+  // deriving every 50 articles during a busy minute started a thread, jieba and all, every time.
+  const pool = segmentPool(options.threaded ?? worthAThread(await countUnindexed(store)));
   // Segmented outside the transaction: other writers wait for the index's write lock (on
   // PostgreSQL) only while the documents are written, not while jieba runs. Pipelined: the next
   // batch is read and segmented (on the worker) while this one is written; reading ahead is safe,
