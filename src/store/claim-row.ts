@@ -3,10 +3,16 @@
  * Claims written since the `sentence_length` column point at their sentence in the article text
  * (`sentence_start`, `sentence_length`, UTF-16 units as JavaScript slices) instead of copying it;
  * older rows keep the copy in `sentence` and `sentence_length` NULL.
+ *
+ * Row shape (both backends, since the 'compact claim rows' step): a claim names its article by
+ * `fact_articles.article_key`, a small integer, and its subject by `fact_subjects.id`, where each
+ * (subject_key, subject) pair is stored once, the subject as '' when it equals its key (most do).
+ * The most common shape and kind ('single', 'level') are stored as ''. The claims query below
+ * gives back the columns under their old names, so a row reads as it always did.
  */
 import type { StoredClaim } from './tables.js';
 
-/** One row of the claims query (`fact_claims.*`, `story_members.story_id`, article columns). */
+/** One row of the claims query ({@link CLAIM_COLUMNS}). */
 export interface ClaimRow {
   article_id: string;
   seq: number;
@@ -35,6 +41,32 @@ export interface ClaimRow {
   outlet_key: string;
   title: string;
 }
+
+/** Shape and kind that are stored as '' (nearly every claim is a single level). */
+const DEFAULT_SHAPE = 'single';
+const DEFAULT_KIND = 'level';
+
+/** The stored form of a shape. */
+export const storedShape = (shape: string): string => (shape === DEFAULT_SHAPE ? '' : shape);
+/** The stored form of a kind (also what a kind filter compares with). */
+export const storedKind = (kind: string): string => (kind === DEFAULT_KIND ? '' : kind);
+/** The stored form of a subject: '' when it equals its key. */
+export const storedSubject = (c: { subject: string; subjectKey: string }): string => (c.subject === c.subjectKey ? '' : c.subject);
+
+/**
+ * SELECT list and FROM clause of the claims query (both backends): `c` the claim, `f` its
+ * `fact_articles` row, `s` its subject, `a` the article, `m` its story membership.
+ */
+export const CLAIM_COLUMNS = `f.article_id, c.seq, c.value, c.high, c.shape, c.unit,
+  CASE WHEN s.subject = '' THEN s.subject_key ELSE s.subject END AS subject, s.subject_key, c.kind, c.direction,
+  c.baseline, c.qualifier, c.period, c.deadline, c.text, c.sentence, c.sentence_length, c.start, c."end",
+  c.sentence_start, m.story_id, a.published_at, a.outlet_key, a.title`;
+export const CLAIM_SOURCES = `fact_claims c JOIN fact_articles f ON f.article_key = c.article_key
+  JOIN fact_subjects s ON s.id = c.subject_id
+  JOIN articles a ON a.id = f.article_id
+  LEFT JOIN story_members m ON m.article_id = f.article_id`;
+/** ORDER BY of the claims query: publication time, then article and position. */
+export const CLAIM_ORDER = 'a.sort_ts, f.article_id, c.seq';
 
 /** The stored form of a claim's sentence: its length when it is cut from the article text. */
 export const storedSentence = (c: { sentence: string }): { sentence: string; sentence_length: number } => ({
@@ -74,11 +106,11 @@ const toStoredClaim = (r: ClaimRow, sentence: string): StoredClaim => ({
   seq: r.seq,
   value: r.value,
   high: r.high,
-  shape: r.shape,
+  shape: r.shape === '' ? DEFAULT_SHAPE : r.shape,
   unit: r.unit,
   subject: r.subject,
   subjectKey: r.subject_key,
-  kind: r.kind,
+  kind: r.kind === '' ? DEFAULT_KIND : r.kind,
   direction: r.direction,
   baseline: r.baseline,
   qualifier: r.qualifier,

@@ -80,7 +80,7 @@ export function retentionSql(d: RetentionDialect) {
     deleteOwned: [
       `DELETE FROM article_revisions WHERE ${d.inIds('article_id', 1)}`,
       `DELETE FROM article_fingerprints WHERE ${d.inIds('article_id', 1)}`,
-      `DELETE FROM fact_claims WHERE ${d.inIds('article_id', 1)}`,
+      `DELETE FROM fact_claims WHERE article_key IN (SELECT article_key FROM fact_articles WHERE ${d.inIds('article_id', 1)})`,
       `DELETE FROM fact_articles WHERE ${d.inIds('article_id', 1)}`,
       `DELETE FROM story_members WHERE ${d.inIds('article_id', 1)}`,
       `DELETE FROM search_docs WHERE ${d.inIds('article_id', 1)}`,

@@ -81,19 +81,26 @@ export const STORY_KEY_SETS: CopiedTable = {
 
 export const FACT_ARTICLES: CopiedTable = {
   table: 'fact_articles',
-  key: 'article_id',
-  columns: [...text('article_id', 'content_hash'), ['claims', 'integer']],
+  key: 'article_key',
+  columns: [['article_key', 'bigint'], ...text('article_id', 'content_hash'), ['claims', 'integer']],
+};
+
+export const FACT_SUBJECTS: CopiedTable = {
+  table: 'fact_subjects',
+  key: 'id',
+  columns: [['id', 'bigint'], ...text('subject_key', 'subject')],
 };
 
 export const FACT_CLAIMS: CopiedTable = {
   table: 'fact_claims',
-  key: 'article_id',
+  key: 'article_key',
   columns: [
-    ['article_id', 'text'],
+    ['article_key', 'bigint'],
     ['seq', 'integer'],
+    ['subject_id', 'bigint'],
     ['value', 'double precision'],
     ['high', 'double precision'],
-    ...text('shape', 'unit', 'subject', 'subject_key', 'kind', 'direction', 'baseline', 'qualifier', 'period', 'deadline', 'text', 'sentence'),
+    ...text('shape', 'unit', 'kind', 'direction', 'baseline', 'qualifier', 'period', 'deadline', 'text', 'sentence'),
     ['start', 'integer'],
     ['end', 'integer'],
     ['sentence_start', 'integer'],

@@ -72,7 +72,7 @@ export class SqliteArchiveSource {
   }
 
   /** Rows of `table` whose `column` is one of `values`. */
-  rowsWhereIn(table: string, column: string, values: readonly string[]): SqliteRow[] {
+  rowsWhereIn(table: string, column: string, values: readonly (string | number)[]): SqliteRow[] {
     if (values.length === 0) return [];
     return this.#db
       .prepare<[string], SqliteRow>(`SELECT * FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?))`)
