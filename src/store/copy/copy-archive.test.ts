@@ -88,7 +88,7 @@ describe('copyArchive', () => {
       ['story_key_sets', 'n'],
       ['fact_articles', 'article_key'],
       ['fact_subjects', 'id'],
-      ['fact_claims', 'article_key, seq'],
+      ['fact_claims', 'id'],
     ] as const) {
       const [left, right] = await tableRows(table, order);
       expect(right, table).toEqual(left);

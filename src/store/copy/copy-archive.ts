@@ -134,7 +134,7 @@ async function copyFacts(source: SqliteArchiveSource, target: PgStore): Promise<
       const rows = source.batchAfter('fact_articles', 'article_key', after, SMALL_BATCH);
       await insertRows(client, FACT_ARTICLES, rows);
       const keys = rows.map((r) => r.article_key as number);
-      await insertRows(client, FACT_CLAIMS, source.rowsWhereIn('fact_claims', 'article_key', keys));
+      await insertRows(client, FACT_CLAIMS, source.claimsOf(keys));
       if (rows.length < SMALL_BATCH) break;
       after = keys[keys.length - 1]!;
     }

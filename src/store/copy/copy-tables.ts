@@ -64,7 +64,7 @@ export const FINGERPRINTS: CopiedTable = {
 export const STORIES: CopiedTable = {
   table: 'stories',
   key: 'id',
-  columns: [...text('id', 'first_seen'), ['first_seen_ms', 'bigint'], ['last_seen_ms', 'bigint'], ['state', 'text']],
+  columns: [...text('id', 'first_seen'), ['first_seen_ms', 'bigint'], ['last_seen_ms', 'bigint'], ['state', 'text'], ['state_br', 'bytea']],
 };
 
 export const STORY_MEMBERS: CopiedTable = {
@@ -93,18 +93,17 @@ export const FACT_SUBJECTS: CopiedTable = {
 
 export const FACT_CLAIMS: CopiedTable = {
   table: 'fact_claims',
-  key: 'article_key',
+  key: 'id',
   columns: [
-    ['article_key', 'bigint'],
-    ['seq', 'integer'],
+    ['id', 'bigint'],
     ['subject_id', 'bigint'],
     ['value', 'double precision'],
-    ['high', 'double precision'],
-    ...text('shape', 'unit', 'kind', 'direction', 'baseline', 'qualifier', 'period', 'deadline', 'text', 'sentence'),
+    ...text('shape', 'unit', 'kind'),
     ['start', 'integer'],
     ['end', 'integer'],
     ['sentence_start', 'integer'],
     ['sentence_length', 'integer'],
+    ['detail', 'text'],
   ],
 };
 

@@ -11,7 +11,7 @@ import {
   factsSentenceLengthPgMigration,
 } from './pg-facts-tables.js';
 import { searchPgMigration, searchStatisticsPgMigration } from './pg-search-tables.js';
-import { storyTablesPgMigration } from './pg-story-tables.js';
+import { storyStateBrPgMigration, storyTablesPgMigration } from './pg-story-tables.js';
 import { workQueuePgMigration } from './pg-work-queue.js';
 
 /** One schema step: plain SQL, run in one transaction. */
@@ -33,4 +33,5 @@ export const pgMigrations: readonly PgMigration[] = [
   factsSentenceLengthPgMigration,
   searchStatisticsPgMigration,
   factsCompactRowsPgMigration,
+  storyStateBrPgMigration,
 ];

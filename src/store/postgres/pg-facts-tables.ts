@@ -7,17 +7,22 @@ import type pg from 'pg';
 import { StoreError } from '../../util/errors.js';
 import { withText } from '../packed-text.js';
 import {
-  articlesToCutFrom,
+  articleTextOf,
   CLAIM_COLUMNS,
+  CLAIM_ID_SPAN,
   CLAIM_ORDER,
   CLAIM_SOURCES,
+  claimId,
   type ClaimRow,
+  REVISION_SOURCE_SQL,
   SENTENCE_SOURCE_SQL,
+  sourcesOf,
+  storedDetail,
   storedKind,
-  storedSentence,
   storedShape,
   storedSubject,
   toStoredClaims,
+  versionKey,
 } from '../claim-row.js';
 import type { ClaimInput, ClaimQuery, FactsPendingRow, FactsTables, StoredClaim } from '../tables.js';
 import type { PgMigration } from './migrations.js';
@@ -80,9 +85,10 @@ export const factsSentenceLengthPgMigration: PgMigration = {
 };
 
 /**
- * Step: compact claim rows, as on SQLite (src/store/sqlite/facts-tables.ts): claims name their
- * article by `fact_articles.article_key` and their subject by `fact_subjects.id`; shape 'single'
- * and kind 'level' are stored as ''. Every stored claim is carried over.
+ * Step: compact claim rows, as on SQLite (src/store/sqlite/facts-tables.ts and claim-row.ts): a
+ * claim's id is `fact_articles.article_key × 65536 + seq`, its subject `fact_subjects.id`;
+ * shape 'single' and kind 'level' are stored as ''; rarely set fields in one JSON `detail`.
+ * Every stored claim is carried over.
  */
 export const factsCompactRowsPgMigration: PgMigration = {
   name: 'compact claim rows',
@@ -106,36 +112,29 @@ export const factsCompactRowsPgMigration: PgMigration = {
       ORDER BY 1, 2;
 
     CREATE TABLE fact_claims_new (
-      article_key    bigint NOT NULL,
-      seq            integer NOT NULL,
+      id             bigint PRIMARY KEY,
       subject_id     bigint NOT NULL,
       value          double precision NOT NULL,
-      high           double precision,
       shape          text NOT NULL,
       unit           text NOT NULL,
       kind           text NOT NULL,
-      direction      text,
-      baseline       text,
-      qualifier      text,
-      period         text,
-      deadline       text,
-      text           text NOT NULL,
-      sentence       text NOT NULL,
-      sentence_length integer,
       start          integer NOT NULL,
       "end"          integer NOT NULL,
       sentence_start integer NOT NULL,
-      PRIMARY KEY (article_key, seq)
+      sentence_length integer,
+      detail         text
     );
     INSERT INTO fact_claims_new
-      SELECT f.article_key, c.seq, s.id, c.value, c.high, CASE c.shape WHEN 'single' THEN '' ELSE c.shape END, c.unit,
-        CASE c.kind WHEN 'level' THEN '' ELSE c.kind END, c.direction, c.baseline, c.qualifier, c.period, c.deadline,
-        c.text, c.sentence, c.sentence_length, c.start, c."end", c.sentence_start
+      SELECT f.article_key * 65536 + c.seq, s.id, c.value, CASE c.shape WHEN 'single' THEN '' ELSE c.shape END, c.unit,
+        CASE c.kind WHEN 'level' THEN '' ELSE c.kind END, c.start, c."end", c.sentence_start, c.sentence_length,
+        NULLIF(jsonb_strip_nulls(jsonb_build_object('high', c.high, 'direction', c.direction, 'baseline', c.baseline,
+          'qualifier', c.qualifier, 'period', c.period, 'deadline', c.deadline, 'text', c.text,
+          'sentence', CASE WHEN c.sentence_length IS NULL THEN c.sentence END))::text, '{}')
       FROM fact_claims c
       JOIN fact_articles f ON f.article_id = c.article_id
       JOIN fact_subjects s ON s.subject_key = c.subject_key
         AND s.subject = CASE WHEN c.subject = c.subject_key THEN '' ELSE c.subject END
-      ORDER BY f.article_key, c.seq;
+      ORDER BY 1;
     DROP TABLE fact_claims;
     ALTER TABLE fact_claims_new RENAME TO fact_claims;
     ALTER TABLE fact_claims RENAME CONSTRAINT fact_claims_new_pkey TO fact_claims_pkey;
@@ -148,13 +147,11 @@ const STALE = `NOT EXISTS (SELECT 1 FROM fact_articles f WHERE f.article_id = a.
 
 /** The claims of a batch, given as JSON with their article id and subject, keyed to their rows. */
 const INSERT_CLAIMS = `
-  INSERT INTO fact_claims (article_key, seq, subject_id, value, high, shape, unit, kind, direction, baseline,
-    qualifier, period, deadline, text, sentence, sentence_length, start, "end", sentence_start)
-  SELECT f.article_key, v.seq, s.id, v.value, v.high, v.shape, v.unit, v.kind, v.direction, v.baseline,
-    v.qualifier, v.period, v.deadline, v.text, v.sentence, v.sentence_length, v.start, v."end", v.sentence_start
-  FROM json_to_recordset($1::json) AS v(article_id text, seq integer, value double precision,
-    high double precision, shape text, unit text, subject text, subject_key text, kind text, direction text, baseline text, qualifier text,
-    period text, deadline text, text text, sentence text, sentence_length integer, start integer, "end" integer, sentence_start integer)
+  INSERT INTO fact_claims (id, subject_id, value, shape, unit, kind, start, "end", sentence_start, sentence_length, detail)
+  SELECT f.article_key * ${CLAIM_ID_SPAN} + v.seq, s.id, v.value, v.shape, v.unit, v.kind, v.start, v."end", v.sentence_start,
+    v.sentence_length, v.detail
+  FROM json_to_recordset($1::json) AS v(article_id text, seq integer, value double precision, shape text, unit text,
+    subject text, subject_key text, kind text, start integer, "end" integer, sentence_start integer, sentence_length integer, detail text)
   JOIN fact_articles f ON f.article_id = v.article_id
   JOIN fact_subjects s ON s.subject_key = v.subject_key AND s.subject = v.subject`;
 
@@ -208,15 +205,15 @@ export class PgFactsTables implements FactsTables {
           [entries.map((e) => e.articleId), entries.map((e) => e.contentHash), entries.map((e) => e.claims.length)],
         );
         await client.query(
-          'DELETE FROM fact_claims WHERE article_key IN (SELECT article_key FROM fact_articles WHERE article_id = ANY($1))',
+          `DELETE FROM fact_claims c USING fact_articles f WHERE f.article_id = ANY($1)
+           AND c.id BETWEEN f.article_key * ${CLAIM_ID_SPAN} AND f.article_key * ${CLAIM_ID_SPAN} + ${CLAIM_ID_SPAN - 1}`,
           [entries.map((e) => e.articleId)],
         );
         const rows = entries.flatMap(({ articleId, claims }) =>
           claims.map((c, seq) => ({
-            article_id: articleId, seq, value: c.value, high: c.high, shape: storedShape(c.shape), unit: c.unit,
-            subject: storedSubject(c), subject_key: c.subjectKey, kind: storedKind(c.kind), direction: c.direction, baseline: c.baseline,
-            qualifier: c.qualifier, period: c.period, deadline: c.deadline, text: c.text, ...storedSentence(c), start: c.start,
-            end: c.end, sentence_start: c.sentenceStart,
+            article_id: articleId, seq: claimId(0, seq), value: c.value, shape: storedShape(c.shape), unit: c.unit,
+            subject: storedSubject(c), subject_key: c.subjectKey, kind: storedKind(c.kind), start: c.start, end: c.end,
+            sentence_start: c.sentenceStart, sentence_length: c.sentence.length, detail: storedDetail(c),
           })),
         );
         if (rows.length > 0) {
@@ -267,12 +264,17 @@ export class PgFactsTables implements FactsTables {
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${CLAIM_ORDER} LIMIT $1`;
     const { rows } = await this.#pool.query<ClaimRow>(sql, params);
-    const ids = articlesToCutFrom(rows);
+    const { current, versions } = sourcesOf(rows);
     const texts =
-      ids.length === 0
+      current.length === 0
         ? []
-        : (await this.#pool.query<{ id: string; text: string; body_br: Buffer | null }>(SENTENCE_SOURCE_SQL('a.id = ANY($1::text[])'), [ids]))
+        : (await this.#pool.query<{ id: string; text: string; body_br: Buffer | null }>(SENTENCE_SOURCE_SQL('a.id = ANY($1::text[])'), [current]))
             .rows;
-    return toStoredClaims(rows, new Map(texts.map((t) => [t.id, withText(t).text])));
+    const versionTexts = new Map<string, string>();
+    for (const [id, hash] of versions) {
+      const { rows: found } = await this.#pool.query<{ article_json: string; article_json_br: Buffer | null }>(REVISION_SOURCE_SQL('$1', '$2'), [id, hash]);
+      if (found[0] !== undefined) versionTexts.set(versionKey(id, hash), articleTextOf(found[0]));
+    }
+    return toStoredClaims(rows, { current: new Map(texts.map((t) => [t.id, withText(t).text])), versions: versionTexts });
   }
 }

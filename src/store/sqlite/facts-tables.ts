@@ -8,17 +8,22 @@ import { sqliteTransaction } from './async-transaction.js';
 import type { Migration } from './migrations.js';
 import { withText } from '../packed-text.js';
 import {
-  articlesToCutFrom,
+  articleTextOf,
   CLAIM_COLUMNS,
+  CLAIM_ID_SPAN,
   CLAIM_ORDER,
   CLAIM_SOURCES,
+  claimId,
   type ClaimRow,
+  REVISION_SOURCE_SQL,
   SENTENCE_SOURCE_SQL,
+  sourcesOf,
+  storedDetail,
   storedKind,
-  storedSentence,
   storedShape,
   storedSubject,
   toStoredClaims,
+  versionKey,
 } from '../claim-row.js';
 import type { ClaimInput, ClaimQuery, FactsPendingRow, FactsTables, StoredClaim } from '../tables.js';
 
@@ -88,9 +93,11 @@ export const factsSentenceLengthMigration: Migration = {
 
 /**
  * Migration step: compact claim rows (see src/store/claim-row.ts). `fact_articles` gets an
- * integer `article_key` that the claims name their article by (its TEXT id was repeated in every
- * claim and every index entry); `fact_subjects` holds each (subject_key, subject) pair once;
- * shape 'single' and kind 'level' are stored as ''. Every stored claim is carried over.
+ * integer `article_key`, and a claim's id is `article_key × 65536 + seq` (the TEXT article id was
+ * repeated in every claim and every index entry); `fact_subjects` holds each (subject_key,
+ * subject) pair once; shape 'single' and kind 'level' are stored as ''; the rarely set fields go
+ * to one JSON `detail`. Every stored claim is carried over, its figure text and copied sentence
+ * (rows from before `sentence_length`) into `detail`.
  */
 export const factsCompactRowsMigration: Migration = {
   name: 'compact claim rows',
@@ -120,36 +127,31 @@ export const factsCompactRowsMigration: Migration = {
       ORDER BY 1, 2;
 
     CREATE TABLE fact_claims_new (
-      article_key    INTEGER NOT NULL,
-      seq            INTEGER NOT NULL,
+      -- article_key × 65536 + seq (claim-row.ts)
+      id             INTEGER PRIMARY KEY,
       subject_id     INTEGER NOT NULL,
       value          REAL NOT NULL,
-      high           REAL,
       shape          TEXT NOT NULL,
       unit           TEXT NOT NULL,
       kind           TEXT NOT NULL,
-      direction      TEXT,
-      baseline       TEXT,
-      qualifier      TEXT,
-      period         TEXT,
-      deadline       TEXT,
-      text           TEXT NOT NULL,
-      sentence       TEXT NOT NULL,
-      sentence_length INTEGER,
       start          INTEGER NOT NULL,
       end            INTEGER NOT NULL,
       sentence_start INTEGER NOT NULL,
-      PRIMARY KEY (article_key, seq)
-    ) STRICT, WITHOUT ROWID;
+      sentence_length INTEGER,
+      -- JSON of the fields rarely set; NULL when none is
+      detail         TEXT
+    ) STRICT;
     INSERT INTO fact_claims_new
-      SELECT f.article_key, c.seq, s.id, c.value, c.high, CASE c.shape WHEN 'single' THEN '' ELSE c.shape END, c.unit,
-        CASE c.kind WHEN 'level' THEN '' ELSE c.kind END, c.direction, c.baseline, c.qualifier, c.period, c.deadline,
-        c.text, c.sentence, c.sentence_length, c.start, c.end, c.sentence_start
+      SELECT f.article_key * 65536 + c.seq, s.id, c.value, CASE c.shape WHEN 'single' THEN '' ELSE c.shape END, c.unit,
+        CASE c.kind WHEN 'level' THEN '' ELSE c.kind END, c.start, c.end, c.sentence_start, c.sentence_length,
+        json_patch('{}', json_object('high', c.high, 'direction', c.direction, 'baseline', c.baseline, 'qualifier', c.qualifier,
+          'period', c.period, 'deadline', c.deadline, 'text', c.text,
+          'sentence', CASE WHEN c.sentence_length IS NULL THEN c.sentence END))
       FROM fact_claims c
       JOIN fact_articles_new f ON f.article_id = c.article_id
       JOIN fact_subjects s ON s.subject_key = c.subject_key
         AND s.subject = CASE WHEN c.subject = c.subject_key THEN '' ELSE c.subject END
-      ORDER BY f.article_key, c.seq;
+      ORDER BY 1;
 
     DROP TABLE fact_claims;
     DROP TABLE fact_articles;
@@ -180,15 +182,14 @@ export class SqliteFactsStore implements FactsTables {
          ON CONFLICT (article_id) DO UPDATE SET content_hash = excluded.content_hash, claims = excluded.claims
          RETURNING article_key`,
       ).pluck(),
-      deleteClaims: db.prepare<[number]>('DELETE FROM fact_claims WHERE article_key = ?'),
+      deleteClaims: db.prepare<[number, number]>('DELETE FROM fact_claims WHERE id BETWEEN ? AND ?'),
       addSubject: db.prepare<[string, string]>('INSERT OR IGNORE INTO fact_subjects (subject_key, subject) VALUES (?, ?)'),
       subjectId: db.prepare<[string, string], number>('SELECT id FROM fact_subjects WHERE subject_key = ? AND subject = ?').pluck(),
       insertClaim: db.prepare(
-        `INSERT INTO fact_claims (article_key, seq, subject_id, value, high, shape, unit, kind, direction, baseline,
-           qualifier, period, deadline, text, sentence, sentence_length, start, end, sentence_start)
-         VALUES (@articleKey, @seq, @subjectId, @value, @high, @shape, @unit, @kind, @direction, @baseline,
-           @qualifier, @period, @deadline, @text, @sentence, @sentence_length, @start, @end, @sentenceStart)`,
+        `INSERT INTO fact_claims (id, subject_id, value, shape, unit, kind, start, end, sentence_start, sentence_length, detail)
+         VALUES (@id, @subjectId, @value, @shape, @unit, @kind, @start, @end, @sentenceStart, @sentenceLength, @detail)`,
       ),
+      version: db.prepare<[string, string], { article_json: string; article_json_br: Buffer | null }>(REVISION_SOURCE_SQL('?', '?')),
       countClaims: db.prepare<[], number>('SELECT count(*) FROM fact_claims').pluck(),
       texts: db.prepare<[string], { id: string; text: string; body_br: Buffer | null }>(
         SENTENCE_SOURCE_SQL('a.id IN (SELECT value FROM json_each(?))'),
@@ -231,16 +232,20 @@ export class SqliteFactsStore implements FactsTables {
       const subjects = new Map<string, number>();
       for (const { articleId, contentHash, claims } of batch) {
         const articleKey = this.#stmt.markDone.get(articleId, contentHash, claims.length)!;
-        this.#stmt.deleteClaims.run(articleKey);
+        this.#stmt.deleteClaims.run(claimId(articleKey, 0), claimId(articleKey, CLAIM_ID_SPAN - 1));
         claims.forEach((c, seq) =>
           this.#stmt.insertClaim.run({
-            ...c,
-            ...storedSentence(c),
-            shape: storedShape(c.shape),
-            kind: storedKind(c.kind),
+            id: claimId(articleKey, seq),
             subjectId: this.#subjectId(c.subjectKey, storedSubject(c), subjects),
-            articleKey,
-            seq,
+            value: c.value,
+            shape: storedShape(c.shape),
+            unit: c.unit,
+            kind: storedKind(c.kind),
+            start: c.start,
+            end: c.end,
+            sentenceStart: c.sentenceStart,
+            sentenceLength: c.sentence.length,
+            detail: storedDetail(c),
           }),
         );
       }
@@ -281,8 +286,13 @@ export class SqliteFactsStore implements FactsTables {
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${CLAIM_ORDER} LIMIT @limit`;
     const rows = this.#db.prepare<[Record<string, unknown>], ClaimRow>(sql).all(params);
-    const ids = articlesToCutFrom(rows);
-    const texts = ids.length === 0 ? [] : this.#stmt.texts.all(JSON.stringify(ids));
-    return toStoredClaims(rows, new Map(texts.map((t) => [t.id, withText(t).text])));
+    const { current, versions } = sourcesOf(rows);
+    const texts = current.length === 0 ? [] : this.#stmt.texts.all(JSON.stringify(current));
+    const versionTexts = new Map<string, string>();
+    for (const [id, hash] of versions) {
+      const row = this.#stmt.version.get(id, hash);
+      if (row !== undefined) versionTexts.set(versionKey(id, hash), articleTextOf(row));
+    }
+    return toStoredClaims(rows, { current: new Map(texts.map((t) => [t.id, withText(t).text])), versions: versionTexts });
   }
 }

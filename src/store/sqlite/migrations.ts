@@ -10,7 +10,7 @@ import {
 } from './facts-tables.js';
 import { searchTablesMigration } from './search-tables.js';
 import { sourceHealthMigration, sourceStateMigration } from './source-state.js';
-import { storyKeySetsMigration, storyTablesMigration } from './story-tables.js';
+import { storyKeySetsMigration, storyStateBrMigration, storyTablesMigration } from './story-tables.js';
 
 export interface Migration {
   /** What the step does, for error messages. */
@@ -83,4 +83,5 @@ export const migrations: readonly Migration[] = [
   },
   factsSentenceLengthMigration,
   factsCompactRowsMigration,
+  storyStateBrMigration,
 ];
