@@ -253,7 +253,7 @@ export class PgFactsTables implements FactsTables {
       if (query.articleIds.length === 0) return [];
       where.push(`f.article_id = ANY(${param(query.articleIds)}::text[])`);
     }
-    if (query.storyId !== undefined) where.push(`m.story_id = ${param(query.storyId)}`);
+    if (query.storyId !== undefined) where.push(`f.article_id IN (SELECT article_id FROM story_members WHERE story_id = ${param(query.storyId)})`);
     if (query.subjectContains !== undefined) {
       const p = param(query.subjectContains);
       where.push(`(strpos(s.subject, ${p}) > 0 OR strpos(s.subject_key, ${p}) > 0)`);

@@ -119,12 +119,15 @@ export const factsCompactRowsMigration: Migration = {
       id            INTEGER PRIMARY KEY,
       subject_key   TEXT NOT NULL,
       -- '' when equal to subject_key
-      subject       TEXT NOT NULL,
-      UNIQUE (subject_key, subject)
+      subject       TEXT NOT NULL
     ) STRICT;
     INSERT INTO fact_subjects (subject_key, subject)
       SELECT DISTINCT subject_key, CASE WHEN subject = subject_key THEN '' ELSE subject END FROM fact_claims
       ORDER BY 1, 2;
+    -- Found by the first two characters and the length of the key (SUBJECT_KEY_MATCH below),
+    -- not by the key itself, which would store every key twice; pairs are kept unique by the
+    -- writer, alone under the write lock.
+    CREATE INDEX fact_subjects_by_key ON fact_subjects (substr(subject_key, 1, 2), length(subject_key));
 
     CREATE TABLE fact_claims_new (
       -- article_key × 65536 + seq (claim-row.ts)
@@ -162,6 +165,9 @@ export const factsCompactRowsMigration: Migration = {
   `,
 };
 
+/** The subjects `s` with key `@key`, through the index `fact_subjects_by_key`. */
+const SUBJECT_KEY_MATCH = `substr(s.subject_key, 1, 2) = substr(@key, 1, 2) AND length(s.subject_key) = length(@key) AND s.subject_key = @key`;
+
 /** The facts tables of one SQLite database. Obtain it with `SqliteStore.facts()`. */
 export class SqliteFactsStore implements FactsTables {
   readonly #db: Database.Database;
@@ -183,8 +189,12 @@ export class SqliteFactsStore implements FactsTables {
          RETURNING article_key`,
       ).pluck(),
       deleteClaims: db.prepare<[number, number]>('DELETE FROM fact_claims WHERE id BETWEEN ? AND ?'),
-      addSubject: db.prepare<[string, string]>('INSERT OR IGNORE INTO fact_subjects (subject_key, subject) VALUES (?, ?)'),
-      subjectId: db.prepare<[string, string], number>('SELECT id FROM fact_subjects WHERE subject_key = ? AND subject = ?').pluck(),
+      addSubject: db.prepare<{ key: string; subject: string }, number>(
+        'INSERT INTO fact_subjects (subject_key, subject) VALUES (@key, @subject) RETURNING id',
+      ).pluck(),
+      subjectId: db
+        .prepare<{ key: string; subject: string }, number>(`SELECT id FROM fact_subjects s WHERE ${SUBJECT_KEY_MATCH} AND s.subject = @subject`)
+        .pluck(),
       insertClaim: db.prepare(
         `INSERT INTO fact_claims (id, subject_id, value, shape, unit, kind, start, end, sentence_start, sentence_length, detail)
          VALUES (@id, @subjectId, @value, @shape, @unit, @kind, @start, @end, @sentenceStart, @sentenceLength, @detail)`,
@@ -202,9 +212,8 @@ export class SqliteFactsStore implements FactsTables {
     const cacheKey = `${subjectKey}\u0000${subject}`;
     let id = known.get(cacheKey);
     if (id === undefined) {
-      this.#stmt.addSubject.run(subjectKey, subject);
-      id = this.#stmt.subjectId.get(subjectKey, subject);
-      if (id === undefined) throw new Error(`facts: subject ${JSON.stringify(subjectKey)} was not stored`);
+      // Looked up, then added: this connection holds the write lock (BEGIN IMMEDIATE) meanwhile.
+      id = this.#stmt.subjectId.get({ key: subjectKey, subject }) ?? this.#stmt.addSubject.get({ key: subjectKey, subject })!;
       known.set(cacheKey, id);
     }
     return id;
@@ -267,7 +276,7 @@ export class SqliteFactsStore implements FactsTables {
       params.articleIds = JSON.stringify(query.articleIds);
     }
     if (query.storyId !== undefined) {
-      where.push('m.story_id = @storyId');
+      where.push('f.article_id IN (SELECT article_id FROM story_members WHERE story_id = @storyId)');
       params.storyId = query.storyId;
     }
     if (query.subjectContains !== undefined) {
@@ -275,8 +284,8 @@ export class SqliteFactsStore implements FactsTables {
       params.subject = query.subjectContains;
     }
     if (query.subjectKey !== undefined) {
-      where.push('s.subject_key = @subjectKey');
-      params.subjectKey = query.subjectKey;
+      where.push(SUBJECT_KEY_MATCH);
+      params.key = query.subjectKey;
     }
     if (query.kind !== undefined) {
       where.push('c.kind = @kind');
