@@ -1,14 +1,16 @@
 /**
- * The 'compact claim rows' step on both backends: a database built by the steps before it, filled
- * with claims in the old row shape (TEXT article ids, subjects copied into every claim, one claim
- * still holding its sentence), opened by the current store, reads back the same claims, filters
- * and all, as the same claims written by the current store into a fresh database.
+ * The 'compact claim rows' and 'compressed story states' steps on both backends: a database built
+ * by the steps before them, filled with claims in the old row shape (TEXT article ids, subjects
+ * copied into every claim, one claim still holding its sentence) and a story state as JSON, opened
+ * by the current store, reads back the same claims, filters and all, as the same claims written
+ * by the current store into a fresh database, and the same story.
  */
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKENDS, type BackendName, freshDbSpec } from '../../test/support/backends.js';
 import { makeArticle } from '../../test/support/make-article.js';
+import { makeStory, storyHour } from '../../test/support/make-story.js';
 import { articleToParams } from './article-row.js';
 import { openStore } from './open-store.js';
 import { pgMigrations } from './postgres/migrations.js';
@@ -16,6 +18,7 @@ import { factsCompactRowsPgMigration } from './postgres/pg-facts-tables.js';
 import { factsCompactRowsMigration } from './sqlite/facts-tables.js';
 import { migrations } from './sqlite/migrations.js';
 import type { Store } from './store.js';
+import { storyStateText } from './story-state-text.js';
 import type { ClaimInput, ClaimQuery } from './tables.js';
 
 const TEXT_1 = '某市一季度工业增加值同比增长5%。营业收入达到7亿元。';
@@ -49,6 +52,10 @@ const claims: Record<string, ClaimInput[]> = {
   ],
 };
 const COPIED = { articleId: 't:1', seq: 1 };
+
+const story = makeStory('st-1', storyHour(1), storyHour(2), ['t:1']);
+story.representative.signature = [0, 0xffffffff, 7];
+story.representative.bigrams = [0x4e004e01, 0x4e014e02, 5];
 
 /** Run SQL with positional parameters on either backend (`?` on SQLite, `$n` on PostgreSQL). */
 interface Raw {
@@ -119,6 +126,10 @@ async function oldArchive(backend: BackendName): Promise<string> {
       }
     }
     await raw.insert('story_members', { article_id: 't:1', story_id: 'st-1', content_hash: articles[0]!.contentHash });
+    await raw.insert('stories', {
+      id: story.id, first_seen: story.firstSeen, first_seen_ms: Date.parse(story.firstSeen!), last_seen_ms: Date.parse(story.lastSeen!),
+      state: storyStateText(story),
+    });
   } finally {
     await raw.close();
   }
@@ -163,6 +174,8 @@ describe.each(BACKENDS)('compact claim rows migration on %s', (backend) => {
     ]);
     for (const query of queries) expect(await migrated.facts().listClaims(query), JSON.stringify(query)).toEqual(await fresh.facts().listClaims(query));
     expect(await migrated.facts().countPending()).toBe(0);
+    expect(await migrated.stories().repository.get('st-1')).toEqual(story);
+    expect(await migrated.stories().listStories(10)).toEqual([story]);
     expect(await migrated.facts().countClaims()).toBe(3);
 
     // New claims after the step: a new article gets its own key, a replaced one keeps its row.
