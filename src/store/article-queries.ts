@@ -105,7 +105,7 @@ export function storiesAfterQuery(after: StoryListPosition, limit: number, diale
     after.ms === null
       ? `first_seen_ms IS NULL AND id < ${bind(after.id)}`
       : `first_seen_ms < ${bind(after.ms)} OR (first_seen_ms = ${bind(after.ms)} AND id < ${bind(after.id)}) OR first_seen_ms IS NULL`;
-  return { sql: `SELECT state FROM stories WHERE ${where} ORDER BY first_seen_ms DESC NULLS LAST, id DESC LIMIT ${bind(limit)}`, params };
+  return { sql: `SELECT state, state_br FROM stories WHERE ${where} ORDER BY first_seen_ms DESC NULLS LAST, id DESC LIMIT ${bind(limit)}`, params };
 }
 
 /** An article's earlier versions, oldest first (its one parameter is the article id). */

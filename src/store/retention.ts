@@ -3,6 +3,7 @@
  * time, and articles deleted with every row that belongs to them. The SQL is written once for
  * both backends; only parameters and id lists are written differently.
  */
+import { CLAIM_ID_SPAN } from './claim-row.js';
 import type { SqlDialect } from './article-queries.js';
 
 /** An article's stored body: `body_br`, or for older rows the plain `raw_body` (see packed-text.ts). */
@@ -80,7 +81,9 @@ export function retentionSql(d: RetentionDialect) {
     deleteOwned: [
       `DELETE FROM article_revisions WHERE ${d.inIds('article_id', 1)}`,
       `DELETE FROM article_fingerprints WHERE ${d.inIds('article_id', 1)}`,
-      `DELETE FROM fact_claims WHERE ${d.inIds('article_id', 1)}`,
+      `DELETE FROM fact_claims WHERE id IN (SELECT c.id FROM fact_articles f JOIN fact_claims c
+         ON c.id BETWEEN f.article_key * ${CLAIM_ID_SPAN} AND f.article_key * ${CLAIM_ID_SPAN} + ${CLAIM_ID_SPAN - 1}
+         WHERE ${d.inIds('f.article_id', 1)})`,
       `DELETE FROM fact_articles WHERE ${d.inIds('article_id', 1)}`,
       `DELETE FROM story_members WHERE ${d.inIds('article_id', 1)}`,
       `DELETE FROM search_docs WHERE ${d.inIds('article_id', 1)}`,

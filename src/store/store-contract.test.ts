@@ -16,6 +16,7 @@ import type { SourceState } from './source-state.js';
 import { migrations } from './sqlite/migrations.js';
 import type { Store } from './store.js';
 import type { StoryState } from '../stories/story-state.js';
+import { storyStateText, unpackStoryState } from './story-state-text.js';
 import type { ClaimInput } from './tables.js';
 
 const state: SourceState = {
@@ -296,24 +297,28 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
     }
   });
 
-  it('stores a story signature and bigrams as base64 uint32, and reads states stored as plain JSON as before', async () => {
+  it('stores a story state compressed, and reads states stored as base64 or plain JSON as before', async () => {
     const { store, spec } = await fresh();
     const tables = store.stories();
     const story = makeStory('s-a', storyHour(1), storyHour(2), ['m-1', 'm-2']);
     story.representative.signature = [0, 1, 0xffffffff, 123_456_789, 2 ** 31];
-    story.representative.bigrams = [0x4e004e01, 7, 0x9fff9fff];
+    story.representative.bigrams = [0x4e004e01, 0x4e014e02, 7, 0x9fff9fff];
     await tables.repository.put(story);
-    const [row] = await querySql(backend, spec, 'SELECT state FROM stories');
-    const stored = JSON.parse(row!['state'] as string) as { representative: Record<string, unknown> };
-    expect(stored.representative['signature']).toBe(Buffer.from(new Uint32Array(story.representative.signature).buffer).toString('base64'));
-    expect(typeof stored.representative['bigrams']).toBe('string');
+    const [row] = await querySql(backend, spec, 'SELECT state, state_br FROM stories');
+    expect(row!['state']).toBe('');
+    expect(unpackStoryState(row!['state_br'] as Buffer)).toEqual(story);
     expect(await tables.repository.get('s-a')).toEqual(story);
     expect(await tables.listStories(10)).toEqual([story]);
     expect(await tables.repository.storiesSeenBetween(Date.parse(storyHour(0)), Date.parse(storyHour(3)))).toEqual([story]);
 
-    // A state as a caixun before the base64 encoding wrote it.
-    const older = { ...story, members: story.members.slice(0, 1) };
-    await execSql(backend, spec, `UPDATE stories SET state = ${sqlText(JSON.stringify(older))}`);
+    // A state as a caixun before the compressed column wrote it (signature and bigrams as base64).
+    const base64 = { ...story, members: story.members.slice(0, 1) };
+    await execSql(backend, spec, `UPDATE stories SET state = ${sqlText(storyStateText(base64))}, state_br = NULL`);
+    expect(await tables.repository.get('s-a')).toEqual(base64);
+    expect(await tables.listStories(10)).toEqual([base64]);
+    // And before the base64 encoding.
+    const older = { ...story, members: story.members.slice(1) };
+    await execSql(backend, spec, `UPDATE stories SET state = ${sqlText(JSON.stringify(older))}, state_br = NULL`);
     expect(await tables.repository.get('s-a')).toEqual(older);
     expect(await tables.listStories(10)).toEqual([older]);
   });
@@ -482,10 +487,11 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
         claim({ value: 5, text: '5%', sentence, sentenceStart, ...at('5%') }),
       ];
       await store.facts().replaceClaims([{ articleId: 't:1', contentHash: article.contentHash, claims }]);
-      const rows = await querySql(backend, spec, 'SELECT sentence, sentence_length FROM fact_claims ORDER BY seq');
+      // Neither the sentence nor the figure is copied into the row.
+      const rows = await querySql(backend, spec, 'SELECT detail, sentence_length FROM fact_claims ORDER BY id');
       expect(rows).toEqual([
-        { sentence: '', sentence_length: sentence.length },
-        { sentence: '', sentence_length: sentence.length },
+        { detail: '{"direction":"up","baseline":"yoy","period":"2021-Q1"}', sentence_length: sentence.length },
+        { detail: '{"direction":"up","baseline":"yoy","period":"2021-Q1"}', sentence_length: sentence.length },
       ]);
       const read = await store.facts().listClaims();
       expect(read.map((r) => [r.text, r.sentence, r.sentenceStart])).toEqual([
@@ -493,12 +499,18 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
         ['5%', sentence, sentenceStart],
       ]);
 
-      // A row written before the column: the sentence copied, no length.
-      await execSql(backend, spec, `UPDATE fact_claims SET sentence = '旧的句子', sentence_length = NULL WHERE seq = 0`);
-      expect((await store.facts().listClaims()).map((r) => r.sentence)).toEqual(['旧的句子', sentence]);
-      // The article changed and its claims are not extracted again yet: the figure only.
+      // A row written before the 'compact claim rows' step: the figure kept; older still, the
+      // sentence copied, no length.
+      await execSql(backend, spec, `UPDATE fact_claims SET detail = '{"text":"7%","sentence":"旧的句子"}', sentence_length = NULL
+        WHERE id % 65536 = 0`);
+      expect((await store.facts().listClaims()).map((r) => [r.text, r.sentence])).toEqual([['7%', '旧的句子'], ['5%', sentence]]);
+      await execSql(backend, spec, `UPDATE fact_claims SET detail = '{"text":"7%"}', sentence_length = ${sentence.length} WHERE id % 65536 = 0`);
+      expect((await store.facts().listClaims()).map((r) => [r.text, r.sentence])).toEqual([['7%', sentence], ['5%', sentence]]);
+      // The article changed and its claims are not extracted again yet: figures and sentences
+      // are cut from the version they were read from; a kept figure the new text no longer holds
+      // at its place is all its sentence shows.
       await store.upsertArticles([makeArticle({ id: 't:1', text: '改写后的全文，利润增长5%。' })]);
-      expect((await store.facts().listClaims()).map((r) => r.sentence)).toEqual(['旧的句子', '5%']);
+      expect((await store.facts().listClaims()).map((r) => [r.text, r.sentence])).toEqual([['7%', sentence], ['5%', sentence]]);
     });
 
     it('reads the story of each claim and filters by story', async () => {

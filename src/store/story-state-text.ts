@@ -1,11 +1,14 @@
 /**
- * How a story state is stored in `stories.state` (both backends): JSON, except the
- * representative's MinHash signature and bigram set, unsigned 32-bit numbers that are most of a
- * state's bytes, which are written as base64 of their little-endian bytes (5.3 characters a
- * number instead of about 10 as decimals). A string in their place marks that encoding; states
+ * How a story state is stored (both backends). Since the 'compressed story states' step, in
+ * `stories.state_br`, `state` left '': the JSON below with the bigrams as runs (see
+ * {@link bigramRuns}), Brotli-compressed (packed-text.ts). Before it, in `stories.state` as JSON,
+ * the representative's MinHash signature and bigram set, unsigned 32-bit numbers that are most of
+ * a state's bytes, written as base64 of their little-endian bytes (5.3 characters a number
+ * instead of about 10 as decimals); a string in their place marks that encoding, and states
  * stored before it (arrays of numbers) read as they always did.
  */
 import type { StoryState } from '../stories/story-state.js';
+import { packText, unpackText } from './packed-text.js';
 
 const isUint32 = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= 0xffffffff;
 
@@ -42,3 +45,72 @@ export function parseStoryState(text: string): StoryState {
   rep.bigrams = unpackUint32(rep.bigrams);
   return state;
 }
+
+/**
+ * The bigrams as runs of text: a bigram is two UTF-16 code units in one number, and consecutive
+ * bigrams of a text (kept in order of first appearance) mostly chain, the second unit of one
+ * being the first of the next, so a run "abc" stands for (a,b),(b,c). Exact for any sequence of
+ * unsigned 32-bit numbers (each run is at least two units; a non-chaining bigram starts a new
+ * one); other numbers stay a JSON array. Two bytes or less a Han bigram before compression,
+ * against 5.3 characters in base64.
+ */
+function bigramRuns(values: readonly number[]): string[] | readonly number[] {
+  if (!values.every(isUint32)) return values;
+  const runs: string[] = [];
+  let run = '';
+  let last = -1;
+  for (const v of values) {
+    const first = v >>> 16;
+    const second = v & 0xffff;
+    if (run !== '' && first === last) run += String.fromCharCode(second);
+    else {
+      if (run !== '') runs.push(run);
+      run = String.fromCharCode(first, second);
+    }
+    last = second;
+  }
+  if (run !== '') runs.push(run);
+  return runs;
+}
+
+function fromBigramRuns(value: (string | number)[]): number[] {
+  if (!value.every((r): r is string => typeof r === 'string')) return value as number[];
+  const out: number[] = [];
+  for (const run of value) {
+    for (let i = 1; i < run.length; i++) out.push(((run.charCodeAt(i - 1) << 16) | run.charCodeAt(i)) >>> 0);
+  }
+  return out;
+}
+
+/** The `state_br` of a state: its JSON, bigrams as runs, compressed. */
+export function packStoryState(state: StoryState): Buffer {
+  const rep = state.representative;
+  return packText(
+    JSON.stringify({
+      ...state,
+      representative: { ...rep, signature: packUint32(rep.signature), bigrams: bigramRuns(rep.bigrams) },
+    }),
+  );
+}
+
+/** The state of a `state_br`. */
+export function unpackStoryState(packed: Uint8Array): StoryState {
+  const state = JSON.parse(unpackText(packed)) as StoryState;
+  const rep = state.representative as StoryState['representative'] & { signature: string | number[]; bigrams: (string | number)[] };
+  rep.signature = unpackUint32(rep.signature);
+  rep.bigrams = fromBigramRuns(rep.bigrams);
+  return state;
+}
+
+/** The state columns of a `stories` row: `state_br`, or `state` in rows written before it (NULL `state_br`). */
+export interface StoredStoryState {
+  state: string;
+  state_br: Uint8Array | null;
+}
+
+/** The columns a state is written to. */
+export const storedStoryState = (state: StoryState): StoredStoryState => ({ state: '', state_br: packStoryState(state) });
+
+/** The state of a row (either column). */
+export const storyStateOf = (row: StoredStoryState): StoryState =>
+  row.state_br === null || row.state_br === undefined ? parseStoryState(row.state) : unpackStoryState(row.state_br);

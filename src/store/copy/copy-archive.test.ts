@@ -86,8 +86,9 @@ describe('copyArchive', () => {
       ['stories', 'id'],
       ['story_members', 'article_id'],
       ['story_key_sets', 'n'],
-      ['fact_articles', 'article_id'],
-      ['fact_claims', 'article_id, seq'],
+      ['fact_articles', 'article_key'],
+      ['fact_subjects', 'id'],
+      ['fact_claims', 'id'],
     ] as const) {
       const [left, right] = await tableRows(table, order);
       expect(right, table).toEqual(left);

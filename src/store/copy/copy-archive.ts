@@ -14,6 +14,7 @@ import {
   type CopiedTable,
   FACT_ARTICLES,
   FACT_CLAIMS,
+  FACT_SUBJECTS,
   FINGERPRINTS,
   insertRows,
   REVISIONS,
@@ -126,14 +127,22 @@ async function copyFacts(source: SqliteArchiveSource, target: PgStore): Promise<
   await withPgTransaction(target.pool, async (client) => {
     await client.query('DELETE FROM fact_claims');
     await client.query('DELETE FROM fact_articles');
-    let after: string | null = null;
+    await client.query('DELETE FROM fact_subjects');
+    await copyWhole(source, client, FACT_SUBJECTS);
+    let after: number | null = null;
     for (;;) {
-      const rows = source.batchAfter('fact_articles', 'article_id', after, SMALL_BATCH);
+      const rows = source.batchAfter('fact_articles', 'article_key', after, SMALL_BATCH);
       await insertRows(client, FACT_ARTICLES, rows);
-      const ids = rows.map((r) => r.article_id as string);
-      await insertRows(client, FACT_CLAIMS, source.rowsWhereIn('fact_claims', 'article_id', ids));
-      if (rows.length < SMALL_BATCH) return;
-      after = ids[ids.length - 1]!;
+      const keys = rows.map((r) => r.article_key as number);
+      await insertRows(client, FACT_CLAIMS, source.claimsOf(keys));
+      if (rows.length < SMALL_BATCH) break;
+      after = keys[keys.length - 1]!;
+    }
+    // Keys and subject ids written from now on follow the copied ones.
+    for (const [table, column] of [['fact_articles', 'article_key'], ['fact_subjects', 'id']] as const) {
+      await client.query(
+        `SELECT setval(pg_get_serial_sequence('${table}', '${column}'), coalesce((SELECT max(${column}) FROM ${table}), 0) + 1, false)`,
+      );
     }
   });
 }

@@ -64,7 +64,7 @@ export const FINGERPRINTS: CopiedTable = {
 export const STORIES: CopiedTable = {
   table: 'stories',
   key: 'id',
-  columns: [...text('id', 'first_seen'), ['first_seen_ms', 'bigint'], ['last_seen_ms', 'bigint'], ['state', 'text']],
+  columns: [...text('id', 'first_seen'), ['first_seen_ms', 'bigint'], ['last_seen_ms', 'bigint'], ['state', 'text'], ['state_br', 'bytea']],
 };
 
 export const STORY_MEMBERS: CopiedTable = {
@@ -81,23 +81,29 @@ export const STORY_KEY_SETS: CopiedTable = {
 
 export const FACT_ARTICLES: CopiedTable = {
   table: 'fact_articles',
-  key: 'article_id',
-  columns: [...text('article_id', 'content_hash'), ['claims', 'integer']],
+  key: 'article_key',
+  columns: [['article_key', 'bigint'], ...text('article_id', 'content_hash'), ['claims', 'integer']],
+};
+
+export const FACT_SUBJECTS: CopiedTable = {
+  table: 'fact_subjects',
+  key: 'id',
+  columns: [['id', 'bigint'], ...text('subject_key', 'subject')],
 };
 
 export const FACT_CLAIMS: CopiedTable = {
   table: 'fact_claims',
-  key: 'article_id',
+  key: 'id',
   columns: [
-    ['article_id', 'text'],
-    ['seq', 'integer'],
+    ['id', 'bigint'],
+    ['subject_id', 'bigint'],
     ['value', 'double precision'],
-    ['high', 'double precision'],
-    ...text('shape', 'unit', 'subject', 'subject_key', 'kind', 'direction', 'baseline', 'qualifier', 'period', 'deadline', 'text', 'sentence'),
+    ...text('shape', 'unit', 'kind'),
     ['start', 'integer'],
     ['end', 'integer'],
     ['sentence_start', 'integer'],
     ['sentence_length', 'integer'],
+    ['detail', 'text'],
   ],
 };
 

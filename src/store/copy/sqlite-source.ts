@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { StoreError } from '../../util/errors.js';
+import { CLAIM_ID_SPAN } from '../claim-row.js';
 import { SqliteStore } from '../sqlite/sqlite-store.js';
 
 /** The counts `caixun migrate` verifies, the same on both sides after a copy. */
@@ -72,11 +73,22 @@ export class SqliteArchiveSource {
   }
 
   /** Rows of `table` whose `column` is one of `values`. */
-  rowsWhereIn(table: string, column: string, values: readonly string[]): SqliteRow[] {
+  rowsWhereIn(table: string, column: string, values: readonly (string | number)[]): SqliteRow[] {
     if (values.length === 0) return [];
     return this.#db
       .prepare<[string], SqliteRow>(`SELECT * FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?))`)
       .all(JSON.stringify(values));
+  }
+
+  /** The `fact_claims` rows of the articles with these `fact_articles` keys (claim-row.ts: an id range each). */
+  claimsOf(articleKeys: readonly number[]): SqliteRow[] {
+    if (articleKeys.length === 0) return [];
+    return this.#db
+      .prepare<[string], SqliteRow>(
+        `SELECT c.* FROM json_each(?) AS k JOIN fact_claims c
+         ON c.id BETWEEN k.value * ${CLAIM_ID_SPAN} AND k.value * ${CLAIM_ID_SPAN} + ${CLAIM_ID_SPAN - 1} ORDER BY c.id`,
+      )
+      .all(JSON.stringify(articleKeys));
   }
 
   /** Every content hash the archive has stored for an article (current and earlier revisions). */

@@ -4,9 +4,14 @@
  * store owns its step (articles and source state here, the others beside their tables).
  */
 import { articlesPgMigration, packedTextPgMigration, sourceStatePgMigration } from './pg-articles-schema.js';
-import { factsDirectionPgMigration, factsPgMigration, factsSentenceLengthPgMigration } from './pg-facts-tables.js';
+import {
+  factsCompactRowsPgMigration,
+  factsDirectionPgMigration,
+  factsPgMigration,
+  factsSentenceLengthPgMigration,
+} from './pg-facts-tables.js';
 import { searchPgMigration, searchStatisticsPgMigration } from './pg-search-tables.js';
-import { storyTablesPgMigration } from './pg-story-tables.js';
+import { storyStateBrPgMigration, storyTablesPgMigration } from './pg-story-tables.js';
 import { workQueuePgMigration } from './pg-work-queue.js';
 
 /** One schema step: plain SQL, run in one transaction. */
@@ -27,4 +32,6 @@ export const pgMigrations: readonly PgMigration[] = [
   packedTextPgMigration,
   factsSentenceLengthPgMigration,
   searchStatisticsPgMigration,
+  factsCompactRowsPgMigration,
+  storyStateBrPgMigration,
 ];

@@ -11,7 +11,7 @@
  */
 import type pg from 'pg';
 import type { StoryRepository, StoryState } from '../../stories/story-state.js';
-import { parseStoryState, storyStateText } from '../story-state-text.js';
+import { type StoredStoryState, storedStoryState, storyStateOf } from '../story-state-text.js';
 
 /**
  * Where the story tables' queries go: the client holding the clustering lock while one is held
@@ -65,7 +65,7 @@ function toNumber(value: unknown): number {
 
 /** A story write waiting for the transaction's end: the row, or null to delete it. */
 interface PendingStory {
-  json: string;
+  stored: StoredStoryState;
   first: string | null;
   firstMs: number | null;
   lastMs: number | null;
@@ -101,8 +101,8 @@ export class PgStoryRepository implements StoryRepository {
    * {@link resetSpanBound} re-reads it whenever the clustering lock is taken.
    */
   #maxSpanMs = 0;
-  /** Story id → JSON state, or null when absent (only while the lock is held). */
-  readonly #states = new Map<string, string | null>();
+  /** Story id → stored state, or null when absent (only while the lock is held). */
+  readonly #states = new Map<string, StoredStoryState | null>();
   /** Article id → story id, or null when not clustered (only while the lock is held). */
   readonly #memberships = new Map<string, string | null>();
   /** Story writes of the open transaction (null: delete). */
@@ -131,8 +131,8 @@ export class PgStoryRepository implements StoryRepository {
     return this.#session.inTransaction;
   }
 
-  #cacheState(storyId: string, json: string | null): void {
-    if (this.#caching) remember(this.#states, storyId, json, CACHE_LIMIT);
+  #cacheState(storyId: string, stored: StoredStoryState | null): void {
+    if (this.#caching) remember(this.#states, storyId, stored, CACHE_LIMIT);
   }
 
   #cacheMembership(articleId: string, storyId: string | null): void {
@@ -142,15 +142,15 @@ export class PgStoryRepository implements StoryRepository {
   /** @inheritdoc */
   async get(storyId: string): Promise<StoryState | undefined> {
     const pending = this.#pendingStories.get(storyId);
-    let json = pending === undefined ? undefined : (pending?.json ?? null);
-    if (json === undefined && this.#caching) json = this.#states.get(storyId);
-    if (json === undefined) {
-      const { rows } = await this.#session.query<{ state: string }>('SELECT state FROM stories WHERE id = $1', [storyId]);
-      json = rows[0]?.state ?? null;
-      this.#cacheState(storyId, json);
+    let stored = pending === undefined ? undefined : (pending?.stored ?? null);
+    if (stored === undefined && this.#caching) stored = this.#states.get(storyId);
+    if (stored === undefined) {
+      const { rows } = await this.#session.query<StoredStoryState>('SELECT state, state_br FROM stories WHERE id = $1', [storyId]);
+      stored = rows[0] ?? null;
+      this.#cacheState(storyId, stored);
     }
     // Parsed per call, as SQLite does: callers may keep or change what they get.
-    return json === null ? undefined : parseStoryState(json);
+    return stored === null ? undefined : storyStateOf(stored);
   }
 
   /** @inheritdoc */
@@ -158,10 +158,10 @@ export class PgStoryRepository implements StoryRepository {
     const firstMs = epochMs(state.firstSeen);
     const lastMs = epochMs(state.lastSeen);
     if (firstMs !== null && lastMs !== null) this.#maxSpanMs = Math.max(this.#maxSpanMs, lastMs - firstMs);
-    const row: PendingStory = { json: storyStateText(state), first: state.firstSeen, firstMs, lastMs };
+    const row: PendingStory = { stored: storedStoryState(state), first: state.firstSeen, firstMs, lastMs };
     if (this.#deferring) this.#pendingStories.set(state.id, row);
     else await this.#writeStories([[state.id, row]]);
-    this.#cacheState(state.id, row.json);
+    this.#cacheState(state.id, row.stored);
   }
 
   /** @inheritdoc */
@@ -231,22 +231,22 @@ export class PgStoryRepository implements StoryRepository {
   /** @inheritdoc */
   async storiesSeenBetween(fromMs: number, toMs: number): Promise<StoryState[]> {
     const lowest = fromMs - this.#maxSpanMs;
-    const { rows } = await this.#session.query<{ id: string; state: string }>(
-      `SELECT id, state FROM stories
+    const { rows } = await this.#session.query<{ id: string } & StoredStoryState>(
+      `SELECT id, state, state_br FROM stories
        WHERE first_seen_ms BETWEEN $1 AND $2 AND last_seen_ms >= $3 ORDER BY id COLLATE "C"`,
       [lowest, toMs, fromMs],
     );
-    const found = new Map<string, string>();
-    for (const r of rows) {
-      this.#cacheState(r.id, r.state);
-      if (!this.#pendingStories.has(r.id)) found.set(r.id, r.state);
+    const found = new Map<string, StoredStoryState>();
+    for (const { id, state, state_br } of rows) {
+      this.#cacheState(id, { state, state_br });
+      if (!this.#pendingStories.has(id)) found.set(id, { state, state_br });
     }
     // What this transaction wrote and has not sent yet, by the same condition.
     for (const [id, row] of this.#pendingStories) {
       if (row === null || row.firstMs === null || row.lastMs === null) continue;
-      if (row.firstMs >= lowest && row.firstMs <= toMs && row.lastMs >= fromMs) found.set(id, row.json);
+      if (row.firstMs >= lowest && row.firstMs <= toMs && row.lastMs >= fromMs) found.set(id, row.stored);
     }
-    return [...found.keys()].sort(compareIds).map((id) => parseStoryState(found.get(id)!));
+    return [...found.keys()].sort(compareIds).map((id) => storyStateOf(found.get(id)!));
   }
 
   /** Send the transaction's story and membership writes (PgStoryTables.transaction calls it before COMMIT). */
@@ -267,16 +267,17 @@ export class PgStoryRepository implements StoryRepository {
     for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
       const chunk = rows.slice(i, i + WRITE_CHUNK);
       await this.#session.query(
-        `INSERT INTO stories (id, first_seen, first_seen_ms, last_seen_ms, state)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[])
+        `INSERT INTO stories (id, first_seen, first_seen_ms, last_seen_ms, state, state_br)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::bytea[])
          ON CONFLICT (id) DO UPDATE SET first_seen = excluded.first_seen, first_seen_ms = excluded.first_seen_ms,
-           last_seen_ms = excluded.last_seen_ms, state = excluded.state`,
+           last_seen_ms = excluded.last_seen_ms, state = excluded.state, state_br = excluded.state_br`,
         [
           chunk.map(([id]) => id),
           chunk.map(([, r]) => r.first),
           chunk.map(([, r]) => r.firstMs),
           chunk.map(([, r]) => r.lastMs),
-          chunk.map(([, r]) => r.json),
+          chunk.map(([, r]) => r.stored.state),
+          chunk.map(([, r]) => r.stored.state_br),
         ],
       );
     }

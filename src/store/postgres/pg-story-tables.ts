@@ -25,7 +25,7 @@ import { DEFAULT_REWIND_LIMIT } from '../rewind-plan.js';
 import { earliest, planRewind, type Position } from './pg-story-rewind.js';
 import { unlockAndRelease } from './pg-named-lock.js';
 import { withText } from '../packed-text.js';
-import { parseStoryState } from '../story-state-text.js';
+import { type StoredStoryState, storyStateOf } from '../story-state-text.js';
 
 /**
  * Step: the story tables (after articles; search and facts join `story_members`).
@@ -38,6 +38,12 @@ import { parseStoryState } from '../story-state-text.js';
  * - `story_index_state`: one row; `generation` is bumped by a wipe, `pruned_through` tells a
  *   worker that fell behind the pruned log to reload.
  */
+/** Step: compressed story states, as on SQLite (src/store/story-state-text.ts). */
+export const storyStateBrPgMigration: PgMigration = {
+  name: 'compressed story states',
+  sql: `ALTER TABLE stories ADD COLUMN state_br bytea;`,
+};
+
 export const storyTablesPgMigration: PgMigration = {
   name: 'stories, story members and the LSH candidate index',
   sql: `
@@ -346,25 +352,25 @@ export class PgStoryTables implements StoryTables {
 
   /** The newest stories first (by first seen; undated last, then id descending). */
   async listStories(limit: number): Promise<StoryState[]> {
-    const { rows } = await this.#pool.query<{ state: string }>(
-      'SELECT state FROM stories ORDER BY first_seen_ms DESC NULLS LAST, id DESC LIMIT $1',
+    const { rows } = await this.#pool.query<StoredStoryState>(
+      'SELECT state, state_br FROM stories ORDER BY first_seen_ms DESC NULLS LAST, id DESC LIMIT $1',
       [limit],
     );
-    return rows.map((r) => parseStoryState(r.state));
+    return rows.map(storyStateOf);
   }
   /** Up to `limit` stories after a position, in {@link listStories} order. */
   async listStoriesAfter(after: StoryListPosition, limit: number): Promise<StoryState[]> {
     const q = storiesAfterQuery(after, limit, PG_DIALECT);
-    const { rows } = await this.#pool.query<{ state: string }>(q.sql, q.params);
-    return rows.map((r) => parseStoryState(r.state));
+    const { rows } = await this.#pool.query<StoredStoryState>(q.sql, q.params);
+    return rows.map(storyStateOf);
   }
 
 
   /** One story by id. */
   async getStory(id: string): Promise<StoryState | undefined> {
-    const { rows } = await this.#pool.query<{ state: string }>('SELECT state FROM stories WHERE id = $1', [id]);
+    const { rows } = await this.#pool.query<StoredStoryState>('SELECT state, state_br FROM stories WHERE id = $1', [id]);
     const row = rows[0];
-    return row === undefined ? undefined : parseStoryState(row.state);
+    return row === undefined ? undefined : storyStateOf(row);
   }
 
   /** Delete every story, membership and index key (before a full recluster). */

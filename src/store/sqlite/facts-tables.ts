@@ -7,7 +7,24 @@ import type Database from 'better-sqlite3';
 import { sqliteTransaction } from './async-transaction.js';
 import type { Migration } from './migrations.js';
 import { withText } from '../packed-text.js';
-import { articlesToCutFrom, type ClaimRow, SENTENCE_SOURCE_SQL, storedSentence, toStoredClaims } from '../claim-row.js';
+import {
+  articleTextOf,
+  CLAIM_COLUMNS,
+  CLAIM_ID_SPAN,
+  CLAIM_ORDER,
+  CLAIM_SOURCES,
+  claimId,
+  type ClaimRow,
+  REVISION_SOURCE_SQL,
+  SENTENCE_SOURCE_SQL,
+  sourcesOf,
+  storedDetail,
+  storedKind,
+  storedShape,
+  storedSubject,
+  toStoredClaims,
+  versionKey,
+} from '../claim-row.js';
 import type { ClaimInput, ClaimQuery, FactsPendingRow, FactsTables, StoredClaim } from '../tables.js';
 
 /**
@@ -74,6 +91,83 @@ export const factsSentenceLengthMigration: Migration = {
   sql: `ALTER TABLE fact_claims ADD COLUMN sentence_length INTEGER;`,
 };
 
+/**
+ * Migration step: compact claim rows (see src/store/claim-row.ts). `fact_articles` gets an
+ * integer `article_key`, and a claim's id is `article_key × 65536 + seq` (the TEXT article id was
+ * repeated in every claim and every index entry); `fact_subjects` holds each (subject_key,
+ * subject) pair once; shape 'single' and kind 'level' are stored as ''; the rarely set fields go
+ * to one JSON `detail`. Every stored claim is carried over, its figure text and copied sentence
+ * (rows from before `sentence_length`) into `detail`.
+ */
+export const factsCompactRowsMigration: Migration = {
+  name: 'compact claim rows',
+  sql: `
+    CREATE TABLE fact_articles_new (
+      article_key   INTEGER PRIMARY KEY,
+      article_id    TEXT NOT NULL UNIQUE,
+      content_hash  TEXT NOT NULL,
+      claims        INTEGER NOT NULL
+    ) STRICT;
+    INSERT INTO fact_articles_new (article_id, content_hash, claims)
+      SELECT article_id, content_hash, claims FROM fact_articles ORDER BY article_id;
+    -- A claim whose article has no fact_articles row (none should) keeps an entry so it is not lost.
+    INSERT INTO fact_articles_new (article_id, content_hash, claims)
+      SELECT article_id, '', count(*) FROM fact_claims
+      WHERE article_id NOT IN (SELECT article_id FROM fact_articles) GROUP BY article_id ORDER BY article_id;
+
+    CREATE TABLE fact_subjects (
+      id            INTEGER PRIMARY KEY,
+      subject_key   TEXT NOT NULL,
+      -- '' when equal to subject_key
+      subject       TEXT NOT NULL
+    ) STRICT;
+    INSERT INTO fact_subjects (subject_key, subject)
+      SELECT DISTINCT subject_key, CASE WHEN subject = subject_key THEN '' ELSE subject END FROM fact_claims
+      ORDER BY 1, 2;
+    -- Found by the first two characters and the length of the key (SUBJECT_KEY_MATCH below),
+    -- not by the key itself, which would store every key twice; pairs are kept unique by the
+    -- writer, alone under the write lock.
+    CREATE INDEX fact_subjects_by_key ON fact_subjects (substr(subject_key, 1, 2), length(subject_key));
+
+    CREATE TABLE fact_claims_new (
+      -- article_key × 65536 + seq (claim-row.ts)
+      id             INTEGER PRIMARY KEY,
+      subject_id     INTEGER NOT NULL,
+      value          REAL NOT NULL,
+      shape          TEXT NOT NULL,
+      unit           TEXT NOT NULL,
+      kind           TEXT NOT NULL,
+      start          INTEGER NOT NULL,
+      end            INTEGER NOT NULL,
+      sentence_start INTEGER NOT NULL,
+      sentence_length INTEGER,
+      -- JSON of the fields rarely set; NULL when none is
+      detail         TEXT
+    ) STRICT;
+    INSERT INTO fact_claims_new
+      SELECT f.article_key * 65536 + c.seq, s.id, c.value, CASE c.shape WHEN 'single' THEN '' ELSE c.shape END, c.unit,
+        CASE c.kind WHEN 'level' THEN '' ELSE c.kind END, c.start, c.end, c.sentence_start, c.sentence_length,
+        json_patch('{}', json_object('high', c.high, 'direction', c.direction, 'baseline', c.baseline, 'qualifier', c.qualifier,
+          'period', c.period, 'deadline', c.deadline, 'text', c.text,
+          'sentence', CASE WHEN c.sentence_length IS NULL THEN c.sentence END))
+      FROM fact_claims c
+      JOIN fact_articles_new f ON f.article_id = c.article_id
+      JOIN fact_subjects s ON s.subject_key = c.subject_key
+        AND s.subject = CASE WHEN c.subject = c.subject_key THEN '' ELSE c.subject END
+      ORDER BY 1;
+
+    DROP TABLE fact_claims;
+    DROP TABLE fact_articles;
+    ALTER TABLE fact_claims_new RENAME TO fact_claims;
+    ALTER TABLE fact_articles_new RENAME TO fact_articles;
+    CREATE INDEX fact_claims_by_subject ON fact_claims (subject_id);
+    CREATE INDEX fact_claims_targets ON fact_claims (kind) WHERE kind = 'target';
+  `,
+};
+
+/** The subjects `s` with key `@key`, through the index `fact_subjects_by_key`. */
+const SUBJECT_KEY_MATCH = `substr(s.subject_key, 1, 2) = substr(@key, 1, 2) AND length(s.subject_key) = length(@key) AND s.subject_key = @key`;
+
 /** The facts tables of one SQLite database. Obtain it with `SqliteStore.facts()`. */
 export class SqliteFactsStore implements FactsTables {
   readonly #db: Database.Database;
@@ -89,22 +183,40 @@ export class SqliteFactsStore implements FactsTables {
          WHERE a.id > @id AND ${stale} ORDER BY a.id LIMIT @limit`,
       ),
       countPending: db.prepare<[], number>(`SELECT count(*) FROM articles a WHERE ${stale}`).pluck(),
-      deleteClaims: db.prepare<[string]>('DELETE FROM fact_claims WHERE article_id = ?'),
-      insertClaim: db.prepare(
-        `INSERT INTO fact_claims (article_id, seq, value, high, shape, unit, subject, subject_key, kind, direction, baseline,
-           qualifier, period, deadline, text, sentence, sentence_length, start, end, sentence_start)
-         VALUES (@articleId, @seq, @value, @high, @shape, @unit, @subject, @subjectKey, @kind, @direction, @baseline,
-           @qualifier, @period, @deadline, @text, @sentence, @sentence_length, @start, @end, @sentenceStart)`,
-      ),
-      markDone: db.prepare<[string, string, number]>(
+      markDone: db.prepare<[string, string, number], number>(
         `INSERT INTO fact_articles (article_id, content_hash, claims) VALUES (?, ?, ?)
-         ON CONFLICT (article_id) DO UPDATE SET content_hash = excluded.content_hash, claims = excluded.claims`,
+         ON CONFLICT (article_id) DO UPDATE SET content_hash = excluded.content_hash, claims = excluded.claims
+         RETURNING article_key`,
+      ).pluck(),
+      deleteClaims: db.prepare<[number, number]>('DELETE FROM fact_claims WHERE id BETWEEN ? AND ?'),
+      addSubject: db.prepare<{ key: string; subject: string }, number>(
+        'INSERT INTO fact_subjects (subject_key, subject) VALUES (@key, @subject) RETURNING id',
+      ).pluck(),
+      subjectId: db
+        .prepare<{ key: string; subject: string }, number>(`SELECT id FROM fact_subjects s WHERE ${SUBJECT_KEY_MATCH} AND s.subject = @subject`)
+        .pluck(),
+      insertClaim: db.prepare(
+        `INSERT INTO fact_claims (id, subject_id, value, shape, unit, kind, start, end, sentence_start, sentence_length, detail)
+         VALUES (@id, @subjectId, @value, @shape, @unit, @kind, @start, @end, @sentenceStart, @sentenceLength, @detail)`,
       ),
+      version: db.prepare<[string, string], { article_json: string; article_json_br: Buffer | null }>(REVISION_SOURCE_SQL('?', '?')),
       countClaims: db.prepare<[], number>('SELECT count(*) FROM fact_claims').pluck(),
       texts: db.prepare<[string], { id: string; text: string; body_br: Buffer | null }>(
         SENTENCE_SOURCE_SQL('a.id IN (SELECT value FROM json_each(?))'),
       ),
     };
+  }
+
+  /** The id of a (key, subject) pair in `fact_subjects`, added when new. */
+  #subjectId(subjectKey: string, subject: string, known: Map<string, number>): number {
+    const cacheKey = `${subjectKey}\u0000${subject}`;
+    let id = known.get(cacheKey);
+    if (id === undefined) {
+      // Looked up, then added: this connection holds the write lock (BEGIN IMMEDIATE) meanwhile.
+      id = this.#stmt.subjectId.get({ key: subjectKey, subject }) ?? this.#stmt.addSubject.get({ key: subjectKey, subject })!;
+      known.set(cacheKey, id);
+    }
+    return id;
   }
 
   /** Up to `limit` articles after id `afterId` whose claims are missing or stale, by id. */
@@ -125,17 +237,33 @@ export class SqliteFactsStore implements FactsTables {
   /** Replace the claims of several articles in one transaction, recording each article's hash. */
   async replaceClaims(batch: readonly { articleId: string; contentHash: string; claims: readonly ClaimInput[] }[]): Promise<void> {
     await sqliteTransaction(this.#db, async () => {
+      // Subject ids looked up in this transaction (an id is only known to hold once committed).
+      const subjects = new Map<string, number>();
       for (const { articleId, contentHash, claims } of batch) {
-        this.#stmt.deleteClaims.run(articleId);
-        claims.forEach((c, seq) => this.#stmt.insertClaim.run({ ...c, ...storedSentence(c), articleId, seq }));
-        this.#stmt.markDone.run(articleId, contentHash, claims.length);
+        const articleKey = this.#stmt.markDone.get(articleId, contentHash, claims.length)!;
+        this.#stmt.deleteClaims.run(claimId(articleKey, 0), claimId(articleKey, CLAIM_ID_SPAN - 1));
+        claims.forEach((c, seq) =>
+          this.#stmt.insertClaim.run({
+            id: claimId(articleKey, seq),
+            subjectId: this.#subjectId(c.subjectKey, storedSubject(c), subjects),
+            value: c.value,
+            shape: storedShape(c.shape),
+            unit: c.unit,
+            kind: storedKind(c.kind),
+            start: c.start,
+            end: c.end,
+            sentenceStart: c.sentenceStart,
+            sentenceLength: c.sentence.length,
+            detail: storedDetail(c),
+          }),
+        );
       }
     });
   }
 
   /** Forget every extraction (the next derive run extracts every article again). */
   async wipe(): Promise<void> {
-    this.#db.exec('DELETE FROM fact_claims; DELETE FROM fact_articles;');
+    this.#db.exec('DELETE FROM fact_claims; DELETE FROM fact_articles; DELETE FROM fact_subjects;');
   }
 
   /** Claims matching `query`, oldest article first, then in text order. */
@@ -144,33 +272,36 @@ export class SqliteFactsStore implements FactsTables {
     const params: Record<string, unknown> = { limit: Math.max(1, Math.min(query.limit ?? 10_000, 100_000)) };
     if (query.articleIds !== undefined) {
       if (query.articleIds.length === 0) return [];
-      where.push(`c.article_id IN (SELECT value FROM json_each(@articleIds))`);
+      where.push(`f.article_id IN (SELECT value FROM json_each(@articleIds))`);
       params.articleIds = JSON.stringify(query.articleIds);
     }
     if (query.storyId !== undefined) {
-      where.push('m.story_id = @storyId');
+      where.push('f.article_id IN (SELECT article_id FROM story_members WHERE story_id = @storyId)');
       params.storyId = query.storyId;
     }
     if (query.subjectContains !== undefined) {
-      where.push(`(instr(c.subject, @subject) > 0 OR instr(c.subject_key, @subject) > 0)`);
+      where.push(`(instr(s.subject, @subject) > 0 OR instr(s.subject_key, @subject) > 0)`);
       params.subject = query.subjectContains;
     }
     if (query.subjectKey !== undefined) {
-      where.push('c.subject_key = @subjectKey');
-      params.subjectKey = query.subjectKey;
+      where.push(SUBJECT_KEY_MATCH);
+      params.key = query.subjectKey;
     }
     if (query.kind !== undefined) {
       where.push('c.kind = @kind');
-      params.kind = query.kind;
+      params.kind = storedKind(query.kind);
     }
-    const sql = `SELECT c.*, m.story_id, a.published_at, a.outlet_key, a.title
-      FROM fact_claims c JOIN articles a ON a.id = c.article_id
-      LEFT JOIN story_members m ON m.article_id = c.article_id
+    const sql = `SELECT ${CLAIM_COLUMNS} FROM ${CLAIM_SOURCES}
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY a.sort_ts, c.article_id, c.seq LIMIT @limit`;
+      ORDER BY ${CLAIM_ORDER} LIMIT @limit`;
     const rows = this.#db.prepare<[Record<string, unknown>], ClaimRow>(sql).all(params);
-    const ids = articlesToCutFrom(rows);
-    const texts = ids.length === 0 ? [] : this.#stmt.texts.all(JSON.stringify(ids));
-    return toStoredClaims(rows, new Map(texts.map((t) => [t.id, withText(t).text])));
+    const { current, versions } = sourcesOf(rows);
+    const texts = current.length === 0 ? [] : this.#stmt.texts.all(JSON.stringify(current));
+    const versionTexts = new Map<string, string>();
+    for (const [id, hash] of versions) {
+      const row = this.#stmt.version.get(id, hash);
+      if (row !== undefined) versionTexts.set(versionKey(id, hash), articleTextOf(row));
+    }
+    return toStoredClaims(rows, { current: new Map(texts.map((t) => [t.id, withText(t).text])), versions: versionTexts });
   }
 }

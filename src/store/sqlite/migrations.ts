@@ -2,10 +2,15 @@
  * Schema migrations: an append-only ordered list. Never edit a step that has shipped;
  * add a new one. `PRAGMA user_version` records how many steps a database has applied.
  */
-import { factsDirectionMigration, factsSentenceLengthMigration, factsTablesMigration } from './facts-tables.js';
+import {
+  factsCompactRowsMigration,
+  factsDirectionMigration,
+  factsSentenceLengthMigration,
+  factsTablesMigration,
+} from './facts-tables.js';
 import { searchTablesMigration } from './search-tables.js';
 import { sourceHealthMigration, sourceStateMigration } from './source-state.js';
-import { storyKeySetsMigration, storyTablesMigration } from './story-tables.js';
+import { storyKeySetsMigration, storyStateBrMigration, storyTablesMigration } from './story-tables.js';
 
 export interface Migration {
   /** What the step does, for error messages. */
@@ -77,4 +82,6 @@ export const migrations: readonly Migration[] = [
     `,
   },
   factsSentenceLengthMigration,
+  factsCompactRowsMigration,
+  storyStateBrMigration,
 ];

@@ -6,27 +6,25 @@
  */
 import type Database from 'better-sqlite3';
 import type { StoryRepository, StoryState } from '../../stories/story-state.js';
-import { parseStoryState, storyStateText } from '../story-state-text.js';
+import { packStoryState, type StoredStoryState, storyStateOf } from '../story-state-text.js';
 
 /** One row of `stories`, as better-sqlite3 returns it. */
-interface StoryRow {
-  state: string;
-}
+type StoryRow = StoredStoryState;
 
-/** Stories per multi-row write: 5 parameters a row, far below SQLite's 32,766. */
+/** Stories per multi-row write: 6 parameters a row, far below SQLite's 32,766. */
 const WRITE_CHUNK = 64;
 
 /** The columns of `stories` for one state, in the order the write statements take them. */
-function storyRow(state: StoryState): [string, string | null, number | null, number | null, string] {
-  return [state.id, state.firstSeen, epochMs(state.firstSeen), epochMs(state.lastSeen), storyStateText(state)];
+function storyRow(state: StoryState): [string, string | null, number | null, number | null, string, Buffer] {
+  return [state.id, state.firstSeen, epochMs(state.firstSeen), epochMs(state.lastSeen), '', packStoryState(state)];
 }
 
 /** `INSERT … ON CONFLICT` of `rows` stories at once. */
 function storyWriteSql(rows: number): string {
-  return `INSERT INTO stories (id, first_seen, first_seen_ms, last_seen_ms, state)
-    VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ')}
+  return `INSERT INTO stories (id, first_seen, first_seen_ms, last_seen_ms, state, state_br)
+    VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ')}
     ON CONFLICT (id) DO UPDATE SET first_seen = excluded.first_seen, first_seen_ms = excluded.first_seen_ms,
-      last_seen_ms = excluded.last_seen_ms, state = excluded.state`;
+      last_seen_ms = excluded.last_seen_ms, state = excluded.state, state_br = excluded.state_br`;
 }
 
 function epochMs(iso: string | null): number | null {
@@ -55,13 +53,8 @@ export class SqliteStoryRepository implements StoryRepository {
   /** @param db - an open database migrated to the story tables. */
   constructor(db: Database.Database) {
     this.#stmt = {
-      get: db.prepare<[string], StoryRow>('SELECT state FROM stories WHERE id = ?'),
-      put: db.prepare<{ id: string; first: string | null; firstMs: number | null; lastMs: number | null; state: string }>(
-        `INSERT INTO stories (id, first_seen, first_seen_ms, last_seen_ms, state)
-         VALUES (@id, @first, @firstMs, @lastMs, @state)
-         ON CONFLICT (id) DO UPDATE SET first_seen = excluded.first_seen, first_seen_ms = excluded.first_seen_ms,
-           last_seen_ms = excluded.last_seen_ms, state = excluded.state`,
-      ),
+      get: db.prepare<[string], StoryRow>('SELECT state, state_br FROM stories WHERE id = ?'),
+      put: db.prepare(storyWriteSql(1)),
       remove: db.prepare<[string]>('DELETE FROM stories WHERE id = ?'),
       storyOf: db.prepare<[string], string>('SELECT story_id FROM story_members WHERE article_id = ?').pluck(),
       // A merge re-assigns members already clustered: keep the hash they were clustered at.
@@ -72,7 +65,7 @@ export class SqliteStoryRepository implements StoryRepository {
       ),
       unassign: db.prepare<[string]>('DELETE FROM story_members WHERE article_id = ?'),
       between: db.prepare<{ from: number; to: number; lowest: number }, StoryRow>(
-        `SELECT state FROM stories
+        `SELECT state, state_br FROM stories
          WHERE first_seen_ms BETWEEN @lowest AND @to AND last_seen_ms >= @from ORDER BY id`,
       ),
       idsBetween: db
@@ -104,7 +97,7 @@ export class SqliteStoryRepository implements StoryRepository {
   /** @inheritdoc */
   get(storyId: string): StoryState | undefined {
     const row = this.#stmt.get.get(storyId);
-    return row === undefined ? undefined : parseStoryState(row.state);
+    return row === undefined ? undefined : storyStateOf(row);
   }
 
   /** @inheritdoc */
@@ -112,7 +105,7 @@ export class SqliteStoryRepository implements StoryRepository {
     const firstMs = epochMs(state.firstSeen);
     const lastMs = epochMs(state.lastSeen);
     if (firstMs !== null && lastMs !== null) this.#maxSpanMs = Math.max(this.#maxSpanMs, lastMs - firstMs);
-    this.#stmt.put.run({ id: state.id, first: state.firstSeen, firstMs, lastMs, state: storyStateText(state) });
+    this.#stmt.put.run(storyRow(state));
   }
 
   /** @inheritdoc */
@@ -162,7 +155,7 @@ export class SqliteStoryRepository implements StoryRepository {
   storiesSeenBetween(fromMs: number, toMs: number): StoryState[] {
     return this.#stmt.between
       .all({ from: fromMs, to: toMs, lowest: fromMs - this.#maxSpanMs })
-      .map((r) => parseStoryState(r.state));
+      .map(storyStateOf);
   }
 
   /** @inheritdoc */

@@ -15,7 +15,7 @@ import { acquireClusterLock } from './cluster-lock.js';
 import { SqliteLshIndex } from './sqlite-lsh-index.js';
 import { SqliteStoryRepository } from './sqlite-story-repository.js';
 import { withText } from '../packed-text.js';
-import { parseStoryState } from '../story-state-text.js';
+import { type StoredStoryState, storyStateOf } from '../story-state-text.js';
 
 /**
  * Migration step 2.
@@ -67,6 +67,15 @@ export const storyTablesMigration: Migration = {
  * stale: every story is deleted and every article becomes pending, to be clustered again by the
  * next import (or `caixun recluster`).
  */
+/**
+ * Migration step: a story state is written compressed to `state_br` (story-state-text.ts), with
+ * `state` left ''; rows written before keep their JSON in `state` and are read as before.
+ */
+export const storyStateBrMigration: Migration = {
+  name: 'compressed story states',
+  sql: `ALTER TABLE stories ADD COLUMN state_br BLOB;`,
+};
+
 export const storyKeySetsMigration: Migration = {
   name: 'story candidate index as one key set per article (stories rebuilt)',
   sql: `
@@ -161,8 +170,8 @@ export class SqliteStoryStore implements StoryTables {
         .pluck(),
       countStories: db.prepare<[], number>('SELECT count(*) FROM stories').pluck(),
       countMembers: db.prepare<[], number>('SELECT count(*) FROM story_members').pluck(),
-      list: db.prepare<[number], { state: string }>(
-        'SELECT state FROM stories ORDER BY first_seen_ms DESC, id DESC LIMIT ?',
+      list: db.prepare<[number], StoredStoryState>(
+        'SELECT state, state_br FROM stories ORDER BY first_seen_ms DESC, id DESC LIMIT ?',
       ),
     };
   }
@@ -266,16 +275,16 @@ export class SqliteStoryStore implements StoryTables {
 
   /** The newest stories first (by first seen; undated last, then id descending). */
   async listStories(limit: number): Promise<StoryState[]> {
-    return this.#stmt.list.all(limit).map((r) => parseStoryState(r.state));
+    return this.#stmt.list.all(limit).map(storyStateOf);
   }
 
   /** Up to `limit` stories after a position, in {@link listStories} order. */
   async listStoriesAfter(after: StoryListPosition, limit: number): Promise<StoryState[]> {
     const q = storiesAfterQuery(after, limit, SQLITE_DIALECT);
     return this.#db
-      .prepare<unknown[], { state: string }>(q.sql)
+      .prepare<unknown[], StoredStoryState>(q.sql)
       .all(...q.params)
-      .map((r) => parseStoryState(r.state));
+      .map(storyStateOf);
   }
 
   /** One story by id. */
