@@ -42,6 +42,20 @@ describe('story state text', () => {
     expect(unpackStoryState(packStoryState(story))).toEqual(story);
   });
 
+  it('reads the same bytes twice as two equal states, changing one leaves the other and the next read alone', () => {
+    const story = makeStory('s-b', storyHour(1), storyHour(2));
+    story.representative.bigrams = [0x4e2d56fd, 0x56fd7ecf];
+    const packed = packStoryState(story);
+    const expected = structuredClone(story);
+    const first = unpackStoryState(packed);
+    const second = unpackStoryState(Buffer.from(packed));
+    expect(second).toEqual(first);
+    first.members.pop();
+    first.representative.bigrams.push(1);
+    expect(second).toEqual(expected);
+    expect(unpackStoryState(packed)).toEqual(expected);
+  });
+
   it('packs the bigrams of a long text in under half the bytes of the base64 JSON', () => {
     const story = makeStory('s-a', storyHour(1), storyHour(2));
     // 2,000 distinct bigrams of a text that never repeats one: a single run.
