@@ -27,6 +27,28 @@ describe('extractPending', () => {
     expect(deriveSteps.find((s) => s.name === 'facts')?.alongside).toBe(true);
   });
 
+  it('looks only at articles changed since a minute before the last complete run began; wipe starts over', async () => {
+    const facts = store.facts();
+    expect(await facts.watermark()).toBe('');
+    await store.upsertArticles([makeArticle({ id: 't:1', text: '北向资金净流入超40亿元。' }), makeArticle({ id: 't:2', text: '没有数字。' })]);
+    expect(await extractPending(store)).toBe(2);
+    const mark = await facts.watermark();
+    expect(mark).not.toBe('');
+    expect(mark).toBe(await facts.newestChange());
+    // A change stamped more than a minute before the watermark is not looked at (a watermark far
+    // ahead stands for one), one within the minute is.
+    await store.upsertArticles([makeArticle({ id: 't:2', text: '北向资金净流入超50亿元。' })]);
+    const changedAt = Date.parse(await facts.newestChange());
+    await facts.setWatermark(new Date(changedAt + 61_000).toISOString());
+    expect(await facts.countPending()).toBe(1);
+    expect(await extractPending(store)).toBe(0);
+    await facts.setWatermark(new Date(changedAt + 59_000).toISOString());
+    expect(await extractPending(store)).toBe(1);
+    await facts.wipe();
+    expect(await facts.watermark()).toBe('');
+    expect(await extractPending(store)).toBe(2);
+  });
+
   it('extracts new and changed articles only, in batches', async () => {
     await store.upsertArticles([
       makeArticle({ id: 't:1', text: '1—11月份，规模以上工业企业实现利润总额79750.1亿元，同比增长38.0%。' }),

@@ -5,7 +5,7 @@
 import type { Store } from '../store/store.js';
 import type { StoredClaim } from '../store/tables.js';
 import { UsageError } from '../util/errors.js';
-import { extractPending } from './derive.js';
+import { extractPending, pendingSince } from './derive.js';
 import { buildSeries, evaluateTargets, type Series, type TargetReport } from './series.js';
 import { mergeStoryClaims, type StoryFact } from './story-merge.js';
 import { normalizeSubject } from './subject.js';
@@ -65,7 +65,7 @@ export function toClaimLine(c: StoredClaim): ClaimLine {
 
 /** Extract whatever is pending first (a database imported before the facts stage existed). */
 export async function ensureFacts(store: Store): Promise<number> {
-  return (await store.facts().countPending()) > 0 ? extractPending(store) : 0;
+  return (await store.facts().countPending(await pendingSince(store))) > 0 ? extractPending(store) : 0;
 }
 
 /** Stored claims matching the filter, oldest article first. */

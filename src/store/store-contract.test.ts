@@ -437,7 +437,21 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
       expect((await facts.pendingAfter('', 10)).map((r) => r.id)).toEqual(['t:1', 't:2']);
       expect((await facts.pendingAfter('t:1', 10)).map((r) => r.id)).toEqual(['t:2']);
       const [a, b] = await facts.pendingAfter('', 10);
-      expect(a).toEqual({ id: 't:1', text: makeArticle().text, published_at: '2021-12-20T20:21:15+08:00', content_hash: makeArticle({ id: 't:1' }).contentHash });
+      expect(a).toEqual({
+        id: 't:1',
+        text: makeArticle().text,
+        published_at: '2021-12-20T20:21:15+08:00',
+        content_hash: makeArticle({ id: 't:1' }).contentHash,
+        updated_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      });
+      // The same articles in (updated_at, id) order, those changed at or after a time only.
+      const changed = await facts.pendingChangedAfter('', null, 10);
+      expect(changed.map((r) => r.id).sort()).toEqual(['t:1', 't:2']);
+      expect(changed.map((r) => [r.updated_at, r.id])).toEqual(changed.map((r) => [r.updated_at, r.id]).sort());
+      expect(await facts.pendingChangedAfter('', { updatedAt: changed[0]!.updated_at, id: changed[0]!.id }, 10)).toEqual(changed.slice(1));
+      const later = new Date(Date.parse(a!.updated_at) + 1000).toISOString();
+      expect(await facts.pendingChangedAfter(later, null, 10)).toEqual([]);
+      expect(await facts.countPending(later)).toBe(0);
       await facts.replaceClaims([
         { articleId: a!.id, contentHash: a!.content_hash, claims: [claim()] },
         { articleId: b!.id, contentHash: b!.content_hash, claims: [] },

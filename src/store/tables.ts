@@ -229,6 +229,7 @@ export interface FactsPendingRow {
   text: string;
   published_at: string | null;
   content_hash: string;
+  updated_at: string;
 }
 
 /** Filters of {@link FactsTables.listClaims}. */
@@ -251,7 +252,18 @@ export interface ClaimQuery {
 export interface FactsTables {
   /** Up to `limit` articles after `afterId` (by id) whose claims are missing or stale. */
   pendingAfter(afterId: string, limit: number): Promise<FactsPendingRow[]>;
-  countPending(): Promise<number>;
+  /**
+   * The same among the articles changed at or after `since` (an `updated_at`), in (updated_at, id)
+   * order after `cursor`: what changed lately, found through the articles' updated_at index.
+   */
+  pendingChangedAfter(since: string, cursor: { updatedAt: string; id: string } | null, limit: number): Promise<FactsPendingRow[]>;
+  /** Articles whose claims are missing or stale, among those changed at or after `since` ('' or none: all). */
+  countPending(since?: string): Promise<number>;
+  /** The newest `updated_at` of any article ('' when there is none). */
+  newestChange(): Promise<string>;
+  /** The `updated_at` every article's claims were current up to when the last complete run began ('' before one). */
+  watermark(): Promise<string>;
+  setWatermark(updatedAt: string): Promise<void>;
   countClaims(): Promise<number>;
   /** Replace the claims of each article (in one transaction) and record the hash they were read from. */
   replaceClaims(batch: readonly { articleId: string; contentHash: string; claims: readonly ClaimInput[] }[]): Promise<void>;

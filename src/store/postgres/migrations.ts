@@ -9,6 +9,7 @@ import {
   factsDirectionPgMigration,
   factsPgMigration,
   factsSentenceLengthPgMigration,
+  factsWatermarkPgMigration,
 } from './pg-facts-tables.js';
 import { searchPgMigration, searchStatisticsPgMigration } from './pg-search-tables.js';
 import { storyStateBrPgMigration, storyTablesPgMigration } from './pg-story-tables.js';
@@ -34,4 +35,5 @@ export const pgMigrations: readonly PgMigration[] = [
   searchStatisticsPgMigration,
   factsCompactRowsPgMigration,
   storyStateBrPgMigration,
+  factsWatermarkPgMigration,
 ];

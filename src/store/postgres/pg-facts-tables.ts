@@ -143,6 +143,18 @@ export const factsCompactRowsPgMigration: PgMigration = {
   `,
 };
 
+/**
+ * Step: `fact_state` keeps the facts step's watermark, as on SQLite (src/store/sqlite/facts-tables.ts).
+ * A later step that drops stored claims must delete the watermark too.
+ */
+export const factsWatermarkPgMigration: PgMigration = {
+  name: 'facts watermark',
+  sql: `CREATE TABLE fact_state (key text PRIMARY KEY, value text NOT NULL);`,
+};
+
+/** The key of the facts step's watermark in `fact_state`. */
+const WATERMARK = 'watermark';
+
 const STALE = `NOT EXISTS (SELECT 1 FROM fact_articles f WHERE f.article_id = a.id AND f.content_hash = a.content_hash)`;
 
 /** The claims of a batch, given as JSON with their article id and subject, keyed to their rows. */
@@ -167,17 +179,48 @@ export class PgFactsTables implements FactsTables {
   /** Up to `limit` articles after id `afterId` whose claims are missing or stale, by id. */
   async pendingAfter(afterId: string, limit: number): Promise<FactsPendingRow[]> {
     const { rows } = await this.#pool.query<FactsPendingRow & { body_br: Buffer | null }>(
-      `SELECT a.id, a.text, a.body_br, a.published_at, a.content_hash FROM articles a
+      `SELECT a.id, a.text, a.body_br, a.published_at, a.content_hash, a.updated_at FROM articles a
        WHERE a.id > $1 AND ${STALE} ORDER BY a.id LIMIT $2`,
       [afterId, limit],
     );
     return rows.map(withText);
   }
 
+  /** Up to `limit` stale articles changed at or after `since`, in (updated_at, id) order after `cursor`. */
+  async pendingChangedAfter(since: string, cursor: { updatedAt: string; id: string } | null, limit: number): Promise<FactsPendingRow[]> {
+    const { rows } = await this.#pool.query<FactsPendingRow & { body_br: Buffer | null }>(
+      `SELECT a.id, a.text, a.body_br, a.published_at, a.content_hash, a.updated_at FROM articles a
+       WHERE a.updated_at >= $1 AND (a.updated_at, a.id) > ($2, $3) AND ${STALE}
+       ORDER BY a.updated_at, a.id LIMIT $4`,
+      [since, cursor?.updatedAt ?? '', cursor?.id ?? '', limit],
+    );
+    return rows.map(withText);
+  }
+
   /** Number of articles whose claims are missing or stale. */
-  async countPending(): Promise<number> {
-    const { rows } = await this.#pool.query<{ n: number }>(`SELECT count(*) AS n FROM articles a WHERE ${STALE}`);
+  async countPending(since = ''): Promise<number> {
+    const { rows } = await this.#pool.query<{ n: number }>(`SELECT count(*) AS n FROM articles a WHERE a.updated_at >= $1 AND ${STALE}`, [since]);
     return rows[0]?.n ?? 0;
+  }
+
+  /** The newest `updated_at` of any article ('' when there is none). */
+  async newestChange(): Promise<string> {
+    const { rows } = await this.#pool.query<{ u: string | null }>('SELECT max(updated_at) AS u FROM articles');
+    return rows[0]?.u ?? '';
+  }
+
+  /** Where the last complete run began ('' before one). */
+  async watermark(): Promise<string> {
+    const { rows } = await this.#pool.query<{ value: string }>('SELECT value FROM fact_state WHERE key = $1', [WATERMARK]);
+    return rows[0]?.value ?? '';
+  }
+
+  /** Record where a complete run began. */
+  async setWatermark(updatedAt: string): Promise<void> {
+    await this.#pool.query(
+      'INSERT INTO fact_state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      [WATERMARK, updatedAt],
+    );
   }
 
   /** Number of stored claims. */
@@ -238,6 +281,7 @@ export class PgFactsTables implements FactsTables {
       await client.query('DELETE FROM fact_claims');
       await client.query('DELETE FROM fact_articles');
       await client.query('DELETE FROM fact_subjects');
+      await client.query('DELETE FROM fact_state');
     });
   }
 

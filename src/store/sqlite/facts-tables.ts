@@ -168,6 +168,19 @@ export const factsCompactRowsMigration: Migration = {
 /** The subjects `s` with key `@key`, through the index `fact_subjects_by_key`. */
 const SUBJECT_KEY_MATCH = `substr(s.subject_key, 1, 2) = substr(@key, 1, 2) AND length(s.subject_key) = length(@key) AND s.subject_key = @key`;
 
+/**
+ * Migration step: `fact_state` keeps the facts step's watermark (src/facts/derive.ts), so a run
+ * looks only at articles changed since the last complete one instead of every article. A later
+ * step that drops stored claims must delete the watermark too.
+ */
+export const factsWatermarkMigration: Migration = {
+  name: 'facts watermark',
+  sql: `CREATE TABLE fact_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT, WITHOUT ROWID;`,
+};
+
+/** The key of the facts step's watermark in `fact_state`. */
+const WATERMARK = 'watermark';
+
 /** The facts tables of one SQLite database. Obtain it with `SqliteStore.facts()`. */
 export class SqliteFactsStore implements FactsTables {
   readonly #db: Database.Database;
@@ -179,10 +192,18 @@ export class SqliteFactsStore implements FactsTables {
     const stale = `NOT EXISTS (SELECT 1 FROM fact_articles f WHERE f.article_id = a.id AND f.content_hash = a.content_hash)`;
     this.#stmt = {
       pending: db.prepare<{ id: string; limit: number }, FactsPendingRow & { body_br: Buffer | null }>(
-        `SELECT a.id, a.text, a.body_br, a.published_at, a.content_hash FROM articles a
+        `SELECT a.id, a.text, a.body_br, a.published_at, a.content_hash, a.updated_at FROM articles a
          WHERE a.id > @id AND ${stale} ORDER BY a.id LIMIT @limit`,
       ),
-      countPending: db.prepare<[], number>(`SELECT count(*) FROM articles a WHERE ${stale}`).pluck(),
+      pendingChanged: db.prepare<{ since: string; u: string; id: string; limit: number }, FactsPendingRow & { body_br: Buffer | null }>(
+        `SELECT a.id, a.text, a.body_br, a.published_at, a.content_hash, a.updated_at FROM articles a
+         WHERE a.updated_at >= @since AND (a.updated_at > @u OR (a.updated_at = @u AND a.id > @id)) AND ${stale}
+         ORDER BY a.updated_at, a.id LIMIT @limit`,
+      ),
+      countPending: db.prepare<[string], number>(`SELECT count(*) FROM articles a WHERE a.updated_at >= ? AND ${stale}`).pluck(),
+      newestChange: db.prepare<[], string | null>('SELECT max(updated_at) FROM articles').pluck(),
+      getState: db.prepare<[string], string>('SELECT value FROM fact_state WHERE key = ?').pluck(),
+      putState: db.prepare('INSERT OR REPLACE INTO fact_state (key, value) VALUES (?, ?)'),
       markDone: db.prepare<[string, string, number], number>(
         `INSERT INTO fact_articles (article_id, content_hash, claims) VALUES (?, ?, ?)
          ON CONFLICT (article_id) DO UPDATE SET content_hash = excluded.content_hash, claims = excluded.claims
@@ -224,9 +245,29 @@ export class SqliteFactsStore implements FactsTables {
     return this.#stmt.pending.all({ id: afterId, limit }).map(withText);
   }
 
+  /** Up to `limit` stale articles changed at or after `since`, in (updated_at, id) order after `cursor`. */
+  async pendingChangedAfter(since: string, cursor: { updatedAt: string; id: string } | null, limit: number): Promise<FactsPendingRow[]> {
+    return this.#stmt.pendingChanged.all({ since, u: cursor?.updatedAt ?? '', id: cursor?.id ?? '', limit }).map(withText);
+  }
+
   /** Number of articles whose claims are missing or stale. */
-  async countPending(): Promise<number> {
-    return this.#stmt.countPending.get() ?? 0;
+  async countPending(since = ''): Promise<number> {
+    return this.#stmt.countPending.get(since) ?? 0;
+  }
+
+  /** The newest `updated_at` of any article ('' when there is none). */
+  async newestChange(): Promise<string> {
+    return this.#stmt.newestChange.get() ?? '';
+  }
+
+  /** Where the last complete run began ('' before one). */
+  async watermark(): Promise<string> {
+    return this.#stmt.getState.get(WATERMARK) ?? '';
+  }
+
+  /** Record where a complete run began. */
+  async setWatermark(updatedAt: string): Promise<void> {
+    this.#stmt.putState.run(WATERMARK, updatedAt);
   }
 
   /** Number of stored claims. */
@@ -263,7 +304,7 @@ export class SqliteFactsStore implements FactsTables {
 
   /** Forget every extraction (the next derive run extracts every article again). */
   async wipe(): Promise<void> {
-    this.#db.exec('DELETE FROM fact_claims; DELETE FROM fact_articles; DELETE FROM fact_subjects;');
+    this.#db.exec('DELETE FROM fact_claims; DELETE FROM fact_articles; DELETE FROM fact_subjects; DELETE FROM fact_state;');
   }
 
   /** Claims matching `query`, oldest article first, then in text order. */

@@ -7,6 +7,7 @@ import {
   factsDirectionMigration,
   factsSentenceLengthMigration,
   factsTablesMigration,
+  factsWatermarkMigration,
 } from './facts-tables.js';
 import { searchTablesMigration } from './search-tables.js';
 import { sourceHealthMigration, sourceStateMigration } from './source-state.js';
@@ -84,4 +85,5 @@ export const migrations: readonly Migration[] = [
   factsSentenceLengthMigration,
   factsCompactRowsMigration,
   storyStateBrMigration,
+  factsWatermarkMigration,
 ];
