@@ -23,17 +23,18 @@ const BASE_UNITS = [
   '千瓦时', '千瓦', '兆瓦', '吉瓦', '瓦', '度', '点', '手', '标箱',
   '个', '家', '户', '只', '例', '件', '人', '名', '位', '台', '头', '辆', '项', '批次', '批', '次', '票',
   '股', '条', '款', '座', '所', '艘', '架', '部', '套', '张', '份', '种', '类', '起', '宗', '笔', '场',
-  '人次', '箱', '瓶', '吨/年', '剂', '剂次',
+  '人次', '箱', '瓶', '吨/年', '剂', '剂次', '块', '单', '层', '间', '记',
+  '元/小时', '英寸', '像素', '纳米', '岁',
   '天', '日', '年', '个月', '月', '周', '小时', '分钟', '秒', '时',
 ];
 
 /** Units measured in Latin letters, matched only with a word boundary after them. */
-export const LATIN_UNITS: readonly string[] = ['mS/cm', 'GWh', 'MWh', 'kWh', 'GW', 'MW', 'kW', 'nm', 'mm', 'V', 'MP', 'TB', 'GB'];
+export const LATIN_UNITS: readonly string[] = ['mS/cm', 'GWh', 'MWh', 'kWh', 'mAh', 'GW', 'MW', 'kW', 'Hz', 'nm', 'mm', 'W', 'V', 'MP', 'TB', 'GB'];
 
 /** Counting classifiers: a number with one of these is a count (unless a stronger kind applies). */
 export const COUNT_UNITS: ReadonlySet<string> = new Set([
   '个', '家', '户', '只', '例', '件', '人', '名', '位', '台', '头', '辆', '项', '批次', '批', '次', '票',
-  '股', '条', '款', '座', '所', '艘', '架', '部', '套', '张', '份', '种', '类', '起', '宗', '笔', '场', '人次', '剂', '剂次',
+  '股', '条', '款', '座', '所', '艘', '架', '部', '套', '张', '份', '种', '类', '起', '宗', '笔', '场', '人次', '剂', '剂次', '块', '单', '层', '间', '记',
 ]);
 
 /** Time units: a number with one of these is a duration or a date part, not a claim… */

@@ -15,6 +15,11 @@ describe('scanNumbers', () => {
     ['电导率可达1.8 mS/cm', [['可达1.8 mS/cm', 1.8, null, 'single', 'mS/cm', '达到']]],
     ['回购11,910,000美元', [['11,910,000美元', 11910000, null, 'single', '美元', null]]],
     ['同比增46%至190万辆', [['46%', 46, null, 'single', '%', null], ['190万辆', 1900000, null, 'single', '辆', null]]],
+    ['机身长 8.5 英寸', [['8.5 英寸', 8.5, null, 'single', '英寸', null]]],
+    ['配备 2000 万像素镜头', [['2000 万像素', 20000000, null, 'single', '像素', null]]],
+    ['容量为3000mAh，支持18W充电，屏幕90Hz', [['3000mAh', 3000, null, 'single', 'mAh', null], ['18W', 18, null, 'single', 'W', null], ['90Hz', 90, null, 'single', 'Hz', null]]],
+    ['机身为70.2×150.1×8.1mm', [['70.2×150.1×8.1mm', 70.2, null, 'single', 'mm', null]]],
+    ['每天收到300单', [['300单', 300, null, 'single', '单', null]]],
     ['约减少了5.42亿美元', [['5.42亿美元', 542000000, null, 'single', '美元', '约']]],
   ])('%s', (s, expected) => expect(scan(s)).toEqual(expected));
 

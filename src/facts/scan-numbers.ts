@@ -35,6 +35,9 @@ for (const c of '零一二三四五六七八九') CN_FRACTION_CODE[c.charCodeAt(
 const POINT = '点'.charCodeAt(0);
 const WAN = '万'.charCodeAt(0);
 const YI = '亿'.charCodeAt(0);
+const TIMES = '×'.charCodeAt(0);
+/** The further dimensions after a first one (×151.7×7.9), read before their shared unit. */
+const DIMENSIONS = /(?:\s*×\s*\d+(?:\.\d+)?)+\s*/y;
 const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 /** An ASCII letter (NaN, outside the string, is none). */
 const isLatin = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -129,8 +132,9 @@ for (const r of UNIT_RULES) {
 function unitAt(s: string, i: number): { unit: string; mult: number; len: number } | null {
   let j = i;
   while (codeAt(s, j) === 0x20) j++;
-  const rules = UNITS_BY_FIRST.get(codeAt(s, i));
-  if (rules !== undefined) for (const r of rules) if (s.startsWith(r.text, i)) return { unit: r.unit, mult: r.multiplier, len: r.text.length };
+  // 6.2 英寸: one space between a number and its unit is how some pages set them
+  const rules = UNITS_BY_FIRST.get(codeAt(s, j));
+  if (rules !== undefined && j - i <= 1) for (const r of rules) if (s.startsWith(r.text, j)) return { unit: r.unit, mult: r.multiplier, len: j - i + r.text.length };
   // every Latin unit starts with a letter
   if (!isLatin(codeAt(s, j))) return null;
   for (const u of LATIN_UNITS) {
@@ -275,8 +279,18 @@ function readMention(s: string, n: Numeral, floor: number): NumberMention | null
     end += 1;
   }
   if ((codeAt(s, end) === 0x2e && isLatin(codeAt(s, end + 1))) || (isLatin(codeAt(s, end)) && unitAt(s, end) === null)) return null;
-  const u = shape === 'ratio' ? null : unitAt(s, end);
+  let u = shape === 'ratio' ? null : unitAt(s, end);
   let unit = shape === 'ratio' ? ':' : '';
+  // 69.1×151.7×7.9mm: the dimensions of a thing, its first one measured in the unit at the end
+  if (u === null && shape === 'single' && mult === 1 && codeAt(s, end) === TIMES) {
+    DIMENSIONS.lastIndex = end;
+    const dims = DIMENSIONS.exec(s);
+    const du = dims === null ? null : unitAt(s, end + dims[0].length);
+    if (du !== null && du.mult === 1 && du.unit !== '') {
+      end += dims![0].length;
+      u = du;
+    }
+  }
   if (u !== null) {
     unit = u.unit;
     mult *= u.mult;
