@@ -128,3 +128,11 @@ describe('extractClaims: properties', () => {
     );
   });
 });
+
+describe('extractClaims: kinds of percentages', () => {
+  it.each([
+    ['2021年，受访商户中的45%使用电子支付。', 'share'],
+    ['2021年，隔夜Shibor报1.9%。', 'level'],
+    ['2021年，贷款利率为4.2%。', 'level'],
+  ])('%s', (s, kind) => expect(brief(s).map((c) => c.kind)).toEqual([kind]));
+});

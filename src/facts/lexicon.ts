@@ -93,7 +93,7 @@ export const MEASURE_HEADS: readonly string[] = [
 /** Words that make a number a share (a part of a whole). */
 export const SHARE_MARKERS: readonly string[] = ['占比', '比重', '比例', '占', '率'];
 /** Rates that are levels, not shares, although they end in 率. */
-export const SHARE_EXCEPTIONS: readonly string[] = ['利率', '汇率', '增长率', '收益率', '税率', '费率'];
+export const SHARE_EXCEPTIONS: readonly string[] = ['利率', '汇率', '增长率', '收益率', '税率', '费率', 'shibor', 'libor', 'hibor', 'lpr'];
 
 /** Words that make the rest of a sentence a target. 目标价 (a price target) is not one. */
 export const TARGET_MARKERS: readonly RegExp[] = [
