@@ -39,6 +39,8 @@ export const COUNT_UNITS: ReadonlySet<string> = new Set([
 
 /** Time units: a number with one of these is a duration or a date part, not a claim… */
 export const TIME_UNITS: ReadonlySet<string> = new Set(['天', '日', '年', '个月', '月', '周', '小时', '分钟', '秒', '时']);
+/** Time units that only measure a duration, never name a date or a clock time (10小时, 155秒): no verb needed (10分钟上演… stays a headline phrase). */
+export const DURATION_UNITS: ReadonlySet<string> = new Set(['小时', '秒']);
 /** …unless one of these verbs comes right before it (周转天数为17.4天, 减少0.9天). */
 export const TIME_VALUE_VERBS: readonly string[] = ['为', '达', '减少', '增加', '缩短', '延长', '提高', '降低'];
 

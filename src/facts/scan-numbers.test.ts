@@ -19,6 +19,7 @@ describe('scanNumbers', () => {
     ['配备 2000 万像素镜头', [['2000 万像素', 20000000, null, 'single', '像素', null]]],
     ['容量为3000mAh，支持18W充电，屏幕90Hz', [['3000mAh', 3000, null, 'single', 'mAh', null], ['18W', 18, null, 'single', 'W', null], ['90Hz', 90, null, 'single', 'Hz', null]]],
     ['机身为70.2×150.1×8.1mm', [['70.2×150.1×8.1mm', 70.2, null, 'single', 'mm', null]]],
+    ['每天工作10小时', [['10小时', 10, null, 'single', '小时', null]]],
     ['每天收到300单', [['300单', 300, null, 'single', '单', null]]],
     ['约减少了5.42亿美元', [['5.42亿美元', 542000000, null, 'single', '美元', '约']]],
   ])('%s', (s, expected) => expect(scan(s)).toEqual(expected));

@@ -4,7 +4,7 @@
  * a model name, a list number or an id. Pure.
  */
 import { CN_NUMERAL_CHARS, MULTIPLIERS, applyMultiplier, codeAt, parseArabic, parseChineseNumeral } from './numbers.js';
-import { LATIN_UNITS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, TIME_UNITS, TIME_VALUE_VERBS, UNIT_RULES } from './lexicon.js';
+import { DURATION_UNITS, LATIN_UNITS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, TIME_UNITS, TIME_VALUE_VERBS, UNIT_RULES } from './lexicon.js';
 
 /** A numeric expression found in a sentence (offsets relative to the sentence). */
 export interface NumberMention {
@@ -302,7 +302,7 @@ function readMention(s: string, n: Numeral, floor: number): NumberMention | null
   if (unit === '点' && (/^\d+分/.test(s.slice(end)) || /(?:上午|下午|晚上|早上|凌晨|中午)$/.test(s.slice(Math.max(0, n.start - 2), n.start)))) return null;
   // 20个交易日, 3个工作日: a time window counted in days
   if (unit === '个' && /^(?:交易日|工作日|季度|年度)/.test(s.slice(end))) return null;
-  if (TIME_UNITS.has(unit)) {
+  if (TIME_UNITS.has(unit) && !DURATION_UNITS.has(unit)) {
     const pre = s.slice(Math.max(floor, n.start - 4), n.start);
     if (!TIME_VALUE_VERBS.some((v) => pre.endsWith(v))) return null;
   }
