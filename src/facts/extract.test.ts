@@ -136,3 +136,10 @@ describe('extractClaims: kinds of percentages', () => {
     ['2021年，贷款利率为4.2%。', 'level'],
   ])('%s', (s, kind) => expect(brief(s).map((c) => c.kind)).toEqual([kind]));
 });
+
+describe('extractClaims: a policy rate move named by its verb', () => {
+  it.each([
+    ['某央行宣布降息30个基点。', -30],
+    ['某央行宣布加息50个基点。', 50],
+  ])('%s', (s, value) => expect(extractClaims(s, PUB).map((c) => [c.value, c.unit, c.kind])).toEqual([[value, '基点', 'growth']]));
+});

@@ -82,7 +82,7 @@ export const QUALIFIERS_AFTER: readonly (readonly [string, string])[] = [
 /** Words that make a number a change (growth): written just before it in its clause. */
 export const GROWTH_MARKERS: readonly string[] = [
   '同比', '环比', '增长', '增速', '下降', '增加', '减少', '提高', '降低', '上涨', '下跌', '上升', '回落', '增幅', '降幅',
-  '涨幅', '跌幅', '涨', '跌', '增', '降', '升', '减', '上调', '下调', '拉升', '反弹', '扩大', '收窄', '回升', '加快', '放缓', '减缓', '放慢', '回调',
+  '涨幅', '跌幅', '加息', '涨', '跌', '增', '降', '升', '减', '上调', '下调', '拉升', '反弹', '扩大', '收窄', '回升', '加快', '放缓', '减缓', '放慢', '回调',
 ];
 /** A change verb followed by one of these is a movement to a level (升至6.35), not a growth. */
 export const LEVEL_AFTER_CHANGE: readonly string[] = ['至', '到'];
