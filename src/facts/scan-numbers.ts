@@ -235,7 +235,30 @@ function notAClaimAfter(s: string, at: number): boolean {
   return (before === '-' || before === ' ') && isLatin(codeAt(s, at - 2));
 }
 
+/** 12+256GB, 128/256GB: further options after a number, read before the unit they share. */
+const OPTIONS = /(?:[+/]\d+(?:\.\d+)?)*\s*/y;
+
+/** The unit a chain of options starting at `end` ends in (12+256GB → GB), or null. */
+function optionsUnit(s: string, end: number): { unit: string; mult: number; len: number } | null {
+  OPTIONS.lastIndex = end;
+  const opts = OPTIONS.exec(s);
+  if (opts === null || opts[0].trim() === '') return null;
+  const u = unitAt(s, end + opts[0].length);
+  return u !== null && u.mult === 1 && LATIN_UNITS.includes(u.unit) ? u : null;
+}
+
 function readMention(s: string, n: Numeral, floor: number): NumberMention | null {
+  // 12+256GB, 12GB+256GB: options of a spec, each in the unit the chain ends in
+  const option = !n.chinese && n.start >= 2 && (s[n.start - 1] === '+' || s[n.start - 1] === '/') && /[0-9A-Za-z]/.test(s[n.start - 2]!);
+  if (option && (optionsUnit(s, n.end) !== null || unitAt(s, n.end) !== null)) {
+    const own = unitAt(s, n.end);
+    const u = own !== null && own.len > 0 && LATIN_UNITS.includes(own.unit) ? own : optionsUnit(s, n.end);
+    if (u !== null) return { start: n.start, end: own === u ? n.end + u.len : n.end, numeralStart: n.start, value: n.value, high: null, shape: 'single', unit: u.unit, qualifier: null };
+  }
+  if (!n.chinese && (codeAt(s, n.end) === 0x2b || codeAt(s, n.end) === 0x2f) && !isLatin(codeAt(s, n.start - 1)) && s[n.start - 1] !== '/') {
+    const u = optionsUnit(s, n.end);
+    if (u !== null) return { start: n.start, end: n.end, numeralStart: n.start, value: n.value, high: null, shape: 'single', unit: u.unit, qualifier: null };
+  }
   if (notAClaimAfter(s, n.start)) return null;
   if (n.chinese) {
     let digits = 0;
