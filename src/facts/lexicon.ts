@@ -64,6 +64,8 @@ export const UNIT_RULES: readonly UnitRule[] = (() => {
     rules.push({ text: m, unit: '', multiplier: mult });
   }
   rules.push({ text: '万元/人', unit: '元/人', multiplier: 1e4 }, { text: '万吨/年', unit: '吨/年', multiplier: 1e4 });
+  // 8元每小时 is 8元/小时
+  for (const r of [...rules]) if (r.text.includes('/')) rules.push({ ...r, text: r.text.replace('/', '每') });
   return rules.sort((a, b) => b.text.length - a.text.length);
 })();
 

@@ -21,6 +21,7 @@ describe('scanNumbers', () => {
     ['机身为70.2×150.1×8.1mm', [['70.2×150.1×8.1mm', 70.2, null, 'single', 'mm', null]]],
     ['内存为 6+64GB', [['6', 6, null, 'single', 'GB', null], ['64GB', 64, null, 'single', 'GB', null]]],
     ['可选 8GB+64/128GB', [['8GB', 8, null, 'single', 'GB', null], ['64', 64, null, 'single', 'GB', null], ['128GB', 128, null, 'single', 'GB', null]]],
+    ['租金5元每小时', [['5元每小时', 5, null, 'single', '元/小时', null]]],
     ['每天工作10小时', [['10小时', 10, null, 'single', '小时', null]]],
     ['每天收到300单', [['300单', 300, null, 'single', '单', null]]],
     ['约减少了5.42亿美元', [['5.42亿美元', 542000000, null, 'single', '美元', '约']]],
