@@ -6,7 +6,7 @@ import type { ClaimBaseline, ClaimDirection } from './types.js';
 
 /** Change words, longest first; the one nearest the number decides (增速回落至… → down). */
 const DOWN = ['下降', '减少', '回落', '收窄', '下跌', '降低', '下调', '下滑', '缩小', '缩减', '萎缩', '下挫', '跳水', '走低', '放缓', '减缓', '放慢', '回调', '降幅', '跌幅', '跌', '降', '减'];
-const UP = ['增长', '上涨', '增加', '提高', '上升', '扩大', '上调', '拉升', '反弹', '攀升', '走高', '加快', '增幅', '涨幅', '增速', '涨', '增', '升'];
+const UP = ['加息', '升息', '增长', '上涨', '增加', '提高', '上升', '扩大', '上调', '拉升', '反弹', '攀升', '走高', '加快', '增幅', '涨幅', '增速', '涨', '增', '升'];
 const FLAT = ['持平', '不变'];
 const WORDS: readonly (readonly [string, ClaimDirection])[] = [
   ...DOWN.map((w) => [w, 'down'] as const),
@@ -30,7 +30,7 @@ export function directionOf(predicate: string, subject: string): ClaimDirection 
     }
   }
   if (best !== null) return best;
-  if (/(?:跌幅|降幅)$/.test(subject)) return 'down';
+  if (/(?:跌幅|降幅|降息|降准)$/.test(subject)) return 'down';
   return 'up';
 }
 

@@ -128,3 +128,18 @@ describe('extractClaims: properties', () => {
     );
   });
 });
+
+describe('extractClaims: kinds of percentages', () => {
+  it.each([
+    ['2021年，受访商户中的45%使用电子支付。', 'share'],
+    ['2021年，隔夜Shibor报1.9%。', 'level'],
+    ['2021年，贷款利率为4.2%。', 'level'],
+  ])('%s', (s, kind) => expect(brief(s).map((c) => c.kind)).toEqual([kind]));
+});
+
+describe('extractClaims: a policy rate move named by its verb', () => {
+  it.each([
+    ['某央行宣布降息30个基点。', -30],
+    ['某央行宣布加息50个基点。', 50],
+  ])('%s', (s, value) => expect(extractClaims(s, PUB).map((c) => [c.value, c.unit, c.kind])).toEqual([[value, '基点', 'growth']]));
+});

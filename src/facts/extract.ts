@@ -143,8 +143,10 @@ function kindOf(m: NumberMention, subject: string, predicate: string, target: bo
   const movesTo = /(?:至|到)$/.test(predicate.replace(/(?:超过|超|近|约|达到|达)$/, ''));
   const changed = predicate.replace(/新增/g, '');
   if (!movesTo && GROWTH_MARKERS.some((g) => changed.includes(g))) return 'growth';
-  if (/(?:涨幅|跌幅|增幅|降幅|增速|增长率|回撤|幅度)$/.test(subject)) return 'growth';
-  if ((m.unit === '%' || m.unit === '‰') && SHARE_MARKERS.some((w) => subject.includes(w)) && !SHARE_EXCEPTIONS.some((w) => subject.endsWith(w))) return 'share';
+  // 降息25个基点: a move of a policy rate named by its verb
+  if (/(?:涨幅|跌幅|增幅|降幅|增速|增长率|回撤|幅度|降息|加息|升息|降准)$/.test(subject)) return 'growth';
+  // a percentage that is not a change nor a rate (利率, 收益率) is a part of a whole: 八成用户 is 80% of them
+  if ((m.unit === '%' || m.unit === '‰') && !SHARE_EXCEPTIONS.some((w) => subject.toLowerCase().endsWith(w))) return 'share';
   if (COUNT_UNITS.has(m.unit)) return 'count';
   return 'level';
 }

@@ -23,21 +23,24 @@ const BASE_UNITS = [
   '千瓦时', '千瓦', '兆瓦', '吉瓦', '瓦', '度', '点', '手', '标箱',
   '个', '家', '户', '只', '例', '件', '人', '名', '位', '台', '头', '辆', '项', '批次', '批', '次', '票',
   '股', '条', '款', '座', '所', '艘', '架', '部', '套', '张', '份', '种', '类', '起', '宗', '笔', '场',
-  '人次', '箱', '瓶', '吨/年', '剂', '剂次',
+  '人次', '箱', '瓶', '吨/年', '剂', '剂次', '块', '单', '层', '间', '记',
+  '元/小时', '英寸', '像素', '纳米', '岁',
   '天', '日', '年', '个月', '月', '周', '小时', '分钟', '秒', '时',
 ];
 
 /** Units measured in Latin letters, matched only with a word boundary after them. */
-export const LATIN_UNITS: readonly string[] = ['mS/cm', 'GWh', 'MWh', 'kWh', 'GW', 'MW', 'kW', 'nm', 'mm', 'V', 'MP', 'TB', 'GB'];
+export const LATIN_UNITS: readonly string[] = ['mS/cm', 'GWh', 'MWh', 'kWh', 'mAh', 'GW', 'MW', 'kW', 'Hz', 'nm', 'mm', 'W', 'V', 'MP', 'TB', 'GB'];
 
 /** Counting classifiers: a number with one of these is a count (unless a stronger kind applies). */
 export const COUNT_UNITS: ReadonlySet<string> = new Set([
   '个', '家', '户', '只', '例', '件', '人', '名', '位', '台', '头', '辆', '项', '批次', '批', '次', '票',
-  '股', '条', '款', '座', '所', '艘', '架', '部', '套', '张', '份', '种', '类', '起', '宗', '笔', '场', '人次', '剂', '剂次',
+  '股', '条', '款', '座', '所', '艘', '架', '部', '套', '张', '份', '种', '类', '起', '宗', '笔', '场', '人次', '剂', '剂次', '块', '单', '层', '间', '记',
 ]);
 
 /** Time units: a number with one of these is a duration or a date part, not a claim… */
 export const TIME_UNITS: ReadonlySet<string> = new Set(['天', '日', '年', '个月', '月', '周', '小时', '分钟', '秒', '时']);
+/** Time units that only measure a duration, never name a date or a clock time (10小时, 155秒): no verb needed (10分钟上演… stays a headline phrase). */
+export const DURATION_UNITS: ReadonlySet<string> = new Set(['小时', '秒']);
 /** …unless one of these verbs comes right before it (周转天数为17.4天, 减少0.9天). */
 export const TIME_VALUE_VERBS: readonly string[] = ['为', '达', '减少', '增加', '缩短', '延长', '提高', '降低'];
 
@@ -61,6 +64,8 @@ export const UNIT_RULES: readonly UnitRule[] = (() => {
     rules.push({ text: m, unit: '', multiplier: mult });
   }
   rules.push({ text: '万元/人', unit: '元/人', multiplier: 1e4 }, { text: '万吨/年', unit: '吨/年', multiplier: 1e4 });
+  // 8元每小时 is 8元/小时
+  for (const r of [...rules]) if (r.text.includes('/')) rules.push({ ...r, text: r.text.replace('/', '每') });
   return rules.sort((a, b) => b.text.length - a.text.length);
 })();
 
@@ -79,7 +84,7 @@ export const QUALIFIERS_AFTER: readonly (readonly [string, string])[] = [
 /** Words that make a number a change (growth): written just before it in its clause. */
 export const GROWTH_MARKERS: readonly string[] = [
   '同比', '环比', '增长', '增速', '下降', '增加', '减少', '提高', '降低', '上涨', '下跌', '上升', '回落', '增幅', '降幅',
-  '涨幅', '跌幅', '涨', '跌', '增', '降', '升', '减', '上调', '下调', '拉升', '反弹', '扩大', '收窄', '回升', '加快', '放缓', '减缓', '放慢', '回调',
+  '涨幅', '跌幅', '加息', '涨', '跌', '增', '降', '升', '减', '上调', '下调', '拉升', '反弹', '扩大', '收窄', '回升', '加快', '放缓', '减缓', '放慢', '回调',
 ];
 /** A change verb followed by one of these is a movement to a level (升至6.35), not a growth. */
 export const LEVEL_AFTER_CHANGE: readonly string[] = ['至', '到'];
@@ -92,7 +97,7 @@ export const MEASURE_HEADS: readonly string[] = [
 /** Words that make a number a share (a part of a whole). */
 export const SHARE_MARKERS: readonly string[] = ['占比', '比重', '比例', '占', '率'];
 /** Rates that are levels, not shares, although they end in 率. */
-export const SHARE_EXCEPTIONS: readonly string[] = ['利率', '汇率', '增长率', '收益率', '税率', '费率'];
+export const SHARE_EXCEPTIONS: readonly string[] = ['利率', '汇率', '增长率', '收益率', '税率', '费率', 'shibor', 'libor', 'hibor', 'lpr'];
 
 /** Words that make the rest of a sentence a target. 目标价 (a price target) is not one. */
 export const TARGET_MARKERS: readonly RegExp[] = [

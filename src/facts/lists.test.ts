@@ -18,6 +18,8 @@ describe('lists of names sharing one figure', () => {
   it('drops market words and time adverbs around a name; a scope phrase is no name', () => {
     expect(trimName('港股甲乙电子')).toBe('甲乙电子');
     expect(trimName('甲乙汽车短线')).toBe('甲乙汽车');
+    expect(trimName('其手机销量')).toBe('手机销量');
+    expect(trimName('其他品牌')).toBe('其他品牌');
     expect(movingNames('，截至收盘，多只新股涨超')).toBeNull();
   });
 });

@@ -6,8 +6,8 @@
 import { MEASURE_HEADS, UNIT_RULES } from './lexicon.js';
 import type { NumberMention } from './scan-numbers.js';
 
-/** A market or scope word before a name that is not part of it (港股比亚迪电子 → 比亚迪电子). */
-const NAME_PREFIX = /^(?:其中|此外|另外|同时|而|港股|A股|美股|H股|中概股|个股)+/u;
+/** A market or scope word before a name that is not part of it (港股比亚迪电子 → 比亚迪电子), or the pronoun 其 (其手机销量 → 手机销量; not 其他, 其余). */
+const NAME_PREFIX = /^(?:其中|此外|另外|同时|而|港股|A股|美股|H股|中概股|个股|其(?![他它余实次后间]))+/u;
 /** An adverb of time after a name (恒大汽车短线 → 恒大汽车). */
 const NAME_SUFFIX = /(?:短线|盘中|午后|早盘|尾盘|午间|现)+$/u;
 /** A name: letters and Han characters, no digit, no sentence word. */

@@ -15,10 +15,19 @@ describe('scanNumbers', () => {
     ['电导率可达1.8 mS/cm', [['可达1.8 mS/cm', 1.8, null, 'single', 'mS/cm', '达到']]],
     ['回购11,910,000美元', [['11,910,000美元', 11910000, null, 'single', '美元', null]]],
     ['同比增46%至190万辆', [['46%', 46, null, 'single', '%', null], ['190万辆', 1900000, null, 'single', '辆', null]]],
+    ['机身长 8.5 英寸', [['8.5 英寸', 8.5, null, 'single', '英寸', null]]],
+    ['配备 2000 万像素镜头', [['2000 万像素', 20000000, null, 'single', '像素', null]]],
+    ['容量为3000mAh，支持18W充电，屏幕90Hz', [['3000mAh', 3000, null, 'single', 'mAh', null], ['18W', 18, null, 'single', 'W', null], ['90Hz', 90, null, 'single', 'Hz', null]]],
+    ['机身为70.2×150.1×8.1mm', [['70.2×150.1×8.1mm', 70.2, null, 'single', 'mm', null]]],
+    ['内存为 6+64GB', [['6', 6, null, 'single', 'GB', null], ['64GB', 64, null, 'single', 'GB', null]]],
+    ['可选 8GB+64/128GB', [['8GB', 8, null, 'single', 'GB', null], ['64', 64, null, 'single', 'GB', null], ['128GB', 128, null, 'single', 'GB', null]]],
+    ['租金5元每小时', [['5元每小时', 5, null, 'single', '元/小时', null]]],
+    ['每天工作10小时', [['10小时', 10, null, 'single', '小时', null]]],
+    ['每天收到300单', [['300单', 300, null, 'single', '单', null]]],
     ['约减少了5.42亿美元', [['5.42亿美元', 542000000, null, 'single', '美元', '约']]],
   ])('%s', (s, expected) => expect(scan(s)).toEqual(expected));
 
-  it.each(['第3版', '病例1为加拿大籍', '9:45打开', '0—24时', 'HFO-1234yf', 'A50指数', '（600519）', '百度跌', '两年平均', '前3批'])('%s: none', (s) =>
+  it.each(['第3版', '病例1为加拿大籍', '9:45打开', '0—24时', 'HFO-1234yf', '2019/10/01', 'B+30', '4K/60FPS', 'A50指数', '（600519）', '百度跌', '两年平均', '前3批'])('%s: none', (s) =>
     expect(scan(s)).toEqual([]),
   );
 });

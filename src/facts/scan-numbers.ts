@@ -4,7 +4,7 @@
  * a model name, a list number or an id. Pure.
  */
 import { CN_NUMERAL_CHARS, MULTIPLIERS, applyMultiplier, codeAt, parseArabic, parseChineseNumeral } from './numbers.js';
-import { LATIN_UNITS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, TIME_UNITS, TIME_VALUE_VERBS, UNIT_RULES } from './lexicon.js';
+import { DURATION_UNITS, LATIN_UNITS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, TIME_UNITS, TIME_VALUE_VERBS, UNIT_RULES } from './lexicon.js';
 
 /** A numeric expression found in a sentence (offsets relative to the sentence). */
 export interface NumberMention {
@@ -35,6 +35,9 @@ for (const c of '零一二三四五六七八九') CN_FRACTION_CODE[c.charCodeAt(
 const POINT = '点'.charCodeAt(0);
 const WAN = '万'.charCodeAt(0);
 const YI = '亿'.charCodeAt(0);
+const TIMES = '×'.charCodeAt(0);
+/** The further dimensions after a first one (×151.7×7.9), read before their shared unit. */
+const DIMENSIONS = /(?:\s*×\s*\d+(?:\.\d+)?)+\s*/y;
 const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 /** An ASCII letter (NaN, outside the string, is none). */
 const isLatin = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -129,8 +132,9 @@ for (const r of UNIT_RULES) {
 function unitAt(s: string, i: number): { unit: string; mult: number; len: number } | null {
   let j = i;
   while (codeAt(s, j) === 0x20) j++;
-  const rules = UNITS_BY_FIRST.get(codeAt(s, i));
-  if (rules !== undefined) for (const r of rules) if (s.startsWith(r.text, i)) return { unit: r.unit, mult: r.multiplier, len: r.text.length };
+  // 6.2 英寸: one space between a number and its unit is how some pages set them
+  const rules = UNITS_BY_FIRST.get(codeAt(s, j));
+  if (rules !== undefined && j - i <= 1) for (const r of rules) if (s.startsWith(r.text, j)) return { unit: r.unit, mult: r.multiplier, len: j - i + r.text.length };
   // every Latin unit starts with a letter
   if (!isLatin(codeAt(s, j))) return null;
   for (const u of LATIN_UNITS) {
@@ -231,7 +235,30 @@ function notAClaimAfter(s: string, at: number): boolean {
   return (before === '-' || before === ' ') && isLatin(codeAt(s, at - 2));
 }
 
+/** 12+256GB, 128/256GB: further options after a number, read before the unit they share. */
+const OPTIONS = /(?:[+/]\d+(?:\.\d+)?)*\s*/y;
+
+/** The unit a chain of options starting at `end` ends in (12+256GB → GB), or null. */
+function optionsUnit(s: string, end: number): { unit: string; mult: number; len: number } | null {
+  OPTIONS.lastIndex = end;
+  const opts = OPTIONS.exec(s);
+  if (opts === null || opts[0].trim() === '') return null;
+  const u = unitAt(s, end + opts[0].length);
+  return u !== null && u.mult === 1 && LATIN_UNITS.includes(u.unit) ? u : null;
+}
+
 function readMention(s: string, n: Numeral, floor: number): NumberMention | null {
+  // 12+256GB, 12GB+256GB: options of a spec, each in the unit the chain ends in
+  const option = !n.chinese && n.start >= 2 && (s[n.start - 1] === '+' || s[n.start - 1] === '/') && /[0-9A-Za-z]/.test(s[n.start - 2]!);
+  if (option && (optionsUnit(s, n.end) !== null || unitAt(s, n.end) !== null)) {
+    const own = unitAt(s, n.end);
+    const u = own !== null && own.len > 0 && LATIN_UNITS.includes(own.unit) ? own : optionsUnit(s, n.end);
+    if (u !== null) return { start: n.start, end: own === u ? n.end + u.len : n.end, numeralStart: n.start, value: n.value, high: null, shape: 'single', unit: u.unit, qualifier: null };
+  }
+  if (!n.chinese && (codeAt(s, n.end) === 0x2b || codeAt(s, n.end) === 0x2f) && !isLatin(codeAt(s, n.start - 1)) && s[n.start - 1] !== '/') {
+    const u = optionsUnit(s, n.end);
+    if (u !== null) return { start: n.start, end: n.end, numeralStart: n.start, value: n.value, high: null, shape: 'single', unit: u.unit, qualifier: null };
+  }
   if (notAClaimAfter(s, n.start)) return null;
   if (n.chinese) {
     let digits = 0;
@@ -275,8 +302,18 @@ function readMention(s: string, n: Numeral, floor: number): NumberMention | null
     end += 1;
   }
   if ((codeAt(s, end) === 0x2e && isLatin(codeAt(s, end + 1))) || (isLatin(codeAt(s, end)) && unitAt(s, end) === null)) return null;
-  const u = shape === 'ratio' ? null : unitAt(s, end);
+  let u = shape === 'ratio' ? null : unitAt(s, end);
   let unit = shape === 'ratio' ? ':' : '';
+  // 69.1×151.7×7.9mm: the dimensions of a thing, its first one measured in the unit at the end
+  if (u === null && shape === 'single' && mult === 1 && codeAt(s, end) === TIMES) {
+    DIMENSIONS.lastIndex = end;
+    const dims = DIMENSIONS.exec(s);
+    const du = dims === null ? null : unitAt(s, end + dims[0].length);
+    if (du !== null && du.mult === 1 && du.unit !== '') {
+      end += dims![0].length;
+      u = du;
+    }
+  }
   if (u !== null) {
     unit = u.unit;
     mult *= u.mult;
@@ -288,7 +325,7 @@ function readMention(s: string, n: Numeral, floor: number): NumberMention | null
   if (unit === '点' && (/^\d+分/.test(s.slice(end)) || /(?:上午|下午|晚上|早上|凌晨|中午)$/.test(s.slice(Math.max(0, n.start - 2), n.start)))) return null;
   // 20个交易日, 3个工作日: a time window counted in days
   if (unit === '个' && /^(?:交易日|工作日|季度|年度)/.test(s.slice(end))) return null;
-  if (TIME_UNITS.has(unit)) {
+  if (TIME_UNITS.has(unit) && !DURATION_UNITS.has(unit)) {
     const pre = s.slice(Math.max(floor, n.start - 4), n.start);
     if (!TIME_VALUE_VERBS.some((v) => pre.endsWith(v))) return null;
   }
