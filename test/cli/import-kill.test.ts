@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCli, startCli } from '../support/cli.js';
 import { replicateCorpus } from '../support/replicate-corpus.js';
 
-const DOCS = 3000;
+const DOCS = 1500;
 let dir: string;
 let docs: string;
 beforeAll(() => {
