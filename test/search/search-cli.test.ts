@@ -55,25 +55,20 @@ describe('caixun search', () => {
     expect(r.stderr).toBe('caixun: search: from must be a day (2021-12-01) or an ISO 8601 time with offset, not "2021-02-30"\n');
   });
 
-  it('says how many articles are not indexed yet: all before the first indexing, then those stored since', async () => {
+  it('says how many articles are not indexed yet: all before the first indexing, then those changed since', async () => {
     const noIndex = join(dir, 'no-index.db');
-    const hexo = await runCli(['import', join(corpusDir, 'hexo'), '--db', noIndex, '--no-stories', '--no-progress', '--json']);
-    expect(hexo.status).toBe(0);
+    const imported = await runCli(['import', join(corpusDir, 'jekyll'), '--db', noIndex, '--no-stories', '--no-progress', '--json']);
+    expect(imported.status).toBe(0);
     const r = await runCli(['search', '茅台', '--db', noIndex]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('0 results (page 1)\n');
-    const hexoNew = (JSON.parse(hexo.stdout) as { new: number }).new;
-    expect(r.stderr).toBe(`search: ${hexoNew} articles are not indexed yet; run \`caixun reindex\`\n`);
-
+    const importedNew = (JSON.parse(imported.stdout) as { new: number }).new;
+    expect(r.stderr).toBe(`search: ${importedNew} articles are not indexed yet; run \`caixun reindex\`\n`);
     expect((await runCli(['reindex', '--db', noIndex, '--no-progress'])).status).toBe(0);
     expect((await runCli(['search', '茅台', '--db', noIndex])).stderr).toBe('');
-    const jekyll = await runCli(['import', join(corpusDir, 'jekyll'), '--db', noIndex, '--no-stories', '--no-progress', '--json']);
-    const jekyllNew = (JSON.parse(jekyll.stdout) as { new: number }).new;
-    expect(jekyllNew).toBeGreaterThan(0);
-    expect((await runCli(['search', '茅台', '--db', noIndex])).stderr).toBe(`search: ${jekyllNew} articles are not indexed yet; run \`caixun reindex\`\n`);
 
-    // An article changed since it was indexed counts too, though the index still holds a row for it.
-    expect((await runCli(['reindex', '--db', noIndex, '--no-progress'])).status).toBe(0);
+    // An article changed since it was indexed counts too, though the index still holds a row for
+    // it (counting articles against indexed rows missed it).
     const posts = join(corpusDir, 'jekyll', '_posts');
     const post = readdirSync(posts).find((f) => f.startsWith('2021-') && readFileSync(join(posts, f), 'utf8').includes('\n\n<http'))!;
     // The same place under its archive's root (`_posts/`), so it is read as the same post.
