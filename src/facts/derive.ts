@@ -6,6 +6,7 @@ import type { Store } from '../store/store.js';
 import type { FactsPendingRow } from '../store/tables.js';
 import { StoreError } from '../util/errors.js';
 import { observed, worthAThread } from '../util/task-worker.js';
+import { lookBackFrom } from '../util/watermark.js';
 import { extractPool, type ExtractInput } from './extract-pool.js';
 
 /** Options of {@link extractPending}. */
@@ -32,7 +33,8 @@ export async function extractPending(store: Store, options: ExtractPendingOption
   const tables = store.facts();
   // Read before anything else: whatever is stored from now on is changed after it.
   const mark = await tables.newestChange();
-  const since = await pendingSince(store);
+  const watermark = await tables.watermark();
+  const since = lookBackFrom(watermark);
   const total = await tables.countPending(since);
   const batchSize = Math.max(1, options.batchSize ?? 200);
   const pool = extractPool(options.threaded ?? worthAThread(total));
@@ -68,7 +70,7 @@ export async function extractPending(store: Store, options: ExtractPendingOption
       claims = nextClaims;
     }
     // Complete: every article changed before the mark has current claims.
-    if (mark !== '' && mark !== (await tables.watermark())) await tables.setWatermark(mark);
+    if (mark !== '' && mark !== watermark) await tables.setWatermark(mark);
   } finally {
     await pool.close();
   }
@@ -76,15 +78,10 @@ export async function extractPending(store: Store, options: ExtractPendingOption
 }
 
 /**
- * Where a run starts looking: a minute before the last complete run began (a writer in another
- * process can commit a stamp a little older than one already seen), or every article before the
- * first run. Without it every run read every article to find the few new ones (at 3,000 articles
- * already ~12 ms a run; linear in the archive).
+ * Where a run starts looking: a minute before the last complete run began, or every article
+ * before the first run. Without it every run read every article to find the few new ones (at
+ * 3,000 articles already ~12 ms a run; linear in the archive).
  */
 export async function pendingSince(store: Store): Promise<string> {
-  const t = Date.parse(await store.facts().watermark());
-  return Number.isNaN(t) ? '' : new Date(t - WATERMARK_SLACK_MS).toISOString();
+  return lookBackFrom(await store.facts().watermark());
 }
-
-/** How far before the watermark a run looks again (as the search step does). */
-const WATERMARK_SLACK_MS = 60_000;

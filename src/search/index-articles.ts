@@ -5,20 +5,14 @@
  * `reindexAll` empties the index and rebuilds it.
  */
 import type { Store } from '../store/store.js';
-import type { SearchDocument, SearchSourceRow, SearchTables } from '../store/tables.js';
+import type { SearchDocument, SearchSourceRow } from '../store/tables.js';
 import { StoreError } from '../util/errors.js';
 import { observed, worthAThread } from '../util/task-worker.js';
+import { justAfter, lookBackFrom } from '../util/watermark.js';
 import { segmentPool } from './segment-pool.js';
 
 export { searchDocumentOf } from './search-document.js';
 
-/**
- * Articles whose `updated_at` is up to this much older than the watermark are looked at again:
- * a batch is stamped just before its transaction, so a concurrent writer (a `caixun fetch` during
- * an import) can commit a stamp slightly older than one already seen. Their content hash makes
- * the second look cheap.
- */
-const WATERMARK_SLACK_MS = 60_000;
 
 /** Options of {@link indexPending}. */
 export interface IndexOptions {
@@ -40,11 +34,6 @@ export interface IndexCounts {
   documents: number;
 }
 
-function slackBefore(watermark: string): string {
-  const t = Date.parse(watermark);
-  return Number.isNaN(t) ? '' : new Date(t - WATERMARK_SLACK_MS).toISOString();
-}
-
 /**
  * How many articles changed after the newest one the last indexing run saw (all of them before
  * the first run): what `caixun search` warns about. Unlike counting every article against every
@@ -53,14 +42,7 @@ function slackBefore(watermark: string): string {
  */
 export async function countUnindexed(store: Store): Promise<number> {
   const tables = store.search();
-  return countChangedAfter(tables, await tables.watermark());
-}
-
-/** Articles changed strictly after `watermark` (every article when there is none). */
-function countChangedAfter(tables: SearchTables, watermark: string): Promise<number> {
-  const t = Date.parse(watermark);
-  // Stamps are ISO times to the millisecond: one millisecond later is "strictly after".
-  return tables.countChangedSince(Number.isNaN(t) ? '' : new Date(t + 1).toISOString());
+  return tables.countChangedSince(justAfter(await tables.watermark()));
 }
 
 /**
@@ -73,13 +55,13 @@ function countChangedAfter(tables: SearchTables, watermark: string): Promise<num
 export async function indexPending(store: Store, options: IndexOptions = {}): Promise<IndexCounts> {
   const tables = store.search();
   const watermark = await tables.watermark();
-  const start = slackBefore(watermark);
+  const start = lookBackFrom(watermark);
   const total = await tables.countChangedSince(start);
   const batchSize = Math.max(1, options.batchSize ?? 500);
   // A thread is worth it for what is new since the last run, not for the slack's second look at
   // the last minute (the index holds those rows, and reads them without their text): a worker
   // deriving every 50 articles during a busy minute started a thread, jieba and all, every time.
-  const pool = segmentPool(options.threaded ?? worthAThread(await countUnindexed(store)));
+  const pool = segmentPool(options.threaded ?? worthAThread(await tables.countChangedSince(justAfter(watermark))));
   // Segmented outside the transaction: other writers wait for the index's write lock (on
   // PostgreSQL) only while the documents are written, not while jieba runs. Pipelined: the next
   // batch is read and segmented (on the worker) while this one is written; reading ahead is safe,

@@ -12,7 +12,6 @@ import {
   CLAIM_ID_SPAN,
   CLAIM_ORDER,
   CLAIM_SOURCES,
-  claimId,
   type ClaimRow,
   REVISION_SOURCE_SQL,
   SENTENCE_SOURCE_SQL,
@@ -254,7 +253,7 @@ export class PgFactsTables implements FactsTables {
         );
         const rows = entries.flatMap(({ articleId, claims }) =>
           claims.map((c, seq) => ({
-            article_id: articleId, seq: claimId(0, seq), value: c.value, shape: storedShape(c.shape), unit: c.unit,
+            article_id: articleId, seq, value: c.value, shape: storedShape(c.shape), unit: c.unit,
             subject: storedSubject(c), subject_key: c.subjectKey, kind: storedKind(c.kind), start: c.start, end: c.end,
             sentence_start: c.sentenceStart, sentence_length: c.sentence.length, detail: storedDetail(c),
           })),
