@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { cleanBody } from '../clean/clean-body.js';
 import { readArchiveBody } from '../clean/testdata/archive-body.js';
 import type { Outlet } from './types.js';
-import { commonRules, findOutletByHost, findOutletByName, getOutlet, outlets, validateOutlets } from './index.js';
+import { commonRules, findOutletByHost, findOutletByName, getOutlet, outlets } from './index.js';
+import { validateOutlets } from './validate-outlets.js';
 
 const markers = ['新浪财经APP', '股民福利', '二维码', '返回首页', '责任编辑', '原标题', '<!--', 'display:none', '&#'];
 
@@ -22,6 +23,11 @@ describe('outlet registry invariants', () => {
   ])('rejects article-page rules with %s', (_what, page) => {
     const bad = { ...outlets[0], page } as unknown as Outlet;
     expect(() => validateOutlets([bad])).toThrow(/invalid outlet .*page/s);
+  });
+  it('every registered outlet meets the schema', () => {
+    expect(validateOutlets(outlets)).toEqual(outlets);
+    const badZone = { ...outlets[0], timeZone: 'Asia/Peking' } as unknown as Outlet;
+    expect(() => validateOutlets([badZone])).toThrow(/invalid outlet .*timeZone/s);
   });
   it('is sorted by key', () => {
     const keys = outlets.map((o) => o.key);

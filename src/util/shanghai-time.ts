@@ -7,7 +7,9 @@
 /** The zone of Chinese news sources (and the default of every zone setting). */
 export const SHANGHAI_ZONE = 'Asia/Shanghai';
 
-const shanghaiClock = new Intl.DateTimeFormat('en-CA', {
+/** Made on first use: building it loads ICU's zone data, which commands that show no time skip. */
+let shanghaiClock: Intl.DateTimeFormat | undefined;
+const clock = (): Intl.DateTimeFormat => (shanghaiClock ??= new Intl.DateTimeFormat('en-CA', {
   timeZone: SHANGHAI_ZONE,
   year: 'numeric',
   month: '2-digit',
@@ -16,11 +18,11 @@ const shanghaiClock = new Intl.DateTimeFormat('en-CA', {
   minute: '2-digit',
   second: '2-digit',
   hourCycle: 'h23',
-});
+}));
 
 /** The wall-clock fields of an instant in Asia/Shanghai, each zero-padded. */
 export function shanghaiFields(ms: number): { year: string; month: string; day: string; hour: string; minute: string; second: string } {
-  const p = Object.fromEntries(shanghaiClock.formatToParts(ms).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(clock().formatToParts(ms).map((x) => [x.type, x.value]));
   return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
 }
 
