@@ -60,7 +60,7 @@ beforeAll(async () => {
   corpus = await importCorpus([]);
   client = loadClient();
   index = buildIndex(corpus.articles);
-}, 120_000);
+});
 afterAll(() => corpus.close());
 
 describe('search.js agrees with the index builder', () => {

@@ -55,7 +55,7 @@ beforeAll(async () => {
     const i = Number(/\/p\/(\d+)\.html$/.exec(a.url ?? '')?.[1]);
     fetched.set(nameOf(files[i]!), a);
   }
-}, 120_000);
+});
 
 afterAll(async () => {
   await store?.close();

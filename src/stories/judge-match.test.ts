@@ -19,7 +19,7 @@ describe('judgeMatch', () => {
   let corpus: ImportedCorpus;
   beforeAll(async () => {
     corpus = await importCorpus([]);
-  }, 60_000);
+  });
   afterAll(() => corpus.close());
 
   it('gives decideMatch(scoreMatch(…))’s kind and reason, and its score for joins, on every pair of corpus articles (and one release) in and out of the event window', () => {
@@ -41,5 +41,5 @@ describe('judgeMatch', () => {
     }
     // The pairs exercise every path, so the comparison above covers each test of the verdict.
     expect([...seen.keys()].sort()).toEqual(['join/event', 'join/release', 'join/reprint', 'none/none', 'related/weak']);
-  }, 60_000);
+  });
 });

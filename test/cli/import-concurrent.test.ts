@@ -62,4 +62,4 @@ it('imports into one database at once end as a sequential import, every article 
   expect(clustered).toEqual(got.articles);
   expect(got.stories).toEqual(expected.stories);
   // Ten CLI runs; generous for a loaded 2-core machine (nothing here is timed).
-}, 300_000);
+});

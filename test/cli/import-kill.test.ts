@@ -71,4 +71,4 @@ it('re-running an import killed mid-way gives the same articles as a clean run',
   expect(JSON.parse(resumed.stdout)).toMatchObject({ new: cleanNew - afterKill, updated: 0, failed: 0 });
   // same ids with the same content: nothing half-written survived the kill
   expect(await exportState(killedDb)).toEqual(await exportState(cleanDb));
-}, 180_000);
+});

@@ -69,7 +69,7 @@ beforeAll(async () => {
   expect((await runCli(['recluster', '--db', file, '--no-progress'])).status).toBe(0);
   url = await freshPgDatabase('migrate');
   migrated = await runCli(['migrate', '--from', file, '--to', url, '--json', '--no-progress']);
-}, 300_000);
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('caixun migrate', () => {

@@ -44,7 +44,7 @@ beforeAll(async () => {
   exported = await imported.exportTo(out);
   const r = await runCli(['stories', '--db', imported.db, '--json', '--limit', '1000']);
   stories = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as StoryListEntry);
-}, 120_000);
+});
 afterAll(() => imported.cleanup());
 
 describe('caixun export-site <dir>', () => {

@@ -54,7 +54,7 @@ describe.skipIf(!existsSync(JEKYLL))('a real Jekyll site built from the exported
     });
     // another zone than the posts' +08:00: Jekyll shows dates in local time, the instant must hold
     build = await runProgram(JEKYLL, ['build', '--quiet'], { cwd: site, env: { ...process.env, TZ: 'America/New_York' } });
-  }, 180_000);
+  });
   afterAll(() => imported?.cleanup());
 
   it('renders every post with its exact front matter and no Liquid in the body', () => {

@@ -21,7 +21,7 @@ beforeAll(async () => {
   expect((await original.exportTo(out, '--only', 'jekyll,hexo')).status).toBe(0);
   viaJekyll = await importIntoTemp([join(out, 'jekyll', '_posts')]);
   viaHexo = await importIntoTemp([join(out, 'hexo', 'source', '_posts')]);
-}, 180_000);
+});
 afterAll(() => {
   for (const db of [original, viaJekyll, viaHexo]) db.cleanup();
 });

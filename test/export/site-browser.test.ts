@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileNameOf } from '../../src/export/safe-name.js';
 import type { StoryListEntry } from '../../src/stories/story-view.js';
@@ -20,6 +20,8 @@ import { importIntoTemp, type ImportedDb } from './exported-corpus.js';
 let imported: ImportedDb;
 let site: string;
 let browser: Browser;
+/** One context for every page: a context per page (browser.newPage) cost ~0.3 s each. */
+let context: BrowserContext;
 let stories: StoryListEntry[];
 /** Console errors and page errors of every page opened, by URL. */
 const problems: string[] = [];
@@ -32,7 +34,7 @@ const url = (path: string): string => {
 const storyOf = (articleId: string): string => fileNameOf(stories.find((s) => s.articleIds.includes(articleId))?.id ?? '?');
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`${path}: ${m.text()}`);
   });
@@ -48,7 +50,7 @@ async function open(path: string): Promise<Page> {
 /** Result links (site-relative page paths) of a search, in order (from file://, or from `base`). */
 async function searchFor(q: string, base?: string): Promise<string[]> {
   const path = `search.html?q=${encodeURIComponent(q)}`;
-  const page = base === undefined ? await open(path) : await browser.newPage();
+  const page = base === undefined ? await open(path) : await context.newPage();
   if (base !== undefined) {
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`${base}${path}: ${m.text()}`);
@@ -72,7 +74,8 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-}, 120_000);
+  context = await browser.newContext();
+});
 afterAll(async () => {
   await browser?.close();
   imported?.cleanup();

@@ -36,7 +36,7 @@ schedule: { jitter: 0 }
 `);
   store = await openStore(await testDbSpec(mkdtempSync(join(tmpdir(), 'caixun-hostile-')), 'hostile.db'));
   round = await runFetchRound(config, store, { now: () => new Date('2021-12-21T00:00:00Z') });
-}, 120_000);
+});
 
 afterAll(async () => {
   await store?.close();

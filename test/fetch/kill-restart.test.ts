@@ -85,4 +85,4 @@ it('loses nothing fetched and duplicates nothing after a SIGKILL mid-round', asy
   expect(count(db, 'SELECT count(*) AS n FROM articles')).toBe(SOURCES * ITEMS);
   expect(count(db, 'SELECT count(DISTINCT url) AS n FROM articles')).toBe(SOURCES * ITEMS);
   expect(count(db, 'SELECT count(*) AS n FROM article_revisions')).toBe(0);
-}, 60_000);
+});

@@ -116,4 +116,4 @@ network: { allowPrivate: true, retries: 0, hosts: { default: { concurrency: 2, m
   const table = await run(['sources', '--db', db]);
   expect(table.stdout.split('\n')[0]).toMatch(/^source +kind +last attempt +last success +fails +items +next due +last error$/);
   expect(table.stdout).toMatch(/\ndown +feed .* 1 +0 .* http-5xx: fetch: /);
-}, 60_000);
+});

@@ -199,7 +199,7 @@ it('shares each round among 4 workers: every source polled exactly once, article
   expect(keys.map((k) => rounds[1]?.get(k))).toEqual(keys.map(() => 1));
   expect(await queueRows()).toEqual(keys.map((k) => ({ source_key: k, round: '2', lease_owner: null })));
   expect(await archiveCounts()).toEqual({ articles: total, inStories: total, indexed: total });
-}, 180_000);
+});
 
 it('gives the source of a worker killed mid-poll to another worker once its lease runs out', async () => {
   const config = writeConfig('one.yaml', ['s00']);
@@ -231,7 +231,7 @@ it('gives the source of a worker killed mid-poll to another worker once its leas
   expect(await queueRows()).toEqual([{ source_key: 's00', round: '1', lease_owner: null }]);
   expect(await articleCount()).toBe(ITEMS);
   for (const release of held.splice(0)) release();
-}, 60_000);
+});
 
 it('finishes the poll in flight on SIGTERM, records it and exits 0', async () => {
   const config = writeConfig('term.yaml', ['s01']);
@@ -255,7 +255,7 @@ it('finishes the poll in flight on SIGTERM, records it and exits 0', async () =>
   expect(worker.logs.at(-1)).toMatchObject({ msg: 'stopped', polled: 1, lost: 0 });
   expect(await queueRows()).toEqual([{ source_key: 's01', round: '1', lease_owner: null }]);
   expect(await articleCount()).toBe(ITEMS);
-}, 60_000);
+});
 
 it('refuses a SQLite database with one usage line pointing to caixun start', async () => {
   const config = writeConfig('sqlite.yaml', ['s02']);
@@ -300,4 +300,4 @@ it('runs beside caixun serve as a separate process on the same database', async 
   serve.kill('SIGTERM');
   expect(await worker.exited).toBe(0);
   expect(await served).toBe(0);
-}, 90_000);
+});

@@ -109,7 +109,7 @@ describe('4 worker processes importing overlapping documents into one PostgreSQL
       startCli(['import', '--db', url, '--no-progress', '--json', '--workers', '0', join(root, `worker-${w}`)]),
     );
     results = await Promise.all(children.map(waitFor));
-  }, 240_000);
+  });
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -191,5 +191,5 @@ describe('4 workers storing interleaved batches and clustering after each', () =
     } finally {
       await Promise.all(stores.map((s) => s.close()));
     }
-  }, 120_000);
+  });
 });

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const top = [...stories].sort((a, b) => b.articleIds.length - a.articleIds.length)[0];
   if (top === undefined) throw new Error('the corpus has no story');
   biggest = await f.story(top.id);
-}, 120_000);
+});
 afterAll(async () => {
   await browser?.close();
   await f?.close();

@@ -24,7 +24,7 @@ beforeAll(async () => {
     const merged = await storyFacts(corpus.store, story.id);
     panels.push(toPanelFacts(merged.facts, merged.versionIds));
   }
-}, 120_000);
+});
 afterAll(async () => corpus?.close());
 
 describe('story page on the corpus', () => {

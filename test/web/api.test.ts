@@ -14,7 +14,7 @@ let stories: StoryListEntry[];
 beforeAll(async () => {
   f = await startWebFixture();
   stories = await f.allStories();
-}, 120_000);
+});
 afterAll(async () => f?.close());
 
 type ErrorBody = { error: { code: string; message: string } };

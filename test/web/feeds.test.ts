@@ -18,7 +18,7 @@ let stories: StoryListEntry[];
 beforeAll(async () => {
   f = await startWebFixture();
   stories = await f.allStories();
-}, 120_000);
+});
 afterAll(async () => f?.close());
 
 const text = async (path: string): Promise<{ status: number; type: string | null; body: string }> => {

@@ -13,7 +13,7 @@ let stories: StoryListEntry[];
 beforeAll(async () => {
   f = await startWebFixture();
   stories = await f.allStories();
-}, 120_000);
+});
 afterAll(async () => f?.close());
 
 const get = async (path: string): Promise<{ status: number; body: string; type: string | null }> => {

@@ -44,7 +44,7 @@ describe('caixun serve', () => {
     child.kill('SIGTERM');
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(0);
-  }, 60_000);
+  });
 
   it('exits 3 for a missing database and 2 for a port in use or a bad public URL', async () => {
     const badUrl = await runCli(['serve', '--db', db, '--port', '0', '--public-url', 'news.example.org/x']);
@@ -70,5 +70,5 @@ describe('caixun serve', () => {
     } finally {
       blocker.close();
     }
-  }, 60_000);
+  });
 });

@@ -76,7 +76,7 @@ beforeAll(async () => {
     statements.push(String(typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text));
     return query(...args);
   }) as typeof store.pool.query;
-}, 120_000);
+});
 
 afterAll(async () => {
   await store?.close();
