@@ -19,7 +19,8 @@ export interface ExtractPendingOptions {
   threaded?: boolean;
 }
 
-const inputsOf = (rows: readonly FactsPendingRow[]): ExtractInput[] => rows.map((r) => ({ text: r.text, publishedAt: r.published_at }));
+// The packed body goes to the thread that extracts, which decompresses it (see packed-text.ts).
+const inputsOf = (rows: readonly FactsPendingRow[]): ExtractInput[] => rows.map((r) => ({ text: r.text, body_br: r.body_br, publishedAt: r.published_at }));
 
 /**
  * Extract and store the claims of every article without current claims. Returns how many

@@ -1,4 +1,5 @@
 /** The segmented columns of an article that the search index stores. */
+import { textOf } from '../store/packed-text.js';
 import type { SearchDocument, SearchSourceRow } from '../store/tables.js';
 import { categoryToken, outletToken } from './fts-expression.js';
 import { gramTokens } from './grams.js';
@@ -10,13 +11,14 @@ function parseCategories(json: string): string[] {
 }
 
 /** The segmented columns of one article. */
-export function searchDocumentOf(row: Pick<SearchSourceRow, 'title' | 'text' | 'outlet_key' | 'categories'>): SearchDocument {
+export function searchDocumentOf(row: Pick<SearchSourceRow, 'title' | 'text' | 'outlet_key' | 'categories'> & Partial<Pick<SearchSourceRow, 'body_br'>>): SearchDocument {
+  const text = textOf(row);
   const meta = [outletToken(row.outlet_key), ...parseCategories(row.categories).map(categoryToken)];
   return {
     title: gramTokens(row.title).join(' '),
-    body: gramTokens(row.text).join(' '),
+    body: gramTokens(text).join(' '),
     titleWords: indexWords(row.title).join(' '),
-    bodyWords: indexWords(row.text).join(' '),
+    bodyWords: indexWords(text).join(' '),
     meta: [...new Set(meta)].join(' '),
   };
 }

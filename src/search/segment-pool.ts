@@ -7,7 +7,7 @@ import { TaskWorker } from '../util/task-worker.js';
 import { searchDocumentOf } from './search-document.js';
 
 /** What segmenting needs of an article. */
-export type SegmentInput = Pick<SearchSourceRow, 'title' | 'text' | 'outlet_key' | 'categories'>;
+export type SegmentInput = Pick<SearchSourceRow, 'title' | 'text' | 'body_br' | 'outlet_key' | 'categories'>;
 
 /** The search documents of a batch, in order. */
 export const searchDocumentsOf = (inputs: SegmentInput[]): SearchDocument[] => inputs.map(searchDocumentOf);

@@ -62,6 +62,21 @@ export function withText<R extends { text: string; body_br?: Uint8Array | null }
   return { ...rest, text: body_br === null || body_br === undefined ? row.text : unpackBody(body_br).text };
 }
 
+/**
+ * An article's text as a derive step reads it: the plain column, or the packed body (`body_br`)
+ * that holds it, left packed so that the thread that uses the text decompresses it (the search
+ * and facts steps' worker threads, not the main thread, which writes every step's rows).
+ */
+export interface TextSource {
+  text: string;
+  body_br?: Uint8Array | null;
+}
+
+/** The text of a {@link TextSource}. */
+export function textOf(source: TextSource): string {
+  return source.body_br === null || source.body_br === undefined ? source.text : unpackBody(source.body_br).text;
+}
+
 /** The text of a (plain, packed) column pair: the packed one when set, the plain one otherwise (older rows). */
 export function storedText(plain: string, packed: Uint8Array | null | undefined): string {
   return packed === null || packed === undefined ? plain : unpackText(packed);

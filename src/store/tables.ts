@@ -103,11 +103,14 @@ export interface SearchSourceRow {
   id: string;
   title: string;
   /**
-   * The article's text; empty when the index already holds this content (`doc_hash` equals
-   * `content_hash`): such rows are only passed over, and decompressing them was half of what a
-   * worker's search step cost (it looks again at the last minute of changes every run).
+   * The article's text (read it with packed-text.ts `textOf`): in `body_br`, still packed, or
+   * here for rows stored before bodies were packed. Both empty when the index already holds
+   * this content (`doc_hash` equals `content_hash`): such rows are only passed over, and
+   * decompressing them was half of what a worker's search step cost (it looks again at the last
+   * minute of changes every run).
    */
   text: string;
+  body_br: Uint8Array | null;
   outlet_key: string;
   /** JSON array. */
   categories: string;
@@ -226,7 +229,9 @@ export interface StoredClaim extends ClaimInput {
 /** An article whose claims are missing or stale. */
 export interface FactsPendingRow {
   id: string;
+  /** The text (read it with packed-text.ts `textOf`): in `body_br`, still packed, or here for older rows. */
   text: string;
+  body_br: Uint8Array | null;
   published_at: string | null;
   content_hash: string;
   updated_at: string;

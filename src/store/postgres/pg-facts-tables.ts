@@ -177,23 +177,23 @@ export class PgFactsTables implements FactsTables {
 
   /** Up to `limit` articles after id `afterId` whose claims are missing or stale, by id. */
   async pendingAfter(afterId: string, limit: number): Promise<FactsPendingRow[]> {
-    const { rows } = await this.#pool.query<FactsPendingRow & { body_br: Buffer | null }>(
+    const { rows } = await this.#pool.query<FactsPendingRow>(
       `SELECT a.id, a.text, a.body_br, a.published_at, a.content_hash, a.updated_at FROM articles a
        WHERE a.id > $1 AND ${STALE} ORDER BY a.id LIMIT $2`,
       [afterId, limit],
     );
-    return rows.map(withText);
+    return rows;
   }
 
   /** Up to `limit` stale articles changed at or after `since`, in (updated_at, id) order after `cursor`. */
   async pendingChangedAfter(since: string, cursor: { updatedAt: string; id: string } | null, limit: number): Promise<FactsPendingRow[]> {
-    const { rows } = await this.#pool.query<FactsPendingRow & { body_br: Buffer | null }>(
+    const { rows } = await this.#pool.query<FactsPendingRow>(
       `SELECT a.id, a.text, a.body_br, a.published_at, a.content_hash, a.updated_at FROM articles a
        WHERE a.updated_at >= $1 AND (a.updated_at, a.id) > ($2, $3) AND ${STALE}
        ORDER BY a.updated_at, a.id LIMIT $4`,
       [since, cursor?.updatedAt ?? '', cursor?.id ?? '', limit],
     );
-    return rows.map(withText);
+    return rows;
   }
 
   /** Number of articles whose claims are missing or stale. */

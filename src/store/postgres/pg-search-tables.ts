@@ -246,7 +246,7 @@ export class PgSearchTables implements SearchTables {
 
   /** Articles with `updated_at` after the cursor, oldest change first, with their index state. */
   async changedAfter(cursor: { updatedAt: string; id: string }, limit: number): Promise<SearchSourceRow[]> {
-    const rows = await this.#query<SearchSourceRow & { body_br: Buffer | null }>(
+    const rows = await this.#query<SearchSourceRow>(
       `SELECT a.id, a.title, a.outlet_key, a.categories, a.sort_ts, a.content_hash, a.updated_at,
               d.rowid AS doc_rowid, d.content_hash AS doc_hash,
               CASE WHEN d.content_hash IS NOT DISTINCT FROM a.content_hash THEN '' ELSE a.text END AS text,
@@ -256,7 +256,7 @@ export class PgSearchTables implements SearchTables {
        ORDER BY a.updated_at, a.id LIMIT $3`,
       [cursor.updatedAt, cursor.id, limit],
     );
-    return rows.map((r) => ({ ...withText(r), sort_ts: Number(r.sort_ts), doc_rowid: r.doc_rowid === null ? null : Number(r.doc_rowid) }));
+    return rows.map((r) => ({ ...r, sort_ts: Number(r.sort_ts), doc_rowid: r.doc_rowid === null ? null : Number(r.doc_rowid) }));
   }
 
   /** How many articles changed at or after `updatedAt`. */

@@ -191,11 +191,11 @@ export class SqliteFactsStore implements FactsTables {
     this.#db = db;
     const stale = `NOT EXISTS (SELECT 1 FROM fact_articles f WHERE f.article_id = a.id AND f.content_hash = a.content_hash)`;
     this.#stmt = {
-      pending: db.prepare<{ id: string; limit: number }, FactsPendingRow & { body_br: Buffer | null }>(
+      pending: db.prepare<{ id: string; limit: number }, FactsPendingRow>(
         `SELECT a.id, a.text, a.body_br, a.published_at, a.content_hash, a.updated_at FROM articles a
          WHERE a.id > @id AND ${stale} ORDER BY a.id LIMIT @limit`,
       ),
-      pendingChanged: db.prepare<{ since: string; u: string; id: string; limit: number }, FactsPendingRow & { body_br: Buffer | null }>(
+      pendingChanged: db.prepare<{ since: string; u: string; id: string; limit: number }, FactsPendingRow>(
         `SELECT a.id, a.text, a.body_br, a.published_at, a.content_hash, a.updated_at FROM articles a
          WHERE a.updated_at >= @since AND (a.updated_at > @u OR (a.updated_at = @u AND a.id > @id)) AND ${stale}
          ORDER BY a.updated_at, a.id LIMIT @limit`,
@@ -242,12 +242,12 @@ export class SqliteFactsStore implements FactsTables {
 
   /** Up to `limit` articles after id `afterId` whose claims are missing or stale, by id. */
   async pendingAfter(afterId: string, limit: number): Promise<FactsPendingRow[]> {
-    return this.#stmt.pending.all({ id: afterId, limit }).map(withText);
+    return this.#stmt.pending.all({ id: afterId, limit });
   }
 
   /** Up to `limit` stale articles changed at or after `since`, in (updated_at, id) order after `cursor`. */
   async pendingChangedAfter(since: string, cursor: { updatedAt: string; id: string } | null, limit: number): Promise<FactsPendingRow[]> {
-    return this.#stmt.pendingChanged.all({ since, u: cursor?.updatedAt ?? '', id: cursor?.id ?? '', limit }).map(withText);
+    return this.#stmt.pendingChanged.all({ since, u: cursor?.updatedAt ?? '', id: cursor?.id ?? '', limit });
   }
 
   /** Number of articles whose claims are missing or stale. */

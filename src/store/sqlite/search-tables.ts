@@ -112,7 +112,7 @@ export class SqliteSearchTables implements SearchTables {
   constructor(db: Database.Database) {
     this.#db = db;
     this.#stmt = {
-      changedSince: db.prepare<{ u: string; id: string; limit: number }, SearchSourceRow & { body_br: Buffer | null }>(
+      changedSince: db.prepare<{ u: string; id: string; limit: number }, SearchSourceRow>(
         `SELECT a.id, a.title, a.outlet_key, a.categories, a.sort_ts, a.content_hash, a.updated_at,
                 d.rowid AS doc_rowid, d.content_hash AS doc_hash,
                 CASE WHEN d.content_hash IS a.content_hash THEN '' ELSE a.text END AS text,
@@ -177,7 +177,7 @@ export class SqliteSearchTables implements SearchTables {
 
   /** Articles with `updated_at` after the cursor, oldest change first, with their index state. */
   async changedAfter(cursor: { updatedAt: string; id: string }, limit: number): Promise<SearchSourceRow[]> {
-    return this.#stmt.changedSince.all({ u: cursor.updatedAt, id: cursor.id, limit }).map(withText);
+    return this.#stmt.changedSince.all({ u: cursor.updatedAt, id: cursor.id, limit });
   }
 
   /** How many articles changed at or after `updatedAt`. */
