@@ -47,8 +47,20 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
+/** Results of the searches made from file://, by query: the web-server test compares against them. */
+const fromFiles = new Map<string, string[]>();
+
 /** Result links (site-relative page paths) of a search, in order (from file://, or from `base`). */
 async function searchFor(q: string, base?: string): Promise<string[]> {
+  if (base === undefined) {
+    const links = await searchPage(q);
+    fromFiles.set(q, links);
+    return links;
+  }
+  return searchPage(q, base);
+}
+
+async function searchPage(q: string, base?: string): Promise<string[]> {
   const path = `search.html?q=${encodeURIComponent(q)}`;
   const page = base === undefined ? await open(path) : await context.newPage();
   if (base !== undefined) {
@@ -165,7 +177,7 @@ describe('the static site from file://', () => {
     const server = await serveSite();
     try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-      for (const q of ['碳', '股市', '5G']) expect(await searchFor(q, base)).toEqual(await searchFor(q));
+      for (const q of ['碳', '股市', '5G']) expect(await searchFor(q, base)).toEqual(fromFiles.get(q) ?? (await searchFor(q)));
     } finally {
       await new Promise((done) => server.close(done));
     }
