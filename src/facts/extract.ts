@@ -307,6 +307,10 @@ const isSpan = (period: string | null): boolean => period !== null && !/^\d{4}-\
 const CHANGE_NOUN = /(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/;
 /** How much of a sentence's start its leading noun phrase is looked for in (a long run is not read whole for each number). */
 const LEADING_REACH = 240;
+/** A conversion of the previous figure (约合人民币, 折合): it measures the same thing. */
+const CONVERSION = /^(?:约合|折合|合|约|相当于|约等于)\s*(?:人民币|美元|港元|港币|欧元|日元|英镑)?$/u;
+/** A change noun ending a subject (深成指跌幅): the kind and the sign say it already. */
+const CHANGE_NOUN_END = /(?:涨幅|跌幅|增幅|降幅)$/u;
 /** A bare quote (现报17.74港元, 收于…): its subject is the previous sentence's. */
 const BARE_QUOTE = /^(?:现|最新)?(?:报|收于|收报|价格为)$/;
 
@@ -362,12 +366,16 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const from = Math.max(cStart, prevEnd);
     const window = windowText(s, from, m.start, allPeriods);
     let { subject, predicate } = subjectBefore(window);
+    // the change noun written with its noun phrase (深成指跌幅达), not one added from an earlier figure
+    const writtenChange = CHANGE_NOUN_END.test(subject) && [...subject].length > 3;
     // 为股东（持股比例为34.9%）: a bracket that names its own measure before the number
     const open = opens[mi]!;
     if (open >= 0 && open >= prevEnd) {
       const inner = subjectBefore(windowText(s, open, m.start, allPeriods));
       if (inner.subject !== '' && /^(?:为|是|达|约为|达到)$/.test(inner.predicate)) ({ subject, predicate } = inner);
     }
+    // 售价899美元，约合人民币6300元: a conversion restates the previous figure in another currency
+    if (prevSubject !== '' && CONVERSION.test(window.trim())) ({ subject, predicate } = { subject: prevSubject, predicate: window });
     // 远低于…的3500元: a one-character "subject" before a comparison is an adverb left over
     if (subject.length <= 2 && [...subject].length === 1 && /\p{Script=Han}/u.test(subject) && /(?:低于|高于|不及|好于|超过|相当于)/.test(predicate)) subject = '';
     if (subject === '') {
@@ -429,6 +437,11 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const change = kind === 'growth' || (kind === 'target' && (kindOf(m, subject, predicate, false) === 'growth' || (joined && prev?.direction != null)));
     const direction = !change ? null : joined && prev !== null ? prev.direction : directionOf(s.slice(from, m.start), subject);
     const sign = direction === 'down' ? -1 : 1;
+    // 深成指跌幅达到2.13%: the change noun written after its noun phrase is dropped, the claim's
+    // kind and sign carry it (not for a change of the change: CPI涨幅比上月扩大0.6个百分点)
+    const restated = writtenChange && kind === 'growth' && m.unit !== '个百分点' && !GROWTH_MARKERS.some((g) => predicate.includes(g));
+    if (restated) for (let k = 0; k < names.length; k++) if ([...names[k]!.replace(CHANGE_NOUN_END, '')].length >= 2) names[k] = names[k]!.replace(CHANGE_NOUN_END, '');
+    if (restated) subject = names[names.length - 1]!;
     // a statistics release states 同比 once: its later changes of the same period share it
     const baseline = !change ? null : joined && prev !== null ? prev.baseline : (baselineBefore(baselines, m.start) ?? (isSpan(period) ? carry.baseline : null));
     if (baseline !== null) carry.baseline = baseline;

@@ -14,6 +14,7 @@ import {
   SUBJECT_LIGHT_VERBS,
   SUBJECT_STOPWORDS,
   SUBJECT_SYNONYMS,
+  SUBJECT_TRAILING_ADVERBS,
   USER_DICT,
 } from './lexicon.js';
 
@@ -76,7 +77,9 @@ const PREDICATE_WORDS = new Set<string>([
   '了', '较', '比', '平均', '年均', '两年平均', '在', '以', '于', '达到', '突破', '一度', '现', '盘中', '直线', '冲高', '大幅', '集体', '全线', '跟',
 ]);
 // words that end a subject even when jieba calls them nouns (time words, pronouns)
-const STOP_WORDS = new Set(['目前', '现在', '今年', '去年', '明年', '此前', '近日', '其中', '公司', '该股', '该公司', '本行', '本公司', '我们', '盘中', '以来']);
+const STOP_WORDS = new Set(['目前', '现在', '今年', '去年', '明年', '此前', '近日', '其中', '公司', '该股', '该公司', '本行', '本公司', '我们', '盘中', '以来', '之后', '之前', '以后', '以前']);
+/** A run of Latin letters, digits, spaces and + (a model name: Galaxy S20 4G, Note 10+5G). */
+const LATIN_RUN = /^[A-Za-z0-9+.\-\s]+$/u;
 
 // currencies jieba tags as measure words (美元/q), which name what a rate measures (人民币兑美元)
 const CURRENCIES = new Set(['美元', '港元', '欧元', '日元', '英镑', '人民币', '港币']);
@@ -119,7 +122,7 @@ export function subjectBefore(before: string): { subject: string; predicate: str
   const predicate: string[] = [];
   while (end > 0) {
     const t = tokens[end - 1]!;
-    if (isNounLike(t) && !STOP_WORDS.has(t.word)) break;
+    if (isNounLike(t) && !STOP_WORDS.has(t.word) && !SUBJECT_TRAILING_ADVERBS.has(t.word)) break;
     if (QUOTES.has(t.word) && end >= 2 && isNounLike(tokens[end - 2]!)) break;
     predicate.unshift(t.word);
     end--;
@@ -147,6 +150,17 @@ export function subjectBefore(before: string): { subject: string; predicate: str
     if (words.length > 0 && /^目标/.test(words[0]!) && (t.word === '增长' || t.word === '增速')) {
       words.unshift(t.word);
       continue;
+    }
+    // Galaxy S20 4G 版售价, 三星Note 10+5G版: the spaces, digits and + of a Latin name are inside the phrase
+    if (words.length > 0 && LATIN_RUN.test(t.word)) {
+      let j = i;
+      while (j > 0 && LATIN_RUN.test(tokens[j - 1]!.word)) j--;
+      const run = tokens.slice(j, i + 1).map((x) => x.word).join('').trimStart();
+      if (/[A-Za-z]/.test(run) && /^[A-Za-z0-9]/.test(run)) {
+        words.unshift(run);
+        i = j;
+        continue;
+      }
     }
     if (isNounLike(t) || QUOTES.has(t.word) || (SUBJECT_INNER_VERBS.has(t.word) && words.length > 0)) {
       words.unshift(t.word);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from './extract.js';
+import { subjectBefore } from './subject.js';
+
+// Issue 15, whole subjects: sentences written for these rules (not corpus text), one rule each.
+const PUB = '2021-12-08T12:00:00+08:00';
+const subjects = (text: string): [string, number][] => extractClaims(text, PUB).map((c) => [c.subject, c.value]);
+
+describe('a Latin model name inside the noun phrase', () => {
+  it('keeps its spaces, digits and + (Nova X2 5G 版售价, Pad 9+4G版)', () => {
+    expect(subjectBefore('Nova X2 5G 版售价 ').subject).toBe('Nova X2 5G 版售价');
+    expect(subjectBefore('甲牌Pad 9+4G版国内售价').subject).toBe('甲牌Pad 9+4G版国内售价');
+  });
+  it('a time word before 的 does not open the phrase (上市之后的…)', () => {
+    expect(subjectBefore('上市之后的甲牌Nova X2卖到').subject).toBe('甲牌Nova X2');
+  });
+});
+
+describe('a conversion into another currency', () => {
+  it('约合人民币… measures what the figure before it measured', () => {
+    expect(subjects('Nova X2 售价 500 美元，约合人民币 3500 元。')).toEqual([['Nova X2 售价', 500], ['Nova X2 售价', 3500]]);
+  });
+});
+
+describe('an adverb of time or manner after the subject', () => {
+  it.each([
+    ['乙指数收盘上涨1.2%。', '乙指数'],
+    ['学徒工资一般只有800元左右。', '学徒工资'],
+    ['高端芯片基本上要用5纳米。', '高端芯片'],
+  ])('%s → %s', (text, subject) => {
+    expect(extractClaims(text, PUB).map((c) => c.subject)).toEqual([subject]);
+  });
+});
+
+describe('a change noun written after its noun phrase', () => {
+  it('is dropped: the growth kind and the sign say it (乙指数跌幅达到1.5% → 乙指数, -1.5)', () => {
+    expect(extractClaims('乙指数跌幅达到1.5%，丙指数涨幅接近2%。', PUB).map((c) => [c.subject, c.value, c.kind])).toEqual([
+      ['乙指数', -1.5, 'growth'],
+      ['丙指数', 2, 'growth'],
+    ]);
+  });
+  it('is kept for a change of the change (涨幅比上月扩大…个百分点) and when taken from an earlier figure', () => {
+    expect(subjects('乙指数涨幅比上月扩大0.3个百分点。')).toEqual([['乙指数涨幅', 0.3]]);
+    expect(subjects('批发价从120元跌至100元，跌幅达16.7%。').at(-1)).toEqual(['批发价跌幅', -16.7]);
+  });
+});
