@@ -13,7 +13,7 @@ import { COUNT_UNITS, GROWTH_MARKERS, LEADING_NOISE, SHARE_EXCEPTIONS, SHARE_MAR
 import { toHalfWidth } from './numbers.js';
 import { findPeriods, shanghaiDate, type PeriodMention } from './periods.js';
 import { scanNumbers, type NumberMention } from './scan-numbers.js';
-import { listedNouns, subjectAfter, subjectBefore, subjectLeading, withTagMemo } from './subject.js';
+import { attributedNounAfter, listedNouns, subjectAfter, subjectBefore, subjectLeading, withTagMemo } from './subject.js';
 import { isTable, tableClaims } from './tables.js';
 import type { Claim, ClaimBaseline, ClaimKind } from './types.js';
 
@@ -349,6 +349,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   const out: Claim[] = [];
   let prevEnd = 0;
   let prevSubject = '';
+  let prevNounAfter = '';
   let prev: Claim | null = null;
   // runs of joined numbers (分别增长7.07倍和3.08倍): where each starts in `out`, and the text before 分别
   const runs: Run[] = [];
@@ -374,6 +375,10 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
       const inner = subjectBefore(windowText(s, open, m.start, allPeriods));
       if (inner.subject !== '' && /^(?:为|是|达|约为|达到)$/.test(inner.predicate)) ({ subject, predicate } = inner);
     }
+    // 支持25W快充, 全球25%智能手机、20%毛衣: the figure is an attribute of the noun phrase right after it
+    const attributeOf = nounAfterFigure(s, m.end, window, prevNounAfter);
+    prevNounAfter = attributeOf;
+    if (attributeOf !== '') ({ subject, predicate } = { subject: attributeOf, predicate: window });
     // 售价899美元，约合人民币6300元: a conversion restates the previous figure in another currency
     if (prevSubject !== '' && CONVERSION.test(window.trim())) ({ subject, predicate } = { subject: prevSubject, predicate: window });
     // 远低于…的3500元: a one-character "subject" before a comparison is an adverb left over
@@ -478,6 +483,30 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     subjects?.forEach((subj, k) => (out[run.first + k]!.subject = subj));
   }
   return out;
+}
+
+/** Verbs of having or supporting whose object is a figure with its noun (支持25W快充, 配备6.5英寸屏幕). */
+const HAS_FEATURE = /(?:支持|配备|搭载|采用|拥有|具备|内置|配置)$/u;
+/** A list separator between two figure-noun items (25%智能手机、20%毛衣). */
+const ITEM_JOIN = /^(?:、|与|和|及|以及)$/u;
+
+/**
+ * The noun phrase a figure is written before, when the figure is its attribute: after a verb of
+ * having (支持25W快充 → 快充), or as an item of a list of figure-noun items (全球25%智能手机、20%毛衣
+ * → 智能手机, 毛衣); else ''. `prevItem` is the previous figure's such noun phrase.
+ */
+function nounAfterFigure(s: string, end: number, window: string, prevItem: string): string {
+  const rest = afterText(s, end);
+  // the figure must be followed by its noun at once (a space or 的 between)
+  if (!/^\s*的?\s*[\p{Script=Han}A-Za-z]/u.test(rest) || /^\s*[、与和及]/u.test(rest)) return '';
+  const w = window.trim();
+  const joined = prevItem !== '' && w.startsWith(prevItem) && ITEM_JOIN.test(w.slice(prevItem.length).trim());
+  if (!joined && !HAS_FEATURE.test(w)) {
+    // the first item of such a list: its noun is followed by 、 and the next figure
+    if (!/^\s*[\p{Script=Han}A-Za-z][^、，,；;。]{0,10}[、与和]\s*\d/u.test(s.slice(end, end + 16))) return '';
+  }
+  const noun = attributedNounAfter(rest);
+  return [...noun].length >= 2 ? noun : '';
 }
 
 /** Numbers joined in one run (分别增长7.07倍和3.08倍): where the first is in `out`, how many, the text before 分别, the clause start. */

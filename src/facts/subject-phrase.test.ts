@@ -44,3 +44,18 @@ describe('a change noun written after its noun phrase', () => {
     expect(subjects('批发价从120元跌至100元，跌幅达16.7%。').at(-1)).toEqual(['批发价跌幅', -16.7]);
   });
 });
+
+describe('a figure written before its noun phrase', () => {
+  it('after a verb of having, the noun after the figure is measured (支持 40W 快充, 支持 2TB 的扩展存储)', () => {
+    expect(subjects('乙款平板支持 40W 快充，最高支持 2TB 的扩展存储。')).toEqual([['快充', 40], ['扩展存储', 2]]);
+  });
+  it('joined figure-noun items each measure their own noun (2 倍光学变焦与 20 倍数码变焦)', () => {
+    expect(subjects('新机支持 2 倍光学变焦与 20 倍数码变焦。')).toEqual([['光学变焦', 2], ['数码变焦', 20]]);
+  });
+  it('a list of figure-noun items (全省40%茶叶、15%竹笋…): each figure its own noun, not the one before it', () => {
+    expect(subjects('全省40%茶叶、15%竹笋、12%蜂蜜均产自山区。')).toEqual([['茶叶', 40], ['竹笋', 15], ['蜂蜜', 12]]);
+  });
+  it('a figure followed by a clause, not a noun, keeps the subject before it', () => {
+    expect(subjects('出口额增长12%，进口额下降3%。')).toEqual([['出口额', 12], ['进口额', -3]]);
+  });
+});

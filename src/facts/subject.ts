@@ -256,6 +256,21 @@ export function subjectAfter(after: string): string {
 }
 
 /**
+ * The noun phrase right after a figure that is its attribute, opened by a two-character verb
+ * of its own (1TB的拓展存储 → 拓展存储): {@link subjectAfter} otherwise.
+ */
+export function attributedNounAfter(after: string): string {
+  const plain = subjectAfter(after);
+  if ([...plain].length >= 2) return plain;
+  const tokens = tagged(after.trim());
+  const k = tokens[0]?.word === '的' ? 1 : 0;
+  const verb = tokens[k];
+  if (verb === undefined || !verb.tag.startsWith('v') || [...verb.word].length !== 2 || CLAUSE_VERBS.has(verb.word) || PREDICATE_WORDS.has(verb.word)) return plain;
+  const rest = subjectAfter(tokens.slice(k + 1).map((t) => t.word).join(''));
+  return rest === '' ? plain : verb.word + rest;
+}
+
+/**
  * The last list of exactly `count` noun phrases joined by 及/和/与/、 in `text` (列甲公司及乙公司为首选
  * → [甲公司, 乙公司]), clause by clause from the end; null when no clause holds one.
  */
