@@ -361,6 +361,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   const markers = markersOf(s);
   const baselines = baselineMentions(s);
   const respective = s.includes('分别');
+  const tally = mentions.filter((x) => COUNT_UNITS.has(x.unit) && endsClause(s, x.end)).length >= 2;
   const brackets = openingBrackets(s);
   for (const [mi, m] of mentions.entries()) {
     const cStart = starts[mi]!;
@@ -379,6 +380,11 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     const attributeOf = nounAfterFigure(s, m.end, window, prevNounAfter);
     prevNounAfter = attributeOf;
     if (attributeOf !== '') ({ subject, predicate } = { subject: attributeOf, predicate: window });
+    // 治愈出院7例，在院治疗13例，死亡0例: in a tally of counts, each short clause before its count is the category as written
+    if (tally && from === cStart && COUNT_UNITS.has(m.unit) && endsClause(s, m.end)) {
+      const category = tallyCategory(s.slice(cStart, m.start));
+      if (category !== null) ({ subject, predicate } = { subject: category, predicate: '' });
+    }
     // 售价899美元，约合人民币6300元: a conversion restates the previous figure in another currency
     if (prevSubject !== '' && CONVERSION.test(window.trim())) ({ subject, predicate } = { subject: prevSubject, predicate: window });
     // 远低于…的3500元: a one-character "subject" before a comparison is an adverb left over
@@ -483,6 +489,23 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     subjects?.forEach((subj, k) => (out[run.first + k]!.subject = subj));
   }
   return out;
+}
+
+/** Whether a figure ends its clause (the next character is a separator or the end). */
+const endsClause = (s: string, end: number): boolean => end >= s.length || CLAUSE_STOPS[s.charCodeAt(end)] === 1 || s[end] === '、';
+/** A time word opening a clause (本周, 昨日, 当天): the tally's period, not its category. */
+const TIME_OPENING = /^(?:本周|本月|本年|今年|今日|今天|昨日|昨天|当日|当天|目前|截至目前)/u;
+/** A clause opened by a verb of having or a scope word, which a tally item is not (共有门店12家). */
+const NOT_A_CATEGORY = /^(?:有|共有|拥有|现有|已有|还有|共|达|合计|总计|其中)|的/u;
+
+/**
+ * The category of a tally item (治愈出院, 在院治疗, 来自甲国): the clause text before the count
+ * when it is a short run of Han characters (leading 其中 dropped), else null.
+ */
+function tallyCategory(clause: string): string | null {
+  const t = clause.trim().replace(/^(?:其中|另有)[，,]?/u, '').replace(TIME_OPENING, '');
+  if (!/^\p{Script=Han}{2,8}$/u.test(t) || NOT_A_CATEGORY.test(t)) return null;
+  return t;
 }
 
 /** Verbs of having or supporting whose object is a figure with its noun (支持25W快充, 配备6.5英寸屏幕). */

@@ -132,13 +132,16 @@ export const CLAUSE_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /** Verbs jieba may tag as nouns that never start a subject (培育"小巨人"企业 → "小巨人"企业). */
-export const SUBJECT_LEADING_VERBS: ReadonlySet<string> = new Set(['培育', '建成', '开通', '新建', '建设', '新增', '发放', '认定', '打造', '推动', '支持', '带动', '实现', '完成']);
+export const SUBJECT_LEADING_VERBS: ReadonlySet<string> = new Set(['培育', '建成', '开通', '新建', '建设', '新增', '发放', '认定', '打造', '推动', '支持', '带动', '实现', '完成', '现有']);
 
 /**
  * Adverbs of time or manner jieba may tag as nouns, ending a subject before its predicate
  * (沪指收盘下跌 → 沪指, 工资一般只有 → 工资, 芯片基本上要靠 → 芯片).
  */
 export const SUBJECT_TRAILING_ADVERBS: ReadonlySet<string> = new Set(['收盘', '开盘', '早盘', '午盘', '尾盘', '全天', '一般', '基本上', '大多', '普遍', '通常', '往往']);
+
+/** Measure nouns jieba tags as verbs (收入/v): inside a subject they are nouns (每小时的收入). */
+export const MEASURE_NOUNS_TAGGED_VERB: ReadonlySet<string> = new Set(['收入', '支出']);
 
 /** The jieba user dictionary (word, frequency, tag): phrases jieba would otherwise split. */
 export const USER_DICT = [

@@ -59,3 +59,23 @@ describe('a figure written before its noun phrase', () => {
     expect(subjects('出口额增长12%，进口额下降3%。')).toEqual([['出口额', 12], ['进口额', -3]]);
   });
 });
+
+describe('a tally of counts', () => {
+  it('each short clause before its count is the category as written, verbs included (康复出院, 留院观察, 来自甲省)', () => {
+    expect(subjects('本周康复出院12例，留院观察5例，其中来自甲省3例。')).toEqual([['康复出院', 12], ['留院观察', 5], ['来自甲省', 3]]);
+  });
+  it('not a clause opened by a verb of having, nor a count that is not the end of its clause', () => {
+    expect(subjects('现有病例8例，康复出院2例。')[0]).toEqual(['病例', 8]);
+    expect(subjects('留院观察5例患者已好转。').map(([x]) => x)).not.toContain('留院观察');
+  });
+});
+
+describe('scope and rate words opening the phrase', () => {
+  it('累计 opening the clause stays (累计确诊病例), a light verb inside the phrase does not (制造业累计实现利润)', () => {
+    expect(subjectBefore('累计确诊病例达').subject).toBe('累计确诊病例');
+    expect(subjectBefore('甲省制造业累计实现利润总额').subject).toBe('甲省制造业利润总额');
+  });
+  it('每 and its unit open the phrase; 收入 is a noun inside it (每小时的收入)', () => {
+    expect(subjectBefore('他说每小时的收入为').subject).toBe('每小时的收入');
+  });
+});

@@ -9,6 +9,7 @@ import {
   CLAUSE_VERBS,
   GROWTH_MARKERS,
   QUALIFIERS_BEFORE,
+  MEASURE_NOUNS_TAGGED_VERB,
   SUBJECT_INNER_VERBS,
   SUBJECT_LEADING_VERBS,
   SUBJECT_LIGHT_VERBS,
@@ -86,7 +87,7 @@ const CURRENCIES = new Set(['美元', '港元', '欧元', '日元', '英镑', '�
 // one-character measure suffixes jieba may tag as verbs (开箱/n 率/v): they end a noun phrase
 const MEASURE_SUFFIXES = new Set(['率', '额', '量', '值', '价', '比']);
 const isNounLike = (t: Token): boolean =>
-  (NOUN_TAGS.has(t.tag) || (t.tag === 'l' && MEASURE_END.test(t.word)) || CURRENCIES.has(t.word) || MEASURE_SUFFIXES.has(t.word) || isNamedNumeral(t) || /^\d+[A-Za-z]+\p{Script=Han}+$/u.test(t.word)) &&
+  (NOUN_TAGS.has(t.tag) || MEASURE_NOUNS_TAGGED_VERB.has(t.word) || (t.tag === 'l' && MEASURE_END.test(t.word)) || CURRENCIES.has(t.word) || MEASURE_SUFFIXES.has(t.word) || isNamedNumeral(t) || /^\d+[A-Za-z]+\p{Script=Han}+$/u.test(t.word)) &&
   !PREDICATE_WORDS.has(t.word) &&
   !/^\d+(?:\.\d+)?$/.test(t.word);
 /** A fixed phrase (jieba's l) that ends like a measure noun (拥有量, 周转率). */
@@ -170,7 +171,18 @@ export function subjectBefore(before: string): { subject: string; predicate: str
       words.unshift(t.word);
       continue;
     }
+    // 累计境外输入病例: 累计 opening the clause is the phrase's scope (inside it, 制造业累计实现利润, or
+    // before a verb, 累计培育…企业, a light verb)
+    if (t.word === '累计' && words.length > 0 && !/^v/.test(tokens[i + 1]!.tag) && (i === 0 || /^[、，,；;：:\s]$/.test(tokens[i - 1]!.word))) {
+      words.unshift(t.word);
+      break;
+    }
     if (SUBJECT_LIGHT_VERBS.has(t.word) && words.length > 0) continue;
+    // 每小时的收入, 每户用水量: 每 and the unit after it open the phrase
+    if (t.word === '每' && words.length > 0) {
+      words.unshift(t.word);
+      break;
+    }
     // 每百元营业收入, 每万人口: 每 and its numeral are a rate's base inside the phrase
     if (words.length > 0 && t.tag === 'm' && i > 0 && tokens[i - 1]!.word === '每') {
       words.unshift(tokens[i - 1]!.word, t.word);
