@@ -79,3 +79,19 @@ describe('scope and rate words opening the phrase', () => {
     expect(subjectBefore('他说每小时的收入为').subject).toBe('每小时的收入');
   });
 });
+
+describe('words opening or closing the noun phrase', () => {
+  it('其他 and 一+measure word open it (其他品牌手表, 一台机器的成本)', () => {
+    expect(subjectBefore('其他品牌手表大多在').subject).toBe('其他品牌手表');
+    expect(subjectBefore('算下来一台机器的成本在').subject).toBe('一台机器的成本');
+  });
+  it('a verb before 量 names the measure (播放量), not the clause', () => {
+    expect(subjectBefore('视频播放量已经达').subject).toBe('视频播放量');
+  });
+});
+
+describe('a 分别 list in apposition to its count', () => {
+  it('甲、乙、丙3家…分别为: each name is its item', () => {
+    expect(subjects('甲店、乙店、丙店3家门店的销量占比分别为40%、35%和25%。').slice(1)).toEqual([['甲店', 40], ['乙店', 35], ['丙店', 25]]);
+  });
+});

@@ -93,14 +93,16 @@ const isNounLike = (t: Token): boolean =>
 /** A fixed phrase (jieba's l) that ends like a measure noun (拥有量, 周转率). */
 const MEASURE_END = /[量率额数值]$/u;
 const NEGATION_PREFIXES = new Set(['无', '非']);
-/** One-character heads a verb before them names (洗选业, 拨备率). */
-const INDUSTRY_OR_RATE = new Set(['业', '率']);
+/** One-character heads a verb before them names (洗选业, 拨备率, 阅读量). */
+const INDUSTRY_OR_RATE = new Set(['业', '率', '量', '额']);
 const CONJUNCTIONS = new Set(['及', '和', '与', '、', '以及']);
 const DIRECTION_WORDS = new Set(['后', '前', '上', '下', '中', '内', '外', '里']);
 /** A word jieba tags as a numeral without a numeral in it (港澳台/m). */
 const isNamedNumeral = (t: Token): boolean => t.tag === 'm' && /^\p{Script=Han}+$/u.test(t.word) && !/[零〇一二两三四五六七八九十百千万亿几半多余第首]|[年月日季期天周]$/.test(t.word);
 /** A demonstrative and its measure word before a noun phrase (此轮, 本次, 该批, 这一期). */
 const DETERMINER = /(?:此|本|该|这|这一|上一)(?:轮|次|期|批)$/u;
+/** "Other" or "one" with a measure word before a noun phrase (其他品牌, 一个用户, 一台设备). */
+const OTHER_OR_ONE = /^(?:其他|其余|其它|一[个台家位名只户件条])$/u;
 /** A leader named by its sector (白酒股龙头X): the role word, after which the name alone is the subject. */
 const ROLE_WORDS = new Set(['龙头', '领头羊']);
 
@@ -210,6 +212,8 @@ export function subjectBefore(before: string): { subject: string; predicate: str
   if (words.length > 0 && i >= 0) {
     const determiner = DETERMINER.exec(tokens.slice(Math.max(0, i - 2), i + 1).map((t) => t.word).join(''));
     if (determiner !== null) words.unshift(determiner[0]);
+    // 其他品牌手机, 一台设备的成本: "other" or "one" with its measure word opens the phrase
+    else if (OTHER_OR_ONE.test(tokens[i]!.word)) words.unshift(tokens[i]!.word);
   }
   while (words.length > 1 && SUBJECT_LEADING_VERBS.has(words[0]!)) words.shift();
   // 后开箱率: a one-character direction word (后, 前, 上 …) before the phrase is an adverb of time or place
