@@ -413,6 +413,9 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     }
     const usable = fromPoints.length === 0 ? periods : periods.filter((p) => !isFromPoint(s, p) || p.start >= cStart);
     let period = periodFor(usable, m, s) ?? (usable === periods ? (anyPeriod ? null : atStart) : usable.some((p) => p.period !== null) ? null : atStart);
+    // 比2017年的2073.5亿元: a figure of the base period is that period's
+    const ofBase = baseFigurePeriod(allPeriods, own, s, m.start);
+    if (ofBase !== null) period = ofBase;
     const byPeriod = firstBy !== undefined && firstBy.start < m.start ? firstBy.period : null;
     const target = isTarget(s, m.numeralStart, byPeriod, publishedAt, markers);
     // 分别降低7%和8%: a number joined to the previous one shares its kind
@@ -506,6 +509,21 @@ function tallyCategory(clause: string): string | null {
   const t = clause.trim().replace(/^(?:其中|另有)[，,]?/u, '').replace(TIME_OPENING, '');
   if (!/^\p{Script=Han}{2,8}$/u.test(t) || NOT_A_CATEGORY.test(t)) return null;
   return t;
+}
+
+/**
+ * The period of a figure written right after a comparison's base (比2017年的2073.5亿元 → 2017;
+ * 比上年的26.1% → the year before the sentence's own year), else null.
+ */
+function baseFigurePeriod(all: readonly PeriodMention[], own: readonly PeriodMention[], s: string, at: number): string | null {
+  const k = firstEndingAfter(all, at);
+  const p = k > 0 ? all[k - 1] : undefined;
+  if (p === undefined || !p.base || p.period === null || !/^(?:同期)?的$/u.test(s.slice(p.end, at))) return null;
+  const written = s.slice(p.start, p.end);
+  if (!/上年|去年/u.test(written)) return p.period;
+  // 上年 is the year before the year the sentence is about
+  const year = own.find((q) => q.start < p.start && /^\d{4}/.test(q.period ?? ''));
+  return year === undefined ? p.period : String(Number(year.period!.slice(0, 4)) - 1);
 }
 
 /** Verbs of having or supporting whose object is a figure with its noun (支持25W快充, 配备6.5英寸屏幕). */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { extractClaims } from './extract.js';
 import { findPeriods, shanghaiDate } from './periods.js';
 
 const PUB = '2022-11-30T10:00:00+08:00';
@@ -101,5 +102,17 @@ describe('findPeriods: properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('issue 15: spans of days and figures of a comparison base', () => {
+  const PUB = '2022-08-06T10:00:00+08:00';
+  it('a span of days with hours (2022年7月3日0时至2022年8月5日24时, 7月3日至8月5日) is one span', () => {
+    expect(findPeriods('2022年6月1日0时至2022年6月30日24时，累计确诊5例', PUB).map((p) => p.period)).toEqual(['2022-06-01/2022-06-30']);
+    expect(findPeriods('6月1日至7月2日，累计确诊5例', PUB).map((p) => p.period)).toEqual(['2022-06-01/2022-07-02']);
+  });
+  it('a figure right after a comparison base is dated by the base (比2019年的80亿元, 比上年的12%)', () => {
+    const c = extractClaims('2020年甲市营收为100亿元，比2019年的80亿元增长25%，增速比上年的12%加快13个百分点。', PUB);
+    expect(c.map((x) => [x.value, x.period])).toEqual([[10000000000, '2020'], [8000000000, '2019'], [25, '2020'], [12, '2019'], [13, '2020']]);
   });
 });
