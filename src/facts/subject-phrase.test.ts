@@ -95,3 +95,12 @@ describe('a 分别 list in apposition to its count', () => {
     expect(subjects('甲店、乙店、丙店3家门店的销量占比分别为40%、35%和25%。').slice(1)).toEqual([['甲店', 40], ['乙店', 35], ['丙店', 25]]);
   });
 });
+
+describe('kinds of percentages', () => {
+  it('a percentage over 100 is no part of a whole: a level (覆盖率达到180%), a share up to 100', () => {
+    expect(extractClaims('甲行拨备覆盖率达到180%，不良率为1.2%。', PUB).map((c) => [c.value, c.kind])).toEqual([[180, 'level'], [1.2, 'share']]);
+  });
+  it('低至/高至: the adjective is no subject, the rate before it is (收益率可能低至1.1% → 收益率, a level)', () => {
+    expect(extractClaims('乙债收益率可能低至1.1%。', PUB).map((c) => [c.subject, c.kind])).toEqual([['乙债收益率', 'level']]);
+  });
+});
