@@ -75,8 +75,6 @@ const PREDICATE_WORDS = new Set<string>([
   // 涨幅, 增速 are nouns a subject may end with; the other change words are verbs
   ...GROWTH_MARKERS.filter((w) => !/[幅速]$/.test(w)),
   '为', '是', '至', '到', '报', '从', '由', '将', '已', '已经', '可', '均', '共', '仅', '有', '已有', '分别', '再度', '续',
-  // 低至, 高至 (as low as): the adjective before 至 is no noun
-  '低', '高',
   '了', '较', '比', '平均', '年均', '两年平均', '在', '以', '于', '达到', '突破', '一度', '现', '盘中', '直线', '冲高', '大幅', '集体', '全线', '跟',
 ]);
 // words that end a subject even when jieba calls them nouns (time words, pronouns)
@@ -127,7 +125,9 @@ export function subjectBefore(before: string): { subject: string; predicate: str
   const predicate: string[] = [];
   while (end > 0) {
     const t = tokens[end - 1]!;
-    if (isNounLike(t) && !STOP_WORDS.has(t.word) && !SUBJECT_TRAILING_ADVERBS.has(t.word)) break;
+    // 低至, 高至 (as low as): the adjective before 至 is part of the predicate
+    const asLowAs = (t.word === '低' || t.word === '高') && predicate[0] === '至';
+    if (isNounLike(t) && !STOP_WORDS.has(t.word) && !SUBJECT_TRAILING_ADVERBS.has(t.word) && !asLowAs) break;
     if (QUOTES.has(t.word) && end >= 2 && isNounLike(tokens[end - 2]!)) break;
     predicate.unshift(t.word);
     end--;
