@@ -104,3 +104,9 @@ describe('kinds of percentages', () => {
     expect(extractClaims('乙债收益率可能低至1.1%。', PUB).map((c) => [c.subject, c.kind])).toEqual([['乙债收益率', 'level']]);
   });
 });
+
+describe('tenths (成)', () => {
+  it('八成用户 keeps its unit and is a share, like a percentage', () => {
+    expect(extractClaims('超过8成用户选择续费。', PUB).map((c) => [c.value, c.unit, c.kind])).toEqual([[8, '成', 'share']]);
+  });
+});
