@@ -398,8 +398,9 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
       // 在岸人民币兑美元升至…新高，现报6.3565: the noun phrase the sentence starts with
       if (subject === '' && cStart > 0) subject = subjectLeading(windowText(s, 0, Math.min(cStart, LEADING_REACH), allPeriods));
       predicate = window;
-    } else if (/^(?:占比|比重)$/.test(subject) && prev !== null && prevSubject !== '') {
-      // 营收2160万元，占比2.23%: the share of what the sentence's previous figure measured
+    } else if (/^(?:占比|比重|价值|金额)$/.test(subject) && prev !== null && prevSubject !== '' && !/^(?:占比|比重|价值|金额)$/.test(prevSubject)) {
+      // 营收2160万元，占比2.23%; 进口芯片4176亿块，价值3121亿美元: the share or the value of what
+      // the sentence's previous figure measured
       subject = prevSubject.replace(CHANGE_NOUN, '') + subject;
     } else if (/^(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/.test(subject) && prev !== null && prevSubject !== '') {
       // 从2980元跌至2700元，跌幅达9.4%: the change of what the sentence's previous figure measured

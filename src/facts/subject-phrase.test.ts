@@ -110,3 +110,12 @@ describe('tenths (成)', () => {
     expect(extractClaims('超过8成用户选择续费。', PUB).map((c) => [c.value, c.unit, c.kind])).toEqual([[8, '成', 'share']]);
   });
 });
+
+describe('an attribute of the previous figure', () => {
+  it('数量…，价值…: the value of what the figure before it counted', () => {
+    expect(subjects('全年出口茶叶12万吨，价值30亿元。')).toEqual([['出口茶叶', 120000], ['出口茶叶价值', 3000000000]]);
+  });
+  it('a lone 中 (among) after a count is no noun', () => {
+    expect(subjects('在受访的300人中，').map(([x]) => x)).not.toContain('中');
+  });
+});

@@ -269,7 +269,7 @@ export function subjectAfter(after: string): string {
   }
   // 41个工业大类行业中: a trailing 中/里 (among) is no part of the noun
   while (words.length > 0 && (words[words.length - 1] === '的' || QUOTES.has(words[words.length - 1]!))) words.pop();
-  if (words.length > 1 && words[words.length - 1] === '中') words.pop();
+  if (words.length > 0 && words[words.length - 1] === '中') words.pop();
   return balanceQuotes(words.join(''));
 }
 
