@@ -543,6 +543,11 @@ function nounAfterFigure(s: string, end: number, window: string, prevItem: strin
   // the figure must be followed by its noun at once (a space or 的 between)
   if (!/^\s*的?\s*[\p{Script=Han}A-Za-z]/u.test(rest) || /^\s*[、与和及]/u.test(rest)) return '';
   const w = window.trim();
+  // 以0美元的价格行权, 按150%拨备覆盖率计算: a figure given as the measure of a manner
+  if ((w.endsWith('以') && /^\s*的/u.test(rest)) || w.endsWith('按')) {
+    const noun = subjectAfter(rest);
+    return [...noun].length >= 2 ? noun : '';
+  }
   const joined = prevItem !== '' && w.startsWith(prevItem) && ITEM_JOIN.test(w.slice(prevItem.length).trim());
   if (!joined && !HAS_FEATURE.test(w)) {
     // the first item of such a list: its noun is followed by 、 and the next figure

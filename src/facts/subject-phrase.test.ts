@@ -119,3 +119,13 @@ describe('an attribute of the previous figure', () => {
     expect(subjects('在受访的300人中，').map(([x]) => x)).not.toContain('中');
   });
 });
+
+describe('a figure given as a manner (以…的, 按)', () => {
+  it('以N的价格 measures the price; 以N without 的 keeps no noun from the verb after it', () => {
+    expect(subjects('乙方以3元的价格回购了股份。')[0]).toEqual(['价格', 3]);
+    expect(subjects('乙方以3元回购股份。')[0]![0]).not.toBe('价格');
+  });
+  it('按N的noun: the noun after', () => {
+    expect(subjects('按5%利率计算，')[0]).toEqual(['利率', 5]);
+  });
+});
