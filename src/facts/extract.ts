@@ -483,7 +483,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     for (const name of names) out.push({ ...claim, subject: name });
     const run = runs[runs.length - 1];
     if (joined && run !== undefined) run.count++;
-    else runs.push({ first: out.length - 1, count: 1, before: respective ? respectiveHead(s, cStart, m.start, allPeriods) : null, clause: cStart });
+    else runs.push({ first: out.length - 1, count: 1, before: respective ? respectiveHead(s, cStart, m.start, allPeriods) : null, clause: cStart, at: m.start });
     prevEnd = m.end;
     prevSubject = subject;
     prev = claim;
@@ -492,6 +492,9 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   for (const run of runs) {
     const subjects = run.before === null ? null : (respectiveSubjects(run.before, run.count) ?? namedEarlier(s, run, allPeriods));
     subjects?.forEach((subj, k) => (out[run.first + k]!.subject = subj));
+    // 2016年-2018年的营收分别为…, 2022和2023财年盈测分别降低7%和8%: one year per figure, in order
+    const years = run.before === null || run.count < 2 ? null : respectiveYears(s.slice(run.clause, run.at), allPeriods, run.clause, run.at, run.count);
+    years?.forEach((y, k) => (out[run.first + k]!.period = y));
   }
   return out;
 }
@@ -563,6 +566,29 @@ interface Run {
   count: number;
   before: string | null;
   clause: number;
+  /** Where the run's first number starts. */
+  at: number;
+}
+
+/** Years listed with conjunctions (2022和2023财年, 2019年、2020年和2021年). */
+const YEAR_LIST = /\d{4}(?:年|财年|年度)?(?:\s*[、和及与]\s*\d{4}(?:年|财年|年度)?)+/gu;
+
+/**
+ * The years a 分别 run's figures belong to, in order: a span of as many years as figures
+ * (2016年-2018年), or a list of as many years (2022和2023财年) before the run in its clause; else null.
+ */
+function respectiveYears(text: string, periods: readonly PeriodMention[], from: number, to: number, count: number): string[] | null {
+  for (const p of periods) {
+    const span = p.start >= from && p.end <= to && p.period !== null ? /^(\d{4})\/(\d{4})$/.exec(p.period) : null;
+    if (span === null) continue;
+    const a = Number(span[1]);
+    if (Number(span[2]) - a + 1 === count) return Array.from({ length: count }, (_, k) => String(a + k));
+  }
+  for (const m of text.matchAll(YEAR_LIST)) {
+    const years = m[0].match(/\d{4}/gu) ?? [];
+    if (years.length === count) return years;
+  }
+  return null;
 }
 
 /**

@@ -116,3 +116,15 @@ describe('issue 15: spans of days and figures of a comparison base', () => {
     expect(c.map((x) => [x.value, x.period])).toEqual([[10000000000, '2020'], [8000000000, '2019'], [25, '2020'], [12, '2019'], [13, '2020']]);
   });
 });
+
+describe('issue 15: years of a 分别 list', () => {
+  const PUB = '2022-08-06T10:00:00+08:00';
+  it('a span of as many years as figures gives one year each (2018年-2020年的营收分别为…)', () => {
+    const c = extractClaims('甲厂2018年-2020年的营收分别为1亿元、2亿元、3亿元。', PUB);
+    expect(c.map((x) => x.period)).toEqual(['2018', '2019', '2020']);
+  });
+  it('a list of years (2023和2024财年) gives one year each; a list of another length gives none', () => {
+    expect(extractClaims('乙行2023和2024财年盈利预测分别下调5%和6%。', PUB).map((x) => x.period)).toEqual(['2023', '2024']);
+    expect(extractClaims('甲厂2018年-2020年的营收分别为1亿元和3亿元。', PUB).map((x) => x.period)).not.toEqual(['2018', '2019']);
+  });
+});
