@@ -129,3 +129,9 @@ describe('a figure given as a manner (以…的, 按)', () => {
     expect(subjects('按5%利率计算，')[0]).toEqual(['利率', 5]);
   });
 });
+
+describe('a quantifier pronoun is no subject', () => {
+  it('少数能达到… continues the figure before it (成本在2元—5元之间，少数能达到8元)', () => {
+    expect(subjects('单台设备的成本普遍在2元—5元之间，少数能达到8元。').map(([x]) => x)).toEqual(['单台设备的成本', '单台设备的成本', '单台设备的成本']);
+  });
+});

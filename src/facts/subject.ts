@@ -77,8 +77,8 @@ const PREDICATE_WORDS = new Set<string>([
   '为', '是', '至', '到', '报', '从', '由', '将', '已', '已经', '可', '均', '共', '仅', '有', '已有', '分别', '再度', '续',
   '了', '较', '比', '平均', '年均', '两年平均', '在', '以', '于', '达到', '突破', '一度', '现', '盘中', '直线', '冲高', '大幅', '集体', '全线', '跟',
 ]);
-// words that end a subject even when jieba calls them nouns (time words, pronouns)
-const STOP_WORDS = new Set(['目前', '现在', '今年', '去年', '明年', '此前', '近日', '其中', '公司', '该股', '该公司', '本行', '本公司', '我们', '盘中', '以来', '之后', '之前', '以后', '以前']);
+// words that end a subject even when jieba calls them nouns (time words, pronouns, quantifiers: 少数能达到…)
+const STOP_WORDS = new Set(['目前', '现在', '今年', '去年', '明年', '此前', '近日', '其中', '公司', '该股', '该公司', '本行', '本公司', '我们', '盘中', '以来', '之后', '之前', '以后', '以前', '少数', '多数', '大多数']);
 /** A run of Latin letters, digits, spaces and + (a model name: Galaxy S20 4G, Note 10+5G). */
 const LATIN_RUN = /^[A-Za-z0-9+.\-\s]+$/u;
 
