@@ -132,7 +132,7 @@ export const CLAUSE_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /** Verbs jieba may tag as nouns that never start a subject (培育"小巨人"企业 → "小巨人"企业). */
-export const SUBJECT_LEADING_VERBS: ReadonlySet<string> = new Set(['培育', '建成', '开通', '新建', '建设', '新增', '发放', '认定', '打造', '推动', '支持', '带动', '实现', '完成', '现有']);
+export const SUBJECT_LEADING_VERBS: ReadonlySet<string> = new Set(['培育', '建成', '开通', '新建', '建设', '发放', '认定', '打造', '推动', '支持', '带动', '实现', '完成', '现有']);
 
 /**
  * Adverbs of time or manner jieba may tag as nouns, ending a subject before its predicate

@@ -135,3 +135,10 @@ describe('a quantifier pronoun is no subject', () => {
     expect(subjects('单台设备的成本普遍在2元—5元之间，少数能达到8元。').map(([x]) => x)).toEqual(['单台设备的成本', '单台设备的成本', '单台设备的成本']);
   });
 });
+
+describe('新增 and 待 inside a measure name', () => {
+  it('新增 stays in the name of a flow (新增人民币贷款, an official measure), 待 opens its phrase (待检修的线路)', () => {
+    expect(subjects('1-6月新增人民币贷款12万亿元。')[0]).toEqual(['新增人民币贷款', 12000000000000]);
+    expect(subjects('待检修的线路为3条。')[0]).toEqual(['待检修的线路', 3]);
+  });
+});

@@ -92,7 +92,7 @@ const isNounLike = (t: Token): boolean =>
   !/^\d+(?:\.\d+)?$/.test(t.word);
 /** A fixed phrase (jieba's l) that ends like a measure noun (拥有量, 周转率). */
 const MEASURE_END = /[量率额数值]$/u;
-const NEGATION_PREFIXES = new Set(['无', '非']);
+const NEGATION_PREFIXES = new Set(['无', '非', '待']);
 /** One-character heads a verb before them names (洗选业, 拨备率, 阅读量). */
 const INDUSTRY_OR_RATE = new Set(['业', '率', '量', '额']);
 const CONJUNCTIONS = new Set(['及', '和', '与', '、', '以及']);
