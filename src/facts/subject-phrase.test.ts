@@ -142,3 +142,9 @@ describe('新增 and 待 inside a measure name', () => {
     expect(subjects('待检修的线路为3条。')[0]).toEqual(['待检修的线路', 3]);
   });
 });
+
+describe('a closing quote after a move', () => {
+  it('…下跌1.2%，收报3100点: the close is the index\'s, not a thing called 收报', () => {
+    expect(subjects('乙指数下跌1.2%，收报3100点。')).toEqual([['乙指数', -1.2], ['乙指数', 3100]]);
+  });
+});

@@ -75,6 +75,8 @@ const PREDICATE_WORDS = new Set<string>([
   // 涨幅, 增速 are nouns a subject may end with; the other change words are verbs
   ...GROWTH_MARKERS.filter((w) => !/[幅速]$/.test(w)),
   '为', '是', '至', '到', '报', '从', '由', '将', '已', '已经', '可', '均', '共', '仅', '有', '已有', '分别', '再度', '续',
+  // a closing quote's verb (收报2929点) jieba may tag as a noun
+  '收报', '报收', '收于',
   '了', '较', '比', '平均', '年均', '两年平均', '在', '以', '于', '达到', '突破', '一度', '现', '盘中', '直线', '冲高', '大幅', '集体', '全线', '跟',
 ]);
 // words that end a subject even when jieba calls them nouns (time words, pronouns, quantifiers: 少数能达到…)
