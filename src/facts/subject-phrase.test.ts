@@ -148,3 +148,10 @@ describe('a closing quote after a move', () => {
     expect(subjects('乙指数下跌1.2%，收报3100点。')).toEqual([['乙指数', -1.2], ['乙指数', 3100]]);
   });
 });
+
+describe('change verbs jieba glues to a noun', () => {
+  it('居民消费价格比上年同期上涨 (价格上涨/l once 比上年同期 is read) keeps 价格 in the subject; 同比增加 (同比增加/nr) is no noun', () => {
+    expect(subjects('1—5月平均，全国居民消费价格比上年同期上涨1.5%。')).toEqual([['全国居民消费价格', 1.5]]);
+    expect(subjects('共有12个地区利润同比增加。')[0]![0]).not.toContain('同比');
+  });
+});

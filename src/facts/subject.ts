@@ -63,9 +63,28 @@ function tagged(text: string): readonly Token[] {
   if (text === '') return [];
   const hit = tagMemo?.get(text);
   if (hit !== undefined) return hit;
-  const tokens: readonly Token[] = tokenizer().tag(text);
+  const tokens: readonly Token[] = splitChangeWords(tokenizer().tag(text));
   tagMemo?.set(text, tokens);
   return tokens;
+}
+
+/** A change verb jieba glues to the word before it (价格上涨/l, 同比增加/nr). */
+const GLUED_CHANGE = /^(\p{Script=Han}+?)(上涨|下跌|上升|下降|增长|增加|减少|回落|回升)$/u;
+
+/**
+ * jieba's fixed phrases and names that end in a change verb (食品价格上涨: 价格上涨/l) or start
+ * with 同比/环比 (同比增加/nr) split into the noun or marker and the verb, so the noun stays in
+ * the subject and the verb in the predicate.
+ */
+function splitChangeWords(tokens: Token[]): Token[] {
+  if (!tokens.some((t) => t.word.length > 2 && GLUED_CHANGE.test(t.word))) return tokens;
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const m = t.word.length > 2 ? GLUED_CHANGE.exec(t.word) : null;
+    if (m === null) out.push(t);
+    else out.push({ word: m[1]!, tag: /^(?:同比|环比)$/u.test(m[1]!) ? 'j' : 'n' }, { word: m[2]!, tag: 'v' });
+  }
+  return out;
 }
 
 const NOUN_TAGS = new Set(['n', 'nr', 'ns', 'nt', 'nz', 'nrt', 'nrfg', 'vn', 'eng', 'an', 'j', 'ng', 'b', 's', 'f', 'a']);
