@@ -147,7 +147,7 @@ function kindOf(m: NumberMention, subject: string, predicate: string, target: bo
   if (/(?:涨幅|跌幅|增幅|降幅|增速|增长率|回撤|幅度|降息|加息|升息|降准)$/.test(subject)) return 'growth';
   // a percentage (or 成, tenths) that is not a change nor a rate (利率, 收益率) is a part of a whole: 八成用户 is 80% of them
   // (a part is never more than its whole: 拨备覆盖率超过200% is a ratio, a level)
-  if ((m.unit === '%' || m.unit === '‰' || m.unit === '成') && !SHARE_EXCEPTIONS.some((w) => subject.toLowerCase().endsWith(w)) && !(m.unit === '%' && m.value > 100)) return 'share';
+  if ((m.unit === '%' || m.unit === '‰' || m.unit === '成') && !SHARE_EXCEPTIONS.some((w) => subject.replace(/[（(][^（()）]*[)）]$/u, '').toLowerCase().endsWith(w)) && !(m.unit === '%' && m.value > 100)) return 'share';
   if (COUNT_UNITS.has(m.unit)) return 'count';
   return 'level';
 }

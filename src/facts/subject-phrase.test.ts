@@ -155,3 +155,16 @@ describe('change verbs jieba glues to a noun', () => {
     expect(subjects('共有12个地区利润同比增加。')[0]![0]).not.toContain('同比');
   });
 });
+
+describe('statistics-release measures', () => {
+  it('采购经理指数 is one noun and an index reading is a level, not a share', () => {
+    expect(extractClaims('5月份，非制造业采购经理指数为52.1%。', PUB).map((c) => [c.subject, c.kind])).toEqual([['非制造业采购经理指数', 'level']]);
+  });
+  it('万元 opening a rate keeps its base (万元工业增加值能耗), 城镇新增就业 is one measure', () => {
+    expect(subjectBefore('甲省万元工业增加值能耗下降').subject).toBe('甲省万元工业增加值能耗');
+    expect(subjects('甲省城镇新增就业80万人。')[0]).toEqual(['甲省城镇新增就业', 800000]);
+  });
+  it('完成目标的N% is how much of a target was reached, not a target', () => {
+    expect(extractClaims('甲省完成全年目标的95%。', PUB).map((c) => c.kind)).not.toContain('target');
+  });
+});

@@ -206,7 +206,14 @@ export function subjectBefore(before: string): { subject: string; predicate: str
     // 每小时的收入, 每户用水量: 每 and the unit after it open the phrase
     if (t.word === '每' && words.length > 0) {
       words.unshift(t.word);
+      // the phrase goes on only through a noun before 每 (规模以上工业企业每百元营业收入)
+      if (i > 0 && isNounLike(tokens[i - 1]!) && !STOP_WORDS.has(tokens[i - 1]!.word)) continue;
       break;
+    }
+    // 万元国内生产总值用水量: an amount of money opening the phrase is a rate's base
+    if (words.length > 0 && t.tag === 'm' && /^[百千万亿]+元$/u.test(t.word)) {
+      words.unshift(t.word);
+      continue;
     }
     // 每百元营业收入, 每万人口: 每 and its numeral are a rate's base inside the phrase
     if (words.length > 0 && t.tag === 'm' && i > 0 && tokens[i - 1]!.word === '每') {
