@@ -308,6 +308,8 @@ const isSpan = (period: string | null): boolean => period !== null && !/^\d{4}-\
 const CHANGE_NOUN = /(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/;
 /** How much of a sentence's start its leading noun phrase is looked for in (a long run is not read whole for each number). */
 const LEADING_REACH = 240;
+/** A thing compared as a multiple or a part of another (A是B的, A不及B的): A's text. */
+const RELATIVE_TO = /^(.+?)(?:大约是|大约为|约为|约是|相当于|不及|不到|不足|是|为)[^，,；;是为]{1,20}的$/u;
 /** A conversion of the previous figure (约合人民币, 折合): it measures the same thing. */
 const CONVERSION = /^(?:约合|折合|合|约|相当于|约等于)\s*(?:人民币|美元|港元|港币|欧元|日元|英镑)?$/u;
 /** A change noun ending a subject (深成指跌幅): the kind and the sign say it already. */
@@ -385,6 +387,12 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     if (tally && from === cStart && COUNT_UNITS.has(m.unit) && endsClause(s, m.end)) {
       const category = tallyCategory(s.slice(cStart, m.start));
       if (category !== null) ({ subject, predicate } = { subject: category, predicate: '' });
+    }
+    // 市场价大约是乙的20倍, 甲出货量不及乙出货量的1%: a multiple or a part of another thing measures the first
+    if ((m.unit === '倍' || m.unit === '%') && window.endsWith('的')) {
+      const compared = RELATIVE_TO.exec(window.trim());
+      const first = compared === null ? '' : subjectBefore(compared[1]!).subject;
+      if ([...first].length >= 2) ({ subject, predicate } = { subject: first, predicate: window });
     }
     // 售价899美元，约合人民币6300元: a conversion restates the previous figure in another currency
     if (prevSubject !== '' && CONVERSION.test(window.trim())) ({ subject, predicate } = { subject: prevSubject, predicate: window });

@@ -168,3 +168,10 @@ describe('statistics-release measures', () => {
     expect(extractClaims('甲省完成全年目标的95%。', PUB).map((c) => c.kind)).not.toContain('target');
   });
 });
+
+describe('a multiple or a part of another thing', () => {
+  it('A是B的N倍, A不及B的N%: the figure measures A', () => {
+    expect(subjects('乙材料售价大约是丙材料的3倍。')).toEqual([['乙材料售价', 3]]);
+    expect(subjects('今年新车销量不及旧车销量的5%。')).toEqual([['新车销量', 5]]);
+  });
+});
