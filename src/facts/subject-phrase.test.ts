@@ -175,3 +175,9 @@ describe('a multiple or a part of another thing', () => {
     expect(subjects('今年新车销量不及旧车销量的5%。')).toEqual([['新车销量', 5]]);
   });
 });
+
+describe('总共, 一共 (in total) end a subject', () => {
+  it('这座大楼总共30层 → 大楼', () => {
+    expect(subjects('这座大楼总共30层。')).toEqual([['大楼', 30]]);
+  });
+});
