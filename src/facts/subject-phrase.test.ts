@@ -181,3 +181,9 @@ describe('总共, 一共 (in total) end a subject', () => {
     expect(subjects('这座大楼总共30层。')).toEqual([['大楼', 30]]);
   });
 });
+
+describe('a headline dash before the leading noun phrase', () => {
+  it('——会员人数，很快增加到200人 → 会员人数', () => {
+    expect(subjects('——会员人数，很快增加到200人。')).toEqual([['会员人数', 200]]);
+  });
+});

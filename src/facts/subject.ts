@@ -257,7 +257,8 @@ export function subjectBefore(before: string): { subject: string; predicate: str
 
 /** The noun phrase a sentence starts with (在岸人民币兑美元升至… → 在岸人民币兑美元), '' when none. */
 export function subjectLeading(text: string): string {
-  const tokens = tagged(text.trim().slice(0, SUBJECT_REACH));
+  // a headline's dash or bullet before the phrase (——车队人数，…) is no part of it
+  const tokens = tagged(text.trim().replace(/^[—\-–·•*]+/u, '').slice(0, SUBJECT_REACH));
   const words: string[] = [];
   for (const t of tokens) {
     if (STOP_WORDS.has(t.word)) break;
