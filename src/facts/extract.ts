@@ -459,7 +459,9 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     // 分别下降8%、8%、10%: the joined numbers share the first one's direction and baseline
     // a target of a change (能耗下降13.5%) is signed like the change
     const change = kind === 'growth' || (kind === 'target' && (kindOf(m, subject, predicate, false) === 'growth' || (joined && prev?.direction != null)));
-    const direction = !change ? null : joined && prev !== null ? prev.direction : directionOf(s.slice(from, m.start), subject);
+    // 增长率降至2.3%: a rate moving to a level is that level, not a fall by it
+    const reached = kind === 'growth' && !joined && /(?:至|到)$/.test(predicate.replace(/(?:超过|超|近|约|达到|达)$/, ''));
+    const direction = !change || reached ? null : joined && prev !== null ? prev.direction : directionOf(s.slice(from, m.start), subject);
     const sign = direction === 'down' ? -1 : 1;
     // 深成指跌幅达到2.13%: the change noun written after its noun phrase is dropped, the claim's
     // kind and sign carry it (not for a change of the change: CPI涨幅比上月扩大0.6个百分点)

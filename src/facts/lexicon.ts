@@ -142,7 +142,7 @@ export const SUBJECT_LEADING_VERBS: ReadonlySet<string> = new Set(['培育', '�
 export const SUBJECT_TRAILING_ADVERBS: ReadonlySet<string> = new Set(['收盘', '开盘', '早盘', '午盘', '尾盘', '全天', '一般', '基本上', '大多', '普遍', '通常', '往往', '总共', '一共']);
 
 /** Measure nouns jieba tags as verbs (收入/v): inside a subject they are nouns (每小时的收入). */
-export const MEASURE_NOUNS_TAGGED_VERB: ReadonlySet<string> = new Set(['收入', '支出']);
+export const MEASURE_NOUNS_TAGGED_VERB: ReadonlySet<string> = new Set(['收入', '支出', '增速']);
 
 /** The jieba user dictionary (word, frequency, tag): phrases jieba would otherwise split. */
 export const USER_DICT = [

@@ -187,3 +187,10 @@ describe('a headline dash before the leading noun phrase', () => {
     expect(subjects('——会员人数，很快增加到200人。')).toEqual([['会员人数', 200]]);
   });
 });
+
+describe('a rate moving to a level', () => {
+  it('增速回落至4.5% is the rate reached (+4.5, no direction); 增速回落0.5个百分点 is a fall', () => {
+    expect(extractClaims('甲省经济增速回落至4.5%。', PUB).map((c) => [c.value, c.kind, c.direction])).toEqual([[4.5, 'growth', null]]);
+    expect(extractClaims('甲省经济增速回落0.5个百分点。', PUB).map((c) => [c.value, c.direction])).toEqual([[-0.5, 'down']]);
+  });
+});
