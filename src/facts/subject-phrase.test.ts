@@ -194,3 +194,10 @@ describe('a rate moving to a level', () => {
     expect(extractClaims('甲省经济增速回落0.5个百分点。', PUB).map((c) => [c.value, c.direction])).toEqual([[-0.5, 'down']]);
   });
 });
+
+describe('同 (same) and a noun suffix (者)', () => {
+  it('已通知同车厢密切接触者 → 同车厢密切接触者; 同…相比 stays a comparison', () => {
+    expect(subjectBefore('已通知同车厢密切接触者').subject).toBe('同车厢密切接触者');
+    expect(subjects('利润同去年相比增长5%。')).toEqual([['利润', 5]]);
+  });
+});

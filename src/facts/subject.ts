@@ -87,7 +87,7 @@ function splitChangeWords(tokens: Token[]): Token[] {
   return out;
 }
 
-const NOUN_TAGS = new Set(['n', 'nr', 'ns', 'nt', 'nz', 'nrt', 'nrfg', 'vn', 'eng', 'an', 'j', 'ng', 'b', 's', 'f', 'a']);
+const NOUN_TAGS = new Set(['n', 'nr', 'ns', 'nt', 'nz', 'nrt', 'nrfg', 'vn', 'eng', 'an', 'j', 'ng', 'b', 's', 'f', 'a', 'k']);
 const QUOTES = new Set(['"', '“', '”', '「', '」', '《', '》', '\'', '‘', '’']);
 const PREDICATE_WORDS = new Set<string>([
   ...QUALIFIERS_BEFORE.map(([w]) => w),
@@ -203,6 +203,11 @@ export function subjectBefore(before: string): { subject: string; predicate: str
       break;
     }
     if (SUBJECT_LIGHT_VERBS.has(t.word) && words.length > 0) continue;
+    // 同航班密切接触者 (same flight): 同 right before the phrase, after no noun, is an attribute, not 'with'
+    if (t.word === '同' && words.length > 0 && i > 0 && !isNounLike(tokens[i - 1]!)) {
+      words.unshift(t.word);
+      break;
+    }
     // 每小时的收入, 每户用水量: 每 and the unit after it open the phrase
     if (t.word === '每' && words.length > 0) {
       words.unshift(t.word);
