@@ -13,7 +13,7 @@ import { COUNT_UNITS, GROWTH_MARKERS, LEADING_NOISE, SHARE_EXCEPTIONS, SHARE_MAR
 import { toHalfWidth } from './numbers.js';
 import { findPeriods, shanghaiDate, type PeriodMention } from './periods.js';
 import { scanNumbers, type NumberMention } from './scan-numbers.js';
-import { listedNouns, subjectAfter, subjectBefore, subjectLeading, withTagMemo } from './subject.js';
+import { attributedNounAfter, listedNouns, subjectAfter, subjectBefore, subjectLeading, withTagMemo } from './subject.js';
 import { isTable, tableClaims } from './tables.js';
 import type { Claim, ClaimBaseline, ClaimKind } from './types.js';
 
@@ -145,8 +145,9 @@ function kindOf(m: NumberMention, subject: string, predicate: string, target: bo
   if (!movesTo && GROWTH_MARKERS.some((g) => changed.includes(g))) return 'growth';
   // 降息25个基点: a move of a policy rate named by its verb
   if (/(?:涨幅|跌幅|增幅|降幅|增速|增长率|回撤|幅度|降息|加息|升息|降准)$/.test(subject)) return 'growth';
-  // a percentage that is not a change nor a rate (利率, 收益率) is a part of a whole: 八成用户 is 80% of them
-  if ((m.unit === '%' || m.unit === '‰') && !SHARE_EXCEPTIONS.some((w) => subject.toLowerCase().endsWith(w))) return 'share';
+  // a percentage (or 成, tenths) that is not a change nor a rate (利率, 收益率) is a part of a whole: 八成用户 is 80% of them
+  // (a part is never more than its whole: 拨备覆盖率超过200% is a ratio, a level)
+  if ((m.unit === '%' || m.unit === '‰' || m.unit === '成') && !SHARE_EXCEPTIONS.some((w) => subject.replace(/[（(][^（()）]*[)）]$/u, '').toLowerCase().endsWith(w)) && !(m.unit === '%' && m.value > 100)) return 'share';
   if (COUNT_UNITS.has(m.unit)) return 'count';
   return 'level';
 }
@@ -307,6 +308,12 @@ const isSpan = (period: string | null): boolean => period !== null && !/^\d{4}-\
 const CHANGE_NOUN = /(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/;
 /** How much of a sentence's start its leading noun phrase is looked for in (a long run is not read whole for each number). */
 const LEADING_REACH = 240;
+/** A thing compared as a multiple or a part of another (A是B的, A不及B的): A's text. */
+const RELATIVE_TO = /^(.+?)(?:大约是|大约为|约为|约是|相当于|不及|不到|不足|是|为)[^，,；;是为]{1,20}的$/u;
+/** A conversion of the previous figure (约合人民币, 折合): it measures the same thing. */
+const CONVERSION = /^(?:约合|折合|合|约|相当于|约等于)\s*(?:人民币|美元|港元|港币|欧元|日元|英镑)?$/u;
+/** A change noun ending a subject (深成指跌幅): the kind and the sign say it already. */
+const CHANGE_NOUN_END = /(?:涨幅|跌幅|增幅|降幅)$/u;
 /** A bare quote (现报17.74港元, 收于…): its subject is the previous sentence's. */
 const BARE_QUOTE = /^(?:现|最新)?(?:报|收于|收报|价格为)$/;
 
@@ -345,6 +352,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   const out: Claim[] = [];
   let prevEnd = 0;
   let prevSubject = '';
+  let prevNounAfter = '';
   let prev: Claim | null = null;
   // runs of joined numbers (分别增长7.07倍和3.08倍): where each starts in `out`, and the text before 分别
   const runs: Run[] = [];
@@ -356,18 +364,38 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   const markers = markersOf(s);
   const baselines = baselineMentions(s);
   const respective = s.includes('分别');
+  const tally = mentions.filter((x) => COUNT_UNITS.has(x.unit) && endsClause(s, x.end)).length >= 2;
   const brackets = openingBrackets(s);
   for (const [mi, m] of mentions.entries()) {
     const cStart = starts[mi]!;
     const from = Math.max(cStart, prevEnd);
     const window = windowText(s, from, m.start, allPeriods);
     let { subject, predicate } = subjectBefore(window);
+    // the change noun written with its noun phrase (深成指跌幅达), not one added from an earlier figure
+    const writtenChange = CHANGE_NOUN_END.test(subject) && [...subject].length > 3;
     // 为股东（持股比例为34.9%）: a bracket that names its own measure before the number
     const open = opens[mi]!;
     if (open >= 0 && open >= prevEnd) {
       const inner = subjectBefore(windowText(s, open, m.start, allPeriods));
       if (inner.subject !== '' && /^(?:为|是|达|约为|达到)$/.test(inner.predicate)) ({ subject, predicate } = inner);
     }
+    // 支持25W快充, 全球25%智能手机、20%毛衣: the figure is an attribute of the noun phrase right after it
+    const attributeOf = nounAfterFigure(s, m.end, window, prevNounAfter);
+    prevNounAfter = attributeOf;
+    if (attributeOf !== '') ({ subject, predicate } = { subject: attributeOf, predicate: window });
+    // 治愈出院7例，在院治疗13例，死亡0例: in a tally of counts, each short clause before its count is the category as written
+    if (tally && from === cStart && COUNT_UNITS.has(m.unit) && endsClause(s, m.end)) {
+      const category = tallyCategory(s.slice(cStart, m.start));
+      if (category !== null) ({ subject, predicate } = { subject: category, predicate: '' });
+    }
+    // 市场价大约是乙的20倍, 甲出货量不及乙出货量的1%: a multiple or a part of another thing measures the first
+    if ((m.unit === '倍' || m.unit === '%') && window.endsWith('的')) {
+      const compared = RELATIVE_TO.exec(window.trim());
+      const first = compared === null ? '' : subjectBefore(compared[1]!).subject;
+      if ([...first].length >= 2) ({ subject, predicate } = { subject: first, predicate: window });
+    }
+    // 售价899美元，约合人民币6300元: a conversion restates the previous figure in another currency
+    if (prevSubject !== '' && CONVERSION.test(window.trim())) ({ subject, predicate } = { subject: prevSubject, predicate: window });
     // 远低于…的3500元: a one-character "subject" before a comparison is an adverb left over
     if (subject.length <= 2 && [...subject].length === 1 && /\p{Script=Han}/u.test(subject) && /(?:低于|高于|不及|好于|超过|相当于)/.test(predicate)) subject = '';
     if (subject === '') {
@@ -378,8 +406,9 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
       // 在岸人民币兑美元升至…新高，现报6.3565: the noun phrase the sentence starts with
       if (subject === '' && cStart > 0) subject = subjectLeading(windowText(s, 0, Math.min(cStart, LEADING_REACH), allPeriods));
       predicate = window;
-    } else if (/^(?:占比|比重)$/.test(subject) && prev !== null && prevSubject !== '') {
-      // 营收2160万元，占比2.23%: the share of what the sentence's previous figure measured
+    } else if (/^(?:占比|比重|价值|金额)$/.test(subject) && prev !== null && prevSubject !== '' && !/^(?:占比|比重|价值|金额)$/.test(prevSubject)) {
+      // 营收2160万元，占比2.23%; 进口芯片4176亿块，价值3121亿美元: the share or the value of what
+      // the sentence's previous figure measured
       subject = prevSubject.replace(CHANGE_NOUN, '') + subject;
     } else if (/^(?:涨幅|跌幅|增幅|降幅|增速|幅度)$/.test(subject) && prev !== null && prevSubject !== '') {
       // 从2980元跌至2700元，跌幅达9.4%: the change of what the sentence's previous figure measured
@@ -394,6 +423,9 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     }
     const usable = fromPoints.length === 0 ? periods : periods.filter((p) => !isFromPoint(s, p) || p.start >= cStart);
     let period = periodFor(usable, m, s) ?? (usable === periods ? (anyPeriod ? null : atStart) : usable.some((p) => p.period !== null) ? null : atStart);
+    // 比2017年的2073.5亿元: a figure of the base period is that period's
+    const ofBase = baseFigurePeriod(allPeriods, own, s, m.start);
+    if (ofBase !== null) period = ofBase;
     const byPeriod = firstBy !== undefined && firstBy.start < m.start ? firstBy.period : null;
     const target = isTarget(s, m.numeralStart, byPeriod, publishedAt, markers);
     // 分别降低7%和8%: a number joined to the previous one shares its kind
@@ -427,8 +459,15 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     // 分别下降8%、8%、10%: the joined numbers share the first one's direction and baseline
     // a target of a change (能耗下降13.5%) is signed like the change
     const change = kind === 'growth' || (kind === 'target' && (kindOf(m, subject, predicate, false) === 'growth' || (joined && prev?.direction != null)));
-    const direction = !change ? null : joined && prev !== null ? prev.direction : directionOf(s.slice(from, m.start), subject);
+    // 增长率降至2.3%: a rate moving to a level is that level, not a fall by it
+    const reached = kind === 'growth' && !joined && /(?:至|到)$/.test(predicate.replace(/(?:超过|超|近|约|达到|达)$/, ''));
+    const direction = !change || reached ? null : joined && prev !== null ? prev.direction : directionOf(s.slice(from, m.start), subject);
     const sign = direction === 'down' ? -1 : 1;
+    // 深成指跌幅达到2.13%: the change noun written after its noun phrase is dropped, the claim's
+    // kind and sign carry it (not for a change of the change: CPI涨幅比上月扩大0.6个百分点)
+    const restated = writtenChange && kind === 'growth' && m.unit !== '个百分点' && !GROWTH_MARKERS.some((g) => predicate.includes(g));
+    if (restated) for (let k = 0; k < names.length; k++) if ([...names[k]!.replace(CHANGE_NOUN_END, '')].length >= 2) names[k] = names[k]!.replace(CHANGE_NOUN_END, '');
+    if (restated) subject = names[names.length - 1]!;
     // a statistics release states 同比 once: its later changes of the same period share it
     const baseline = !change ? null : joined && prev !== null ? prev.baseline : (baselineBefore(baselines, m.start) ?? (isSpan(period) ? carry.baseline : null));
     if (baseline !== null) carry.baseline = baseline;
@@ -454,7 +493,7 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
     for (const name of names) out.push({ ...claim, subject: name });
     const run = runs[runs.length - 1];
     if (joined && run !== undefined) run.count++;
-    else runs.push({ first: out.length - 1, count: 1, before: respective ? respectiveHead(s, cStart, m.start, allPeriods) : null, clause: cStart });
+    else runs.push({ first: out.length - 1, count: 1, before: respective ? respectiveHead(s, cStart, m.start, allPeriods) : null, clause: cStart, at: m.start });
     prevEnd = m.end;
     prevSubject = subject;
     prev = claim;
@@ -463,8 +502,72 @@ function claimsOfSentence(original: string, offset: number, publishedAt: string 
   for (const run of runs) {
     const subjects = run.before === null ? null : (respectiveSubjects(run.before, run.count) ?? namedEarlier(s, run, allPeriods));
     subjects?.forEach((subj, k) => (out[run.first + k]!.subject = subj));
+    // 2016年-2018年的营收分别为…, 2022和2023财年盈测分别降低7%和8%: one year per figure, in order
+    const years = run.before === null || run.count < 2 ? null : respectiveYears(s.slice(run.clause, run.at), allPeriods, run.clause, run.at, run.count);
+    years?.forEach((y, k) => (out[run.first + k]!.period = y));
   }
   return out;
+}
+
+/** Whether a figure ends its clause (the next character is a separator or the end). */
+const endsClause = (s: string, end: number): boolean => end >= s.length || CLAUSE_STOPS[s.charCodeAt(end)] === 1 || s[end] === '、';
+/** A time word opening a clause (本周, 昨日, 当天): the tally's period, not its category. */
+const TIME_OPENING = /^(?:本周|本月|本年|今年|今日|今天|昨日|昨天|当日|当天|目前|截至目前)/u;
+/** A clause opened by a verb of having or a scope word, which a tally item is not (共有门店12家). */
+const NOT_A_CATEGORY = /^(?:有|共有|拥有|现有|已有|还有|共|达|合计|总计|其中)|的/u;
+
+/**
+ * The category of a tally item (治愈出院, 在院治疗, 来自甲国): the clause text before the count
+ * when it is a short run of Han characters (leading 其中 dropped), else null.
+ */
+function tallyCategory(clause: string): string | null {
+  const t = clause.trim().replace(/^(?:其中|另有)[，,]?/u, '').replace(TIME_OPENING, '');
+  if (!/^\p{Script=Han}{2,8}$/u.test(t) || NOT_A_CATEGORY.test(t)) return null;
+  return t;
+}
+
+/**
+ * The period of a figure written right after a comparison's base (比2017年的2073.5亿元 → 2017;
+ * 比上年的26.1% → the year before the sentence's own year), else null.
+ */
+function baseFigurePeriod(all: readonly PeriodMention[], own: readonly PeriodMention[], s: string, at: number): string | null {
+  const k = firstEndingAfter(all, at);
+  const p = k > 0 ? all[k - 1] : undefined;
+  if (p === undefined || !p.base || p.period === null || !/^(?:同期)?的$/u.test(s.slice(p.end, at))) return null;
+  const written = s.slice(p.start, p.end);
+  if (!/上年|去年/u.test(written)) return p.period;
+  // 上年 is the year before the year the sentence is about
+  const year = own.find((q) => q.start < p.start && /^\d{4}/.test(q.period ?? ''));
+  return year === undefined ? p.period : String(Number(year.period!.slice(0, 4)) - 1);
+}
+
+/** Verbs of having or supporting whose object is a figure with its noun (支持25W快充, 配备6.5英寸屏幕). */
+const HAS_FEATURE = /(?:支持|配备|搭载|采用|拥有|具备|内置|配置)$/u;
+/** A list separator between two figure-noun items (25%智能手机、20%毛衣). */
+const ITEM_JOIN = /^(?:、|与|和|及|以及)$/u;
+
+/**
+ * The noun phrase a figure is written before, when the figure is its attribute: after a verb of
+ * having (支持25W快充 → 快充), or as an item of a list of figure-noun items (全球25%智能手机、20%毛衣
+ * → 智能手机, 毛衣); else ''. `prevItem` is the previous figure's such noun phrase.
+ */
+function nounAfterFigure(s: string, end: number, window: string, prevItem: string): string {
+  const rest = afterText(s, end);
+  // the figure must be followed by its noun at once (a space or 的 between)
+  if (!/^\s*的?\s*[\p{Script=Han}A-Za-z]/u.test(rest) || /^\s*[、与和及]/u.test(rest)) return '';
+  const w = window.trim();
+  // 以0美元的价格行权, 按150%拨备覆盖率计算: a figure given as the measure of a manner
+  if ((w.endsWith('以') && /^\s*的/u.test(rest)) || w.endsWith('按')) {
+    const noun = subjectAfter(rest);
+    return [...noun].length >= 2 ? noun : '';
+  }
+  const joined = prevItem !== '' && w.startsWith(prevItem) && ITEM_JOIN.test(w.slice(prevItem.length).trim());
+  if (!joined && !HAS_FEATURE.test(w)) {
+    // the first item of such a list: its noun is followed by 、 and the next figure
+    if (!/^\s*[\p{Script=Han}A-Za-z][^、，,；;。]{0,10}[、与和]\s*\d/u.test(s.slice(end, end + 16))) return '';
+  }
+  const noun = attributedNounAfter(rest);
+  return [...noun].length >= 2 ? noun : '';
 }
 
 /** Numbers joined in one run (分别增长7.07倍和3.08倍): where the first is in `out`, how many, the text before 分别, the clause start. */
@@ -473,6 +576,29 @@ interface Run {
   count: number;
   before: string | null;
   clause: number;
+  /** Where the run's first number starts. */
+  at: number;
+}
+
+/** Years listed with conjunctions (2022和2023财年, 2019年、2020年和2021年). */
+const YEAR_LIST = /\d{4}(?:年|财年|年度)?(?:\s*[、和及与]\s*\d{4}(?:年|财年|年度)?)+/gu;
+
+/**
+ * The years a 分别 run's figures belong to, in order: a span of as many years as figures
+ * (2016年-2018年), or a list of as many years (2022和2023财年) before the run in its clause; else null.
+ */
+function respectiveYears(text: string, periods: readonly PeriodMention[], from: number, to: number, count: number): string[] | null {
+  for (const p of periods) {
+    const span = p.start >= from && p.end <= to && p.period !== null ? /^(\d{4})\/(\d{4})$/.exec(p.period) : null;
+    if (span === null) continue;
+    const a = Number(span[1]);
+    if (Number(span[2]) - a + 1 === count) return Array.from({ length: count }, (_, k) => String(a + k));
+  }
+  for (const m of text.matchAll(YEAR_LIST)) {
+    const years = m[0].match(/\d{4}/gu) ?? [];
+    if (years.length === count) return years;
+  }
+  return null;
 }
 
 /**

@@ -97,13 +97,14 @@ export const MEASURE_HEADS: readonly string[] = [
 /** Words that make a number a share (a part of a whole). */
 export const SHARE_MARKERS: readonly string[] = ['占比', '比重', '比例', '占', '率'];
 /** Rates that are levels, not shares, although they end in 率. */
-export const SHARE_EXCEPTIONS: readonly string[] = ['利率', '汇率', '增长率', '收益率', '税率', '费率', 'shibor', 'libor', 'hibor', 'lpr'];
+export const SHARE_EXCEPTIONS: readonly string[] = ['利率', '汇率', '增长率', '收益率', '税率', '费率', 'shibor', 'libor', 'hibor', 'lpr', '指数', 'pmi'];
 
 /** Words that make the rest of a sentence a target. 目标价 (a price target) is not one. */
 export const TARGET_MARKERS: readonly RegExp[] = [
   /力争/,
   // not 目标价, nor a fund's name (养老目标基金, 目标日期2035基金)
-  /(?<!养老)目标(?!价|日期|基金|风险)/,
+  // not 完成全年目标的109.7% (how much of a target was reached)
+  /(?<!养老)目标(?!价|日期|基金|风险|的\d)/,
   /到\d{4}年/,
   /计划(?:到|在|于|将|年内|未来|研发|新增|建设|投资|推出|实现|完成|上市|发行)/,
   /确保/,
@@ -132,7 +133,16 @@ export const CLAUSE_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /** Verbs jieba may tag as nouns that never start a subject (培育"小巨人"企业 → "小巨人"企业). */
-export const SUBJECT_LEADING_VERBS: ReadonlySet<string> = new Set(['培育', '建成', '开通', '新建', '建设', '新增', '发放', '认定', '打造', '推动', '支持', '带动', '实现', '完成']);
+export const SUBJECT_LEADING_VERBS: ReadonlySet<string> = new Set(['培育', '建成', '开通', '新建', '建设', '发放', '认定', '打造', '推动', '支持', '带动', '实现', '完成', '现有']);
+
+/**
+ * Adverbs of time or manner jieba may tag as nouns, ending a subject before its predicate
+ * (沪指收盘下跌 → 沪指, 工资一般只有 → 工资, 芯片基本上要靠 → 芯片).
+ */
+export const SUBJECT_TRAILING_ADVERBS: ReadonlySet<string> = new Set(['收盘', '开盘', '早盘', '午盘', '尾盘', '全天', '一般', '基本上', '大多', '普遍', '通常', '往往', '总共', '一共']);
+
+/** Measure nouns jieba tags as verbs (收入/v): inside a subject they are nouns (每小时的收入). */
+export const MEASURE_NOUNS_TAGGED_VERB: ReadonlySet<string> = new Set(['收入', '支出', '增速']);
 
 /** The jieba user dictionary (word, frequency, tag): phrases jieba would otherwise split. */
 export const USER_DICT = [
@@ -142,7 +152,7 @@ export const USER_DICT = [
   '在岸人民币 1000 n', '目标价 1000 n', '总市值 1000 n', '成交额 1000 n', '注册资本 1000 n', '无症状感染者 1000 n',
   '确诊病例 1000 n', '施工面积 1000 n', '竣工面积 1000 n', '销售面积 1000 n', '新开工面积 1000 n',
   '资产负债率 1000 n', '美元 1000 n', '房地产开发投资 1000 n', '开发投资 1000 n', '固定资产投资 1000 n', '社会消费品零售总额 1000 n', '进出口总额 1000 n', '工业增加值 1000 n', '国有控股 1000 n', '控股企业 1000 n', '营收 1000 n', '输入性 1000 b', '净利润 1000 n', '跌幅 1000 n', '涨幅 1000 n', '增幅 1000 n', '降幅 1000 n', '港元 1000 n', '人民币 1000 n', '超额完成 1000 v', '营业收入利润率 1000 n', '反弹幅度 1000 n', '撤回率 1000 n', '利用率 1000 n', '可支配收入 1000 n', '人均可支配收入 1000 n', '治理率 1000 n', '覆盖率 1000 n', '普及率 1000 n', '达标率 1000 n', '能耗 1000 n', '排放总量 1000 n',
-  '可再生能源 1000 n', '非化石能源 1000 n', '二氧化碳排放 1000 n', '碳排放 1000 n', '占比 1000 n', '持股比例 1000 n', '大类 1000 n', '供港 1000 b',
+  '可再生能源 1000 n', '非化石能源 1000 n', '二氧化碳排放 1000 n', '碳排放 1000 n', '占比 1000 n', '持股比例 1000 n', '大类 1000 n', '供港 1000 b', '快充 1000 n', '风控 1000 n', '采购经理指数 1000 n', '新增就业 1000 n',
 ].join('\n');
 
 /**

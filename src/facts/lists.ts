@@ -10,6 +10,8 @@ import type { NumberMention } from './scan-numbers.js';
 const NAME_PREFIX = /^(?:其中|此外|另外|同时|而|港股|A股|美股|H股|中概股|个股|其(?![他它余实次后间]))+/u;
 /** An adverb of time after a name (恒大汽车短线 → 恒大汽车). */
 const NAME_SUFFIX = /(?:短线|盘中|午后|早盘|尾盘|午间|现)+$/u;
+/** Names followed by their count (甲、乙、丙3家企业的…): the names, the count. */
+const APPOSED_COUNT = /^(.+?)(\d+)(?:家|个|只|位|名|款|类|种)/u;
 /** A name: letters and Han characters, no digit, no sentence word. */
 const BARE_NAME = /^[\p{Script=Han}A-Za-z&·.\- ]{2,14}$/u;
 /** Words that show a list part is a clause, not a name. */
@@ -71,6 +73,12 @@ export function shareUnits(s: string, mentions: NumberMention[]): void {
  * the number of items is not the number of figures.
  */
 export function respectiveSubjects(head: string, count: number): string[] | null {
+  // 甲、乙、丙3家企业的市场份额分别为: names in apposition to their count are the items themselves
+  const apposed = APPOSED_COUNT.exec(head);
+  if (apposed !== null && Number(apposed[2]) === count) {
+    const names = apposed[1]!.split(/[、和及与]/u).map((p) => p.trim());
+    if (names.length === count && names.every((n) => BARE_NAME.test(n))) return names;
+  }
   const parts = head.split(/[、和及与]/u).map((p) => p.trim());
   if (count < 2 || parts.length !== count || parts.some((p) => p === '' || /[0-9]/.test(p))) return null;
   const last = parts[count - 1]!;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { extractClaims } from './extract.js';
 import { findPeriods, shanghaiDate } from './periods.js';
 
 const PUB = '2022-11-30T10:00:00+08:00';
@@ -101,5 +102,29 @@ describe('findPeriods: properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('issue 15: spans of days and figures of a comparison base', () => {
+  const PUB = '2022-08-06T10:00:00+08:00';
+  it('a span of days with hours (2022年7月3日0时至2022年8月5日24时, 7月3日至8月5日) is one span', () => {
+    expect(findPeriods('2022年6月1日0时至2022年6月30日24时，累计确诊5例', PUB).map((p) => p.period)).toEqual(['2022-06-01/2022-06-30']);
+    expect(findPeriods('6月1日至7月2日，累计确诊5例', PUB).map((p) => p.period)).toEqual(['2022-06-01/2022-07-02']);
+  });
+  it('a figure right after a comparison base is dated by the base (比2019年的80亿元, 比上年的12%)', () => {
+    const c = extractClaims('2020年甲市营收为100亿元，比2019年的80亿元增长25%，增速比上年的12%加快13个百分点。', PUB);
+    expect(c.map((x) => [x.value, x.period])).toEqual([[10000000000, '2020'], [8000000000, '2019'], [25, '2020'], [12, '2019'], [13, '2020']]);
+  });
+});
+
+describe('issue 15: years of a 分别 list', () => {
+  const PUB = '2022-08-06T10:00:00+08:00';
+  it('a span of as many years as figures gives one year each (2018年-2020年的营收分别为…)', () => {
+    const c = extractClaims('甲厂2018年-2020年的营收分别为1亿元、2亿元、3亿元。', PUB);
+    expect(c.map((x) => x.period)).toEqual(['2018', '2019', '2020']);
+  });
+  it('a list of years (2023和2024财年) gives one year each; a list of another length gives none', () => {
+    expect(extractClaims('乙行2023和2024财年盈利预测分别下调5%和6%。', PUB).map((x) => x.period)).toEqual(['2023', '2024']);
+    expect(extractClaims('甲厂2018年-2020年的营收分别为1亿元和3亿元。', PUB).map((x) => x.period)).not.toEqual(['2018', '2019']);
   });
 });

@@ -112,6 +112,22 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // 2022年7月3日0时至2022年8月5日24时, 7月3日至8月5日: a span of days (the hours are the days')
+    re: new RegExp(`${BY}(?:${YEAR})?(${NUM})月(${NUM})[日号](?:\\d{1,2}[时点])?\\s*[至到—–~-]\\s*(?:(\\d{4})年)?(?:(${NUM})月)?(${NUM})[日号](?:\\d{1,2}[时点])?`, 'y'),
+    resolve(m, pub) {
+      const month = num(m[4]);
+      const day = num(m[5]);
+      const y = yearOf(m[2], m[3], pub) ?? yearOfMonth(month, pub, false);
+      const y2 = m[6] !== undefined ? Number(m[6]) : y;
+      const month2 = m[7] !== undefined ? num(m[7]) : month;
+      const day2 = num(m[8]);
+      if (y === null || y2 === null || !(month >= 1 && month <= 12 && month2 >= 1 && month2 <= 12 && day >= 1 && day <= 31 && day2 >= 1 && day2 <= 31)) return null;
+      const a = ymd(y, month, day);
+      const b = ymd(y2, month2, day2);
+      return a < b ? `${a}/${b}` : null;
+    },
+  },
+  {
     // 2021年9月30日, 12月8日, 今年7月31日
     re: new RegExp(`${BY}(?:${YEAR})?(${NUM})月(${NUM})[日号]`, 'y'),
     resolve(m, pub) {

@@ -31,3 +31,10 @@ describe('scanNumbers', () => {
     expect(scan(s)).toEqual([]),
   );
 });
+
+describe('a score written with 比', () => {
+  it('甲队以88比80获胜 is the ratio 88:80; 比 before a word is a comparison, no ratio', () => {
+    expect(scan('甲队以88比80获胜')).toEqual([['88比80', 88, 80, 'ratio', ':', null]]);
+    expect(scan('增长5%，比上月加快')).toEqual([['5%', 5, null, 'single', '%', null]]);
+  });
+});

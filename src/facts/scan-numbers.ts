@@ -20,8 +20,8 @@ export interface NumberMention {
 }
 
 const RANGE_SEP = /\s*[-—–~～至到]\s*/y;
-const RATIO_SEP = /\s*[:：]\s*/y;
-/** The separators of a range (6.3-6.7) and of a ratio (222:212), tried in this order. */
+const RATIO_SEP = /\s*[:：比]\s*/y;
+/** The separators of a range (6.3-6.7) and of a ratio (222:212, a score 77比73), tried in this order. */
 const SEPARATORS = [
   [RANGE_SEP, 'range'],
   [RATIO_SEP, 'ratio'],
