@@ -12,7 +12,7 @@ import {
   factsWatermarkPgMigration,
 } from './pg-facts-tables.js';
 import { searchPgMigration, searchStatisticsPgMigration } from './pg-search-tables.js';
-import { storyStateBrPgMigration, storyTablesPgMigration } from './pg-story-tables.js';
+import { storyPendingPgMigration, storyStateBrPgMigration, storyTablesPgMigration } from './pg-story-tables.js';
 import { workQueuePgMigration } from './pg-work-queue.js';
 
 /** One schema step: plain SQL, run in one transaction. */
@@ -36,4 +36,5 @@ export const pgMigrations: readonly PgMigration[] = [
   factsCompactRowsPgMigration,
   storyStateBrPgMigration,
   factsWatermarkPgMigration,
+  storyPendingPgMigration,
 ];

@@ -94,6 +94,85 @@ export const storyTablesPgMigration: PgMigration = {
   `,
 };
 
+/**
+ * Step: what is pending for the stories step, kept as it changes, as on SQLite (see
+ * `storyPendingMigration` in src/store/sqlite/story-tables.ts for why a queue table and
+ * triggers). `story_pending` is ordered bytewise (`COLLATE "C"`) as clustering is.
+ *
+ * With several writers (READ COMMITTED), `story_changed` is a superset so no race loses a
+ * change: an article's new hash always queues it, whether or not its membership is visible to
+ * the updating transaction yet; a membership inserted with a hash that differs from the
+ * article's (as seen when its trigger runs) queues it too; the lock checks the hashes.
+ */
+export const storyPendingPgMigration: PgMigration = {
+  name: 'story pending and changed queues',
+  sql: `
+    CREATE TABLE story_pending (
+      article_id     text PRIMARY KEY,
+      sort_ts        bigint NOT NULL
+    );
+    CREATE INDEX story_pending_in_order ON story_pending (sort_ts, article_id COLLATE "C");
+    CREATE TABLE story_changed (
+      article_id     text PRIMARY KEY
+    );
+
+    INSERT INTO story_pending (article_id, sort_ts)
+      SELECT a.id, a.sort_ts FROM articles a
+      WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id);
+    INSERT INTO story_changed (article_id)
+      SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id
+      WHERE m.content_hash IS DISTINCT FROM a.content_hash;
+
+    CREATE FUNCTION story_queues_on_article() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP = 'DELETE' THEN
+        DELETE FROM story_pending WHERE article_id = OLD.id;
+        DELETE FROM story_changed WHERE article_id = OLD.id;
+      ELSIF TG_OP = 'INSERT' THEN
+        INSERT INTO story_pending (article_id, sort_ts)
+          SELECT NEW.id, NEW.sort_ts WHERE NOT EXISTS (SELECT 1 FROM story_members WHERE article_id = NEW.id)
+          ON CONFLICT (article_id) DO UPDATE SET sort_ts = excluded.sort_ts;
+        -- a membership written before its article (a copy): changed when the hashes differ
+        INSERT INTO story_changed (article_id)
+          SELECT article_id FROM story_members WHERE article_id = NEW.id AND content_hash IS DISTINCT FROM NEW.content_hash
+          ON CONFLICT DO NOTHING;
+      ELSE
+        IF NEW.sort_ts IS DISTINCT FROM OLD.sort_ts THEN
+          UPDATE story_pending SET sort_ts = NEW.sort_ts WHERE article_id = NEW.id;
+        END IF;
+        IF NEW.content_hash IS DISTINCT FROM OLD.content_hash THEN
+          INSERT INTO story_changed (article_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
+        END IF;
+      END IF;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER story_queues_on_article AFTER INSERT OR DELETE OR UPDATE OF sort_ts, content_hash ON articles
+      FOR EACH ROW EXECUTE FUNCTION story_queues_on_article();
+
+    -- Only a real insert: a merge re-assigning a member (the upsert's UPDATE) changes neither.
+    CREATE FUNCTION story_queues_on_member() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP = 'DELETE' THEN
+        DELETE FROM story_changed WHERE article_id = OLD.article_id;
+        INSERT INTO story_pending (article_id, sort_ts)
+          SELECT id, sort_ts FROM articles WHERE id = OLD.article_id
+          ON CONFLICT DO NOTHING;
+      ELSIF TG_OP = 'INSERT' THEN
+        DELETE FROM story_pending WHERE article_id = NEW.article_id;
+        DELETE FROM story_changed WHERE article_id = NEW.article_id;
+        INSERT INTO story_changed (article_id)
+          SELECT id FROM articles WHERE id = NEW.article_id AND content_hash IS DISTINCT FROM NEW.content_hash
+          ON CONFLICT DO NOTHING;
+      ELSIF NEW.content_hash IS DISTINCT FROM OLD.content_hash THEN
+        INSERT INTO story_changed (article_id) VALUES (NEW.article_id) ON CONFLICT DO NOTHING;
+      END IF;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER story_queues_on_member AFTER INSERT OR DELETE OR UPDATE OF content_hash ON story_members
+      FOR EACH ROW EXECUTE FUNCTION story_queues_on_member();
+  `,
+};
+
 /** Options of {@link PgStoryTables}. */
 export interface PgStoryTablesOptions {
   /**
@@ -277,8 +356,9 @@ export class PgStoryTables implements StoryTables {
   async changedArticleIds(): Promise<string[]> {
     if (this.#session.inTransaction) await this.repository.flush();
     const { rows } = await this.#session.query<{ article_id: string }>(
-      `SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id
-       WHERE m.content_hash IS DISTINCT FROM a.content_hash ORDER BY m.article_id COLLATE "C"`,
+      `SELECT c.article_id FROM story_changed c
+       JOIN story_members m ON m.article_id = c.article_id JOIN articles a ON a.id = c.article_id
+       WHERE m.content_hash IS DISTINCT FROM a.content_hash ORDER BY c.article_id COLLATE "C"`,
     );
     return rows.map((r) => r.article_id);
   }
@@ -315,13 +395,14 @@ export class PgStoryTables implements StoryTables {
     const floor = cursor === null && this.#session.client !== undefined ? this.#floor : undefined;
     if (floor === null) return [];
     const from = cursor ?? floor ?? { ts: Number.MIN_SAFE_INTEGER, id: '' };
+    // The floor is inclusive, a cursor (the last row of the previous page) is not.
+    const op = floor !== undefined ? '>=' : '>';
     const { rows } = await this.#session.query<PendingArticleRow & { body_br: Buffer | null }>(
       `SELECT a.id, a.sort_ts, a.title, a.text, a.body_br, a.published_at, a.outlet_key, a.provenance
-       FROM articles a
-       WHERE (a.sort_ts > $1 OR (a.sort_ts = $1 AND (a.id COLLATE "C" > $2 OR ($4 AND a.id = $2))))
-         AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
-       ORDER BY a.sort_ts, a.id COLLATE "C" LIMIT $3`,
-      [from.ts, from.id, limit, floor !== undefined],
+       FROM story_pending p JOIN articles a ON a.id = p.article_id
+       WHERE (p.sort_ts, p.article_id COLLATE "C") ${op} ($1::bigint, $2::text)
+       ORDER BY p.sort_ts, p.article_id COLLATE "C" LIMIT $3`,
+      [from.ts, from.id, limit],
     );
     return rows.map((r) => toPendingRow(withText(r)));
   }
@@ -335,9 +416,7 @@ export class PgStoryTables implements StoryTables {
 
   /** Number of articles not clustered yet. */
   countPending(): Promise<number> {
-    return this.#count(
-      'SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)',
-    );
+    return this.#count('SELECT count(*) AS n FROM story_pending');
   }
 
   /** Number of stories. */

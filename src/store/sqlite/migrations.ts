@@ -11,7 +11,7 @@ import {
 } from './facts-tables.js';
 import { searchTablesMigration } from './search-tables.js';
 import { sourceHealthMigration, sourceStateMigration } from './source-state.js';
-import { storyKeySetsMigration, storyStateBrMigration, storyTablesMigration } from './story-tables.js';
+import { storyKeySetsMigration, storyPendingMigration, storyStateBrMigration, storyTablesMigration } from './story-tables.js';
 
 export interface Migration {
   /** What the step does, for error messages. */
@@ -86,4 +86,5 @@ export const migrations: readonly Migration[] = [
   factsCompactRowsMigration,
   storyStateBrMigration,
   factsWatermarkMigration,
+  storyPendingMigration,
 ];

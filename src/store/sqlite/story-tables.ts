@@ -92,13 +92,85 @@ export const storyKeySetsMigration: Migration = {
   `,
 };
 
+/**
+ * Migration step: what is pending for the stories step, kept as it changes, so that a run
+ * costs what is pending rather than what is stored (issue 16). Before it, every run counted
+ * and walked the whole archive with `NOT EXISTS story_members` and joined every membership
+ * with its article to find changed texts: seconds per run at a million articles.
+ * - `story_pending`: exactly the articles without a `story_members` row, with their sort_ts,
+ *   indexed in clustering order. A queue table rather than a flag on `articles`: marking an
+ *   article clustered would rewrite its (large) row; here it is one small row deleted.
+ * - `story_changed`: every clustered article whose text may have changed since (its current
+ *   content hash may differ from the one its membership recorded): a superset, checked against
+ *   the hashes when the clustering lock is taken, so a row that no longer differs is harmless.
+ * Triggers keep both in step with `articles` and `story_members`, so every path that writes
+ * them (import, fetch, `caixun migrate`, retention, dissolve, wipe) is covered without code.
+ * The step fills both from the tables as they are.
+ */
+export const storyPendingMigration: Migration = {
+  name: 'story pending and changed queues',
+  sql: `
+    CREATE TABLE story_pending (
+      article_id     TEXT PRIMARY KEY,
+      sort_ts        INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX story_pending_in_order ON story_pending (sort_ts, article_id);
+    CREATE TABLE story_changed (
+      article_id     TEXT PRIMARY KEY
+    ) STRICT, WITHOUT ROWID;
+
+    INSERT INTO story_pending (article_id, sort_ts)
+      SELECT a.id, a.sort_ts FROM articles a
+      WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id);
+    INSERT INTO story_changed (article_id)
+      SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id
+      WHERE m.content_hash IS NOT a.content_hash;
+
+    CREATE TRIGGER story_queues_article_insert AFTER INSERT ON articles BEGIN
+      INSERT INTO story_pending (article_id, sort_ts)
+        SELECT NEW.id, NEW.sort_ts WHERE NOT EXISTS (SELECT 1 FROM story_members WHERE article_id = NEW.id)
+        ON CONFLICT (article_id) DO UPDATE SET sort_ts = excluded.sort_ts;
+      -- a membership written before its article (a copy): changed when the hashes differ
+      INSERT OR IGNORE INTO story_changed (article_id)
+        SELECT article_id FROM story_members WHERE article_id = NEW.id AND content_hash IS NOT NEW.content_hash;
+    END;
+    CREATE TRIGGER story_queues_article_time AFTER UPDATE OF sort_ts ON articles
+      WHEN OLD.sort_ts IS NOT NEW.sort_ts BEGIN
+      UPDATE story_pending SET sort_ts = NEW.sort_ts WHERE article_id = NEW.id;
+    END;
+    CREATE TRIGGER story_queues_article_hash AFTER UPDATE OF content_hash ON articles
+      WHEN OLD.content_hash IS NOT NEW.content_hash BEGIN
+      INSERT OR IGNORE INTO story_changed (article_id) VALUES (NEW.id);
+    END;
+    CREATE TRIGGER story_queues_article_delete AFTER DELETE ON articles BEGIN
+      DELETE FROM story_pending WHERE article_id = OLD.id;
+      DELETE FROM story_changed WHERE article_id = OLD.id;
+    END;
+    -- Only a real insert: a merge re-assigning a member (the upsert's UPDATE) changes neither.
+    CREATE TRIGGER story_queues_member_insert AFTER INSERT ON story_members BEGIN
+      DELETE FROM story_pending WHERE article_id = NEW.article_id;
+      DELETE FROM story_changed WHERE article_id = NEW.article_id;
+      INSERT OR IGNORE INTO story_changed (article_id)
+        SELECT id FROM articles WHERE id = NEW.article_id AND content_hash IS NOT NEW.content_hash;
+    END;
+    CREATE TRIGGER story_queues_member_hash AFTER UPDATE OF content_hash ON story_members
+      WHEN OLD.content_hash IS NOT NEW.content_hash BEGIN
+      INSERT OR IGNORE INTO story_changed (article_id) VALUES (NEW.article_id);
+    END;
+    CREATE TRIGGER story_queues_member_delete AFTER DELETE ON story_members BEGIN
+      DELETE FROM story_changed WHERE article_id = OLD.article_id;
+      INSERT OR IGNORE INTO story_pending (article_id, sort_ts)
+        SELECT id, sort_ts FROM articles WHERE id = OLD.article_id;
+    END;
+  `,
+};
+
 /** {@link RewindQueries} on SQLite (TEXT compares bytewise, as the rewind expects). */
 function sqliteRewindQueries(db: Database.Database): RewindQueries {
   const earliestPending = db.prepare<[string], { sort_ts: number; id: string }>(
-    `SELECT a.sort_ts, a.id FROM articles a
-     WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
-       AND a.id NOT IN (SELECT value FROM json_each(?))
-     ORDER BY a.sort_ts, a.id LIMIT 1`,
+    `SELECT p.sort_ts, p.article_id AS id FROM story_pending p
+     WHERE p.article_id NOT IN (SELECT value FROM json_each(?))
+     ORDER BY p.sort_ts, p.article_id LIMIT 1`,
   );
   const after = db
     .prepare<{ ts: number; id: string }, string>(
@@ -151,21 +223,20 @@ export class SqliteStoryStore implements StoryTables {
     this.#stmt = {
       changed: db
         .prepare<[], string>(
-          `SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id
-           WHERE m.content_hash IS NOT a.content_hash ORDER BY m.article_id`,
+          `SELECT c.article_id FROM story_changed c
+           JOIN story_members m ON m.article_id = c.article_id JOIN articles a ON a.id = c.article_id
+           WHERE m.content_hash IS NOT a.content_hash ORDER BY c.article_id`,
         )
         .pluck(),
       pending: db.prepare<{ ts: number; id: string; limit: number }, PendingArticleRow & { body_br: Buffer | null }>(
         `SELECT a.id, a.sort_ts, a.title, a.text, a.body_br, a.published_at, a.outlet_key, a.provenance
-         FROM articles a
-         WHERE (a.sort_ts > @ts OR (a.sort_ts = @ts AND a.id > @id))
-           AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
-         ORDER BY a.sort_ts, a.id LIMIT @limit`,
+         FROM story_pending p CROSS JOIN articles a ON a.id = p.article_id
+         WHERE (p.sort_ts, p.article_id) > (@ts, @id)
+         ORDER BY p.sort_ts, p.article_id LIMIT @limit`,
       ),
       countPending: db
         .prepare<[], number>(
-          `SELECT count(*) FROM articles a
-           WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)`,
+          'SELECT count(*) FROM story_pending',
         )
         .pluck(),
       countStories: db.prepare<[], number>('SELECT count(*) FROM stories').pluck(),
