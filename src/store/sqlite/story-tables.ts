@@ -1,5 +1,6 @@
 /**
- * The story tables: their migrations (step 2 and `storyKeySetsMigration` in migrations.ts) and
+ * The story tables: their migrations (step 2, `storyKeySetsMigration`, `storyStateBrMigration` and
+ * `storyPendingMigration` in migrations.ts) and
  * {@link SqliteStoryStore}, the handle the stories stage and the CLI use to read and write them
  * in one database with the articles.
  */
