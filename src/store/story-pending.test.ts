@@ -18,10 +18,10 @@ import { contentHashOf } from '../model/content-hash.js';
 import { clusterPending, reclusterAll } from '../stories/cluster-store.js';
 import { openStore } from './open-store.js';
 import { pgMigrations } from './postgres/migrations.js';
-import { storyPendingPgMigration } from './postgres/pg-story-tables.js';
+import { storyPendingPgMigration } from './postgres/pg-story-queues.js';
 import { migrations } from './sqlite/migrations.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
-import { storyPendingMigration } from './sqlite/story-tables.js';
+import { storyPendingMigration } from './sqlite/story-queues.js';
 import type { Store } from './store.js';
 
 let corpus: Article[];

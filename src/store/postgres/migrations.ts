@@ -12,7 +12,8 @@ import {
   factsWatermarkPgMigration,
 } from './pg-facts-tables.js';
 import { searchPgMigration, searchStatisticsPgMigration } from './pg-search-tables.js';
-import { storyPendingPgMigration, storyStateBrPgMigration, storyTablesPgMigration } from './pg-story-tables.js';
+import { storyPendingPgMigration } from './pg-story-queues.js';
+import { storyStateBrPgMigration, storyTablesPgMigration } from './pg-story-tables.js';
 import { workQueuePgMigration } from './pg-work-queue.js';
 
 /** One schema step: plain SQL, run in one transaction. */

@@ -11,7 +11,8 @@ import {
 } from './facts-tables.js';
 import { searchTablesMigration } from './search-tables.js';
 import { sourceHealthMigration, sourceStateMigration } from './source-state.js';
-import { storyKeySetsMigration, storyPendingMigration, storyStateBrMigration, storyTablesMigration } from './story-tables.js';
+import { storyPendingMigration } from './story-queues.js';
+import { storyKeySetsMigration, storyStateBrMigration, storyTablesMigration } from './story-tables.js';
 
 export interface Migration {
   /** What the step does, for error messages. */
