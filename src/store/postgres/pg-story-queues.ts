@@ -14,6 +14,9 @@ import type { PgMigration } from './migrations.js';
  * change: an article's new hash always queues it, whether or not its membership is visible to
  * the updating transaction yet; a membership inserted with a hash that differs from the
  * article's (as seen when its trigger runs) queues it too; the lock checks the hashes.
+ * One race is left: an article's sort_ts changed while another transaction releases it (its
+ * story dissolved) can leave its queue row at the old sort_ts; it then clusters at its old
+ * place in the order (paging follows the queue's sort_ts, so nothing is skipped).
  * TRUNCATE (which fires no row trigger) empties or refills the queues. `story_count` keeps the
  * number of stories.
  */

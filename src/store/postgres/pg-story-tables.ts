@@ -322,10 +322,11 @@ export class PgStoryTables implements StoryTables {
     const floor = cursor === null && this.#session.client !== undefined ? this.#floor : undefined;
     if (floor === null) return [];
     const from = cursor ?? floor ?? { ts: Number.MIN_SAFE_INTEGER, id: '' };
-    // The floor is inclusive, a cursor (the last row of the previous page) is not.
+    // The floor is inclusive, a cursor (the last row of the previous page) is not. Rows carry
+    // the queue's sort_ts, so the next page's cursor is a position in the queue's own order.
     const op = floor !== undefined ? '>=' : '>';
     const { rows } = await this.#session.query<PendingArticleRow & { body_br: Buffer | null }>(
-      `SELECT a.id, a.sort_ts, a.title, a.text, a.body_br, a.published_at, a.outlet_key, a.provenance
+      `SELECT a.id, p.sort_ts, a.title, a.text, a.body_br, a.published_at, a.outlet_key, a.provenance
        FROM story_pending p JOIN articles a ON a.id = p.article_id
        WHERE (p.sort_ts, p.article_id COLLATE "C") ${op} ($1::bigint, $2::text)
        ORDER BY p.sort_ts, p.article_id COLLATE "C" LIMIT $3`,

@@ -157,7 +157,7 @@ export class SqliteStoryStore implements StoryTables {
         )
         .pluck(),
       pending: db.prepare<{ ts: number; id: string; limit: number }, PendingArticleRow & { body_br: Buffer | null }>(
-        `SELECT a.id, a.sort_ts, a.title, a.text, a.body_br, a.published_at, a.outlet_key, a.provenance
+        `SELECT a.id, p.sort_ts, a.title, a.text, a.body_br, a.published_at, a.outlet_key, a.provenance
          FROM story_pending p CROSS JOIN articles a ON a.id = p.article_id
          WHERE (p.sort_ts, p.article_id) > (@ts, @id)
          ORDER BY p.sort_ts, p.article_id LIMIT @limit`,
