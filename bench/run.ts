@@ -11,6 +11,7 @@ import { benchPipeline } from './pipeline.js';
 import { benchSearch } from './search.js';
 import { benchStorage } from './storage.js';
 import { benchStories } from './stories.js';
+import { benchStoriesPending } from './stories-pending.js';
 import { benchWeb } from './web.js';
 
 const benches: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
@@ -20,6 +21,7 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
   ingest: benchIngest,
   pipeline: benchPipeline,
   stories: benchStories,
+  'stories-pending': benchStoriesPending,
   web: benchWeb,
   search: benchSearch,
   storage: benchStorage,

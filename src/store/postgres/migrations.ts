@@ -12,6 +12,7 @@ import {
   factsWatermarkPgMigration,
 } from './pg-facts-tables.js';
 import { searchPgMigration, searchStatisticsPgMigration } from './pg-search-tables.js';
+import { storyPendingPgMigration } from './pg-story-queues.js';
 import { storyStateBrPgMigration, storyTablesPgMigration } from './pg-story-tables.js';
 import { workQueuePgMigration } from './pg-work-queue.js';
 
@@ -36,4 +37,5 @@ export const pgMigrations: readonly PgMigration[] = [
   factsCompactRowsPgMigration,
   storyStateBrPgMigration,
   factsWatermarkPgMigration,
+  storyPendingPgMigration,
 ];

@@ -12,9 +12,8 @@ export function pgRewindQueries(session: PgStorySession): RewindQueries {
   return {
     async earliestPending(except) {
       const { rows } = await session.query<{ sort_ts: unknown; id: string }>(
-        `SELECT a.sort_ts, a.id FROM articles a
-         WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id) AND a.id <> ALL($1::text[])
-         ORDER BY a.sort_ts, a.id COLLATE "C" LIMIT 1`,
+        `SELECT p.sort_ts, p.article_id AS id FROM story_pending p WHERE p.article_id <> ALL($1::text[])
+         ORDER BY p.sort_ts, p.article_id COLLATE "C" LIMIT 1`,
         [except],
       );
       const first = rows[0];

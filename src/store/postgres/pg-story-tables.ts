@@ -10,7 +10,8 @@
  * are those of clustering every article in publication order, whichever worker stored what
  * when (src/store/rewind-plan.ts). While the lock is held every read and write of the repository,
  * the index, `transaction` and the counts goes through that one client; `listStories` and
- * `getStory` (pages) use the pool.
+ * `getStory` (pages) use the pool. What is pending or changed, and the number of stories, are
+ * read from the tables triggers keep (pg-story-queues.ts), never counted over the archive.
  */
 import type pg from 'pg';
 import { dissolveStories, dissolveStoriesOfArticles } from '../../stories/dissolve.js';
@@ -276,9 +277,15 @@ export class PgStoryTables implements StoryTables {
   /** Clustered articles whose content changed since (current hash ≠ hash at clustering), by id. */
   async changedArticleIds(): Promise<string[]> {
     if (this.#session.inTransaction) await this.repository.flush();
+    // The queue first, then its rows' hashes by key: joined in one query, the planner (which
+    // cannot know the queue is small) may hash-join it against every membership.
+    const queued = await this.#session.query<{ article_id: string }>('SELECT article_id FROM story_changed');
+    if (queued.rows.length === 0) return [];
     const { rows } = await this.#session.query<{ article_id: string }>(
       `SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id
-       WHERE m.content_hash IS DISTINCT FROM a.content_hash ORDER BY m.article_id COLLATE "C"`,
+       WHERE m.article_id = ANY($1::text[]) AND m.content_hash IS DISTINCT FROM a.content_hash
+       ORDER BY m.article_id COLLATE "C"`,
+      [queued.rows.map((r) => r.article_id)],
     );
     return rows.map((r) => r.article_id);
   }
@@ -315,13 +322,15 @@ export class PgStoryTables implements StoryTables {
     const floor = cursor === null && this.#session.client !== undefined ? this.#floor : undefined;
     if (floor === null) return [];
     const from = cursor ?? floor ?? { ts: Number.MIN_SAFE_INTEGER, id: '' };
+    // The floor is inclusive, a cursor (the last row of the previous page) is not. Rows carry
+    // the queue's sort_ts, so the next page's cursor is a position in the queue's own order.
+    const op = floor !== undefined ? '>=' : '>';
     const { rows } = await this.#session.query<PendingArticleRow & { body_br: Buffer | null }>(
-      `SELECT a.id, a.sort_ts, a.title, a.text, a.body_br, a.published_at, a.outlet_key, a.provenance
-       FROM articles a
-       WHERE (a.sort_ts > $1 OR (a.sort_ts = $1 AND (a.id COLLATE "C" > $2 OR ($4 AND a.id = $2))))
-         AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
-       ORDER BY a.sort_ts, a.id COLLATE "C" LIMIT $3`,
-      [from.ts, from.id, limit, floor !== undefined],
+      `SELECT a.id, p.sort_ts, a.title, a.text, a.body_br, a.published_at, a.outlet_key, a.provenance
+       FROM story_pending p JOIN articles a ON a.id = p.article_id
+       WHERE (p.sort_ts, p.article_id COLLATE "C") ${op} ($1::bigint, $2::text)
+       ORDER BY p.sort_ts, p.article_id COLLATE "C" LIMIT $3`,
+      [from.ts, from.id, limit],
     );
     return rows.map((r) => toPendingRow(withText(r)));
   }
@@ -335,14 +344,12 @@ export class PgStoryTables implements StoryTables {
 
   /** Number of articles not clustered yet. */
   countPending(): Promise<number> {
-    return this.#count(
-      'SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)',
-    );
+    return this.#count('SELECT count(*) AS n FROM story_pending');
   }
 
-  /** Number of stories. */
+  /** Number of stories (kept in `story_count`: see pg-story-queues.ts). */
   countStories(): Promise<number> {
-    return this.#count('SELECT count(*) AS n FROM stories');
+    return this.#count('SELECT n FROM story_count');
   }
 
   /** Number of clustered articles (rows of `story_members`). */

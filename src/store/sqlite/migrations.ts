@@ -11,6 +11,7 @@ import {
 } from './facts-tables.js';
 import { searchTablesMigration } from './search-tables.js';
 import { sourceHealthMigration, sourceStateMigration } from './source-state.js';
+import { storyPendingMigration } from './story-queues.js';
 import { storyKeySetsMigration, storyStateBrMigration, storyTablesMigration } from './story-tables.js';
 
 export interface Migration {
@@ -86,4 +87,5 @@ export const migrations: readonly Migration[] = [
   factsCompactRowsMigration,
   storyStateBrMigration,
   factsWatermarkMigration,
+  storyPendingMigration,
 ];

@@ -18,7 +18,7 @@ describe('story key sets migration', () => {
       INSERT INTO story_key_articles (n, id) VALUES (1, 'a');`);
     migrate(db);
     const tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'stor%' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['stories', 'story_key_sets', 'story_members']);
+    expect(tables).toEqual(['stories', 'story_changed', 'story_key_sets', 'story_members', 'story_pending']);
     expect(db.prepare('SELECT count(*) FROM stories').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM story_members').pluck().get()).toBe(0);
     db.close();

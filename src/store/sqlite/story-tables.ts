@@ -1,5 +1,6 @@
 /**
- * The story tables: their migrations (step 2 and `storyKeySetsMigration` in migrations.ts) and
+ * The story tables: their migrations (step 2, `storyKeySetsMigration` and `storyStateBrMigration`
+ * in migrations.ts; the queues of what is pending in story-queues.ts) and
  * {@link SqliteStoryStore}, the handle the stories stage and the CLI use to read and write them
  * in one database with the articles.
  */
@@ -95,10 +96,9 @@ export const storyKeySetsMigration: Migration = {
 /** {@link RewindQueries} on SQLite (TEXT compares bytewise, as the rewind expects). */
 function sqliteRewindQueries(db: Database.Database): RewindQueries {
   const earliestPending = db.prepare<[string], { sort_ts: number; id: string }>(
-    `SELECT a.sort_ts, a.id FROM articles a
-     WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
-       AND a.id NOT IN (SELECT value FROM json_each(?))
-     ORDER BY a.sort_ts, a.id LIMIT 1`,
+    `SELECT p.sort_ts, p.article_id AS id FROM story_pending p
+     WHERE p.article_id NOT IN (SELECT value FROM json_each(?))
+     ORDER BY p.sort_ts, p.article_id LIMIT 1`,
   );
   const after = db
     .prepare<{ ts: number; id: string }, string>(
@@ -151,21 +151,20 @@ export class SqliteStoryStore implements StoryTables {
     this.#stmt = {
       changed: db
         .prepare<[], string>(
-          `SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id
-           WHERE m.content_hash IS NOT a.content_hash ORDER BY m.article_id`,
+          `SELECT c.article_id FROM story_changed c
+           JOIN story_members m ON m.article_id = c.article_id JOIN articles a ON a.id = c.article_id
+           WHERE m.content_hash IS NOT a.content_hash ORDER BY c.article_id`,
         )
         .pluck(),
       pending: db.prepare<{ ts: number; id: string; limit: number }, PendingArticleRow & { body_br: Buffer | null }>(
-        `SELECT a.id, a.sort_ts, a.title, a.text, a.body_br, a.published_at, a.outlet_key, a.provenance
-         FROM articles a
-         WHERE (a.sort_ts > @ts OR (a.sort_ts = @ts AND a.id > @id))
-           AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
-         ORDER BY a.sort_ts, a.id LIMIT @limit`,
+        `SELECT a.id, p.sort_ts, a.title, a.text, a.body_br, a.published_at, a.outlet_key, a.provenance
+         FROM story_pending p CROSS JOIN articles a ON a.id = p.article_id
+         WHERE (p.sort_ts, p.article_id) > (@ts, @id)
+         ORDER BY p.sort_ts, p.article_id LIMIT @limit`,
       ),
       countPending: db
         .prepare<[], number>(
-          `SELECT count(*) FROM articles a
-           WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)`,
+          'SELECT count(*) FROM story_pending',
         )
         .pluck(),
       countStories: db.prepare<[], number>('SELECT count(*) FROM stories').pluck(),
