@@ -181,7 +181,7 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
     expect(Buffer.isBuffer(rev!['article_json_br'])).toBe(true);
     expect(await store.getArticle(v1.id)).toEqual(v2);
     expect((await store.getRevisions(v1.id)).map((r) => r.article)).toEqual([v1]);
-    expect((await store.stories().pendingAfter(null, 10)).map((r) => r.text)).toEqual([v2.text]);
+    expect((await store.stories().pendingAfter(null, 10)).map(textOf)).toEqual([v2.text]);
     expect((await store.facts().pendingAfter('', 10)).map(textOf)).toEqual([v2.text]);
     expect((await store.search().changedAfter({ updatedAt: '', id: '' }, 10)).map(textOf)).toEqual([v2.text]);
     expect((await store.search().hitRow(v1.id))?.text).toBe(v2.text);
@@ -196,7 +196,7 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
     );
     expect(await store.getArticle(v1.id)).toEqual({ ...v2, html: '<p>旧的</p>', text: '旧的正文', raw: { ...v2.raw, body: '旧的原文' } });
     // every derive step reads the text of older rows too
-    expect((await store.stories().pendingAfter(null, 10)).map((r) => r.text)).toEqual(['旧的正文']);
+    expect((await store.stories().pendingAfter(null, 10)).map(textOf)).toEqual(['旧的正文']);
     expect((await store.facts().pendingAfter('', 10)).map(textOf)).toEqual(['旧的正文']);
     expect((await store.search().changedAfter({ updatedAt: '', id: '' }, 10)).map(textOf)).toEqual(['旧的正文']);
     expect((await store.search().hitRow(v1.id))?.text).toBe('旧的正文');

@@ -16,7 +16,9 @@ export interface PendingArticleRow {
   id: string;
   sort_ts: number;
   title: string;
+  /** The text (read it with packed-text.ts `textOf`): in `body_br`, still packed, or here for older rows. */
   text: string;
+  body_br: Uint8Array | null;
   published_at: string | null;
   outlet_key: string;
   /** JSON of `Article.provenance`. */

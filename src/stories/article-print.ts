@@ -9,6 +9,7 @@ import { hashCodeUnits, mix32 } from './hash.js';
 import { foldParagraphs } from './normalize.js';
 import { bandKeys, DEFAULT_LSH_OPTIONS, textKey, type LshOptions } from './lsh.js';
 import type { ClusterInput } from './story-state.js';
+import { textOf } from '../store/packed-text.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -144,12 +145,13 @@ export function parseTime(iso: string | null): number | null {
  * print.keys.stored.length // 42 bands + paragraphs + exact + figures
  */
 export function printArticle(
-  input: Pick<ClusterInput, 'title' | 'text' | 'publishedAt'>,
+  input: Pick<ClusterInput, 'title' | 'text' | 'body_br' | 'publishedAt'>,
   options: Readonly<PrintOptions> = { fingerprint: DEFAULT_FINGERPRINT_OPTIONS, lsh: DEFAULT_LSH_OPTIONS, windowMs: 7 * DAY, eventWindowMs: 12 * HOUR },
 ): ArticlePrint {
-  const folded = foldParagraphs(input.text);
-  const fingerprint = fingerprintFolded(input.text.trim() === '' ? foldParagraphs(input.title) : folded, options.fingerprint);
-  const event = buildEventProfile(input.title, input.text, folded);
+  const text = textOf(input);
+  const folded = foldParagraphs(text);
+  const fingerprint = fingerprintFolded(text.trim() === '' ? foldParagraphs(input.title) : folded, options.fingerprint);
+  const event = buildEventProfile(input.title, text, folded);
   const figureKeys = { bucketMs: options.windowMs, lookBackMs: options.windowMs, lookAheadMs: options.eventWindowMs };
   const keys = indexKeys(fingerprint, event, parseTime(input.publishedAt), options.lsh, figureKeys);
   return { fingerprint, event, keys };

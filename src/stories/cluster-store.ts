@@ -73,6 +73,8 @@ function toClusterInput(row: PendingArticleRow): ClusterInput {
     id: row.id,
     title: row.title,
     text: row.text,
+    // left packed: the print worker decompresses it (see ClusterInput.body_br)
+    body_br: row.body_br,
     publishedAt: row.published_at,
     outletKey: row.outlet_key,
     ...(provenance.source === undefined ? {} : { provenanceSource: provenance.source }),

@@ -16,7 +16,7 @@ import { printArticle, type ArticlePrint, type PrintOptions } from './article-pr
 import type { ClusterInput } from './story-state.js';
 
 /** What a print needs of an article. */
-export type PrintInput = Pick<ClusterInput, 'title' | 'text' | 'publishedAt'>;
+export type PrintInput = Pick<ClusterInput, 'title' | 'text' | 'body_br' | 'publishedAt'>;
 
 /** A batch sent to a worker. */
 export interface PrintRequest {
@@ -141,7 +141,7 @@ export class PrintPool {
     const remote = inputs.length - local;
     const size = Math.ceil(remote / this.#workers.length);
     const parts = this.#workers.map((worker, w) => {
-      const slice = inputs.slice(w * size, Math.min(remote, (w + 1) * size)).map((i) => ({ title: i.title, text: i.text, publishedAt: i.publishedAt }));
+      const slice = inputs.slice(w * size, Math.min(remote, (w + 1) * size)).map((i) => ({ title: i.title, text: i.text, body_br: i.body_br ?? null, publishedAt: i.publishedAt }));
       if (slice.length === 0) return Promise.resolve([]);
       const seq = this.#seq++;
       return new Promise<ArticlePrint[]>((resolve, reject) => {

@@ -9,8 +9,13 @@ export interface ClusterInput {
   id: string;
   /** Article title. */
   title: string;
-  /** Plain text, paragraphs separated by blank lines (`Article.text`). */
+  /** Plain text, paragraphs separated by blank lines (`Article.text`); read it with `textOf`. */
   text: string;
+  /**
+   * The stored body holding the text, still packed (store/packed-text.ts): set by the stories
+   * step so that the print worker, not the main thread, decompresses it; `text` is then unused.
+   */
+  body_br?: Uint8Array | null;
   /** ISO 8601 publication time; null when unknown (then only exact/reprint matching applies). */
   publishedAt: string | null;
   /** Outlet slug (`Article.outletKey`). */

@@ -25,7 +25,6 @@ import { PgStoryRepository, PgStorySession } from './pg-story-repository.js';
 import { DEFAULT_REWIND_LIMIT } from '../rewind-plan.js';
 import { earliest, planRewind, type Position } from './pg-story-rewind.js';
 import { unlockAndRelease } from './pg-named-lock.js';
-import { withText } from '../packed-text.js';
 import { type StoredStoryState, storyStateOf } from '../story-state-text.js';
 
 /**
@@ -325,14 +324,14 @@ export class PgStoryTables implements StoryTables {
     // The floor is inclusive, a cursor (the last row of the previous page) is not. Rows carry
     // the queue's sort_ts, so the next page's cursor is a position in the queue's own order.
     const op = floor !== undefined ? '>=' : '>';
-    const { rows } = await this.#session.query<PendingArticleRow & { body_br: Buffer | null }>(
+    const { rows } = await this.#session.query<PendingArticleRow>(
       `SELECT a.id, p.sort_ts, a.title, a.text, a.body_br, a.published_at, a.outlet_key, a.provenance
        FROM story_pending p JOIN articles a ON a.id = p.article_id
        WHERE (p.sort_ts, p.article_id COLLATE "C") ${op} ($1::bigint, $2::text)
        ORDER BY p.sort_ts, p.article_id COLLATE "C" LIMIT $3`,
       [from.ts, from.id, limit],
     );
-    return rows.map((r) => toPendingRow(withText(r)));
+    return rows.map(toPendingRow);
   }
 
   /** A count, on the lock's client while this handle holds it (a pool of one must not deadlock). */

@@ -15,7 +15,6 @@ import { sqliteTransaction } from './async-transaction.js';
 import { acquireClusterLock } from './cluster-lock.js';
 import { SqliteLshIndex } from './sqlite-lsh-index.js';
 import { SqliteStoryRepository } from './sqlite-story-repository.js';
-import { withText } from '../packed-text.js';
 import { type StoredStoryState, storyStateOf } from '../story-state-text.js';
 
 /**
@@ -156,7 +155,7 @@ export class SqliteStoryStore implements StoryTables {
            WHERE m.content_hash IS NOT a.content_hash ORDER BY c.article_id`,
         )
         .pluck(),
-      pending: db.prepare<{ ts: number; id: string; limit: number }, PendingArticleRow & { body_br: Buffer | null }>(
+      pending: db.prepare<{ ts: number; id: string; limit: number }, PendingArticleRow>(
         `SELECT a.id, p.sort_ts, a.title, a.text, a.body_br, a.published_at, a.outlet_key, a.provenance
          FROM story_pending p CROSS JOIN articles a ON a.id = p.article_id
          WHERE (p.sort_ts, p.article_id) > (@ts, @id)
@@ -253,8 +252,7 @@ export class SqliteStoryStore implements StoryTables {
         ts: cursor?.ts ?? Number.MIN_SAFE_INTEGER,
         id: cursor?.id ?? '',
         limit,
-      })
-      .map(withText);
+      });
   }
 
   /** Number of articles not clustered yet. */
