@@ -38,3 +38,17 @@ describe('a score written with 比', () => {
     expect(scan('增长5%，比上月加快')).toEqual([['5%', 5, null, 'single', '%', null]]);
   });
 });
+
+describe('issue 15: value noise and ranges', () => {
+  it('a stock quote in brackets after a name gives no figure', () => {
+    expect(scan('甲银行(15.2, 0.31, 2.08%)的分析师认为')).toEqual([]);
+    expect(scan('乙公司（8.75，-0.12，-1.35%）发布公告')).toEqual([]);
+  });
+  it('a range with its unit at both ends is one range, in the second unit', () => {
+    expect(scan('成本在3元—8元之间')).toEqual([['3元—8元', 3, 8, 'range', '元', null]]);
+    expect(scan('收费5元到6元每小时')).toEqual([['5元到6元每小时', 5, 6, 'range', '元/小时', null]]);
+    expect(scan('价格狂跌近50元/瓶至900元/瓶')).toEqual([['近50元/瓶', 50, null, 'single', '元/瓶', '近'], ['900元/瓶', 900, null, 'single', '元/瓶', null]]);
+    expect(scan('规模从1亿元到3亿元')).toEqual([['1亿元到3亿元', 100000000, 300000000, 'range', '元', null]]);
+  });
+});
+

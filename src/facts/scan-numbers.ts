@@ -4,7 +4,7 @@
  * a model name, a list number or an id. Pure.
  */
 import { CN_NUMERAL_CHARS, MULTIPLIERS, applyMultiplier, codeAt, parseArabic, parseChineseNumeral } from './numbers.js';
-import { DURATION_UNITS, LATIN_UNITS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, TIME_UNITS, TIME_VALUE_VERBS, UNIT_RULES } from './lexicon.js';
+import { DURATION_UNITS, GROWTH_MARKERS, LATIN_UNITS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, TIME_UNITS, TIME_VALUE_VERBS, UNIT_RULES } from './lexicon.js';
 
 /** A numeric expression found in a sentence (offsets relative to the sentence). */
 export interface NumberMention {
@@ -160,13 +160,18 @@ function qualifierBefore(s: string, start: number, floor: number): { qualifier: 
   return { qualifier: null, at: start };
 }
 
-/** Spans (start, end) the scanner must not read numbers in: URLs and e-mail addresses. */
+/** A stock quote in brackets: price, change and change in percent, comma-separated. */
+const QUOTE_AFTER_NAME = /[(（]\s*-?\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?%\s*[)）]/g;
+
+/** Spans (start, end) the scanner must not read numbers in: URLs, e-mail addresses and stock quotes. */
 function blockedSpans(s: string): [number, number][] {
   const spans: [number, number][] = [];
   // each alternative needs one of these: most sentences skip the search (it retries at every word character)
+  // a quote a portal inserts after a listed company's name (price, change, change %): 甲公司(12.3, 0.45, 3.8%)
+  if (s.includes('%)') || s.includes('%）')) for (const m of s.matchAll(QUOTE_AFTER_NAME)) spans.push([m.index, m.index + m[0].length]);
   if (!s.includes('@') && !s.includes('http') && !s.includes('www.')) return spans;
   for (const m of s.matchAll(/(?:https?:\/\/|www\.)[^\s，。；）)]+|[\w.]+@[\w.]+/g)) spans.push([m.index, m.index + m[0].length]);
-  return spans;
+  return spans.sort((x, y) => x[0] - y[0]);
 }
 
 /**
@@ -247,6 +252,12 @@ function optionsUnit(s: string, end: number): { unit: string; mult: number; len:
   return u !== null && u.mult === 1 && LATIN_UNITS.includes(u.unit) ? u : null;
 }
 
+/** Whether a change verb (GROWTH_MARKERS) ends right before `at`, 了 aside. */
+function afterChangeVerb(s: string, at: number, floor: number): boolean {
+  const stop = at > floor && s[at - 1] === '了' ? at - 1 : at;
+  return GROWTH_MARKERS.some((v) => endsAt(s, v, floor, stop));
+}
+
 function readMention(s: string, n: Numeral, floor: number): NumberMention | null {
   // 12+256GB, 12GB+256GB: options of a spec, each in the unit the chain ends in
   const option = !n.chinese && n.start >= 2 && (s[n.start - 1] === '+' || s[n.start - 1] === '/') && /[0-9A-Za-z]/.test(s[n.start - 2]!);
@@ -318,6 +329,23 @@ function readMention(s: string, n: Numeral, floor: number): NumberMention | null
     unit = u.unit;
     mult *= u.mult;
     end += u.len;
+  }
+  // 2元—10元, 2元到3元每小时: a range with the unit written at both ends (the second may add a per-unit)
+  // (not after a change verb: 跌近400元/瓶至3550元/瓶 is a fall, then the level it fell to)
+  if (shape === 'single' && unit !== '' && u !== null && !afterChangeVerb(s, qualifierBefore(s, n.start, floor).at, floor)) {
+    RANGE_SEP.lastIndex = end;
+    const sep = RANGE_SEP.exec(s);
+    const second = sep === null ? null : numeralAt(s, end + sep[0].length);
+    if (second !== null && second.chinese === n.chinese) {
+      const m2 = multiplierAt(s, second.end);
+      const u2 = unitAt(s, second.end + m2.len);
+      if (u2 !== null && (u2.unit === unit || u2.unit.startsWith(`${unit}/`)) && applyMultiplier(second.value, m2.mult * u2.mult) >= applyMultiplier(value, mult)) {
+        high = applyMultiplier(second.value, m2.mult * u2.mult) / mult;
+        unit = u2.unit;
+        end = second.end + m2.len + u2.len;
+        shape = 'range';
+      }
+    }
   }
   // 4A级, 6G: a grade or a model, not a unit
   if (isLatin(codeAt(s, end)) && unit !== '' && !LATIN_UNITS.includes(unit)) return null;

@@ -131,8 +131,8 @@ describe('a figure given as a manner (以…的, 按)', () => {
 });
 
 describe('a quantifier pronoun is no subject', () => {
-  it('少数能达到… continues the figure before it (成本在2元—5元之间，少数能达到8元)', () => {
-    expect(subjects('单台设备的成本普遍在2元—5元之间，少数能达到8元。').map(([x]) => x)).toEqual(['单台设备的成本', '单台设备的成本', '单台设备的成本']);
+  it('少数能达到… continues the figure before it (成本在2元—5元之间, one range, 少数能达到8元)', () => {
+    expect(subjects('单台设备的成本普遍在2元—5元之间，少数能达到8元。').map(([x]) => x)).toEqual(['单台设备的成本', '单台设备的成本']);
   });
 });
 
