@@ -59,13 +59,13 @@ export function storedBody(row: { text: string; html?: string; raw_body?: string
 /** A row read with `text` and `body_br` (articles): its text restored, `body_br` left out. */
 export function withText<R extends { text: string; body_br?: Uint8Array | null }>(row: R): Omit<R, 'body_br'> {
   const { body_br, ...rest } = row;
-  return { ...rest, text: body_br === null || body_br === undefined ? row.text : unpackBody(body_br).text };
+  return { ...rest, text: textOf(row) };
 }
 
 /**
  * An article's text as a derive step reads it: the plain column, or the packed body (`body_br`)
- * that holds it, left packed so that the thread that uses the text decompresses it (the search
- * and facts steps' worker threads, not the main thread, which writes every step's rows).
+ * that holds it, left packed so that the thread that uses the text decompresses it (the search,
+ * facts and story-print worker threads, not the main thread, which writes every step's rows).
  */
 export interface TextSource {
   text: string;
