@@ -19,13 +19,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { importPaths } from '../src/ingest/import-job.js';
 import type { Article } from '../src/model/article.js';
 import { openStore } from '../src/store/open-store.js';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { corpusDir, projectRoot } from '../test/corpus.js';
+import { projectRoot } from '../test/corpus.js';
 import startPostgres from '../test/support/postgres-server.js';
-import { copyArticle, hanCharacters, permutation } from '../test/support/permuted-corpus.js';
+import { importedCorpus, permutedArticles } from '../test/support/permuted-corpus.js';
 import { BATCH_SEQUENCE } from './ingest-worker-queue.js';
 import { benchSearch } from './search.js';
 
@@ -53,23 +51,7 @@ function parseOptions(args: readonly string[]): Options {
 
 /** The corpus through the real importer, then permuted copies up to `n` articles, in a JSONL file. */
 async function prepareArticles(dir: string, n: number): Promise<{ path: string; count: number }> {
-  const scratch = new SqliteStore(':memory:');
-  const originals: Article[] = [];
-  try {
-    await importPaths([join(corpusDir, 'jekyll'), join(corpusDir, 'hexo')], scratch, { workers: 0 });
-    for await (const a of scratch.iterateArticles()) originals.push(a);
-  } finally {
-    await scratch.close();
-  }
-  const chars = hanCharacters(originals);
-  const lines: string[] = [];
-  for (let k = 0; lines.length < n; k++) {
-    const map = k === 0 ? undefined : permutation(chars, k);
-    for (const a of originals) {
-      if (lines.length >= n) break;
-      lines.push(JSON.stringify(map === undefined ? a : copyArticle(a, k, map)));
-    }
-  }
+  const lines = permutedArticles(await importedCorpus(), n).map((a) => JSON.stringify(a));
   // Interleaved by time, as polls bring them: shards then overlap in time (shared stories).
   lines.sort((x, y) => ((JSON.parse(x) as Article).publishedAt ?? '').localeCompare((JSON.parse(y) as Article).publishedAt ?? ''));
   const path = join(dir, 'articles.jsonl');

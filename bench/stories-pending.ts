@@ -14,11 +14,9 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { importPaths } from '../src/ingest/import-job.js';
 import type { Article } from '../src/model/article.js';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { corpusDir, projectRoot } from '../test/corpus.js';
-import { copyArticle, hanCharacters, permutation } from '../test/support/permuted-corpus.js';
+import { projectRoot } from '../test/corpus.js';
+import { importedCorpus, permutedArticles } from '../test/support/permuted-corpus.js';
 import startPostgres from '../test/support/postgres-server.js';
 
 /** Articles of one 'small run'. */
@@ -59,23 +57,7 @@ function parseOptions(args: readonly string[]) {
 
 /** `n` archive articles in publication order, then `extra` newer ones (the small runs). */
 async function makeArticles(n: number, extra: number): Promise<{ archive: Article[]; later: Article[] }> {
-  const scratch = new SqliteStore(':memory:');
-  const originals: Article[] = [];
-  try {
-    await importPaths([join(corpusDir, 'jekyll'), join(corpusDir, 'hexo')], scratch, { workers: 0 });
-    for await (const a of scratch.iterateArticles()) originals.push(a);
-  } finally {
-    await scratch.close();
-  }
-  const chars = hanCharacters(originals);
-  const all: Article[] = [];
-  for (let k = 0; all.length < n + extra; k++) {
-    const map = k === 0 ? undefined : permutation(chars, k);
-    for (const a of originals) {
-      if (all.length >= n + extra) break;
-      all.push(map === undefined ? a : copyArticle(a, k, map));
-    }
-  }
+  const all = permutedArticles(await importedCorpus(), n + extra);
   const time = (a: Article): number => Date.parse(a.publishedAt ?? a.fetchedAt);
   all.sort((x, y) => time(x) - time(y) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return { archive: all.slice(0, n), later: all.slice(n) };

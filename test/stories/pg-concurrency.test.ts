@@ -12,11 +12,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPaths } from '../../src/ingest/import-job.js';
-import type { Article } from '../../src/model/article.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { clusterPending } from '../../src/stories/cluster-store.js';
-import { copyArticle, hanCharacters, permutation } from '../support/permuted-corpus.js';
+import { importedCorpus, permutedArticles } from '../support/permuted-corpus.js';
 import { PgStore } from '../../src/store/postgres/pg-store.js';
 import type { Store } from '../../src/store/store.js';
 import { corpusDir, corpusFiles } from '../corpus.js';
@@ -157,13 +155,8 @@ describe('4 worker processes importing overlapping documents into one PostgreSQL
 
 describe('4 workers storing interleaved batches and clustering after each', () => {
   it('ends with the stories of clustering every article in publication order', async () => {
-    const scratch = new SqliteStore(':memory:');
-    const originals: Article[] = [];
-    await importPaths(['jekyll', 'hexo'].map((f) => join(corpusDir, f)), scratch, { workers: 0 });
-    for await (const a of scratch.iterateArticles()) originals.push(a);
-    await scratch.close();
-    const chars = hanCharacters(originals);
-    const articles = Array.from({ length: COPIES }, (_, k) => k).flatMap((k) => (k === 0 ? originals : originals.map((a) => copyArticle(a, k, permutation(chars, k)))));
+    const originals = await importedCorpus();
+    const articles = permutedArticles(originals, COPIES * originals.length);
     articles.sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || (a.id < b.id ? -1 : 1));
 
     const reference = new SqliteStore(':memory:');

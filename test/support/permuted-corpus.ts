@@ -3,8 +3,12 @@
  * permutation, so a copy's texts share no wording with the other copies (its own stories, with
  * the corpus's reprints and diffs intact), and is dated 400 days after copy k − 1.
  */
+import { join } from 'node:path';
+import { importPaths } from '../../src/ingest/import-job.js';
 import type { Article } from '../../src/model/article.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { sha1Hex } from '../../src/util/hash.js';
+import { corpusDir } from '../corpus.js';
 import { shuffled } from './shuffle.js';
 
 const DAY_MS = 86_400_000;
@@ -35,6 +39,33 @@ export function copyArticle(a: Article, k: number, map: Map<string, string>): Ar
     text: sub(a.text),
   };
   return { ...copy, contentHash: sha1Hex(`${copy.title}\n${copy.text}\n${copy.publishedAt}`) };
+}
+
+/** The corpus's Jekyll and Hexo archives through the real importer (into a store in memory). */
+export async function importedCorpus(): Promise<Article[]> {
+  const scratch = new SqliteStore(':memory:');
+  const originals: Article[] = [];
+  try {
+    await importPaths([join(corpusDir, 'jekyll'), join(corpusDir, 'hexo')], scratch, { workers: 0 });
+    for await (const a of scratch.iterateArticles()) originals.push(a);
+  } finally {
+    await scratch.close();
+  }
+  return originals;
+}
+
+/** `n` articles: the originals, then their copies 1, 2, … in order (the last copy cut at `n`). */
+export function permutedArticles(originals: readonly Article[], n: number): Article[] {
+  const chars = hanCharacters(originals);
+  const out: Article[] = [];
+  for (let k = 0; out.length < n && originals.length > 0; k++) {
+    const map = k === 0 ? undefined : permutation(chars, k);
+    for (const a of originals) {
+      if (out.length >= n) break;
+      out.push(map === undefined ? a : copyArticle(a, k, map));
+    }
+  }
+  return out;
 }
 
 /** The distinct Han characters of the articles' titles and texts, sorted (the permutation domain). */
