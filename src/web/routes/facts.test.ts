@@ -41,7 +41,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    // fetch() keeps its sockets alive; close() alone waits for any that never sent a request
+    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+  });
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
