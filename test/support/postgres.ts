@@ -16,10 +16,29 @@ export async function freshPgDatabase(prefix = 't'): Promise<string> {
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
+    if (fileCopy) {
+      // FILE_COPY copies template1's files instead of writing them through the WAL (PostgreSQL
+      // 15's default): 39 against 140 ms a database here, on a server with fsync off, and the
+      // suite makes one per PostgreSQL test.
+      try {
+        await client.query(`CREATE DATABASE ${name} STRATEGY FILE_COPY`);
+        return urlOf(admin, name);
+      } catch (e) {
+        if ((e as { code?: string }).code !== '42601') throw e; // before 15: no STRATEGY option
+        fileCopy = false;
+      }
+    }
     await client.query(`CREATE DATABASE ${name}`);
   } finally {
     await client.end();
   }
-  admin.pathname = `/${name}`;
-  return admin.toString();
+  return urlOf(admin, name);
+}
+
+let fileCopy = true;
+
+function urlOf(admin: URL, name: string): string {
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
