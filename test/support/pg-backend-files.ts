@@ -49,6 +49,5 @@ export const PG_BACKEND_FILES: string[] = [
   // the labelled corpus imported into a store by test/stories/load-corpus.ts
   'test/stories/corpus-stories.test.ts',
   'test/stories/story-page-corpus.test.ts',
-  'test/facts/corpus-facts.test.ts',
   'src/export/client-script.test.ts',
 ];
