@@ -25,9 +25,14 @@ export function normaliseProvenanceValue(value: string): string {
     .replace(/^[\s:：]+/u, '');
 }
 
+/** Role words that may follow a name with no space in a dateline: 记者陈孝志通讯员马鹏奇. */
+const GLUED_ROLE = /(?<=\p{Script=Han})(?=通讯员|实习生|见习记者|特约记者|摄影|摄像)/gu;
+const PERSON_FIELDS: ReadonlySet<keyof Provenance> = new Set(['reporter', 'editor', 'author']);
+
 function setField(out: Provenance, field: keyof Provenance, raw: string | undefined): boolean {
   if (raw === undefined || out[field] !== undefined) return false;
-  const v = normaliseProvenanceValue(raw);
+  // Names and the next role apart, as a printed byline shows them: 陈孝志 通讯员马鹏奇.
+  const v = normaliseProvenanceValue(PERSON_FIELDS.has(field) ? raw.replace(GLUED_ROLE, ' ') : raw);
   if (v === '') return false;
   out[field] = v;
   return true;
