@@ -89,6 +89,7 @@ describe('cleanBody: provenance', () => {
     ['来源 paragraph', '<p>　　来源： 测试日报</p><p>正文。</p>', { source: '测试日报' }],
     ['文章来源 in brackets', '<p>正文。</p><p>（文章来源：测试<span><a>证券</a></span>报）</p>', { source: '测试证券报' }],
     ['责任编辑 with staff code', '<p>正文。</p><p class="article-editor">责任编辑：张三 SF001 </p>', { editor: '张三' }],
+    ['责任编辑 with a staff code after an underscore', '<p>正文。</p><p>责任编辑：赵某_NB12345</p>', { editor: '赵某' }],
     ['编辑 paragraph', '<p>正文。</p><p>编辑：李四</p>', { editor: '李四' }],
     ['作者 paragraph', '<p>作者：王五</p><p>正文。</p>', { author: '王五' }],
     ['trailing 来源', '<p>正文一句。来源：测试网</p>', { source: '测试网' }],

@@ -19,7 +19,7 @@ export function normaliseProvenanceValue(value: string): string {
   return value
     .replace(/[\s\u3000\u00a0]+/g, ' ')
     .trim()
-    .replace(/\s+[A-Z]{1,4}\d{2,}$/, '')
+    .replace(/(?:\s+|_)[A-Z]{1,4}\d{2,}$/, '') // a staff code after the name: 张三 SF001, 杨倩_NF4425
     .replace(/(?:\d{1,2}月\d{1,2}日|今日|昨日|今天|昨天|日前|近日)$/u, '')
     .replace(/[\s,，。.;；:：、!！?？]+$/u, '')
     .replace(/^[\s:：]+/u, '');
