@@ -98,6 +98,7 @@ describe('cleanBody: provenance', () => {
     ['newspaper lead: reporter and correspondent with no space between', '<p>本报讯（新某省·某某日报记者张三丰通讯员李四）正文。</p>', { reporter: '张三丰 通讯员李四' }],
     ['CLS dateline editor', '<p><strong>财联社6月1日讯（编辑 钱七）</strong>正文。</p>', { editor: '钱七' }],
     ['据X消息 sets source', '<p>据测试社消息，某事发生。</p>', { source: '测试社' }],
+    ['据X刚刚消息 drops the adverb', '<p>据某媒刚刚消息，某事发生。</p>', { source: '某媒' }],
     ['据X日期消息 drops the date', '<p>新闻网讯 据某统计局6月17日消息，数据下降。</p>', { source: '某统计局' }],
     ['据X报道 does not override a stated source', '<p>据外媒报道，某事。</p><p>来源：测试报</p>', { source: '测试报' }],
   ])('%s', (_name, raw, expected) => {

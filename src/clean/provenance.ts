@@ -20,7 +20,7 @@ export function normaliseProvenanceValue(value: string): string {
     .replace(/[\s\u3000\u00a0]+/g, ' ')
     .trim()
     .replace(/(?:\s+|_)[A-Z]{1,4}\d{2,}$/, '') // a staff code after the name: 张三 SF001, 杨倩_NF4425
-    .replace(/(?:\d{1,2}月\d{1,2}日|今日|昨日|今天|昨天|日前|近日)$/u, '')
+    .replace(/(?:\d{1,2}月\d{1,2}日|今日|昨日|今天|昨天|日前|近日|刚刚)$/u, '')
     .replace(/[\s,，。.;；:：、!！?？]+$/u, '')
     .replace(/^[\s:：]+/u, '');
 }
