@@ -29,6 +29,23 @@ describe('extractPage', () => {
     expect(got.bodyHtml).not.toContain('导航链接');
   });
 
+  it('keeps the elements of the header line apart: a comment counter is not part of the source', () => {
+    const glued = page.replace(
+      '<div class="info"><span class="time">2021年12月09日 09:30</span> 来源：示例通讯社 作者：李明</div>',
+      '<div class="info"><span>2021年12月09日</span><span>09:30</span><span>来源：</span><span>示例通讯社</span>' +
+        '<a><span>1032</span><span>人参与</span></a><span>作者</span><span>李明</span></div>' +
+        '<ul class="related"><li>看望慰问医务工作者</li><li>示例新闻标题</li></ul>',
+    );
+    const got = extractPage(glued);
+    expect([got.date, got.source, got.author]).toEqual(['2021年12月09日 09:30', '示例通讯社', '李明']);
+  });
+
+  it('reads no author from the end of 工作者 in a list of headlines', () => {
+    const noAuthor = page.replace(' 作者：李明', '').replace('<meta name="author" content="示例网">', '');
+    const got = extractPage(noAuthor.replace('<div class="footer">', '<ul><li>看望慰问医务工作者</li><li>示例新闻标题</li></ul><div class="footer">'));
+    expect(got.author).toBeUndefined();
+  });
+
   it('uses outlet selectors first and removes what they name', () => {
     const got = extractPage(page, {
       selectors: { title: ['h1'], body: ['#content'], date: ['.time'], remove: ['.share'] },

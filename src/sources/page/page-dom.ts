@@ -77,3 +77,39 @@ export function selectFirst(
 export function squashText(node: PageNode | null | undefined): string {
   return (node?.textContent ?? '').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
 }
+
+/** Inline tags that style words inside a run of text: no break between them and their neighbours. */
+const RUN_TAGS = new Set(['B', 'STRONG', 'I', 'EM', 'U', 'FONT', 'SUP', 'SUB', 'MARK', 'SMALL', 'BIG']);
+/** Elements whose text is not page text. */
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * Text of a node as a reader sees it laid out: like {@link squashText}, but elements stay apart
+ * (`<span>澎湃新闻</span><span>1032</span>` → `澎湃新闻 1032`, where textContent glues them) and
+ * script and style text is left out. Iterative: a deep page cannot overflow the stack.
+ */
+export function spacedText(node: PageNode | null | undefined): string {
+  if (node === null || node === undefined) return '';
+  const parts: string[] = [];
+  // Nodes to visit, last first; a string is a separator to emit when it comes up.
+  const stack: (PageNode | string)[] = [node];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (typeof next === 'string') {
+      parts.push(next);
+      continue;
+    }
+    if (next.nodeType === TEXT_NODE) {
+      parts.push(next.textContent ?? '');
+      continue;
+    }
+    if (next.nodeType !== ELEMENT_NODE && next !== node) continue;
+    if (NOT_TEXT.has(next.nodeName.toUpperCase())) continue;
+    const gap = RUN_TAGS.has(next.nodeName.toUpperCase()) ? '' : ' ';
+    stack.push(gap);
+    for (let i = next.childNodes.length - 1; i >= 0; i--) stack.push(next.childNodes[i]!);
+    parts.push(gap);
+  }
+  return parts.join('').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+}
+

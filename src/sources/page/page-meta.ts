@@ -4,7 +4,7 @@
  * Pure: a parsed document in, strings out.
  */
 import { hasCalendarDate } from '../../clean/dates.js';
-import { selectFirst, squashText, type PageDocument } from './page-dom.js';
+import { selectFirst, spacedText, squashText, type PageDocument } from './page-dom.js';
 import type { PageSelectors } from './types.js';
 
 /**
@@ -41,7 +41,8 @@ const DATE_PATTERNS = [
 const AUTHOR_PATTERNS = [
   /责任编辑[：:\s]\s*([\p{Script=Han}A-Za-z·]{2,12})/u,
   /责编[：:\s]\s*([\p{Script=Han}A-Za-z·]{2,12})/u,
-  /作者[：:\s]\s*([\p{Script=Han}A-Za-z·]{2,12})/u,
+  // not the end of 工作者/创作者/著作者 (…医务工作者 大连狮友… in a list of related headlines)
+  /(?<![工创著])作者[：:\s]\s*([\p{Script=Han}A-Za-z·]{2,12})/u,
   /记者[：:\s]\s*([\p{Script=Han}·]{2,4})/u,
   /编辑[：:\s]\s*([\p{Script=Han}A-Za-z·]{2,12})/u,
   /文\s*[/／]\s*([\p{Script=Han}A-Za-z·]{2,12})/u,
@@ -113,7 +114,7 @@ export function findTitle(doc: PageDocument, selectors?: PageSelectors): string 
 
 /** The page's visible text, with the headline's position when it occurs in it. */
 function textAfterTitle(doc: PageDocument, title: string): string {
-  const text = squashText(doc.body ?? doc.documentElement);
+  const text = spacedText(doc.body ?? doc.documentElement);
   const at = title ? text.indexOf(title) : -1;
   return at >= 0 ? text.slice(at + title.length) : text;
 }
