@@ -107,7 +107,9 @@ export function spacedText(node: PageNode | null | undefined): string {
     if (NOT_TEXT.has(next.nodeName.toUpperCase())) continue;
     const gap = RUN_TAGS.has(next.nodeName.toUpperCase()) ? '' : ' ';
     stack.push(gap);
-    for (let i = next.childNodes.length - 1; i >= 0; i--) stack.push(next.childNodes[i]!);
+    // childNodes once: linkedom builds the list on every access (40,000 paragraphs: quadratic)
+    const children = Array.from(next.childNodes);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     parts.push(gap);
   }
   return parts.join('').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
