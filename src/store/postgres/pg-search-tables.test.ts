@@ -99,6 +99,29 @@ describe('PgSearchTables', () => {
     expect(await t.countMatches(t.compile(parseQuery('碳市场'))!, ...ALL, 1000)).toBe(6);
   });
 
+  it('answers the hit rows and outlet names asked together with one statement each', async () => {
+    const store = await open();
+    await store.upsertArticles([
+      makeArticle({ id: 'o:1', outlet: '旧名', outletKey: 'o', publishedAt: '2021-12-20T20:21:15+08:00' }),
+      makeArticle({ id: 'o:2', outlet: '新名', outletKey: 'o', title: '第二篇', publishedAt: '2021-12-21T20:21:15+08:00' }),
+    ]);
+    const t = store.search();
+    const query = store.pool.query.bind(store.pool);
+    let statements = 0;
+    store.pool.query = ((...args: Parameters<typeof query>) => {
+      statements++;
+      return query(...args);
+    }) as typeof store.pool.query;
+    const hits = await Promise.all(['o:2', 'missing', 'o:1'].map((id) => t.hitRow(id)));
+    expect(hits.map((h) => h?.title)).toEqual(['第二篇', undefined, makeArticle().title]);
+    expect(hits[0]).toMatchObject({ id: 'o:2', outlet: '新名', outlet_key: 'o', text: makeArticle().text });
+    expect(statements).toBe(1);
+    expect(await Promise.all(['o', 'nobody'].map((k) => t.outletName(k)))).toEqual(['新名', undefined]);
+    expect(statements).toBe(2);
+    // in a transaction each look-up runs on the transaction's client, alone
+    expect(await t.transaction(() => Promise.all([t.hitRow('o:1'), t.outletName('o')]))).toMatchObject([{ id: 'o:1' }, '新名']);
+  });
+
   it('refuses a query compiled for another backend', async () => {
     const t = (await open()).search();
     const sqlite = { backend: 'sqlite', expression: 'x' } as CompiledMatch;

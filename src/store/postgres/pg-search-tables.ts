@@ -478,18 +478,71 @@ export class PgSearchTables implements SearchTables {
     return Number(rows[0]?.n ?? 0);
   }
 
-  /** The columns a result shows, for one article. */
-  async hitRow(articleId: string): Promise<SearchHitRow | undefined> {
-    const rows = await this.#query<SearchHitRow & { body_br: Buffer | null }>(
-      'SELECT id, title, text, body_br, outlet, outlet_key, published_at FROM articles WHERE id = $1',
-      [articleId],
-    );
-    return rows[0] === undefined ? undefined : withText(rows[0]);
+  /**
+   * The columns a result shows, for one article. The calls made together (search.ts asks for a
+   * page of hits at once) are answered by one statement: one round trip and one connection, so
+   * a search runs on one backend and the pool's next search finds it warm (a backend that has
+   * not yet touched a page of shared memory pays a page fault for it).
+   */
+  hitRow(articleId: string): Promise<SearchHitRow | undefined> {
+    // In a transaction, alone: a batch runs in the context (the client) of its first caller.
+    if (this.#tx.getStore() !== undefined) return this.#hits.getAlone(articleId);
+    return this.#hits.get(articleId);
   }
 
-  /** Display name of an outlet key (its newest article's), or undefined. */
-  async outletName(key: string): Promise<string | undefined> {
-    const rows = await this.#query<{ outlet: string }>('SELECT outlet FROM articles WHERE outlet_key = $1 ORDER BY sort_ts DESC LIMIT 1', [key]);
-    return rows[0]?.outlet;
+  readonly #hits = new Batched<SearchHitRow>(async (ids) => {
+    const rows = await this.#query<SearchHitRow & { body_br: Buffer | null }>(
+      'SELECT id, title, text, body_br, outlet, outlet_key, published_at FROM articles WHERE id = ANY($1::text[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, withText(r)]));
+  });
+
+  /** Display name of an outlet key (its newest article's), or undefined; calls made together share one statement. */
+  outletName(key: string): Promise<string | undefined> {
+    if (this.#tx.getStore() !== undefined) return this.#outlets.getAlone(key);
+    return this.#outlets.get(key);
+  }
+
+  readonly #outlets = new Batched<string>(async (keys) => {
+    const rows = await this.#query<{ key: string; outlet: string | null }>(
+      `SELECT k.key, (SELECT outlet FROM articles WHERE outlet_key = k.key ORDER BY sort_ts DESC LIMIT 1) AS outlet
+       FROM unnest($1::text[]) AS k(key)`,
+      [keys],
+    );
+    return new Map(rows.filter((r) => r.outlet !== null).map((r) => [r.key, r.outlet as string]));
+  });
+}
+
+/**
+ * Look-ups by key made in the same turn of the event loop, answered together: the first call
+ * waits one microtask, then `load` runs once for every key asked meanwhile.
+ */
+class Batched<T> {
+  readonly #load: (keys: string[]) => Promise<Map<string, T>>;
+  #pending: { keys: Set<string>; result: Promise<Map<string, T>> } | undefined;
+
+  constructor(load: (keys: string[]) => Promise<Map<string, T>>) {
+    this.#load = load;
+  }
+
+  async get(key: string): Promise<T | undefined> {
+    let batch = this.#pending;
+    if (batch === undefined) {
+      const keys = new Set<string>();
+      const result = Promise.resolve().then(() => {
+        this.#pending = undefined;
+        return this.#load([...keys]);
+      });
+      batch = { keys, result };
+      this.#pending = batch;
+    }
+    batch.keys.add(key);
+    return (await batch.result).get(key);
+  }
+
+  /** One key in a statement of its own. */
+  async getAlone(key: string): Promise<T | undefined> {
+    return (await this.#load([key])).get(key);
   }
 }
