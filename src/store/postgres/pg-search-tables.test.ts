@@ -11,6 +11,7 @@ import { indexPending, searchDocumentOf } from '../../search/index-articles.js';
 import { parseQuery } from '../../search/query-parse.js';
 import { searchArticles } from '../../search/search.js';
 import { ROWIDS_PER_SECOND, type CompiledMatch } from '../tables.js';
+import { PG_RANK_NORMALIZATION, PG_RANK_WEIGHTS, rankPlan } from './pg-search-tables.js';
 import { PgStore } from './pg-store.js';
 
 let url: string;
@@ -67,6 +68,27 @@ describe('PgSearchTables', () => {
     expect(b?.[0]).toBe('body');
     expect((a?.[1] ?? 0) / (b?.[1] ?? 1)).toBeCloseTo(5, 5);
     expect(a?.[1]).toBeLessThan(0);
+  });
+
+  it('ranks the one-lexeme terms with one ts_rank call and keeps the sum of every term’s own rank', async () => {
+    expect(rankPlan(["'#a股'", "'碳':*", "('达' <-> '峰')", "'#a股'"])).toEqual({
+      queries: ["'#a股' | '碳':*", "('达' <-> '峰')", "'#a股'"],
+      factors: [2, 1, 1],
+    });
+    const store = await open();
+    const t = store.search();
+    const text = '碳市场扩容，碳价上涨。A股碳中和板块走强，达峰方案公布，碳排放下降。'.repeat(3);
+    await t.put(row('x'), searchDocumentOf({ title: 'A股碳达峰', text, outlet_key: 'x', categories: '[]' }));
+    for (const q of ['A股 碳 达峰', 'A股 碳 "达峰" A股', '碳 上涨']) {
+      const m = t.compile(parseQuery(q))! as CompiledMatch & { terms: string[] };
+      const [hit] = await t.bestMatches(m, ...ALL, 1);
+      const sums = await store.pool.query<{ rank: number }>(
+        `SELECT sum(ts_rank('{${PG_RANK_WEIGHTS.join(',')}}'::float4[], tsv, q::tsquery, ${PG_RANK_NORMALIZATION})) AS rank
+         FROM search_docs, unnest($1::text[]) AS q`,
+        [m.terms],
+      );
+      expect(-(hit?.bm25 ?? 0)).toBeCloseTo(Number(sums.rows[0]?.rank), 5);
+    }
   });
 
   it('keeps the watermark moving forward only, and forgets it on wipe', async () => {
