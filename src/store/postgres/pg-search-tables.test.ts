@@ -11,6 +11,7 @@ import { indexPending, searchDocumentOf } from '../../search/index-articles.js';
 import { parseQuery } from '../../search/query-parse.js';
 import { searchArticles } from '../../search/search.js';
 import { ROWIDS_PER_SECOND, type CompiledMatch } from '../tables.js';
+import { PG_RANK_NORMALIZATION, PG_RANK_WEIGHTS, rankPlan } from './pg-search-tables.js';
 import { PgStore } from './pg-store.js';
 
 let url: string;
@@ -69,6 +70,27 @@ describe('PgSearchTables', () => {
     expect(a?.[1]).toBeLessThan(0);
   });
 
+  it('ranks the one-lexeme terms with one ts_rank call and keeps the sum of every term’s own rank', async () => {
+    expect(rankPlan(["'#a股'", "'碳':*", "('达' <-> '峰')", "'#a股'"])).toEqual({
+      queries: ["'#a股' | '碳':*", "('达' <-> '峰')", "'#a股'"],
+      factors: [2, 1, 1],
+    });
+    const store = await open();
+    const t = store.search();
+    const text = '碳市场扩容，碳价上涨。A股碳中和板块走强，达峰方案公布，碳排放下降。'.repeat(3);
+    await t.put(row('x'), searchDocumentOf({ title: 'A股碳达峰', text, outlet_key: 'x', categories: '[]' }));
+    for (const q of ['A股 碳 达峰', 'A股 碳 "达峰" A股', '碳 上涨']) {
+      const m = t.compile(parseQuery(q))! as CompiledMatch & { terms: string[] };
+      const [hit] = await t.bestMatches(m, ...ALL, 1);
+      const sums = await store.pool.query<{ rank: number }>(
+        `SELECT sum(ts_rank('{${PG_RANK_WEIGHTS.join(',')}}'::float4[], tsv, q::tsquery, ${PG_RANK_NORMALIZATION})) AS rank
+         FROM search_docs, unnest($1::text[]) AS q`,
+        [m.terms],
+      );
+      expect(-(hit?.bm25 ?? 0)).toBeCloseTo(Number(sums.rows[0]?.rank), 5);
+    }
+  });
+
   it('keeps the watermark moving forward only, and forgets it on wipe', async () => {
     const t = (await open()).search();
     expect(await t.watermark()).toBe('');
@@ -97,6 +119,29 @@ describe('PgSearchTables', () => {
     expect(await newest('碳', Number.MIN_SAFE_INTEGER, until(120))).toEqual(['n120', 'n119', 'n118']);
     expect(await newest('碳市场', Number.MIN_SAFE_INTEGER, until(120))).toEqual(['n100', 'n50', 'n0']);
     expect(await t.countMatches(t.compile(parseQuery('碳市场'))!, ...ALL, 1000)).toBe(6);
+  });
+
+  it('answers the hit rows and outlet names asked together with one statement each', async () => {
+    const store = await open();
+    await store.upsertArticles([
+      makeArticle({ id: 'o:1', outlet: '旧名', outletKey: 'o', publishedAt: '2021-12-20T20:21:15+08:00' }),
+      makeArticle({ id: 'o:2', outlet: '新名', outletKey: 'o', title: '第二篇', publishedAt: '2021-12-21T20:21:15+08:00' }),
+    ]);
+    const t = store.search();
+    const query = store.pool.query.bind(store.pool);
+    let statements = 0;
+    store.pool.query = ((...args: Parameters<typeof query>) => {
+      statements++;
+      return query(...args);
+    }) as typeof store.pool.query;
+    const hits = await Promise.all(['o:2', 'missing', 'o:1'].map((id) => t.hitRow(id)));
+    expect(hits.map((h) => h?.title)).toEqual(['第二篇', undefined, makeArticle().title]);
+    expect(hits[0]).toMatchObject({ id: 'o:2', outlet: '新名', outlet_key: 'o', text: makeArticle().text });
+    expect(statements).toBe(1);
+    expect(await Promise.all(['o', 'nobody'].map((k) => t.outletName(k)))).toEqual(['新名', undefined]);
+    expect(statements).toBe(2);
+    // in a transaction each look-up runs on the transaction's client, alone
+    expect(await t.transaction(() => Promise.all([t.hitRow('o:1'), t.outletName('o')]))).toMatchObject([{ id: 'o:1' }, '新名']);
   });
 
   it('refuses a query compiled for another backend', async () => {

@@ -117,9 +117,10 @@ interface TxState {
 /** Advisory lock (two-key form) that index writers take in turn: 'cxns', 1. */
 const WRITE_LOCK = [0x63786e73, 1] as const;
 
-/** A tsquery with its terms. */
+/** A tsquery with its terms, and how they are ranked. */
 interface PgMatch extends CompiledMatch, PgTsquery {
   readonly backend: 'postgres';
+  readonly rank: RankPlan;
 }
 
 function matchOf(match: CompiledMatch): PgMatch {
@@ -127,9 +128,42 @@ function matchOf(match: CompiledMatch): PgMatch {
   return match as PgMatch;
 }
 
-/** The relevance (higher is better) of `alias.tsv`, for the term tsqueries from parameter `first` on. */
-function rankSql(alias: string, terms: number, first: number): string {
-  const parts = Array.from({ length: terms }, (_, i) => `ts_rank('{${PG_RANK_WEIGHTS.join(',')}}'::float4[], ${alias}.tsv, $${first + i}::tsquery, ${PG_RANK_NORMALIZATION})`);
+/**
+ * How a query's relevance is computed: `ts_rank` of each tsquery in `queries` times its factor,
+ * summed. The relevance is the sum of each term's own ts_rank, but each ts_rank call reads (and
+ * detoasts) the whole document again, ~35 KB for a long article: so the terms that are one lexeme
+ * (or one prefix) are ranked together by ONE call of their OR, times their number. ts_rank of an
+ * OR is the mean of its distinct lexemes' ranks (calc_rank_or), and the length normalisation
+ * divides that mean, so this is the same sum (to float rounding, ~1e-7). A phrase (ranked by
+ * calc_rank_and, by proximity) and a repeated term keep their own call.
+ */
+interface RankPlan {
+  queries: string[];
+  factors: number[];
+}
+
+export function rankPlan(terms: readonly string[]): RankPlan {
+  const single = [...new Set(terms.filter((t) => !t.startsWith('(')))];
+  const queries: string[] = [];
+  const factors: number[] = [];
+  if (single.length > 0) {
+    queries.push(single.join(' | '));
+    factors.push(single.length);
+  }
+  const rest = [...terms];
+  for (const t of single) rest.splice(rest.indexOf(t), 1);
+  for (const t of rest) {
+    queries.push(t);
+    factors.push(1);
+  }
+  return { queries, factors };
+}
+
+/** The relevance (higher is better) of `alias.tsv`, for the rank queries from parameter `first` on. */
+function rankSql(alias: string, plan: RankPlan, first: number): string {
+  const parts = plan.factors.map(
+    (f, i) => `${f === 1 ? '' : `${f} * `}ts_rank('{${PG_RANK_WEIGHTS.join(',')}}'::float4[], ${alias}.tsv, $${first + i}::tsquery, ${PG_RANK_NORMALIZATION})`,
+  );
   return `(${parts.join(' + ')})`;
 }
 
@@ -143,8 +177,8 @@ interface CandidateDbRow {
 }
 
 /** The result columns of chosen rows `p` (rowid), joined with their document and story. */
-const CHOSEN_COLUMNS = (terms: number, first: number): string =>
-  `d.rowid, ${rankSql('d', terms, first)} AS rank, d.article_id, d.outlet_key, d.categories, s.story_id`;
+const CHOSEN_COLUMNS = (plan: RankPlan, first: number): string =>
+  `d.rowid, ${rankSql('d', plan, first)} AS rank, d.article_id, d.outlet_key, d.categories, s.story_id`;
 const CHOSEN_JOIN = 'JOIN search_docs d ON d.rowid = p.rowid LEFT JOIN story_members s ON s.article_id = d.article_id';
 
 /** A node of an EXPLAIN (FORMAT JSON) plan. */
@@ -194,7 +228,9 @@ export class PgSearchTables implements SearchTables {
   /** The tsquery of a parsed query (src/search/tsquery-expression.ts). */
   compile(query: ParsedQuery, filters: ExpressionFilters = {}): CompiledMatch | null {
     const compiled = buildTsquery(query, filters);
-    return compiled === null ? null : ({ backend: 'postgres', ...compiled } satisfies PgMatch);
+    if (compiled === null) return null;
+    const match: PgMatch = { backend: 'postgres', ...compiled, rank: rankPlan(compiled.terms) };
+    return match;
   }
 
   /**
@@ -320,11 +356,11 @@ export class PgSearchTables implements SearchTables {
     const rows = await this.#run<CandidateDbRow>(
       m,
       `SELECT c.rowid, c.rank, c.article_id, c.outlet_key, c.categories, s.story_id
-       FROM (SELECT d.rowid, ${rankSql('d', m.terms.length, 5)} AS rank, d.article_id, d.outlet_key, d.categories
+       FROM (SELECT d.rowid, ${rankSql('d', m.rank, 5)} AS rank, d.article_id, d.outlet_key, d.categories
              FROM search_docs d WHERE d.tsv @@ $1::tsquery AND d.rowid BETWEEN $2 AND $3
              ORDER BY rank DESC, d.rowid DESC LIMIT $4) c
        LEFT JOIN story_members s ON s.article_id = c.article_id`,
-      [m.match, lo, hi, limit, ...m.terms],
+      [m.match, lo, hi, limit, ...m.rank.queries],
     );
     return rows.map(candidateOf);
   }
@@ -387,13 +423,13 @@ export class PgSearchTables implements SearchTables {
   async #newestOfAll(m: PgMatch, lo: number, hi: number, limit: number): Promise<{ rows: SearchCandidateRow[]; matches: number }> {
     const rows = await this.#run<CandidateDbRow & { n: number | string }>(
       m,
-      `SELECT p.n, ${CHOSEN_COLUMNS(m.terms.length, 5)}
+      `SELECT p.n, ${CHOSEN_COLUMNS(m.rank, 5)}
        FROM (SELECT d.rowid, count(*) OVER () AS n FROM search_docs d
              WHERE d.tsv @@ $1::tsquery AND d.rowid BETWEEN $2 AND $3
              ORDER BY d.rowid + 0 DESC LIMIT $4) p
        ${CHOSEN_JOIN}
        ORDER BY d.rowid DESC`,
-      [m.match, lo, hi, limit, ...m.terms],
+      [m.match, lo, hi, limit, ...m.rank.queries],
     );
     return { rows: rows.map(candidateOf), matches: Number(rows[0]?.n ?? 0) };
   }
@@ -416,13 +452,13 @@ export class PgSearchTables implements SearchTables {
     // bitmap is intersected with the GIN bitmap (BitmapAnd) and only the matches inside it are read.
     const rows = await this.#run<CandidateDbRow & { n: number | string }>(
       m,
-      `SELECT p.n, ${CHOSEN_COLUMNS(m.terms.length, 5)}
+      `SELECT p.n, ${CHOSEN_COLUMNS(m.rank, 5)}
        FROM (SELECT d.rowid, count(*) OVER () AS n FROM search_docs d
              WHERE d.tsv @@ (SELECT $1::tsquery) AND d.rowid BETWEEN $2 AND $3
              ORDER BY d.rowid + 0 DESC LIMIT $4) p
        ${CHOSEN_JOIN}
        ORDER BY d.rowid DESC`,
-      [m.match, bound, top, need, ...m.terms],
+      [m.match, bound, top, need, ...m.rank.queries],
     );
     return { rows: rows.map(candidateOf), matches: Number(rows[0]?.n ?? 0), bound };
   }
@@ -478,18 +514,71 @@ export class PgSearchTables implements SearchTables {
     return Number(rows[0]?.n ?? 0);
   }
 
-  /** The columns a result shows, for one article. */
-  async hitRow(articleId: string): Promise<SearchHitRow | undefined> {
-    const rows = await this.#query<SearchHitRow & { body_br: Buffer | null }>(
-      'SELECT id, title, text, body_br, outlet, outlet_key, published_at FROM articles WHERE id = $1',
-      [articleId],
-    );
-    return rows[0] === undefined ? undefined : withText(rows[0]);
+  /**
+   * The columns a result shows, for one article. The calls made together (search.ts asks for a
+   * page of hits at once) are answered by one statement: one round trip and one connection, so
+   * a search runs on one backend and the pool's next search finds it warm (a backend that has
+   * not yet touched a page of shared memory pays a page fault for it).
+   */
+  hitRow(articleId: string): Promise<SearchHitRow | undefined> {
+    // In a transaction, alone: a batch runs in the context (the client) of its first caller.
+    if (this.#tx.getStore() !== undefined) return this.#hits.getAlone(articleId);
+    return this.#hits.get(articleId);
   }
 
-  /** Display name of an outlet key (its newest article's), or undefined. */
-  async outletName(key: string): Promise<string | undefined> {
-    const rows = await this.#query<{ outlet: string }>('SELECT outlet FROM articles WHERE outlet_key = $1 ORDER BY sort_ts DESC LIMIT 1', [key]);
-    return rows[0]?.outlet;
+  readonly #hits = new Batched<SearchHitRow>(async (ids) => {
+    const rows = await this.#query<SearchHitRow & { body_br: Buffer | null }>(
+      'SELECT id, title, text, body_br, outlet, outlet_key, published_at FROM articles WHERE id = ANY($1::text[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, withText(r)]));
+  });
+
+  /** Display name of an outlet key (its newest article's), or undefined; calls made together share one statement. */
+  outletName(key: string): Promise<string | undefined> {
+    if (this.#tx.getStore() !== undefined) return this.#outlets.getAlone(key);
+    return this.#outlets.get(key);
+  }
+
+  readonly #outlets = new Batched<string>(async (keys) => {
+    const rows = await this.#query<{ key: string; outlet: string | null }>(
+      `SELECT k.key, (SELECT outlet FROM articles WHERE outlet_key = k.key ORDER BY sort_ts DESC LIMIT 1) AS outlet
+       FROM unnest($1::text[]) AS k(key)`,
+      [keys],
+    );
+    return new Map(rows.filter((r) => r.outlet !== null).map((r) => [r.key, r.outlet as string]));
+  });
+}
+
+/**
+ * Look-ups by key made in the same turn of the event loop, answered together: the first call
+ * waits one microtask, then `load` runs once for every key asked meanwhile.
+ */
+class Batched<T> {
+  readonly #load: (keys: string[]) => Promise<Map<string, T>>;
+  #pending: { keys: Set<string>; result: Promise<Map<string, T>> } | undefined;
+
+  constructor(load: (keys: string[]) => Promise<Map<string, T>>) {
+    this.#load = load;
+  }
+
+  async get(key: string): Promise<T | undefined> {
+    let batch = this.#pending;
+    if (batch === undefined) {
+      const keys = new Set<string>();
+      const result = Promise.resolve().then(() => {
+        this.#pending = undefined;
+        return this.#load([...keys]);
+      });
+      batch = { keys, result };
+      this.#pending = batch;
+    }
+    batch.keys.add(key);
+    return (await batch.result).get(key);
+  }
+
+  /** One key in a statement of its own. */
+  async getAlone(key: string): Promise<T | undefined> {
+    return (await this.#load([key])).get(key);
   }
 }
