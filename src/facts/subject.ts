@@ -3,7 +3,6 @@
  * for a count written before its noun, after it), with @node-rs/jieba and the user
  * dictionary in lexicon.ts; and the normalised subject used to group claims into series.
  */
-import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import {
   CLAUSE_VERBS,
@@ -18,20 +17,15 @@ import {
   SUBJECT_TRAILING_ADVERBS,
   USER_DICT,
 } from './lexicon.js';
+import { loadJieba } from '../util/jieba.js';
 
-// Required on first use, not imported: the story page and the CLI's reading commands load this
-// module for its subject normalisation and never tokenize (see search/segment.ts).
-const require = createRequire(import.meta.url);
+// Loaded on first use: the story page and the CLI's reading commands load this module for its
+// subject normalisation and never tokenize (see search/segment.ts).
 let jieba: Jieba | undefined;
 
 /** The shared tokenizer (default dictionary + the user dictionary), created on first use. */
 export function tokenizer(): Jieba {
-  if (jieba === undefined) {
-    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-    const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
-    jieba = JiebaClass.withDict(dict);
-    jieba.loadDict(Buffer.from(USER_DICT));
-  }
+  jieba ??= loadJieba(USER_DICT);
   return jieba;
 }
 

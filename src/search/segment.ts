@@ -10,24 +10,17 @@
  * Shorter words are single gram tokens already. HMM is off for the index: it only invents
  * words that are not in the dictionary, and those are never looked up as words.
  */
-import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
+import { loadJieba } from '../util/jieba.js';
 import { FINANCE_TERMS, toJiebaDict } from './dictionary/finance-terms.js';
 
-// jieba and its 16 MB of dictionaries are required on first use, not imported: every command that
-// opens a store reaches this module, and most of them (articles, stories, serve) never segment.
-const require = createRequire(import.meta.url);
+// jieba and its dictionary are loaded on first use, not imported: every command that opens a
+// store reaches this module, and most of them (articles, stories, serve) never segment.
 let instance: Jieba | undefined;
 
 /** The shared jieba instance (the default dictionary plus FINANCE_TERMS), loaded on first use. */
 export function jieba(): Jieba {
-  if (instance === undefined) {
-    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-    const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
-    const j = JiebaClass.withDict(dict);
-    j.loadDict(Buffer.from(toJiebaDict(FINANCE_TERMS)));
-    instance = j;
-  }
+  instance ??= loadJieba(toJiebaDict(FINANCE_TERMS));
   return instance;
 }
 
