@@ -1,8 +1,8 @@
 /**
  * `caixun fetch` end to end: a real HTTP server on 127.0.0.1, a fresh store of the suite's backend
  * and the real CLI in a child process (the built one under `npm test`). A fetch round writes
- * only to a SQLite file: on PostgreSQL `caixun worker --once` polls through the shared queue instead
- * (test/fetch/worker.test.ts), and `fetch` says so.
+ * only to a SQLite file: on PostgreSQL `caixun worker --once` polls through the shared queue
+ * instead (test/fetch/worker.test.ts), and `fetch` says so.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

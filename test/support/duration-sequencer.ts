@@ -18,7 +18,11 @@ export default class DurationSequencer extends BaseSequencer {
     const root = this.ctx.config.root;
     const duration = (spec: TestSpecification): number =>
       durations[`${spec.project.name}:${relative(root, spec.moduleId)}`] ?? Number.POSITIVE_INFINITY;
-    // Array.prototype.sort is stable: unknown files keep vitest's order among themselves.
-    return (await super.sort(files)).sort((a, b) => duration(b) - duration(a));
+    // Array.prototype.sort is stable: unknown files (Infinity, equal to each other) keep
+    // vitest's order among themselves.
+    return (await super.sort(files)).sort((a, b) => {
+      const [da, db] = [duration(a), duration(b)];
+      return da === db ? 0 : da > db ? -1 : 1;
+    });
   }
 }
